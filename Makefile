@@ -1,0 +1,46 @@
+# fazhi-kg — two commands on a fresh machine:
+#   make demo   set up .venv, build seeds/ into output/, print a summary
+#   make test   set up .venv with test extras, lint, run every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint format venv system-deps bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kg build seeds --out output
+
+# Browser tests drive Debian's chromium through Playwright; install it when missing.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing chromium (browser tests)"; \
+		if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+		$$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check kg tests benchmarks tools
+	$(BIN)/ruff format --check kg tests benchmarks tools
+
+format: $(STAMP)
+	$(BIN)/ruff format kg tests benchmarks tools
+	$(BIN)/ruff check --fix kg tests benchmarks tools
+
+test: $(STAMP) system-deps lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf output/store output/*.ttl output/*.nt output/*.nq output/*.trig output/*.jsonld \
+		output/*.csv output/*.html output/*.json

@@ -1,0 +1,257 @@
+"""The whole pipeline: files -> documents -> mentions -> entities -> RDF -> outputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Quad, Store
+
+from kg.export.files import atomic_write_bytes, atomic_write_text, replace_dir
+from kg.export.html import render_html
+from kg.export.mentions import mentions_csv
+from kg.export.rdf import RDF_FILES, serialise
+from kg.extract import Lexicons, extract_all
+from kg.extract.terms import TermMatcher
+from kg.graph.document import document_quads
+from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
+from kg.model import MENTION_TYPES, ResolvedDocument
+from kg.resolve import Resources, resolve_document
+from kg.store import create_store
+
+Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
+
+
+@dataclass
+class BuildResult:
+    """What ``build`` returns: the graph (an Oxigraph store) and the build report."""
+
+    store: Store
+    report: dict[str, object]
+    documents: list[ResolvedDocument] = field(default_factory=list)
+    quads: list[Quad] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[dict[str, object]]:
+        """Report entries of the files that could not be built."""
+        docs = self.report["documents"]
+        assert isinstance(docs, list)
+        return [d for d in docs if d.get("error")]
+
+
+class StrictModeError(RuntimeError):
+    """Raised by ``build(strict=True)`` at the first file that fails."""
+
+
+def make_lexicons(res: Resources) -> Lexicons:
+    """The extractors' word lists from the catalogue, gazetteer and initiative scheme."""
+    places = {
+        name: name
+        for name in res.gazetteer.names()
+        if len(name) >= 3 and name[-1] in "省市县区旗州盟镇乡道"
+    }
+    initiatives = {label: key for label, key in res.initiatives.surfaces.items() if len(label) >= 3}
+    return Lexicons(
+        regulation_terms=TermMatcher(res.catalog.unquoted_terms()),
+        place_names=TermMatcher(places),
+        initiative_terms=TermMatcher(initiatives),
+    )
+
+
+def process_file(
+    path: Path, res: Resources, lexicons: Lexicons, max_bytes: int
+) -> ResolvedDocument:
+    """Read, extract and resolve one file; raises ``IngestError`` for unreadable input."""
+    doc = read_document(path, max_bytes=max_bytes)
+    mentions = extract_all(doc, lexicons)
+    return resolve_document(doc, mentions, res)
+
+
+def build(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    out: str | os.PathLike[str] | None = "output",
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    strict: bool = False,
+    progress: Progress | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> BuildResult:
+    """Build the knowledge graph of the reports under ``paths``.
+
+    Writes every output file into ``out`` (unless ``out`` is None) and returns
+    the graph with the build report. A file that cannot be read is reported and
+    skipped; with ``strict=True`` the build stops there instead.
+
+    >>> result = build(["seeds"], out=None)   # doctest: +SKIP
+    >>> result.report["totals"]["documents"]  # doctest: +SKIP
+    5
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    files = discover(paths)
+    res = Resources.load()
+    lexicons = make_lexicons(res)
+    timings["load_resources"] = time.perf_counter() - t0
+    if on_start:
+        on_start(len(files))
+
+    t1 = time.perf_counter()
+    done: list[ResolvedDocument] = []
+    entries: list[dict[str, object]] = []
+    names = Counter(p.name for p in files)
+    for path in files:
+        # The doc column is the file name; a path relative to the input keeps duplicates apart.
+        label = path.name if names[path.name] == 1 else path.as_posix()
+        try:
+            rd = process_file(path, res, lexicons, max_bytes)
+        except IngestError as err:
+            error = f"{path}: {err}"
+        except Exception as err:  # an extractor bug must not end a 10,000-file build
+            error = f"{path}: extraction failed ({type(err).__name__}: {err})"
+        else:
+            if label != rd.document.name:
+                rd = _renamed(rd, label)
+            done.append(rd)
+            entries.append(document_entry(rd, res))
+            if progress:
+                progress(label, None)
+            continue
+        entries.append(error_entry(label, error))
+        if progress:
+            progress(label, error)
+        if strict:
+            raise StrictModeError(error)
+    timings["extract_resolve"] = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    quads: list[Quad] = []
+    for rd in done:
+        quads.extend(document_quads(rd))
+    quads.sort(key=lambda q: (str(q.graph_name), str(q)))
+    timings["graph"] = time.perf_counter() - t2
+
+    report = build_report(done, entries, quads, timings)
+    store = Store()
+    store.extend(quads)
+    if out is not None:
+        t3 = time.perf_counter()
+        write_outputs(Path(out), done, quads, report)
+        timings["write"] = time.perf_counter() - t3
+    return BuildResult(store=store, report=report, documents=done, quads=quads)
+
+
+def _renamed(rd: ResolvedDocument, name: str) -> ResolvedDocument:
+    from dataclasses import replace
+
+    return replace(rd, document=replace(rd.document, name=name))
+
+
+def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
+    """The ``report.json`` entry of one built document."""
+    doc = rd.document
+    counts = Counter(r.mention.type for r in rd.mentions)
+    primary = next((a for a in rd.author if a.attr("organ") == "government"), None)
+    primary = primary or (rd.author[0] if rd.author else None)
+    chain: list[str] = []
+    code = primary.attr("code") if primary else None
+    if code:
+        chain = [d.name for d in res.gazetteer.chain(code, doc.meta.year)]
+    return {
+        "doc": doc.name,
+        "title": doc.meta.title,
+        "author": "、".join(a.label for a in rd.author) if rd.author else None,
+        "author_iri": primary.iri if primary else None,
+        "author_chain": chain,
+        "author_codes": [d for d in ([code] if code else [])],
+        "author_evidence": doc.meta.author_evidence or None,
+        "year": doc.meta.year,
+        "date": doc.meta.date or None,
+        "kind": doc.meta.kind,
+        "encoding": doc.encoding,
+        "iri": rd.iri,
+        "mentions": {t: counts.get(t, 0) for t in MENTION_TYPES},
+        "error": None,
+    }
+
+
+def error_entry(name: str, error: str) -> dict[str, object]:
+    """The ``report.json`` entry of a file that could not be built."""
+    return {
+        "doc": name,
+        "title": None,
+        "author": None,
+        "author_iri": None,
+        "author_chain": [],
+        "year": None,
+        "kind": None,
+        "mentions": {t: 0 for t in MENTION_TYPES},
+        "error": error,
+    }
+
+
+def build_report(
+    done: list[ResolvedDocument],
+    entries: list[dict[str, object]],
+    quads: list[Quad],
+    timings: dict[str, float],
+) -> dict[str, object]:
+    """``report.json``: documents, totals and timings."""
+    mentions = Counter(r.mention.type for rd in done for r in rd.mentions)
+    entity_types: dict[str, set[str]] = {}
+    for rd in done:
+        for r in rd.mentions:
+            entity_types.setdefault(r.entity.type, set()).add(r.entity.iri)
+    triples = len({q.triple for q in quads})
+    return {
+        "documents": sorted(entries, key=lambda e: str(e["doc"])),
+        "totals": {
+            "documents": len(entries),
+            "built": len(done),
+            "failed": len(entries) - len(done),
+            "mentions": {t: mentions.get(t, 0) for t in MENTION_TYPES},
+            "entities": {t: len(entity_types.get(t, ())) for t in MENTION_TYPES},
+            "triples": triples,
+            "quads": len(quads),
+        },
+        "timings": {k: round(v, 3) for k, v in timings.items()},
+    }
+
+
+def write_outputs(
+    out: Path, docs: Iterable[ResolvedDocument], quads: list[Quad], report: dict[str, object]
+) -> None:
+    """Write every output file into ``out``, each whole or not at all.
+
+    Everything is first written into a staging folder inside ``out``; then each
+    file is renamed over its old version and the store folder is swapped in, so
+    an interrupted build leaves complete files behind.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    docs = list(docs)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        for name, (fmt, keep_graphs) in RDF_FILES.items():
+            atomic_write_bytes(staging / name, serialise(quads, fmt, keep_graphs))
+        atomic_write_text(staging / "mentions.csv", mentions_csv(docs))
+        atomic_write_text(staging / "graph.html", render_html(docs))
+        create_store(staging / "store", quads)
+        # Timings differ run to run; keep them out of the byte-compared files' order.
+        atomic_write_text(
+            staging / "report.json",
+            json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
+        )
+        for name in [*RDF_FILES, "mentions.csv", "graph.html"]:
+            os.replace(staging / name, out / name)
+        replace_dir(staging / "store", out / "store")
+        os.replace(staging / "report.json", out / "report.json")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,303 @@
+"""The ``kg`` command: thin wrappers over the library (``kg.build``, ``kg.query``…)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(
+    name="kg",
+    help="Build and query knowledge graphs of Chinese rule-of-law reports\n"
+    "(法治政府建设情况报告).\n\n"
+    "Example: kg build seeds --out output && kg cited-across --min 2",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console()
+err = Console(stderr=True)
+
+OutOpt = Annotated[
+    Path,
+    typer.Option(
+        "--out", "-o", help="Build folder, as written by `kg build --out` (e.g. output/)."
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (for people), csv or tsv (for scripts), json (SPARQL 1.1 Results JSON).",
+    ),
+]
+EXIT_SOME_FAILED = 3
+EXIT_USAGE = 2
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (searched recursively). Default: seeds/."),
+    ] = None,
+    out: OutOpt = Path("output"),
+    max_bytes: Annotated[
+        int, typer.Option(help="Skip files larger than this many bytes (reported as errors).")
+    ] = 50 * 1024 * 1024,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first file that cannot be built.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build the graph of every report under INPUTS into --out.
+
+    Writes graph.ttl/.nt/.nq/.trig/.jsonld, mentions.csv, graph.html, report.json
+    and the Oxigraph store. Exit code 0: all files built; 3: some files failed
+    (listed, the rest was built); 1: nothing could be built.
+
+    Example: kg build seeds reports/2023 --out output
+    """
+    from kg.build import StrictModeError
+    from kg.build import build as run_build
+
+    paths = inputs or [Path("seeds")]
+    for p in paths:
+        if not p.exists():
+            _fail(f"{p}: no such file or folder", EXIT_USAGE)
+    failures: list[str] = []
+    with Progress(
+        TextColumn("[bold]building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        disable=quiet,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def started(total: int) -> None:
+            bar.update(task, total=total)
+
+        def advanced(name: str, error: str | None) -> None:
+            bar.update(task, advance=1, description=name)
+            if error:
+                failures.append(error)
+                bar.console.print(f"[yellow]skipped[/] {error}", highlight=False)
+
+        try:
+            result = run_build(
+                paths,
+                out=out,
+                max_bytes=max_bytes,
+                strict=strict,
+                progress=advanced,
+                on_start=started,
+            )
+        except StrictModeError as e:
+            _fail(f"{e} (--strict: stopped, previous output kept)", EXIT_SOME_FAILED)
+            return
+    totals = result.report["totals"]
+    assert isinstance(totals, dict)
+    ents = totals["entities"]
+    console.print(
+        f"[bold green]built[/] {totals['built']} of {totals['documents']} documents → {out}/"
+    )
+    console.print(
+        "entities: "
+        + ", ".join(f"{k} {v}" for k, v in ents.items())
+        + f"; triples {totals['triples']:,}; quads {totals['quads']:,}"
+    )
+    console.print(f"open {out / 'graph.html'} in a browser to explore")
+    if failures:
+        console.print(f"[yellow]{len(failures)} file(s) failed[/]; see {out / 'report.json'}")
+        raise typer.Exit(1 if totals["built"] == 0 else EXIT_SOME_FAILED)
+
+
+def _print(res, fmt: str, title: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    from kg.query import to_csv, to_json
+
+    if fmt == "csv":
+        sys.stdout.write(to_csv(res))
+    elif fmt == "tsv":
+        sys.stdout.write(to_csv(res, delimiter="\t"))
+    elif fmt == "json":
+        sys.stdout.write(to_json(res))
+    elif fmt == "table":
+        table = Table(title=title, show_lines=False)
+        for v in res.variables:
+            table.add_column(v, overflow="fold")
+        for row in res.values():
+            table.add_row(*[_compact(row[v] or "") for v in res.variables])
+        console.print(table)
+        console.print(f"{len(res.rows)} row(s)")
+    else:
+        _fail(f"unknown --format {fmt!r}: use table, csv, tsv or json", EXIT_USAGE)
+
+
+def _compact(value: str) -> str:
+    """``https://w3id.org/fazhi-kg/law/…`` -> ``law:…`` for reading in a terminal."""
+    from kg.vocab import PREFIXES
+
+    for prefix, base in PREFIXES.items():
+        if value.startswith(base) and "/" not in value[len(base) :]:
+            return f"{prefix}:{value[len(base) :]}"
+    return value
+
+
+def _params(values: list[str] | None) -> dict[str, str | int]:
+    out: dict[str, str | int] = {}
+    for item in values or []:
+        if "=" not in item:
+            _fail(f"--param wants NAME=VALUE, got {item!r}", EXIT_USAGE)
+        k, v = item.split("=", 1)
+        out[k.strip()] = int(v) if v.strip().isdigit() else v
+    return out
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL SELECT/ASK query.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the query from a file.")] = None,
+    named: Annotated[
+        str | None, typer.Option("--named", help="Run a named query (see `kg queries`).")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", "-p", help="NAME=VALUE bound to ?NAME (never pasted into the query)."
+        ),
+    ] = None,
+    out: OutOpt = Path("output"),
+    fmt: FormatOpt = "table",
+) -> None:
+    """Run SPARQL over the build's store (all named graphs as the default graph).
+
+    Prefixes kg:, schema:, cito:, eli:, org:, skos:, prov:, oa:, dcterms: … are predeclared.
+
+    Examples:
+      kg query "SELECT ?t WHERE { ?r a eli:LegalResource ; schema:name ?t } LIMIT 5"
+      kg query --named citations-of --param title=中华人民共和国行政处罚法 --format csv
+    """
+    from kg.query import query as run_query
+    from kg.query import run_named
+    from kg.store import StoreMissingError
+
+    given = [x for x in (sparql, file, named) if x]
+    if len(given) != 1:
+        _fail("give exactly one of: a query, --file FILE, --named NAME", EXIT_USAGE)
+    try:
+        if named:
+            res = run_named(out, named, _params(param))
+        else:
+            text = file.read_text(encoding="utf-8") if file else str(sparql)
+            res = run_query(out, text, _params(param))
+    except (StoreMissingError, KeyError, ValueError, SyntaxError, OSError) as e:
+        _fail(str(e).strip("'\""))
+        return
+    _print(res, fmt)
+
+
+@app.command()
+def queries() -> None:
+    """List the named queries and the question each answers (run with `kg query --named`)."""
+    from kg.query import named_queries
+
+    table = Table("name", "question", "parameters")
+    for nq in named_queries().values():
+        table.add_row(nq.name, nq.question, " ".join(f"--param {p}=…" for p in nq.parameters))
+    console.print(table)
+
+
+@app.command("cited-across")
+def cited_across(
+    min_places: Annotated[
+        int, typer.Option("--min", help="Cited by at least this many different places.")
+    ] = 2,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="Only these kinds, comma-separated, e.g. 法律,行政法规."),
+    ] = None,
+    out: OutOpt = Path("output"),
+    fmt: FormatOpt = "table",
+) -> None:
+    """Which regulations and documents are cited across places, by whom.
+
+    Example: kg cited-across --min 2 --kind 法律,行政法规 --format csv
+    """
+    from kg.query import cited_across as run
+    from kg.store import StoreMissingError
+
+    if min_places < 1:
+        _fail("--min must be at least 1", EXIT_USAGE)
+    kinds = [k.strip() for k in (kind or "").replace("，", ",").split(",") if k.strip()]
+    try:
+        res = run(out, min_places, kinds)
+    except StoreMissingError as e:
+        _fail(str(e))
+        return
+    _print(res, fmt, title=f"cited by ≥ {min_places} places")
+
+
+@app.command()
+def stats(
+    out: OutOpt = Path("output"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Counts of a build: reports, entities by type, triples, named graphs.
+
+    Example: kg stats --out output
+    """
+    from kg.query import stats as run
+    from kg.store import StoreMissingError
+
+    try:
+        counts = run(out)
+    except StoreMissingError as e:
+        _fail(str(e))
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(counts, ensure_ascii=False, indent=1) + "\n")
+        return
+    table = Table("what", "count")
+    for k, v in counts.items():
+        table.add_row(k, f"{v:,}" if isinstance(v, int) else str(v))
+    console.print(table)
+
+
+@app.command()
+def validate(out: OutOpt = Path("output")) -> None:
+    """Check the build's graph against the SHACL shapes (ontology/shapes.ttl).
+
+    Exit code 0 when it conforms, 1 with the violations otherwise. Example: kg validate
+    """
+    from kg.validate import validate_build
+
+    try:
+        result = validate_build(out)
+    except FileNotFoundError as e:
+        _fail(str(e))
+        return
+    if result.conforms:
+        console.print("[bold green]conforms[/] to ontology/shapes.ttl")
+        return
+    console.print(result.text, highlight=False)
+    _fail(f"{result.violations} node(s) violate the shapes")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

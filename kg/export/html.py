@@ -1,0 +1,107 @@
+"""``graph.html``: a self-contained interactive network (vis-network, inlined).
+
+The page loads nothing from the network: vis-network's script and styles,
+shipped inside the pyvis package, are inlined, and the graph is embedded as
+JSON in a ``<script type="application/json">`` block whose ``<`` are escaped,
+so document text can never close the block or become markup. All text is put
+on the page with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+
+from kg.model import ResolvedDocument
+
+TYPE_STYLE: dict[str, tuple[str, str, str]] = {
+    # type: (colour, shape, legend label)
+    "report": ("#6b7280", "box", "报告 Report"),
+    "government": ("#dc2626", "dot", "政府 Government"),
+    "place": ("#f59e0b", "triangle", "地区 Place"),
+    "regulation": ("#2563eb", "square", "法规文件 Regulation"),
+    "institution": ("#16a34a", "dot", "机构 Institution"),
+    "initiative": ("#9333ea", "diamond", "举措 Initiative"),
+    "indicator": ("#0891b2", "star", "指标 Indicator"),
+}
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    lib = files("pyvis").joinpath("templates", "lib", "vis-9.1.2")
+    js = lib.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+    css = lib.joinpath("vis-network.css").read_text(encoding="utf-8")
+    return js.replace("</script", "<\\/script"), css
+
+
+def graph_data(docs: Iterable[ResolvedDocument]) -> dict[str, list[dict[str, object]]]:
+    """Nodes and edges of the network: reports, entities, and the sentences behind edges."""
+    nodes: dict[str, dict[str, object]] = {}
+    edges: dict[tuple[str, str, str], dict[str, object]] = {}
+    for rd in docs:
+        nodes[rd.iri] = {
+            "id": rd.iri,
+            "label": rd.document.meta.title or rd.document.name,
+            "group": "report",
+            "doc": rd.document.name,
+        }
+        for e in rd.entities:
+            nodes.setdefault(e.iri, {"id": e.iri, "label": e.label, "group": e.type})
+            parent = e.attr("parent")
+            if e.type == "government" and parent:
+                key = (e.iri, parent, "subOrganizationOf")
+                edges.setdefault(
+                    key, {"from": e.iri, "to": parent, "label": "隶属", "sentences": []}
+                )
+        for author in rd.author:
+            edges.setdefault(
+                (rd.iri, author.iri, "creator"),
+                {"from": rd.iri, "to": author.iri, "label": "作者", "sentences": []},
+            )
+        for r in rd.mentions:
+            if r.entity.iri == rd.iri:
+                continue
+            key = (rd.iri, r.entity.iri, r.mention.type)
+            edge = edges.setdefault(
+                key, {"from": rd.iri, "to": r.entity.iri, "label": "", "sentences": []}
+            )
+            sentences = edge["sentences"]
+            assert isinstance(sentences, list)
+            if len(sentences) < 5:
+                m = r.mention
+                sentences.append(
+                    {
+                        "doc": rd.document.name,
+                        "start": m.start,
+                        "end": m.end,
+                        "text": rd.document.text[m.sentence_start : m.sentence_end],
+                    }
+                )
+    used = {e["from"] for e in edges.values()} | {e["to"] for e in edges.values()}
+    node_list = [nodes[k] for k in sorted(nodes) if k in used or nodes[k]["group"] == "report"]
+    edge_list = [edges[k] for k in sorted(edges) if k[1] in nodes]
+    for i, edge in enumerate(edge_list):
+        edge["id"] = i
+    return {"nodes": node_list, "edges": edge_list}
+
+
+def _json_for_script(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_html(docs: Iterable[ResolvedDocument], title: str = "fazhi-kg") -> str:
+    """The whole page as a string."""
+    js, css = _vis_assets()
+    data = graph_data(docs)
+    styles = {k: {"color": c, "shape": s, "label": lbl} for k, (c, s, lbl) in TYPE_STYLE.items()}
+    template = files("kg.export").joinpath("graph.html.tmpl").read_text(encoding="utf-8")
+    return (
+        template.replace("/*VIS_CSS*/", css)
+        .replace("/*VIS_JS*/", js)
+        .replace("/*GRAPH_JSON*/", _json_for_script(data))
+        .replace("/*STYLE_JSON*/", _json_for_script(styles))
+        .replace("<!--TITLE-->", title.replace("&", "&amp;").replace("<", "&lt;"))
+    )

@@ -1,0 +1,43 @@
+"""``mentions.csv``: one row per mention, the contract other tools read."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from kg.model import ResolvedDocument
+
+COLUMNS = ("doc", "type", "surface", "start", "end", "sentence", "entity", "label")
+
+
+def mention_rows(docs: Iterable[ResolvedDocument]) -> list[tuple[str, ...]]:
+    """Rows of ``mentions.csv`` in document, then text order."""
+    rows = []
+    for rd in docs:
+        text = rd.document.text
+        for r in rd.mentions:
+            m = r.mention
+            rows.append(
+                (
+                    rd.document.name,
+                    m.type,
+                    m.surface,
+                    str(m.start),
+                    str(m.end),
+                    text[m.sentence_start : m.sentence_end],
+                    r.entity.iri,
+                    r.entity.label,
+                )
+            )
+    rows.sort(key=lambda r: (r[0], int(r[3]), int(r[4]), r[1]))
+    return rows
+
+
+def mentions_csv(docs: Iterable[ResolvedDocument]) -> str:
+    """The whole ``mentions.csv`` (UTF-8 without BOM, RFC 4180 quoting, \\n line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(mention_rows(docs))
+    return buffer.getvalue()

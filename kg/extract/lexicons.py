@@ -1,0 +1,46 @@
+"""Word lists the extractors match against, handed in by the pipeline.
+
+Extractors are pure functions of a ``Document`` and these lists; the lists are
+read from ``kg/data`` (or from the catalogue and gazetteer) once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from kg.extract.terms import TermMatcher
+
+
+def data_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a file in ``kg/data``."""
+    text = files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(
+        line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def data_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV file in ``kg/data`` (first non-comment line is the header)."""
+    lines = data_lines(name)
+    header = lines[0].split("\t")
+    return tuple(dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:])
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Everything extractors match against besides the text itself."""
+
+    # Unquoted surface -> cited title, e.g. "行政处罚法" -> "中华人民共和国行政处罚法".
+    regulation_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
+    # Every place name the gazetteer knows (full and short forms).
+    place_names: TermMatcher = field(default_factory=lambda: TermMatcher({}))
+    # Known initiative surfaces (pref and alt labels) -> concept key.
+    initiative_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
+
+
+@cache
+def empty_lexicons() -> Lexicons:
+    """Lexicons with no external lists, for quick use on a single text."""
+    return Lexicons()

@@ -1,0 +1,225 @@
+"""One resolved document -> the quads of its named graph.
+
+Everything the document supports lives in the graph named by the report's
+IRI: the report, its author chain, the entities it mentions with their
+labels, every mention with its sentence and offsets, and citations. Graphs of
+different documents therefore merge by plain union, and re-extracting one
+document replaces exactly one named graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.graph.kinds import legal_type, level
+from kg.graph.terms import (
+    CITO,
+    DCT,
+    ELI,
+    KGNS,
+    OA,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    boolean,
+    date,
+    integer,
+    year,
+    zh,
+)
+from kg.model import Entity, Resolved, ResolvedDocument
+from kg.vocab import GOV, KIND
+
+QUOTE_CONTEXT = 8  # characters of prefix/suffix kept in a TextQuoteSelector
+
+
+def document_quads(rd: ResolvedDocument) -> list[Quad]:
+    """Every quad of ``rd``'s named graph, sorted for byte-stable output."""
+    g = NamedNode(rd.iri)
+    quads = {Quad(s, p, o, g) for s, p, o in _triples(rd)}
+    return sorted(quads, key=str)
+
+
+def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+    doc = rd.document
+    meta = doc.meta
+    report = NamedNode(rd.iri)
+    text = NamedNode(rd.iri + "/text")
+    yield report, RDF.type, SCHEMA.Report
+    yield report, RDF.type, PROV.Entity
+    yield report, RDF.type, KGNS.Report
+    yield report, RDFS.label, zh(meta.title or doc.name)
+    if meta.title:
+        yield report, DCT.title, zh(meta.title)
+    yield report, KGNS.sourceFile, Literal(doc.name)
+    yield report, KGNS.sha1, Literal(doc.sha1)
+    yield report, DCT.language, Literal("zh")
+    yield report, DCT.type, NamedNode(KIND + meta.kind)
+    if meta.year is not None:
+        yield report, DCT.temporal, year(meta.year)
+    if meta.date:
+        yield report, DCT.date, date(meta.date)
+    for author in rd.author:
+        yield report, DCT.creator, NamedNode(author.iri)
+    for addressee in rd.addressees:
+        yield report, KGNS.reportedTo, NamedNode(addressee.iri)
+    yield text, RDF.type, PROV.Entity
+    yield text, PROV.wasDerivedFrom, report
+    yield text, DCT.format, Literal("text/plain")
+    yield text, KGNS.encoding, Literal(doc.encoding)
+
+    for entity in rd.entities:
+        yield from _entity_triples(entity)
+    for rel in rd.relations:
+        yield NamedNode(rel.subject), NamedNode(rel.predicate), NamedNode(rel.object)
+
+    primary = rd.author[0].iri if rd.author else None
+    for r in rd.mentions:
+        yield from _mention_triples(rd, r, report, text, primary)
+
+
+def _entity_triples(e: Entity) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+    s = NamedNode(e.iri)
+    if e.type == "place":
+        yield s, RDF.type, SCHEMA.AdministrativeArea
+        yield s, SCHEMA.name, zh(e.label)
+        yield s, SKOS.notation, Literal(e.attr("code") or e.key, datatype=KGNS.gbt2260)
+        yield s, DCT.type, level(e.attr("level"))
+        parent = e.attr("parent")
+        if parent:
+            yield s, SCHEMA.containedInPlace, NamedNode(e.iri.rsplit("/", 1)[0] + "/" + parent)
+    elif e.type == "government":
+        yield s, RDF.type, ORG.FormalOrganization
+        yield s, RDF.type, SCHEMA.GovernmentOrganization
+        yield s, RDF.type, KGNS.Government
+        yield s, SKOS.prefLabel, zh(e.label)
+        yield s, ORG.classification, level(e.attr("level"))
+        yield s, KGNS.organKind, KGNS[e.attr("organ") or "government"]
+        place = e.attr("place")
+        if place:
+            yield s, SCHEMA.areaServed, NamedNode(place)
+        parent = e.attr("parent")
+        if parent:
+            yield s, ORG.subOrganizationOf, NamedNode(parent)
+        if e.attr("organ") not in (None, "government"):
+            # 党委, 人大 … of a place are organs beside its 人民政府.
+            yield s, KGNS.organOf, NamedNode(GOV + (e.attr("code") or ""))
+    elif e.type == "regulation":
+        yield s, RDF.type, ELI.LegalResource
+        yield s, RDF.type, SCHEMA.Legislation
+        yield s, SCHEMA.name, zh(e.label)
+        yield s, KGNS.canonicalKey, Literal(e.key)
+        for alias in e.aliases:
+            yield s, SCHEMA.alternateName, zh(alias)
+        yield s, ELI.type_document, legal_type(e.attr("kind"))
+        yield s, SCHEMA.legislationType, legal_type(e.attr("kind"))
+        yield s, KGNS.kind, zh(e.attr("kind") or "规范性文件")
+        if e.attr("issuer"):
+            yield s, KGNS.issuerName, zh(e.attr("issuer") or "")
+        if e.attr("published") and len(e.attr("published") or "") == 10:
+            yield s, ELI.date_document, date(e.attr("published") or "")
+        if e.attr("scoped_to"):
+            yield s, KGNS.scopedTo, NamedNode(GOV + (e.attr("scoped_to") or ""))
+    elif e.type == "institution":
+        yield s, RDF.type, ORG.OrganizationalUnit
+        yield s, RDF.type, SCHEMA.GovernmentOrganization
+        yield s, RDF.type, KGNS.Institution
+        yield s, SKOS.prefLabel, zh(e.label)
+        place = e.attr("place")
+        if place:
+            yield s, SCHEMA.areaServed, NamedNode(place)
+            yield s, ORG.unitOf, NamedNode(GOV + place.rsplit("/", 1)[1])
+    elif e.type == "initiative":
+        yield s, RDF.type, SKOS.Concept
+        yield s, RDF.type, KGNS.Initiative
+        yield s, SKOS.prefLabel, zh(e.label)
+        yield s, SKOS.inScheme, NamedNode(s.value.rsplit("/", 1)[0] + "/scheme")
+    elif e.type == "indicator":
+        yield s, RDF.type, SKOS.Concept
+        yield s, RDF.type, KGNS.Indicator
+        yield s, SKOS.prefLabel, zh(e.label)
+
+
+def _mention_triples(
+    rd: ResolvedDocument, r: Resolved, report: NamedNode, text: NamedNode, author: str | None
+) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+    m, e = r.mention, r.entity
+    body = rd.document.text
+    base = f"{rd.iri}/{m.type}/{m.start}-{m.end}"
+    ann = NamedNode(base)
+    target = NamedNode(base + "/target")
+    pos = NamedNode(base + "/position")
+    quote = NamedNode(base + "/quote")
+    sentence = NamedNode(f"{rd.iri}/sentence/{m.sentence_start}-{m.sentence_end}")
+    entity = NamedNode(e.iri)
+
+    yield ann, RDF.type, OA.Annotation
+    yield ann, RDF.type, KGNS.Mention
+    yield ann, OA.motivatedBy, OA.identifying
+    yield ann, OA.hasBody, entity
+    yield ann, OA.hasTarget, target
+    yield ann, KGNS.mentionType, Literal(m.type)
+    yield ann, KGNS.inDocument, report
+    yield ann, KGNS.quoted, boolean(m.attr("quoted", "1") == "1")
+    if m.attr("version"):
+        yield ann, KGNS.versionNote, zh(m.attr("version") or "")
+    yield target, RDF.type, OA.SpecificResource
+    yield target, OA.hasSource, text
+    yield target, OA.hasSelector, pos
+    yield target, OA.hasSelector, quote
+    yield target, DCT.isPartOf, sentence
+    yield pos, RDF.type, OA.TextPositionSelector
+    yield pos, OA.start, integer(m.start)
+    yield pos, OA.end, integer(m.end)
+    yield quote, RDF.type, OA.TextQuoteSelector
+    yield quote, OA.exact, Literal(m.surface)
+    yield quote, OA.prefix, Literal(body[max(0, m.start - QUOTE_CONTEXT) : m.start])
+    yield quote, OA.suffix, Literal(body[m.end : m.end + QUOTE_CONTEXT])
+    yield sentence, RDF.type, OA.SpecificResource
+    yield sentence, OA.hasSource, text
+    yield sentence, OA.hasSelector, NamedNode(str(sentence.value) + "/position")
+    yield NamedNode(sentence.value + "/position"), RDF.type, OA.TextPositionSelector
+    yield NamedNode(sentence.value + "/position"), OA.start, integer(m.sentence_start)
+    yield NamedNode(sentence.value + "/position"), OA.end, integer(m.sentence_end)
+    yield sentence, PROV.value, zh(body[m.sentence_start : m.sentence_end])
+
+    if m.type == "regulation":
+        citation = NamedNode(base + "/citation")
+        yield report, CITO.cites, entity
+        yield citation, RDF.type, CITO.Citation
+        yield citation, RDF.type, PROV.Entity
+        yield citation, CITO.hasCitingEntity, report
+        yield citation, CITO.hasCitedEntity, entity
+        yield citation, CITO.hasCitationCharacterization, CITO.citesAsAuthority
+        yield citation, PROV.wasDerivedFrom, target
+        yield citation, KGNS.mention, ann
+        if rd.document.meta.year is not None:
+            yield citation, DCT.date, year(rd.document.meta.year)
+        if author:
+            yield citation, PROV.wasAttributedTo, NamedNode(author)
+    else:
+        yield report, SCHEMA.mentions, entity
+    if m.type == "initiative" and author:
+        yield NamedNode(author), KGNS.adopts, entity
+    if m.type == "indicator":
+        obs = NamedNode(base + "/observation")
+        yield obs, RDF.type, SCHEMA.Observation
+        yield obs, SCHEMA.variableMeasured, entity
+        yield obs, KGNS.mention, ann
+        value = m.attr("value")
+        if value:
+            yield obs, SCHEMA.value, Literal(value, datatype=PROV_DECIMAL)
+        yield obs, SCHEMA.unitText, zh(m.attr("unit") or "")
+        yield obs, KGNS.approximate, boolean(m.attr("approximate") == "1")
+        if author:
+            yield obs, SCHEMA.observationAbout, NamedNode(author)
+        if rd.document.meta.year is not None:
+            yield obs, SCHEMA.observationDate, year(rd.document.meta.year)
+
+
+PROV_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")

@@ -1,0 +1,64 @@
+"""Shorthands for pyoxigraph terms in the project's vocabularies."""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode
+
+from kg.vocab import PREFIXES
+
+
+class _Namespace:
+    def __init__(self, base: str) -> None:
+        self._base = base
+
+    def __getattr__(self, name: str) -> NamedNode:
+        return NamedNode(self._base + name)
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return NamedNode(self._base + name)
+
+
+RDF = _Namespace(PREFIXES["rdf"])
+RDFS = _Namespace(PREFIXES["rdfs"])
+XSD = _Namespace(PREFIXES["xsd"])
+ORG = _Namespace(PREFIXES["org"])
+SCHEMA = _Namespace(PREFIXES["schema"])
+ELI = _Namespace(PREFIXES["eli"])
+CITO = _Namespace(PREFIXES["cito"])
+SKOS = _Namespace(PREFIXES["skos"])
+PROV = _Namespace(PREFIXES["prov"])
+OA = _Namespace(PREFIXES["oa"])
+DCT = _Namespace(PREFIXES["dcterms"])
+KGNS = _Namespace(PREFIXES["kg"])
+LVL = _Namespace(PREFIXES["lvl"])
+LT = _Namespace(PREFIXES["lt"])
+
+
+def zh(text: str) -> Literal:
+    """A Chinese-language literal."""
+    return Literal(text, language="zh")
+
+
+def integer(value: int) -> Literal:
+    """An xsd:integer literal."""
+    return Literal(str(int(value)), datatype=XSD.integer)
+
+
+def decimal(value: str) -> Literal:
+    """An xsd:decimal literal from its lexical form."""
+    return Literal(value, datatype=XSD.decimal)
+
+
+def year(value: int) -> Literal:
+    """An xsd:gYear literal."""
+    return Literal(f"{int(value):04d}", datatype=XSD.gYear)
+
+
+def date(value: str) -> Literal:
+    """An xsd:date literal from ``YYYY-MM-DD``."""
+    return Literal(value, datatype=XSD.date)
+
+
+def boolean(value: bool) -> Literal:
+    """An xsd:boolean literal."""
+    return Literal("true" if value else "false", datatype=XSD.boolean)

@@ -1,0 +1,207 @@
+"""What a report says about itself: title, author, date, year and kind.
+
+Only the text is read here; the author's name strings are resolved to
+governments later, against the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import DocumentMeta
+
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+# An organ name as it stands in a title before 关于 or alone on a signature line.
+_ORGAN = (
+    r"(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?"
+    r"(?:人民政府|委员会|党委|工委|县委|市委|区委|镇委|乡委|州委|省委|政府|办公室|办事处|局|委|厅|院|所|中心)"
+)
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_CN = re.compile(
+    r"([二〇○一二三四五六七八九零]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+_SELF = re.compile(r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)")
+_BYLINE = re.compile(r"(?:作者|来源|信息来源|发布机构|发文机关)[:：]\s*([^\s:：]{2,40})")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|发文日期)[:：]\s*([0-9年月日\-/. ]{8,14})")
+_TITLE_WORDS = ("报告", "总结", "情况", "工作", "建设", "经验", "做法", "成效", "举措", "法治")
+
+
+def _cn_number(s: str) -> int:
+    if len(s) == 4 and all(c in _CN_DIGITS for c in s):
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CN_DIGITS.get(s[1], 0)
+    if s.endswith("十"):
+        return _CN_DIGITS.get(s[0], 0) * 10
+    if "十" in s:
+        return _CN_DIGITS.get(s[0], 0) * 10 + _CN_DIGITS.get(s[-1], 0)
+    return _CN_DIGITS.get(s, 0)
+
+
+def parse_date(text: str) -> str:
+    """First date in ``text`` as ISO ``YYYY-MM-DD``, or ""."""
+    for pattern, cn in ((_DATE, False), (_DATE_CN, True), (_DATE_ISO, False)):
+        m = pattern.search(text)
+        if m:
+            y, mo, d = (_cn_number(g) if cn else int(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return ""
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _looks_like_title(line: str) -> bool:
+    if len(line) > 80 or len(line) < 4:
+        return False
+    if line[-1] in "。；;，,：:" or line.count("，") + line.count(",") > 1:
+        return False
+    return any(w in line for w in _TITLE_WORDS)
+
+
+def find_title(content: str, page_title: str = "") -> str:
+    """The document title: the first title-like line, joined with a continuation line."""
+    lines = _lines(content)[:8]
+    for i, line in enumerate(lines):
+        if not _looks_like_title(line):
+            # A body paragraph before any title line: the report has no title.
+            if len(line) > 80 or line[-1] in "。；;：:":
+                break
+            continue
+        title = line
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if nxt and len(nxt) <= 20 and re.fullmatch(r"[\u4e00-\u9fff（）()]*(报告|总结|汇报)", nxt):
+            title += nxt
+        return title
+    if page_title and _looks_like_title(page_title):
+        return page_title
+    return ""
+
+
+def _split_organs(name: str) -> tuple[str, ...]:
+    """``中共无极县委无极县人民政府`` -> ``("中共无极县委", "无极县人民政府")``."""
+    parts = [p for p in re.split(r"[、\s,，和及与]+", name) if p]
+    out: list[str] = []
+    for part in parts:
+        m = re.match(
+            r"(中共[\u4e00-\u9fff]{2,20}?(?:省委|市委|区委|县委|州委|旗委|盟委|镇委|乡委|党委|工委))(.+)",
+            part,
+        )
+        if m and len(m.group(2)) >= 3:
+            out.extend([m.group(1), m.group(2)])
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+def find_author_names(title: str, content: str, raw: str) -> tuple[tuple[str, ...], str]:
+    """Author organ names and the evidence that gave them, best evidence first."""
+    m = re.match(rf"^({_ORGAN}(?:[、\s]*{_ORGAN})*)关于", title)
+    if m:
+        return _split_organs(m.group(1)), "title"
+    lines = _lines(content)
+    # Signature block: an organ line just above (or below) the closing date.
+    tail = lines[-6:]
+    for i in range(len(tail) - 1, -1, -1):
+        if parse_date(tail[i]) and len(tail[i]) <= 20:
+            for j in (i - 1, i - 2):
+                if j >= 0 and re.fullmatch(rf"{_ORGAN}(?:[、\s]*{_ORGAN})*", tail[j]):
+                    return _split_organs(tail[j]), "signature"
+    for line in lines[:4]:
+        if re.fullmatch(rf"{_ORGAN}(?:[、\s]*{_ORGAN})*", line) and len(line) <= 40:
+            return _split_organs(line), "opening"
+    b = _BYLINE.search(raw[:3000])
+    if b:
+        name = re.sub(r"(政府网|门户网站|网站|网|融媒体中心|发布)$", "", b.group(1))
+        if len(name) >= 2:
+            return (name,), "byline"
+    if title:
+        return (title,), "title-place"
+    return (), ""
+
+
+def find_addressees(content: str) -> tuple[str, ...]:
+    """The addressee line (``中共石家庄市委、石家庄市人民政府：``) near the top."""
+    for line in _lines(content)[:5]:
+        m = re.fullmatch(rf"({_ORGAN}(?:[、\s]*{_ORGAN})*)[:：]", line)
+        if m:
+            return _split_organs(m.group(1))
+    return ()
+
+
+def find_kind(title: str, content: str) -> str:
+    """``report`` (情况报告), ``summary`` (工作总结) or ``article`` (经验材料, news)."""
+    if "总结" in title:
+        return "summary"
+    if "报告" in title or re.search(r"现(将|就).{0,30}(报告|汇报)如下", content[:3000]):
+        return "report"
+    return "article"
+
+
+def find_year(title: str, content: str, date: str, kind: str) -> int | None:
+    """The year reported on, not the year signed."""
+    m = _YEAR_IN_TITLE.search(title)
+    if m:
+        return int(m.group(1))
+    head = content[:400]
+    m = re.search(r"((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|全|我)", head)
+    if m:
+        return int(m.group(1))
+    if date:
+        year, month = int(date[:4]), int(date[5:7])
+        # Annual reports are due early in the following year (by 4月1日 under the 督察规定).
+        if kind in ("report", "summary") and month <= 4:
+            return year - 1
+        return year
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", content)]
+    return max(set(years), key=years.count) if years else None
+
+
+def extract_metadata(content: str, raw: str, page_title: str = "") -> DocumentMeta:
+    """Metadata of a document from its content (chrome blanked) and raw decoded text."""
+    title = find_title(content, page_title)
+    authors, evidence = find_author_names(title, content, raw)
+    lines = _lines(content)
+    date = ""
+    for line in reversed(lines[-4:]):
+        if len(line) <= 20:
+            date = parse_date(line)
+            if date:
+                break
+    if not date:
+        p = _PUBLISHED.search(raw[:3000])
+        if p:
+            date = parse_date(p.group(1))
+    kind = find_kind(title, content)
+    selfref = _SELF.findall(content)
+    self_level = max(set(selfref), key=selfref.count) if selfref else ""
+    return DocumentMeta(
+        title=title,
+        author_names=authors,
+        author_evidence=evidence,
+        self_level=self_level,
+        addressees=find_addressees(content),
+        date=date,
+        year=find_year(title, content, date, kind),
+        kind=kind,
+    )

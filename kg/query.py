@@ -1,0 +1,175 @@
+"""Questions asked of a finished build: named queries, cited-across, stats.
+
+Every function takes the build folder (``out``) and returns plain rows, so a
+notebook can call them the way the CLI does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions
+
+from kg.store import open_store, run_query
+
+Term = NamedNode | Literal | BlankNode | None
+
+
+@dataclass(frozen=True)
+class Results:
+    """A SELECT result: variable names and rows of RDF terms (None = unbound)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Term, ...], ...]
+
+    def values(self) -> list[dict[str, str | None]]:
+        """Rows as dictionaries of plain strings."""
+        return [
+            {v: (None if t is None else t.value) for v, t in zip(self.variables, row, strict=True)}
+            for row in self.rows
+        ]
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query shipped in ``kg/queries``: its name, the question it answers, its text."""
+
+    name: str
+    question: str
+    text: str
+    parameters: tuple[str, ...]
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """Every ``kg/queries/*.rq`` by name (file name without ``.rq``)."""
+    out: dict[str, NamedQuery] = {}
+    for entry in sorted(files("kg.queries").iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        question = first.removeprefix("#").strip().removeprefix("question:").strip()
+        params = tuple(sorted({p for p in re.findall(r"\?(\w+)", question)}))
+        out[entry.name[:-3]] = NamedQuery(entry.name[:-3], question, text, params)
+    return out
+
+
+def _results(solutions: QuerySolutions | QueryBoolean | object) -> Results:
+    if isinstance(solutions, QueryBoolean):
+        return Results(("result",), ((Literal("true" if bool(solutions) else "false"),),))
+    if not isinstance(solutions, QuerySolutions):
+        raise ValueError("only SELECT and ASK queries can be shown as a table")
+    variables = tuple(v.value for v in solutions.variables)
+    rows = tuple(tuple(sol[v] for v in variables) for sol in solutions)
+    return Results(variables, rows)
+
+
+def query(
+    out: str | os.PathLike[str], sparql: str, bindings: Mapping[str, str | int] | None = None
+) -> Results:
+    """Run a SELECT/ASK query on the build in ``out``; ``bindings`` are bound, never pasted."""
+    store = open_store(out)
+    return _results(run_query(store, sparql, bindings))
+
+
+def run_named(
+    out: str | os.PathLike[str], name: str, bindings: Mapping[str, str | int] | None = None
+) -> Results:
+    """Run the named query ``name`` with its parameters bound."""
+    queries = named_queries()
+    if name not in queries:
+        raise KeyError(f"no named query {name!r}; `kg queries` lists them: {', '.join(queries)}")
+    nq = queries[name]
+    missing = [p for p in nq.parameters if p not in (bindings or {})]
+    if missing:
+        raise ValueError(
+            f"query {name!r} needs {', '.join('--param ' + m + '=…' for m in missing)}"
+        )
+    return query(out, nq.text, bindings)
+
+
+def cited_across(
+    out: str | os.PathLike[str], min_places: int = 2, kinds: Sequence[str] = ()
+) -> Results:
+    """Documents cited by at least ``min_places`` places, optionally of the given kinds only."""
+    res = run_named(out, "cited-across", {"min": int(min_places)})
+    keep = set(kinds)
+    k = res.variables.index("kind")
+    rows = tuple(r for r in res.rows if not keep or (r[k] is not None and r[k].value in keep))
+    # ?min is projected only so that it can be bound; it is not an answer column.
+    cols = [i for i, v in enumerate(res.variables) if v != "min"]
+    return Results(
+        tuple(res.variables[i] for i in cols), tuple(tuple(r[i] for i in cols) for r in rows)
+    )
+
+
+def stats(out: str | os.PathLike[str]) -> dict[str, object]:
+    """Counts of the build: reports, named graphs, triples, entities by type."""
+    store = open_store(out)
+    counts: dict[str, object] = {}
+    counts["quads"] = len(store)
+    counts["named_graphs"] = sum(1 for _ in store.named_graphs())
+    single = {
+        "reports": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a schema:Report }",
+        "mentions": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Mention }",
+        "citations": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cito:Citation }",
+        "regulations": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a eli:LegalResource }",
+        "governments": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Government }",
+        "places": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a schema:AdministrativeArea }",
+        "institutions": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Institution }",
+        "initiatives": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Initiative }",
+        "indicators": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Indicator }",
+        "triples": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+        "WHERE { GRAPH ?g { ?s ?p ?o } } }",
+    }
+    for key, sparql in single.items():
+        row = next(iter(run_query(store, sparql)))
+        counts[key] = int(row["n"].value)
+    return counts
+
+
+def _cell(term: Term) -> str:
+    return "" if term is None else term.value
+
+
+def to_csv(res: Results, delimiter: str = ",") -> str:
+    """Results as CSV (or TSV) with a header row, plain values."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(res.variables)
+    for row in res.rows:
+        writer.writerow(
+            [_cell(t).replace("\t", " ") if delimiter == "\t" else _cell(t) for t in row]
+        )
+    return buffer.getvalue()
+
+
+def to_json(res: Results) -> str:
+    """Results in the SPARQL 1.1 Query Results JSON format."""
+    bindings = []
+    for row in res.rows:
+        b: dict[str, dict[str, str]] = {}
+        for var, t in zip(res.variables, row, strict=False):
+            if isinstance(t, NamedNode):
+                b[var] = {"type": "uri", "value": t.value}
+            elif isinstance(t, BlankNode):
+                b[var] = {"type": "bnode", "value": t.value}
+            elif isinstance(t, Literal):
+                item = {"type": "literal", "value": t.value}
+                if t.language:
+                    item["xml:lang"] = t.language
+                elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                    item["datatype"] = t.datatype.value
+                b[var] = item
+        bindings.append(b)
+    doc = {"head": {"vars": list(res.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,5 @@
+"""Store: the embedded Oxigraph store a build writes and commands read."""
+
+from kg.store.oxigraph import StoreMissingError, create_store, open_store, run_query
+
+__all__ = ["StoreMissingError", "create_store", "open_store", "run_query"]
