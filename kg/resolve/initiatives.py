@@ -6,12 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
-from kg.model import Entity, attrs
+from kg.model import Entity, Mention, attrs
 from kg.vocab import initiative_iri
+
+if TYPE_CHECKING:
+    from kg.resolve.context import DocumentContext
 
 
 def normalise_term(term: str) -> str:
@@ -55,3 +59,8 @@ class InitiativeScheme:
                 iri=iri, type="initiative", label=pref, key=key, attrs=attrs(in_scheme="1")
             )
         return Entity(iri=initiative_iri(key), type="initiative", label=term, key=key)
+
+
+def resolve_initiative(m: Mention, ctx: DocumentContext) -> Entity | None:
+    """The scheme concept (or a new concept) an initiative mention names."""
+    return ctx.res.initiatives.entity(m.attr("term") or m.surface)

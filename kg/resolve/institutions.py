@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Entity, attrs
+from kg.model import Entity, Mention, attrs
+from kg.resolve.context import DocumentContext
 from kg.vocab import division_iri, institution_iri
 
 _LEVEL_CHARS = "省市州县区旗镇乡"
@@ -33,3 +34,21 @@ def institution_entity(name: str, place_code: str, place_label: str) -> Entity:
         key=f"{place_code}|{name}",
         attrs=attrs(place=division_iri(place_code), place_label=place_label),
     )
+
+
+def _level_char(name: str) -> str:
+    """The character a report uses for its own level: 县 for 固安县, 区 for 渝北区."""
+    for ch in ("街道", "镇", "乡", "县", "区", "旗", "市", "州", "盟", "省"):
+        if name.endswith(ch):
+            return ch
+    return ""
+
+
+def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
+    """An institution of the author's place, its short name expanded (县司法局 -> 固安县司法局)."""
+    div = ctx.author_division
+    if div is None:
+        return None
+    name = full_institution_name(m.surface, div.name, _level_char(div.name))
+    ctx.keep_government(div, "government")
+    return institution_entity(name, div.code, div.name)

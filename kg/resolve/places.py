@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from kg.model import Entity, attrs
+from kg.model import Entity, Mention, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
+
+if TYPE_CHECKING:
+    from kg.resolve.context import DocumentContext
 from kg.vocab import division_iri, government_iri
 
 # Organ words -> organ kind, longest first; the rest of the name is the place.
@@ -120,3 +124,15 @@ def government_chain(
         out.append(organ_entity(div, "government", gazetteer, year))
     out.extend(place_entity(div, gazetteer, year))
     return out
+
+
+def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
+    """我县/全县 -> the author; a named place (with its organ) -> that organ of that place."""
+    if m.attr("self") == "1":
+        return ctx.author
+    place, organ = m.attr("place") or m.surface, m.attr("organ")
+    organ_kind = split_organ(m.surface)[1] if organ else "government"
+    div = find_place(place, ctx.res.gazetteer, ctx.year, ctx.context_codes)
+    if div is None:
+        return None
+    return ctx.keep_government(div, organ_kind)
