@@ -28,12 +28,12 @@ system-deps:
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests benchmarks tools
-	$(BIN)/ruff format --check kg tests benchmarks tools
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: $(STAMP)
-	$(BIN)/ruff format kg tests benchmarks tools
-	$(BIN)/ruff check --fix kg tests benchmarks tools
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 test: $(STAMP) system-deps lint
 	$(BIN)/python -m pytest
