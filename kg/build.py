@@ -173,6 +173,8 @@ def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
         "author_chain": chain,
         "author_codes": [d for d in ([code] if code else [])],
         "author_evidence": doc.meta.author_evidence or None,
+        "author_line": doc.meta.author_line or None,
+        "author_confidence": rd.author_confidence,
         "year": doc.meta.year,
         "date": doc.meta.date or None,
         "kind": doc.meta.kind,

@@ -299,5 +299,37 @@ def validate(out: OutOpt = Path("output")) -> None:
     _fail(f"{result.violations} node(s) violate the shapes")
 
 
+@app.command()
+def indicators(
+    min_governments: Annotated[
+        int,
+        typer.Option("--min", help="Only indicators reported by at least this many governments."),
+    ] = 1,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Only indicators whose label contains one of these words, e.g. 行政复议,调解.",
+        ),
+    ] = None,
+    out: OutOpt = Path("output"),
+    fmt: FormatOpt = "table",
+) -> None:
+    """The numbers each government reports: a table of indicators × governments (and years).
+
+    Example: kg indicators --min 2 --only 行政复议 --format csv
+    """
+    from kg.compare import indicator_table
+    from kg.store import StoreMissingError
+
+    words = [w.strip() for w in (only or "").replace("，", ",").split(",") if w.strip()]
+    try:
+        res = indicator_table(out, min_governments, words)
+    except StoreMissingError as e:
+        _fail(str(e))
+        return
+    _print(res, fmt, title=f"indicators reported by ≥ {min_governments} government(s)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

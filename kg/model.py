@@ -43,6 +43,8 @@ class DocumentMeta:
     author_names: tuple[str, ...] = ()
     # Which line decided the author: "title", "opening", "signature", "byline"...
     author_evidence: str = ""
+    # The line of text that decided the author (title, signature line, byline ...).
+    author_line: str = ""
     # Self-reference such as 县 in 我县/全县, telling the author's level.
     self_level: str = ""
     addressees: tuple[str, ...] = ()
@@ -146,3 +148,5 @@ class ResolvedDocument:
     relations: tuple[Relation, ...] = ()
     addressees: tuple[Entity, ...] = ()
     error: str | None = None
+    # How sure the author resolution is (0..1), None when no author was found.
+    author_confidence: float | None = None

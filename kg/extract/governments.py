@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.lexicons import Lexicons
 from kg.extract.mention import make_mention
@@ -31,10 +32,20 @@ ORGANS = (
 )
 _SELF = re.compile(r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
 _PARTY = "中共"
+# 市委、市政府 / 县人大常委会: an organ of the author's own or a superior level, named by its
+# level word alone; only after punctuation or a function word (not 依法治县委, 全县政府).
+_SHORT = re.compile(
+    r"(?:(?<=[^\u4e00-\u9fff])|(?<=^)|(?<=[在由向和与及经对将把从被给为是等同并]))"
+    r"(?P<level>[省市区县州旗镇乡])(?P<organ>人大常委会|人民政府|政府|人大|政协|委)"
+    r"(?![员会])"
+)
+# Sentence words that make a named government a partner of the author.
+PARTNER_CUES = re.compile(r"签署|签订|合作|协议|联动|结对|共建|通办|协作|对口|互认|联盟")
 
 
 def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
-    """Place names (with an organ suffix when present) and self-references."""
+    """Place names (with an organ suffix when present), short organ names (市委、市政府) and
+    self-references (我县, 全县)."""
     text = doc.text
     found: list[Mention] = []
     matcher = lexicons.place_names
@@ -58,6 +69,22 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
                 attrs(place=text[start:end].removeprefix(_PARTY), organ=organ),
             )
         )
+    taken = bytearray(len(text) + 1)  # characters already inside a named government
+    for m in found:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for m in _SHORT.finditer(text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        found.append(
+            make_mention(
+                "government",
+                text,
+                m.start(),
+                m.end(),
+                sentences,
+                attrs(short="1", level=m.group("level"), organ=m.group("organ")),
+            )
+        )
     for m in _SELF.finditer(text):
         found.append(
             make_mention(
@@ -70,4 +97,21 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
             )
         )
     found.sort(key=lambda m: (m.start, m.end))
-    return found
+    return [_with_role(text, m) for m in found]
+
+
+def _with_role(text: str, m: Mention) -> Mention:
+    """Mark the role the text gives a named government: ``source`` when the name stands in a
+    cited title (《天水市海绵城市建设管理条例》), ``partner`` when the sentence speaks of an
+    agreement or cooperation (与山东省滨州市惠民县…签署了《…合作框架协议》)."""
+    if m.attr("self") == "1":
+        return m
+    before = text[m.sentence_start : m.start]
+    role = None
+    if before.rfind("《") > before.rfind("》"):
+        role = "source"
+    elif PARTNER_CUES.search(text, m.sentence_start, m.sentence_end):
+        role = "partner"
+    if role is None:
+        return m
+    return replace(m, attrs=tuple(sorted((*m.attrs, ("role", role)))))

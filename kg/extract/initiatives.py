@@ -1,77 +1,267 @@
 """Initiatives: named programmes, systems, campaigns and working methods.
 
-A quoted term (“…”) is an initiative when the lexicon knows it, or when the
-words right after it say what kind of thing it is (改革, 制度, 经验, 工程 …);
-metaphors and slogans (“最后一公里”) are known non-initiatives. Known
-initiatives are also found unquoted.
+Reports put a programme's name in quotation marks (“枫桥经验”, “放管服”改革,
+“十个一工作法”) but quote slogans, metaphors, honours and speech the same way
+(“最后一公里”, “1+1>2”, “全省法治创建先进县(区)”). A quoted term is kept when
+the scheme knows it, or when the words around it say it is a programme:
+
+- a kind word right after it or ending it (改革, 制度, 工程, 行动, 工作法 …,
+  ``kg/data/initiative_cues.txt``; a *weak* one such as 服务 needs one more sign),
+- an adoption verb right before it (推行, 实施, 开展 …),
+- a numbered name (“三清两建”, “四官”: jieba tags its first word as a numeral),
+- an action head (柔性执法, 三调联动),
+
+and dropped when it is a metaphor (``not_initiatives.txt``), a descriptor
+(“一站式”, “菜单化”: jieba's 区别词/adjective tags or a 式/化 ending), a
+principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”),
+an honour (评为 …, …先进县) or quoted speech. Context rules live in
+``kg/data/initiative_context.tsv``. Quotes joined by 、/和 share their context
+(“放权赋能”和“放管服”改革). Known initiatives are also found unquoted
+(行政执法三项制度, 法律明白人).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicons import Lexicons, data_lines
+from kg.extract.lexicons import Lexicons, data_lines, data_table
 from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
+from kg.extract.terms import TermMatcher
+from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
 
 _QUOTED = re.compile(
-    r"“([^“”\n]{2,16})”|\"([^\"\n]{2,16})\"|‘([^‘’\n]{2,16})’|「([^「」\n]{2,16})」"
+    r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|‘([^‘’\n]{2,20})’|「([^「」\n]{2,20})」"
 )
+# Quotes separated only by these belong to one group (“警调对接”、“诉调对接”).
+_JOINER = re.compile(r"[、和与及\s]*")
+_LIST_SEP = re.compile(r"[、，,；;]")
+_NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
+# Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
+_MATHS = re.compile(r"\d|[=＝>＜<×*/]")
+# Kind words that turn a bare number into a name (“721”工作法, “3+X”模式).
+NUMBERED_KINDS = r"工作法|模式|工程|机制"
+NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝图绘到底 is a slogan
+COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
+# Levels prefixed to a known name (“全省民主法治示范村”).
+_LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
+_BEFORE = 6  # characters before an opening quote searched for verbs and honours
+_AFTER = 8  # characters after a closing quote searched for kind words
+NUMERAL_FLAGS = ("m", "mq")
+DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    strong: frozenset[str]
+    weak: frozenset[str]
+    not_initiatives: frozenset[str]
+    before: re.Pattern[str]
+    heads: tuple[str, ...]
+    reject_after: re.Pattern[str]
+    honour_before: re.Pattern[str]
+    honour_end: tuple[str, ...]
+    speech_before: re.Pattern[str]
+    cues: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
-    cues = sorted(data_lines("initiative_cues.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, cues))), frozenset(data_lines("not_initiatives.txt"))
+def _rules() -> _Rules:
+    strong, weak = [], []
+    for line in data_lines("initiative_cues.txt"):
+        word, _, strength = line.partition("\t")
+        (weak if strength.strip() == "weak" else strong).append(word.strip())
+    roles: dict[str, list[str]] = {}
+    for row in data_table("initiative_context.tsv"):
+        roles.setdefault(row["role"], []).append(row["word"])
+    return _Rules(
+        strong=frozenset(strong),
+        weak=frozenset(weak),
+        not_initiatives=frozenset(data_lines("not_initiatives.txt")),
+        before=re.compile("(?:" + _alternation(roles["before"]) + ")$"),
+        heads=tuple(roles["head"]),
+        reject_after=re.compile("^的?(?:" + _alternation(roles["reject_after"]) + ")"),
+        honour_before=re.compile(
+            "(?:" + _alternation(roles["honour_before"]) + ")第?[\\d一二三四五六七八九十]*批?$"
+        ),
+        honour_end=tuple(roles["honour_end"]),
+        speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
+        cues=re.compile("(?:" + _alternation(strong + weak) + ")"),
+    )
+
+
+@dataclass(frozen=True)
+class _Quote:
+    start: int  # of the opening mark
+    end: int  # after the closing mark
+    term: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a quoted term is (or is not) an initiative."""
+
+    label: str | None  # the initiative's name, None when it is not one
+    cue: str | None = None
+    reason: str = ""
+    end: int = 0  # end of the mention (after a joined kind word such as 改革 in “放管服”改革)
+
+
+def _quotes(text: str) -> list[_Quote]:
+    out = []
+    for m in _QUOTED.finditer(text):
+        term = next(g for g in m.groups() if g is not None).strip()
+        if term:
+            out.append(_Quote(m.start(), m.end(), term))
+    return out
+
+
+def _groups(text: str, quotes: list[_Quote]) -> list[list[_Quote]]:
+    groups: list[list[_Quote]] = []
+    for q in quotes:
+        if groups and _JOINER.fullmatch(text, groups[-1][-1].end, q.start):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
+def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None, int]:
+    """A known initiative the quoted ``term`` names, and how many following characters it takes."""
+    # “八五”普法, “放管服”改革, “三零”创建: the next word belongs to the known name.
+    for extra in range(4, 0, -1):
+        if term + after[:extra] in known:
+            return term + after[:extra], extra
+    squeezed = re.sub(r"[\s、，,]", "", term)
+    for candidate in (term, squeezed, _LEVEL.sub("", term)):
+        if candidate in known:
+            return candidate, 0
+    r = _rules()
+    # “谁执法谁普法制度”: a known name followed by its own kind word.
+    for cue in sorted(r.strong | r.weak, key=len, reverse=True):
+        if term.endswith(cue) and term[: -len(cue)] in known:
+            return term[: -len(cue)], 0
+    # “谁执法谁普法 谁主管谁普法”: a list whose first item is known.
+    first = re.split(r"[\s、，,]", term)[0]
+    if first != term and first in known:
+        return first, 0
+    return None, 0
+
+
+def _cue_after(after: str) -> tuple[str | None, bool]:
+    """The kind word after a closing quote (up to the next break), and whether it is strong."""
+    r = _rules()
+    clause = re.split(r"[，。；、：！？,;:\s“”\"（(的]", after, maxsplit=1)[0]
+    words = [w for w, _ in tag(clause)] if clause else []
+    weak = None
+    for word in words[:3]:
+        # 服务平台, 常态化斗争: a compound that ends in a kind word is that kind.
+        strong = next((c for c in r.strong if word.endswith(c) and len(c) > 1), None)
+        if strong:
+            return strong, True
+        if weak is None and word in r.weak:
+            weak = word
+    return weak, False
+
+
+def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
+    """Decide whether a quoted ``term`` is an initiative from the words around it.
+
+    ``before`` is the text right before the opening quote (of the whole group of
+    joined quotes), ``after`` the text right after the closing quote (of the group).
+
+    >>> judge("放管服", "深入推进", "改革，进一步", TermMatcher({})).cue
+    '改革'
+    >>> judge("最后一公里", "打通", "，", TermMatcher({})).label is None
+    True
+    """
+    r = _rules()
+    if term in r.not_initiatives:
+        return Verdict(None, reason="not-initiative")
+    if r.honour_before.search(before) or term.endswith(r.honour_end):
+        return Verdict(None, reason="honour")
+    if r.speech_before.search(before):
+        return Verdict(None, reason="speech")
+    label, extra = _known_label(term, after, known)
+    if label:
+        return Verdict(label, reason="known", end=extra)
+    if r.reject_after.match(after):
+        return Verdict(None, reason="principle")
+    if _NOT_WORDY.fullmatch(term):
+        # “721”工作法 is a name; “1+1>2”, “7×24小时” are not.
+        named = re.match(NUMBERED_KINDS, after)
+        if named is None:
+            return Verdict(None, reason="not-initiative")
+        return Verdict(term + named.group(), cue=named.group(), reason="numbered", end=named.end())
+    tags = tag(term)
+    cue, strong = _cue_after(after)
+    descriptor = (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(
+        ("式", "化", "性")
+    )
+    if descriptor and not strong:
+        return Verdict(None, reason="descriptor")  # “一站式”, “菜单化”
+    own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
+    score = 2 if strong or own else (1 if cue else 0)
+    score += 1 if r.before.search(before) else 0
+    numbered = tags[0][1] in NUMERAL_FLAGS or term[0] in "一二两三四五六七八九十百千"
+    score += 1 if numbered and len(term) <= NUMBERED_MAX else 0
+    score += 1 if term.endswith(r.heads) else 0
+    # “××”4个: a programme's sites counted right after its name, after an adoption verb.
+    score += 1 if r.before.search(before) and COUNTED_AFTER.match(after) else 0
+    if _LIST_SEP.search(term) and not strong:
+        score -= 2  # “谁决策，谁负责”, “自主评价、一事一评”: slogans
+    if _MATHS.search(term):
+        score -= 1  # “网络+阵地+新媒体”, “1+N”
+    if score < 2:
+        return Verdict(None, cue=cue, reason=f"score {score}")
+    return Verdict(term, cue=cue or own, reason=f"score {score}")
 
 
 def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
-    """Quoted initiatives (known or cued by the following word) and unquoted known ones."""
-    cue_re, not_initiatives = _cues()
+    """Quoted initiatives (known or judged by their context) and unquoted known ones."""
     known = lexicons.initiative_terms
     text = doc.text
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for m in _QUOTED.finditer(text):
-        term = next(g for g in m.groups() if g is not None).strip()
-        if term in not_initiatives or not term:
-            continue
-        start, end = m.start(), m.end()
-        cue = cue_re.match(text, end)
-        # “八五”普法, “放管服”改革: the following word belongs to the name when the whole is known.
-        joined = None
-        for extra in range(4, 0, -1):
-            candidate = term + text[end : end + extra]
-            if candidate in known:
-                joined = candidate
-                end += extra
-                break
-        label = joined or term
-        # A name that ends in its own kind word (“八大工程”, “说事解题”工作法) is cued too.
-        own_cue = cue_re.search(term[-4:]) if len(term) > 2 else None
-        if label not in known and cue is None and own_cue is None:
-            continue
-        if re.fullmatch(r"[\d\s.%+\-=<>]+", term):
-            continue
-        found.append(
-            make_mention(
-                "initiative",
-                text,
-                start,
-                end,
-                sentences,
-                attrs(term=label, quoted="1", cue=cue.group() if cue else None),
+    quoted_spans: list[tuple[int, int]] = []
+    for group in _groups(text, _quotes(text)):
+        before = text[max(0, group[0].start - _BEFORE) : group[0].start]
+        group_after = text[group[-1].end : group[-1].end + _AFTER]
+        for i, q in enumerate(group):
+            quoted_spans.append((q.start, q.end))
+            # A group's last member sees the kind word; the others see it through the group.
+            after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
+            verdict = judge(q.term, before, after, known)
+            if verdict.label is None and after is not group_after:
+                verdict = judge(q.term, before, group_after, known)
+                verdict = Verdict(verdict.label, verdict.cue, verdict.reason)
+            if verdict.label is None:
+                continue
+            facts = attrs(
+                term=verdict.label,
+                quoted="1",
+                cue=verdict.cue,
+                known="1" if verdict.reason == "known" else "0",
             )
-        )
-        taken.append((start, end))
-    taken.sort()
+            end = q.end + verdict.end
+            found.append(make_mention("initiative", text, q.start, end, sentences, facts))
+    quoted_spans.sort()
     for start, end, surface in known.find(text):
-        if any(s < end and start < e for s, e in taken):
+        if _overlaps(quoted_spans, start, end):
             continue
-        found.append(
-            make_mention("initiative", text, start, end, sentences, attrs(term=surface, quoted="0"))
-        )
+        facts = attrs(term=surface, quoted="0", known="1")
+        found.append(make_mention("initiative", text, start, end, sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 2) : i])

@@ -1,4 +1,16 @@
-"""Institutions: organs and bodies named by a suffix (司法局, 调委会, 服务中心 …)."""
+"""Institutions: organs and bodies named by a suffix (司法局, 调委会, 服务中心 …).
+
+A suffix from ``kg/data/institution_suffixes.txt`` marks the right end of a name.  The left
+end is found on words: the few characters before the suffix are tagged by jieba (with the
+project's institution words as ``nt``) and words are taken from the right while they can be
+part of a name (nouns, place names, level words such as 县, name-internal verbs such as 调解 or
+审批); a stop word, a preposition, a pronoun, a numeral or any other verb ends the name
+("专业律师常驻县司法局" -> 县司法局, "我县税务局" -> 县税务局).
+
+Each mention also says what the sentence says about it: ``count`` for a counted class of
+institutions ("13个婚姻家庭调委会": a count on the class, not 13 entities), ``established``
+when a verb such as 成立/组建/设立 introduces it, with the ``year`` the sentence gives.
+"""
 
 from __future__ import annotations
 
@@ -8,50 +20,151 @@ from functools import cache
 from kg.extract.lexicons import Lexicons, data_lines
 from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
+from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
 
-MAX_NAME = 20
+MAX_NAME = 20  # characters looked at before a suffix
+_ESTABLISH = re.compile(
+    r"(?:先后|分别|相继|新|正式|挂牌)?(?:成立|组建|设立|建立|建成|新建|挂牌|揭牌)"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_COUNT = re.compile(r"([\d０-９一二三四五六七八九十百千万两]+)\s*(?:个|家|所|支|处)$")
+_NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万两几多数余]+[个级家所支处批]?$")
+_PLACE_PREFIX = re.compile(r"(?:我|全|本|各)(?=[省市区县镇乡])")
+# Bare names that are organs of the author's place (支持法院依法受理 -> its court).
+_BARE_ORGANS = frozenset({"法院", "人民法院", "检察院", "人民检察院"})
+# POS flags of words that can be part of a name (nouns, place names, 区别词, adjectives …).
+_NAME_FLAGS = ("n", "j", "b", "a", "zg", "z", "l")  # n* includes nr: 习近平法治思想研究基地
+_GENERIC = frozenset(
+    "中心 办公室 委员会 工作站 服务站 服务室 基地 大队 律师事务所 法律服务所 人民调解委员会 "
+    "调解委员会 委员会办公室 法律援助工作站 公共法律服务中心 法律服务中心".split()
+)
+_GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服务室 基地 大队".split())
+_LEVEL_WORD = re.compile(r"^[省市区县镇乡]级?")
+# Names of a kind of institution found in every village or town (村法律服务工作站).
+_CLASS_PREFIX = re.compile(r"^(?:各|乡镇|街道|村|社区|行政村|镇村|村居|村\(居\)|村（居）)")
+# A conjunction glued to a county name by jieba: 和县法治… is 和 + 县法治….
+_GLUED = re.compile(
+    r"[和与及在对由向将把为是等并至从][省市区县镇乡](?![\u4e00-\u9fff]{0,2}[省市区县])"
+)
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    suffixes = sorted(data_lines("institution_suffixes.txt"), key=len, reverse=True)
-    stops = sorted(data_lines("institution_stops.txt"), key=len, reverse=True)
+def _lexicon() -> tuple[
+    re.Pattern[str], dict[str, str], frozenset[str], frozenset[str], frozenset[str]
+]:
+    """(suffix regex, suffix -> characters that must not follow, stop words, not-names,
+    name-internal verbs), read from kg/data once."""
+    suffixes: dict[str, str] = {}
+    for line in data_lines("institution_suffixes.txt"):
+        word, _, not_after = line.partition("\t")
+        suffixes[word.strip()] = not_after.strip()
+    ordered = sorted(suffixes, key=len, reverse=True)
+    suffix_re = re.compile("|".join(map(re.escape, ordered)))
+    stops = frozenset(data_lines("institution_stops.txt"))
     not_names = frozenset(data_lines("institution_not.txt"))
-    suffix_re = re.compile("|".join(map(re.escape, suffixes)))
-    # The name starts after the last stop word / punctuation before the suffix.
-    stop_re = re.compile(r"[^\u4e00-\u9fff·（）()]|" + "|".join(map(re.escape, stops)))
-    return suffix_re, stop_re, not_names
+    verbs = frozenset(data_lines("institution_name_verbs.txt"))
+    return suffix_re, suffixes, stops, not_names, verbs
 
 
-_PLACE_PREFIX = re.compile(r"^(?:我|全|本|各)(?:省|市|区|县|镇|乡)")
-_COUNT = re.compile(r"^[\d一二三四五六七八九十百千万两几]+(?:个|家|所|支|名)")
+def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str]) -> bool:
+    """Whether a tagged word can be part of an institution name."""
+    if word in stops:
+        return False
+    if word == "·" or word in "()（）":
+        return True
+    if flag == "m":
+        return not _NUMERIC.match(word)
+    if flag.startswith("v"):
+        return flag == "vn" or word in verbs
+    if flag == "ns" or flag == "nt":
+        return True
+    return flag.startswith(_NAME_FLAGS)
+
+
+def left_boundary(window: str, suffix: str, stops: frozenset[str], verbs: frozenset[str]) -> int:
+    """Offset in ``window`` (the text just before ``suffix``) where the name starts.
+
+    The window is tagged together with the suffix, so that a dictionary word spanning both
+    (依法治县委员会) stays whole; words are then taken from the right while they can belong to
+    a name.
+    """
+    # punctuation and Latin text end a name (· and brackets may sit inside one)
+    cut = 0
+    for m in re.finditer(r"[^\u4e00-\u9fff·（）()]", window):
+        cut = m.end()
+    words = tag(window[cut:] + suffix)
+    pos = len(window) + len(suffix)
+    kept: list[tuple[str, str]] = []
+    for word, flag in reversed(words):
+        if pos > len(window):  # words covering the suffix
+            pos -= len(word)
+            continue
+        if not _name_word(word, flag, stops, verbs):
+            break
+        pos -= len(word)
+        kept.append((word, flag))
+    pos = max(cut, min(pos, len(window)))
+    # a name does not start with a verb before a place (建设青龙村法治教育示范基地)
+    while len(kept) > 1 and kept[-1][1] == "v" and kept[-2][1] in ("ns", "zg", "nt"):
+        pos += len(kept.pop()[0])
+    # …nor with a closing bracket: take in 村(居) whole
+    if pos < len(window) and window[pos] in ")）":
+        m = re.search(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff]{1,3}$", window[:pos])
+        pos = m.start() if m else pos + 1
+    return pos
+
+
+def _established(text: str, sentence_start: int, start: int) -> tuple[bool, str | None]:
+    """Whether a 成立/组建 … verb introduces the name (only names and 、和 in between), and the
+    year the sentence gives before it."""
+    before = text[sentence_start:start]
+    last = None
+    for m in _ESTABLISH.finditer(before):
+        last = m
+    if last is None or re.search(r"[，,；;：:。]", before[last.end() :]):
+        return False, None
+    years = _YEAR.findall(before[: last.start()])
+    return True, years[-1] if years else None
 
 
 def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
-    """Names ending in an institution suffix, cut at the nearest stop word on the left."""
-    suffix_re, stop_re, not_names = _patterns()
+    """Names ending in an institution suffix, their left end found on jieba words."""
+    suffix_re, not_after, stops, not_names, verbs = _lexicon()
     text = doc.text
     found: list[Mention] = []
     last_end = 0
     for m in suffix_re.finditer(text):
         end = m.end()
-        lo = max(last_end, m.start() - MAX_NAME)
-        window = text[lo : m.start()]
-        start = lo
-        for stop in stop_re.finditer(window):
-            start = lo + stop.end()
-        count = _COUNT.match(text, start, m.start())
-        counted = None
-        if count:
-            counted = count.group()
-            start = count.end()
-        pre = _PLACE_PREFIX.match(text, start)
-        if pre:
-            start = pre.end()
-        name = text[start:end]
-        if len(name) < 3 or name in not_names or name == m.group():
+        if m.start() < last_end:
+            continue  # inside a name already taken (…领导小组办公室)
+        banned = not_after.get(m.group(), "")
+        if banned and text[end : end + 1] in banned:
             continue
+        # a name may carry several suffixes: 县法治宣传教育领导小组办公室
+        while True:
+            nxt = suffix_re.match(text, end)
+            if nxt is None or nxt.group() in ("委",):
+                break
+            end = nxt.end()
+        lo = max(last_end, m.start() - MAX_NAME)
+        start = lo + left_boundary(text[lo : m.start()], m.group(), stops, verbs)
+        pre = _PLACE_PREFIX.match(text, start, m.start())
+        if pre:  # 我县税务局 -> 县税务局
+            start = pre.end()
+        elif _GLUED.match(text, start, m.start()):
+            start += 1
+        name = text[start:end]
+        if name in not_names or (len(name) < 3 and name not in _BARE_ORGANS):
+            continue
+        if name == m.group() and name not in _BARE_ORGANS and (len(name) < 5 or name in _GENERIC):
+            continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
+        if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
+            continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
+        count = _COUNT.search(text, max(0, start - 8), start)
+        counted = count.group(1) if count and count.end() == start else None
+        s_start, _ = sentences.around(start, end)
+        established, year = _established(text, s_start, start)
         found.append(
             make_mention(
                 "institution",
@@ -59,7 +172,13 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
                 start,
                 end,
                 sentences,
-                attrs(suffix=m.group(), count=counted),
+                attrs(
+                    suffix=m.group(),
+                    count=counted,
+                    kind="class" if counted or _CLASS_PREFIX.match(name) else None,
+                    established="1" if established else None,
+                    year=year,
+                ),
             )
         )
         last_end = end

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.graph.kinds import legal_type, level
+from kg.graph.organs import institution_triples, organ_mention_triples, report_author_triples
 from kg.graph.terms import (
     CITO,
     DCT,
@@ -33,7 +34,7 @@ from kg.graph.terms import (
     zh,
 )
 from kg.model import Entity, Resolved, ResolvedDocument
-from kg.vocab import GOV, KIND
+from kg.vocab import GOV, KIND, document_iri
 
 QUOTE_CONTEXT = 8  # characters of prefix/suffix kept in a TextQuoteSelector
 
@@ -68,6 +69,7 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
         yield report, DCT.creator, NamedNode(author.iri)
     for addressee in rd.addressees:
         yield report, KGNS.reportedTo, NamedNode(addressee.iri)
+    yield from report_author_triples(rd, report)
     yield text, RDF.type, PROV.Entity
     yield text, PROV.wasDerivedFrom, report
     yield text, DCT.format, Literal("text/plain")
@@ -125,24 +127,25 @@ def _entity_triples(e: Entity) -> Iterator[tuple[NamedNode, NamedNode, object]]:
             yield s, ELI.date_document, date(e.attr("published") or "")
         if e.attr("scoped_to"):
             yield s, KGNS.scopedTo, NamedNode(GOV + (e.attr("scoped_to") or ""))
+        if e.attr("scoped_doc"):
+            yield s, KGNS.scopedToDocument, NamedNode(document_iri(e.attr("scoped_doc") or ""))
+        # Issuing organ and jurisdiction: a local government, or national.
+        if e.attr("issuer_iri"):
+            yield s, ELI.passed_by, NamedNode(e.attr("issuer_iri") or "")
+        if e.attr("jurisdiction"):
+            yield s, SCHEMA.legislationJurisdiction, NamedNode(e.attr("jurisdiction") or "")
+        elif e.attr("scope") == "national":
+            yield s, SCHEMA.legislationJurisdiction, zh("中华人民共和国")
     elif e.type == "institution":
-        yield s, RDF.type, ORG.OrganizationalUnit
-        yield s, RDF.type, SCHEMA.GovernmentOrganization
-        yield s, RDF.type, KGNS.Institution
-        yield s, SKOS.prefLabel, zh(e.label)
-        place = e.attr("place")
-        if place:
-            yield s, SCHEMA.areaServed, NamedNode(place)
-            yield s, ORG.unitOf, NamedNode(GOV + place.rsplit("/", 1)[1])
+        yield from institution_triples(e)
     elif e.type == "initiative":
-        yield s, RDF.type, SKOS.Concept
-        yield s, RDF.type, KGNS.Initiative
-        yield s, SKOS.prefLabel, zh(e.label)
-        yield s, SKOS.inScheme, NamedNode(s.value.rsplit("/", 1)[0] + "/scheme")
+        from kg.graph.programmes import initiative_triples
+
+        yield from initiative_triples(e)
     elif e.type == "indicator":
-        yield s, RDF.type, SKOS.Concept
-        yield s, RDF.type, KGNS.Indicator
-        yield s, SKOS.prefLabel, zh(e.label)
+        from kg.graph.programmes import indicator_triples
+
+        yield from indicator_triples(e)
 
 
 def _mention_triples(
@@ -204,22 +207,16 @@ def _mention_triples(
             yield citation, PROV.wasAttributedTo, NamedNode(author)
     else:
         yield report, SCHEMA.mentions, entity
-    if m.type == "initiative" and author:
-        yield NamedNode(author), KGNS.adopts, entity
+    if m.type in ("institution", "government"):
+        yield from organ_mention_triples(m, ann, entity, rd.document.meta.year)
+    if m.type == "initiative":
+        from kg.graph.programmes import adoption_triples
+
+        yield from adoption_triples(rd.iri, m, e, ann, author, rd.document.meta.year)
     if m.type == "indicator":
-        obs = NamedNode(base + "/observation")
-        yield obs, RDF.type, SCHEMA.Observation
-        yield obs, SCHEMA.variableMeasured, entity
-        yield obs, KGNS.mention, ann
-        value = m.attr("value")
-        if value:
-            yield obs, SCHEMA.value, Literal(value, datatype=PROV_DECIMAL)
-        yield obs, SCHEMA.unitText, zh(m.attr("unit") or "")
-        yield obs, KGNS.approximate, boolean(m.attr("approximate") == "1")
-        if author:
-            yield obs, SCHEMA.observationAbout, NamedNode(author)
-        if rd.document.meta.year is not None:
-            yield obs, SCHEMA.observationDate, year(rd.document.meta.year)
+        from kg.graph.programmes import observation_triples
+
+        yield from observation_triples(base, m, e, ann, author, rd.document.meta.year)
 
 
 PROV_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")

@@ -7,6 +7,7 @@ governments later, against the gazetteer.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.model import DocumentMeta
 
@@ -27,9 +28,15 @@ _CN_DIGITS = {
 
 # An organ name as it stands in a title before 关于 or alone on a signature line.
 _ORGAN = (
-    r"(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?"
-    r"(?:人民政府|委员会|党委|工委|县委|市委|区委|镇委|乡委|州委|省委|政府|办公室|办事处|局|委|厅|院|所|中心)"
+    r"(?:中共|中国共产党)?[\u4e00-\u9fff（）()]{2,30}?"
+    r"(?:人民政府|委员会|党委|党工委|工委|县委|市委|区委|镇委|乡委|州委|省委|旗委|盟委|政府"
+    r"|办公室|办事处|管委会|局|委|厅|院|所|中心)"
 )
+# Short forms of a superior's organs in an addressee line: 区委、区政府：
+_SHORT_ORGAN = r"(?:中共)?[省市区县州旗盟](?:委|人民政府|政府)"
+_ORGAN_LINE = re.compile(rf"{_ORGAN}(?:[、\s]*{_ORGAN})*")
+# Author before 关于, or before the year of a title without 关于 (XX市司法局2023年度…).
+_TITLE_AUTHOR = re.compile(rf"^({_ORGAN}(?:[、\s]*{_ORGAN})*)\s*(?:关于|(?=(?:19|20)\d{{2}}\s*年))")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN = re.compile(
     r"([二〇○一二三四五六七八九零]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
@@ -79,8 +86,19 @@ def _looks_like_title(line: str) -> bool:
     return any(w in line for w in _TITLE_WORDS)
 
 
+def _is_organ_line(line: str) -> bool:
+    """Whether ``line`` is nothing but one or more organ names (a signature or heading line)."""
+    if len(line) > 60 or line[0] in "（(" or "、" in line[:3]:  # a numbered heading
+        return False
+    return bool(_ORGAN_LINE.fullmatch(line))
+
+
 def find_title(content: str, page_title: str = "") -> str:
-    """The document title: the first title-like line, joined with a continuation line."""
+    """The document title: the first title-like line, joined with a continuation line.
+
+    An organ line standing just above a title that starts with 关于 is part of the title
+    (重庆市渝北区大盛镇人民政府 / 关于2023年度法治政府建设情况的报告).
+    """
     lines = _lines(content)[:8]
     for i, line in enumerate(lines):
         if not _looks_like_title(line):
@@ -92,6 +110,8 @@ def find_title(content: str, page_title: str = "") -> str:
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if nxt and len(nxt) <= 20 and re.fullmatch(r"[\u4e00-\u9fff（）()]*(报告|总结|汇报)", nxt):
             title += nxt
+        if title.startswith("关于") and i > 0 and _is_organ_line(lines[i - 1]):
+            title = re.sub(r"\s+", "", lines[i - 1]) + title
         return title
     if page_title and _looks_like_title(page_title):
         return page_title
@@ -104,7 +124,7 @@ def _split_organs(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in parts:
         m = re.match(
-            r"(中共[\u4e00-\u9fff]{2,20}?(?:省委|市委|区委|县委|州委|旗委|盟委|镇委|乡委|党委|工委))(.+)",
+            r"(中共[\u4e00-\u9fff]{2,20}?(?:省委|市委|区委|县委|州委|旗委|盟委|镇委|乡委|党委|党工委|工委))(.+)",
             part,
         )
         if m and len(m.group(2)) >= 3:
@@ -114,36 +134,74 @@ def _split_organs(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def find_author_names(title: str, content: str, raw: str) -> tuple[tuple[str, ...], str]:
-    """Author organ names and the evidence that gave them, best evidence first."""
-    m = re.match(rf"^({_ORGAN}(?:[、\s]*{_ORGAN})*)关于", title)
+@dataclass(frozen=True)
+class AuthorClue:
+    """Organ names a report gives for its author, with the kind and text of the line."""
+
+    names: tuple[str, ...]
+    evidence: str  # title | signature | opening | byline | title-place
+    line: str
+
+
+def author_clues(title: str, content: str, raw: str) -> list[AuthorClue]:
+    """Every place the text names its author, best evidence first.
+
+    title: organ names before 关于 or before the year (XX市司法局2023年法治政府建设…);
+    signature: organ lines just above (or below) the closing date; opening: an organ line
+    among the first lines that is not the addressee (which ends in a colon); byline: 来源/作者/
+    发布机构 of a web page; title-place: the title itself, read later for a place name.
+    """
+    out: list[AuthorClue] = []
+    m = _TITLE_AUTHOR.match(title)
     if m:
-        return _split_organs(m.group(1)), "title"
+        out.append(AuthorClue(_split_organs(m.group(1)), "title", title))
     lines = _lines(content)
-    # Signature block: an organ line just above (or below) the closing date.
-    tail = lines[-6:]
+    tail = lines[-8:]
     for i in range(len(tail) - 1, -1, -1):
-        if parse_date(tail[i]) and len(tail[i]) <= 20:
-            for j in (i - 1, i - 2):
-                if j >= 0 and re.fullmatch(rf"{_ORGAN}(?:[、\s]*{_ORGAN})*", tail[j]):
-                    return _split_organs(tail[j]), "signature"
+        if not (parse_date(tail[i]) and len(tail[i]) <= 24):
+            continue
+        above = []
+        for j in (i - 1, i - 2, i - 3):
+            if j >= 0 and _is_organ_line(tail[j]) and not tail[j].endswith(("：", ":")):
+                above.insert(0, tail[j])
+            elif above or j < i - 1:
+                break
+        below = tail[i + 1] if i + 1 < len(tail) else ""
+        if not above and below and _is_organ_line(below):
+            above = [below]
+        if above:
+            names = tuple(n for line in above for n in _split_organs(line))
+            out.append(AuthorClue(names, "signature", " ".join(above)))
+            break
     for line in lines[:4]:
-        if re.fullmatch(rf"{_ORGAN}(?:[、\s]*{_ORGAN})*", line) and len(line) <= 40:
-            return _split_organs(line), "opening"
+        if _is_organ_line(line) and len(line) <= 40:
+            out.append(AuthorClue(_split_organs(line), "opening", line))
+            break
     b = _BYLINE.search(raw[:3000])
     if b:
         name = re.sub(r"(政府网|门户网站|网站|网|融媒体中心|发布)$", "", b.group(1))
         if len(name) >= 2:
-            return (name,), "byline"
+            out.append(AuthorClue((name,), "byline", b.group(0).strip()))
     if title:
-        return (title,), "title-place"
-    return (), ""
+        out.append(AuthorClue((title,), "title-place", title))
+    return out
+
+
+def find_author_names(title: str, content: str, raw: str) -> tuple[tuple[str, ...], str]:
+    """Author organ names and the evidence that gave them, best evidence first."""
+    clues = author_clues(title, content, raw)
+    return (clues[0].names, clues[0].evidence) if clues else ((), "")
 
 
 def find_addressees(content: str) -> tuple[str, ...]:
-    """The addressee line (``中共石家庄市委、石家庄市人民政府：``) near the top."""
+    """The addressee line at the top: ``中共石家庄市委、石家庄市人民政府：``, ``区委、区政府：``.
+
+    Short forms name the author's superiors and are resolved against its chain.
+    """
     for line in _lines(content)[:5]:
-        m = re.fullmatch(rf"({_ORGAN}(?:[、\s]*{_ORGAN})*)[:：]", line)
+        m = re.fullmatch(
+            rf"((?:{_ORGAN}|{_SHORT_ORGAN})(?:[、\s]*(?:{_ORGAN}|{_SHORT_ORGAN}))*)[:：]", line
+        )
         if m:
             return _split_organs(m.group(1))
     return ()
@@ -180,7 +238,8 @@ def find_year(title: str, content: str, date: str, kind: str) -> int | None:
 def extract_metadata(content: str, raw: str, page_title: str = "") -> DocumentMeta:
     """Metadata of a document from its content (chrome blanked) and raw decoded text."""
     title = find_title(content, page_title)
-    authors, evidence = find_author_names(title, content, raw)
+    clues = author_clues(title, content, raw)
+    best = clues[0] if clues else AuthorClue((), "", "")
     lines = _lines(content)
     date = ""
     for line in reversed(lines[-4:]):
@@ -197,8 +256,9 @@ def extract_metadata(content: str, raw: str, page_title: str = "") -> DocumentMe
     self_level = max(set(selfref), key=selfref.count) if selfref else ""
     return DocumentMeta(
         title=title,
-        author_names=authors,
-        author_evidence=evidence,
+        author_names=best.names,
+        author_evidence=best.evidence,
+        author_line=best.line,
         self_level=self_level,
         addressees=find_addressees(content),
         date=date,

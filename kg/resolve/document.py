@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.model import Document, Entity, Mention, Relation, Resolved, ResolvedDocument
-from kg.resolve.authors import addressee_organs, resolve_author
+from kg.resolve.authors import addressee_organs, author_entity, resolve_authorship
 from kg.resolve.context import DocumentContext, Resources
 from kg.resolve.indicators import resolve_indicator
 from kg.resolve.initiatives import resolve_initiative
@@ -36,12 +36,12 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
         entities.setdefault(entity.iri, entity)
         return entity
 
-    authors, _evidence = resolve_author(doc, res)
-    author_div = authors[0][0] if authors else None
+    authorship = resolve_authorship(doc, res)
+    author_div = authorship.division
     base = DocumentContext(res, year, author_div, None, keep, relations.append)
-    author_entities = [base.keep_government(div, organ) for div, organ in authors]
-    main = next((e for e in author_entities if e.attr("organ") == "government"), None)
-    main = main or (author_entities[0] if author_entities else None)
+    author_entities = [author_entity(o, base) for o in authorship.organs]
+    # 我县/全县 and unqualified institutions belong to the author place's people's government
+    main = base.keep_government(author_div, "government") if author_div else None
     ctx = DocumentContext(res, year, author_div, main, keep, relations.append)
     addressees = [
         ctx.keep_government(div, organ)
@@ -63,4 +63,5 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
         entities=tuple(sorted(entities.values(), key=lambda e: e.iri)),
         relations=tuple(relations),
         addressees=tuple(addressees),
+        author_confidence=authorship.confidence,
     )

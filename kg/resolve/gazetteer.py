@@ -28,7 +28,17 @@ from importlib import resources
 from itertools import pairwise
 from types import MappingProxyType
 
-_COLUMNS = ("code", "parent", "name", "level", "valid_from", "valid_to", "source", "alias_codes")
+_COLUMNS = (
+    "code",
+    "parent",
+    "name",
+    "level",
+    "valid_from",
+    "valid_to",
+    "source",
+    "alias_codes",
+    "short_names",
+)
 LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "township")
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
@@ -107,7 +117,7 @@ class Division:
         return min((abs(y - year) for y in years), default=99)
 
 
-def _short_names(name: str, level: str) -> list[str]:
+def short_names_of(name: str, level: str) -> list[str]:
     """Accepted short forms of ``name`` (never one character, never the name itself)."""
     out: list[str] = []
     if name.endswith(_NO_SHORT):
@@ -135,17 +145,23 @@ def _short_names(name: str, level: str) -> list[str]:
 class Gazetteer:
     """Immutable index over the divisions table; see the module docstring."""
 
-    def __init__(self, divisions: Iterable[Division]) -> None:
-        """Index ``divisions`` by code (including alias codes) and by full and short name."""
+    def __init__(
+        self, divisions: Iterable[Division], shorts: Sequence[Sequence[str]] | None = None
+    ) -> None:
+        """Index ``divisions`` by code (including alias codes) and by full and short name.
+
+        ``shorts`` (one list per division, as precomputed in the TSV's ``short_names`` column)
+        saves deriving the short names again at every start.
+        """
         rows = tuple(divisions)
         by_code: dict[str, list[Division]] = {}
         by_name: dict[str, list[Division]] = {}
-        for d in rows:
+        for i, d in enumerate(rows):
             by_code.setdefault(d.code, []).append(d)
             for code in d.alias_codes:
                 by_code.setdefault(code, []).append(d)
             by_name.setdefault(d.name, []).append(d)
-            for n in _short_names(d.name, d.level):
+            for n in shorts[i] if shorts is not None else short_names_of(d.name, d.level):
                 by_name.setdefault(n, []).append(d)
         self._rows = rows
         # private and never mutated after construction
@@ -162,18 +178,30 @@ class Gazetteer:
 
     @classmethod
     def from_tsv(cls, text: str) -> Gazetteer:
-        """Build a gazetteer from the text of a divisions TSV (with its header row)."""
+        """Build a gazetteer from the text of a divisions TSV (with its header row).
+
+        A ninth column ``short_names`` (``;``-separated, written by ``tools/make_divisions.py``)
+        is used as is; without it the short names are derived from the full names.
+        """
         lines = text.splitlines()
         header = lines[0].split("\t")
         if header[:7] != list(_COLUMNS[:7]):
             raise ValueError(f"unexpected divisions header: {header}")
+        has_shorts = len(header) > 8 and header[8] == "short_names"
         empty: tuple[str, ...] = ()
+        split_cache: dict[str, tuple[str, ...]] = {"": empty}
         rows = []
+        shorts: list[tuple[str, ...]] = []
+        width = len(_COLUMNS)
         for line in lines[1:]:
             if not line:
                 continue
             f = line.split("\t")
-            f += [""] * (len(_COLUMNS) - len(f))
+            if len(f) < width:
+                f += [""] * (width - len(f))
+            src = split_cache.get(f[6])
+            if src is None:  # few distinct source lists: share the tuples
+                src = split_cache[f[6]] = tuple(f[6].split(";"))
             rows.append(
                 Division(
                     f[0],
@@ -182,11 +210,13 @@ class Gazetteer:
                     f[1],
                     int(f[4]) if f[4] else None,
                     int(f[5]) if f[5] else None,
-                    tuple(f[6].split(";")) if f[6] else empty,
+                    src,
                     tuple(f[7].split(";")) if f[7] else empty,
                 )
             )
-        return cls(rows)
+            if has_shorts:
+                shorts.append(tuple(f[8].split(";")) if f[8] else empty)
+        return cls(rows, shorts if has_shorts else None)
 
     def __len__(self) -> int:
         """Number of rows (current and historical)."""
@@ -250,7 +280,7 @@ class Gazetteer:
 
         Never one-character names; generic names (城区, 开发区 ...) get none.
         """
-        return _short_names(division.name, division.level)
+        return short_names_of(division.name, division.level)
 
     def names(self) -> Iterable[str]:
         """Every full and short name in the table (current and historical)."""

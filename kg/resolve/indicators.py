@@ -1,15 +1,98 @@
-"""Indicators -> indicator concepts (what a number counts), comparable across reports."""
+"""Indicators -> indicator concepts (what a number counts), comparable across reports.
+
+The object and verb an extractor read around a number (行政复议案件 + 受理) are
+matched against the concepts of ``kg/data/indicators.tsv``, so 受理行政复议案件215件
+in one report and 收到行政复议申请12起 in another are one indicator. A number
+no concept matches gets a concept of its own, keyed by its normalised object,
+verb and dimension, so identical phrasings still meet across reports.
+"""
 
 from __future__ import annotations
 
-from kg.model import Entity, Mention
-from kg.resolve.context import DocumentContext
-from kg.resolve.initiatives import normalise_term
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicons import data_table
+from kg.model import Entity, Mention, attrs
 from kg.vocab import indicator_iri
+
+if TYPE_CHECKING:
+    from kg.resolve.context import DocumentContext
+
+# Modifiers that do not change what is counted (各类纠纷 = 纠纷).
+_MODIFIERS = re.compile(r"^(?:各类|各种|各项|各级|各|相关|有关|全部|所有|其他|其它|新|依法)+")
+
+
+@dataclass(frozen=True)
+class IndicatorConcept:
+    """One row of ``indicators.tsv``."""
+
+    key: str
+    label: str
+    object: re.Pattern[str]
+    verb: re.Pattern[str] | None  # None: any verb
+    verbless: bool  # only numbers without a verb
+    dimension: str
+
+    def matches(self, obj: str, verb: str, dimension: str) -> bool:
+        """Whether a number counting ``obj`` by ``verb`` in ``dimension`` is this indicator."""
+        if dimension != self.dimension or not self.object.search(obj or verb):
+            return False
+        if self.verbless:
+            return not verb
+        return self.verb is None or bool(self.verb.search(verb))
+
+
+@cache
+def indicator_concepts() -> tuple[IndicatorConcept, ...]:
+    """The shipped indicator concepts, in file order (first match wins)."""
+    out = []
+    for row in data_table("indicators.tsv"):
+        verb = (row.get("verb") or "").strip()
+        out.append(
+            IndicatorConcept(
+                key=row["key"],
+                label=row["label"],
+                object=re.compile(row["object"]),
+                verb=re.compile(verb) if verb and verb != "-" else None,
+                verbless=verb == "-",
+                dimension=row["dimension"].strip(),
+            )
+        )
+    return tuple(out)
+
+
+def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
+    """The indicator concept for a number counting ``obj`` by ``verb``."""
+    obj = _MODIFIERS.sub("", obj)
+    for concept in indicator_concepts():
+        if concept.matches(obj, verb, dimension):
+            return Entity(
+                iri=indicator_iri(concept.key),
+                type="indicator",
+                label=concept.label,
+                key=concept.key,
+                attrs=attrs(dimension=dimension, unit=unit, in_scheme="1"),
+            )
+    label = " ".join(p for p in (obj, verb) if p)
+    squeezed = re.sub(r"[“”‘’()（）\s]", "", obj)
+    key = f"{squeezed}|{verb}|{dimension}"
+    return Entity(
+        iri=indicator_iri(key),
+        type="indicator",
+        label=label,
+        key=key,
+        attrs=attrs(dimension=dimension, unit=unit),
+    )
 
 
 def resolve_indicator(m: Mention, ctx: DocumentContext) -> Entity | None:
-    """The indicator concept of a numeric mention, keyed by its normalised subject."""
-    subject = m.attr("subject") or m.surface
-    key = normalise_term(subject)
-    return Entity(iri=indicator_iri(key), type="indicator", label=subject, key=key)
+    """The indicator concept of a numeric mention."""
+    return indicator_entity(
+        m.attr("object") or "",
+        m.attr("verb") or "",
+        m.attr("dimension") or "count",
+        m.attr("unit") or "",
+    )

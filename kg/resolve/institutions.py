@@ -1,38 +1,80 @@
-"""Institutions: short names expanded to the author's place, one entity per place and name."""
+"""Institutions: short names expanded to their place, one entity per place and name.
+
+县司法局 in 固安县's report is 固安县司法局; 区司法局 in 大盛镇's report is 渝北区司法局 (a level
+word names the nearest division of that level on the author's chain); 县级公共法律服务中心 is
+固安县公共法律服务中心; a name that starts with a place (山东省滨州市惠民县行政审批服务局) belongs
+to that place; anything else belongs to the author's place.  Courts and procuratorates are organs
+of their place (县法院 -> 固安县人民法院, gov/131022-court).  A counted name (13个婚姻家庭调委会)
+is a class of institution of the place, not one institution.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from kg.model import Entity, Mention, attrs
-from kg.resolve.context import DocumentContext
-from kg.vocab import division_iri, institution_iri
+from kg.model import Entity, Mention, Relation, attrs
+from kg.resolve.gazetteer import Division, Gazetteer
+from kg.vocab import KG, division_iri, government_iri, institution_iri
+
+if TYPE_CHECKING:
+    from kg.resolve.context import DocumentContext
 
 _LEVEL_CHARS = "省市州县区旗镇乡"
 # Short organ names used with a level prefix, and their full forms.
 _FULL = {"法院": "人民法院", "检察院": "人民检察院"}
+# Names (after the place) that are organs of the place rather than institutions.
+_ORGANS = {
+    "人民法院": "court",
+    "法院": "court",
+    "人民检察院": "procuratorate",
+    "检察院": "procuratorate",
+    "人民政府": "government",
+    "政府": "government",
+    "人大常委会": "congress",
+    "人民代表大会常务委员会": "congress",
+    "政协": "cppcc",
+    "委": "party",
+    "党委": "party",
+}
+# Courts and procuratorates exist from the county level up; a town's 法院 is its county's.
+_JUDICIAL_LEVELS = ("province", "prefecture", "county")
+ESTABLISHED_BY = KG + "establishedBy"
+# Names of a kind of institution every town or village has (乡镇司法所, 村法律服务工作站).
+_CLASS_WORDS = ("各", "乡镇", "街道", "村", "社区", "行政村", "镇村", "镇街")
 
 
 def full_institution_name(name: str, author_place: str | None, author_level_char: str) -> str:
     """``县司法局`` in 固安县's report -> ``固安县司法局``; ``县法院`` -> ``固安县人民法院``."""
     name = re.sub(r"\s+", "", name)
     if author_place and name[:1] in _LEVEL_CHARS and name[:1] == author_level_char:
-        rest = name[1:]
-        for short, full in _FULL.items():
-            if rest == short:
-                rest = full
-        return author_place + rest
+        rest = name[1:].removeprefix("级")
+        return author_place + _FULL.get(rest, rest)
     return name
 
 
-def institution_entity(name: str, place_code: str, place_label: str) -> Entity:
-    """The institution called ``name`` belonging to the place ``place_code``."""
+def institution_entity(
+    name: str, place: Division, *, counted: bool = False, party: bool = False
+) -> Entity:
+    """The institution called ``name`` belonging to ``place`` (a class of them if ``counted``).
+
+    Institutions are units of the place's people's government, or of its party committee
+    when the name says so (县委组织部, 中共XX县委政法委员会).
+    """
+    key = f"{place.code}|{name}" + ("|class" if counted else "")
     return Entity(
-        iri=institution_iri(place_code, name),
+        iri=institution_iri(place.code, name + ("|class" if counted else "")),
         type="institution",
         label=name,
-        key=f"{place_code}|{name}",
-        attrs=attrs(place=division_iri(place_code), place_label=place_label),
+        key=key,
+        attrs=attrs(
+            code=place.code,
+            level=place.level,
+            place=division_iri(place.code),
+            place_label=place.name,
+            unit_of=government_iri(place.code, "party" if party else "government"),
+            kind="class" if counted else None,
+        ),
     )
 
 
@@ -44,11 +86,106 @@ def _level_char(name: str) -> str:
     return ""
 
 
+def nearest_of_level(div: Division, char: str, gz: Gazetteer, year: int | None) -> Division | None:
+    """The division a bare level word means in ``div``'s report (itself or an ancestor)."""
+    for d in gz.chain(div.code, year):
+        if d.name.endswith(char) or (char == "州" and d.name.endswith("自治州")):
+            return d
+    return None
+
+
+def place_prefix(
+    name: str, gz: Gazetteer, year: int | None, context: tuple[str, ...]
+) -> tuple[Division, int] | None:
+    """The place a name starts with and where it ends (惠民县行政审批服务局 -> 惠民县, 3).
+
+    The name must start with a full place name, or with a short one followed by a level
+    word, so that 青龙村… (a village) is not read as 青龙 county.
+    """
+    path = gz.parse_path(name, year, context)
+    if not path:
+        return None
+    pos = 0
+    for i, d in enumerate(path):
+        full = name.startswith(d.name, pos)
+        short = next((s for s in gz.short_names(d) if name.startswith(s, pos)), "")
+        if not full and not short:
+            return (path[i - 1], pos) if i else None
+        if full:
+            pos += len(d.name)
+        else:
+            if name[pos + len(short) : pos + len(short) + 1] not in tuple(_LEVEL_CHARS):
+                return (path[i - 1], pos) if i else None
+            pos += len(short) + 1
+    return path[-1], pos
+
+
+def _judicial_place(div: Division, gz: Gazetteer, year: int | None) -> Division:
+    """The nearest division on ``div``'s chain that has courts (county level and up)."""
+    for d in gz.chain(div.code, year):
+        if d.level in _JUDICIAL_LEVELS:
+            return d
+    return div
+
+
+def read_institution(
+    surface: str, author: Division, gz: Gazetteer, year: int | None, context: tuple[str, ...]
+) -> tuple[Division, str, str | None] | None:
+    """(place, full name, organ kind or None) of an institution named in ``author``'s report."""
+    name = re.sub(r"\s+", "", surface)
+    party = name.startswith("中共")
+    body = name.removeprefix("中共")
+    place: Division | None = None
+    rest = body
+    if body.startswith("街道") and author.name.endswith("街道") and len(body) > 3:
+        place, rest = author, body[2:]  # 街道司法所 in a 街道's own report
+    elif body[:1] in _LEVEL_CHARS and len(body) > 2:
+        place = nearest_of_level(author, body[0], gz, year)
+        if place is None:
+            return None  # 镇司法所 in a county's report: which town is not said
+        rest = body[1:].removeprefix("级")
+    else:
+        hit = place_prefix(body, gz, year, context)
+        if hit is not None:
+            place, end = hit
+            rest = body[end:]
+            if rest[:1] == place.name[-1] and rest[:1] in _LEVEL_CHARS:
+                rest = rest[1:]
+    organ = _ORGANS.get(rest) or ("party" if party and rest == "委员会" else None)
+    if place is None:
+        place = author
+        if organ in ("court", "procuratorate"):
+            place = _judicial_place(author, gz, year)
+        if organ is None:
+            return author, name, None
+    if not rest:
+        return None  # a bare place name is a government, not an institution
+    if rest.startswith("政府") and rest != "政府":
+        rest = "人民" + rest  # 县政府办公室 -> 固安县人民政府办公室
+    full = ("中共" if party else "") + place.name + _FULL.get(rest, rest)
+    return place, full, organ
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
-    """An institution of the author's place, its short name expanded (县司法局 -> 固安县司法局)."""
+    """An institution (or organ) of the place its name gives, else of the author's place."""
     div = ctx.author_division
     if div is None:
         return None
-    name = full_institution_name(m.surface, div.name, _level_char(div.name))
-    ctx.keep_government(div, "government")
-    return institution_entity(name, div.code, div.name)
+    gz = ctx.res.gazetteer
+    read = read_institution(m.surface, div, gz, ctx.year, ctx.context_codes)
+    if read is None:
+        return None
+    place, name, organ = read
+    if organ is not None:
+        return ctx.keep_government(place, organ)
+    ctx.keep_government(place, "government")
+    party = name.startswith("中共") or bool(
+        re.match(r"[\u4e00-\u9fff]{2,12}?[省市区县州旗]委", name)
+    )
+    if party:
+        ctx.keep_government(place, "party")
+    counted = m.attr("count") is not None or name.startswith(_CLASS_WORDS)
+    entity = institution_entity(name, place, counted=counted, party=party)
+    if m.attr("established") == "1" and ctx.author is not None and not counted:
+        ctx.relate(Relation(entity.iri, ESTABLISHED_BY, ctx.author.iri, m))
+    return entity

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.model import Entity, Mention, attrs
+from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
+from kg.resolve.institutions import nearest_of_level
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
-from kg.vocab import division_iri, government_iri
+from kg.vocab import KG, division_iri, government_iri
 
 # Organ words -> organ kind, longest first; the rest of the name is the place.
 _ORGAN_WORDS: tuple[tuple[str, str], ...] = (
@@ -126,13 +127,69 @@ def government_chain(
     return out
 
 
+SUPERIOR = KG + "superior"
+PARTNER = KG + "partner"
+# Organ words of short names (市委, 县政府, 区人大常委会) -> organ kind.
+_SHORT_ORGANS = {
+    "委": "party",
+    "政府": "government",
+    "人民政府": "government",
+    "人大": "congress",
+    "人大常委会": "congress",
+    "政协": "cppcc",
+}
+
+
 def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
-    """我县/全县 -> the author; a named place (with its organ) -> that organ of that place."""
+    """我县/全县 -> the author; 市委/县政府 -> that organ of the author's city/county; a named
+    place (with its organ) -> that organ of that place.
+
+    The role the text gives the government becomes a statement: a superior of the author
+    (an organ of a place above it: 在市委、市政府的领导下) or a partner (an agreement or
+    cooperation with a place outside its chain).
+    """
+    gz = ctx.res.gazetteer
     if m.attr("self") == "1":
-        return ctx.author
-    place, organ = m.attr("place") or m.surface, m.attr("organ")
-    organ_kind = split_organ(m.surface)[1] if organ else "government"
-    div = find_place(place, ctx.res.gazetteer, ctx.year, ctx.context_codes)
+        # 全省 in a county's report is its province; 我县/全县 the author itself
+        if ctx.author_division is None:
+            return ctx.author
+        own = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
+        if own is None or own.code == ctx.author_division.code:
+            return ctx.author
+        return ctx.keep_government(own)
+    if m.attr("short") == "1":
+        if ctx.author_division is None:
+            return None
+        div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
+        organ_kind = _SHORT_ORGANS.get(m.attr("organ") or "", "government")
+    else:
+        place, organ = m.attr("place") or m.surface, m.attr("organ")
+        organ_kind = split_organ(m.surface)[1] if organ else "government"
+        div = find_place(place, gz, ctx.year, ctx.context_codes)
+        if div is not None and not _plausible(place, div, ctx):
+            return None
     if div is None:
         return None
-    return ctx.keep_government(div, organ_kind)
+    entity = ctx.keep_government(div, organ_kind)
+    _relate_role(m, div, entity, ctx)
+    return entity
+
+
+def _plausible(place: str, div: Division, ctx: DocumentContext) -> bool:
+    """A town named alone (部分乡镇 reads 分乡镇) counts only under the author's own chain."""
+    if div.level != "township" or len(place) > len(div.name) or not ctx.author_division:
+        return True
+    chain = set(ctx.context_codes)
+    return any(d.code in chain for d in ctx.res.gazetteer.chain(div.code, ctx.year))
+
+
+def _relate_role(m: Mention, div: Division, entity: Entity, ctx: DocumentContext) -> None:
+    """Record the author's superior or partner named by ``m``, when the text makes it clear."""
+    if ctx.author is None or ctx.author_division is None or m.attr("role") == "source":
+        return
+    chain = ctx.context_codes
+    if m.attr("organ") and div.code in chain[1:]:
+        ctx.relate(Relation(ctx.author.iri, SUPERIOR, entity.iri, m))
+    elif m.attr("role") == "partner" and div.code not in chain:
+        if not any(d.code in chain for d in ctx.res.gazetteer.chain(div.code, ctx.year)[:1]):
+            ctx.relate(Relation(ctx.author.iri, PARTNER, entity.iri, m))

@@ -19,21 +19,22 @@ so changing a rule changes identifiers: add tests first.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-import opencc
+from kg.revision_notes import SPACE_RE as _SPACE_RE
+from kg.revision_notes import TRAILING_NOTE_RE, is_revision_note, split_version, version_after
+from kg.revision_notes import fold as _fold
 
 __all__ = [
     "canonical_title",
     "display_title",
     "is_revision_note",
+    "key_label",
     "split_version",
     "title_form",
     "version_after",
 ]
 
-_T2S = opencc.OpenCC("t2s")
 
 # Characters, after NFKC, that are folded in keys.
 _DASHES = "-‐‑‒–—―−﹘﹣⸺⸻~〜∼"
@@ -46,22 +47,12 @@ _TO_ASCII_BRACKETS = str.maketrans(
 _QUOTES = "“”\"‘’'「」『』〝〞〟″‶"
 _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
 _MARKS_RE = re.compile("[《》〈〉<>«»‹›]")
-_SPACE_RE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 _EDGE_PUNCT = " 、，,。.；;：:！!？?\t"
 _PRC = "中华人民共和国"
 
-# Revision notes (the content of a trailing bracket). 试行/暂行/草案 are part of
-# titles and never match; neither does a bare year such as 宪法修正案（2018年）.
-_YEAR = r"(?:19|20)\d{2}"
-_DATE = rf"{_YEAR}年?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?"
-_NOTE_RE = re.compile(
-    rf"^(?:{_DATE})?(?:第?[一二三四五六七八九十\d]+次)?(?:最新|新)?"
-    r"(?:修订|修正|修改)(?:版本|版|本|稿|后|文本)?$"
-    rf"|^(?:{_YEAR}年?|最新|新)(?:修订|修正)?(?:版本|版|本)$"
-)
-# An unbracketed note glued to the end of a title: 安全生产法2021年修订版.
-_TRAILING_NOTE_RE = re.compile(rf"(?<=[^\d\s])({_YEAR}年(?:修订|修正|修改)(?:版本|版|本)?)$")
 _TRAILING_BRACKET_RE = re.compile(r"\(([^()]*)\)$")
+
+_YEAR = r"(?:19|20)\d{2}"
 
 # Year ranges of an edition, in a key (dashes already folded to "-").
 _RANGE_RE = re.compile(rf"({_YEAR})年?(?:-|至|到)({_YEAR})(?:年(?!度))?")
@@ -74,14 +65,6 @@ _DISPLAY_RANGE_RE = re.compile(
     rf"({_YEAR})(年?)\s*(?:[{re.escape(_DASHES)}]+|至|到)\s*({_YEAR})(?!\d)"
 )
 _DISPLAY_RANGE_NODASH_RE = re.compile(rf"(?<!\d)({_YEAR})({_YEAR})(?!\d)(?=年(?!度))")
-_VERSION_AFTER_RE = re.compile(
-    r"[ \t\u3000\xa0]*[(（〔\[【［]([^()（）〔〕\[\]【】［］\n]{1,24})[)）〕\]】］]"
-)
-
-
-def _fold(text: str) -> str:
-    """NFKC (full-width to half-width, NBSP/ideographic space to space), then t2s."""
-    return _T2S.convert(unicodedata.normalize("NFKC", text))
 
 
 def _strip_edges(text: str) -> str:
@@ -90,72 +73,6 @@ def _strip_edges(text: str) -> str:
     while len(text) >= 2 and text[0] in "《〈<" and text[-1] in "》〉>":
         text = text[1:-1].strip(_EDGE_PUNCT + "\u3000\xa0")
     return text
-
-
-def _normalise_note(note: str) -> str:
-    """A revision note without brackets, spaces or traditional characters."""
-    return _SPACE_RE.sub("", _fold(note)).strip("()（）〔〕[]【】")
-
-
-def is_revision_note(note: str) -> bool:
-    """Whether the text of a bracket is a revision note such as 2021年修订版.
-
-    Matches 修订/修正/修改 with an optional date or 第N次 and 版/本/稿, and
-    edition notes such as 2020年版 or 最新版. 试行, 暂行, 草案 and a bare year
-    (宪法修正案（2018年）) are parts of titles and do not match.
-    """
-    return bool(_NOTE_RE.match(_normalise_note(note)))
-
-
-def split_version(title: str) -> tuple[str, str | None]:
-    """Split a trailing revision note off a title.
-
-    Returns the title as written without the note (trailing spaces removed) and
-    the normalised note, e.g. ``"安全生产法（2021年修订版）"`` ->
-    ``("安全生产法", "2021年修订版")``; ``(title, None)`` when there is none.
-    Only the last note is returned; several stacked notes are all removed.
-    """
-    rest = title.rstrip()
-    notes: list[str] = []
-    while True:
-        m = re.search(r"[(（〔\[【［]([^()（）〔〕\[\]【】［］]*)[)）〕\]】］]\s*$", rest)
-        if m and m.start() > 0 and is_revision_note(m.group(1)):
-            notes.append(_normalise_note(m.group(1)))
-            rest = rest[: m.start()].rstrip()
-            continue
-        folded = _SPACE_RE.sub("", _fold(rest))
-        t = _TRAILING_NOTE_RE.search(folded)
-        if t and t.start() > 0:
-            # Cut the same number of non-space characters from the original.
-            keep = t.start()
-            seen = 0
-            for i, ch in enumerate(rest):
-                if _SPACE_RE.fullmatch(ch):
-                    continue
-                if seen == keep:
-                    notes.append(t.group(1))
-                    rest = rest[:i].rstrip()
-                    break
-                seen += 1
-            else:  # pragma: no cover - lengths always agree
-                break
-            continue
-        break
-    return rest, (notes[0] if notes else None)
-
-
-def version_after(text: str, end: int) -> str | None:
-    """The revision note in brackets right after a title ending at ``end``.
-
-    ``end`` is the offset just past the closing 》; spaces may separate it from
-    the bracket. ``version_after("《安全生产法》（2021年修订版）等", 7)`` is
-    ``"2021年修订版"``. Returns ``None`` when no revision note follows (an
-    ordinary parenthesis such as a document number does not count).
-    """
-    m = _VERSION_AFTER_RE.match(text, end)
-    if m and is_revision_note(m.group(1)):
-        return _normalise_note(m.group(1))
-    return None
 
 
 def _range_nodash(m: re.Match[str]) -> str:
@@ -185,7 +102,7 @@ def title_form(title: str) -> str:
         if m and m.start() > 0 and is_revision_note(m.group(1)):
             s = s[: m.start()]
             continue
-        t = _TRAILING_NOTE_RE.search(s)
+        t = TRAILING_NOTE_RE.search(s)
         if t and t.start() > 0:
             s = s[: t.start()]
             continue
@@ -277,3 +194,20 @@ def display_title(title: str) -> str:
     s = s.replace("(", "（").replace(")", "）")
     s = re.sub(r" ?([（）〈〉“”‘’—、，]) ?", r"\1", s)
     return s.strip()
+
+
+_KEY_RANGE_RE = re.compile(rf"\(?(?<!\d)({_YEAR})-({_YEAR})(?!\d)\)?")
+
+
+def key_label(key: str) -> str:
+    """A label that depends on the canonical key alone.
+
+    Different spellings of one uncatalogued title share a key; labelling the
+    entity from the key (not from whichever spelling came first) gives every
+    named graph the same ``schema:name``. Edition ranges are written
+    （2021—2025年）; quotes and nested marks removed in the key stay removed.
+
+    >>> key_label("法治政府建设实施纲要2021-2025")
+    '法治政府建设实施纲要（2021—2025年）'
+    """
+    return display_title(_KEY_RANGE_RE.sub(r"(\1-\2年)", key))

@@ -163,3 +163,20 @@ def test_unquoted_terms(catalog: Catalog) -> None:
     assert "条例" not in terms
     assert "实施办法" not in terms
     assert all(len(t) >= 3 or t in {"宪法", "党章"} for t in terms)
+
+
+def test_common_misquotes_resolve(catalog: Catalog) -> None:
+    # Seen in the seeds: a wrong edition range and an inserted 政府.
+    assert (
+        catalog.lookup("法治社会建设实施纲要(2021—2025)").name
+        == "法治社会建设实施纲要（2020—2025年）"
+    )
+    assert catalog.lookup("党政主要负责人履行推进法治政府建设第一责任人职责规定").name == (
+        "党政主要负责人履行推进法治建设第一责任人职责规定"
+    )
+
+
+def test_central_office_documents(catalog: Catalog) -> None:
+    entry = catalog.lookup("关于全面推行行政规范性文件合法性审核机制的指导意见")
+    assert entry is not None and entry.issuer == "国务院办公厅"
+    assert catalog.lookup("关于加强社会主义法治文化建设的意见").kind == "规范性文件"

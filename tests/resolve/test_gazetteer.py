@@ -206,3 +206,17 @@ def test_load_is_cached_and_fast() -> None:
     elapsed = time.perf_counter() - t
     assert len(gaz) > 40_000
     assert elapsed < 1.5  # about 0.3 s on the dev machine; loose bound for busy CI
+
+
+def test_stored_short_names_follow_the_rule() -> None:
+    """The table's precomputed short_names column is what short_names_of derives."""
+    from importlib import resources
+
+    from kg.resolve.gazetteer import short_names_of
+
+    text = resources.files("kg").joinpath("data/divisions.tsv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0].split("\t")[-1] == "short_names"
+    for line in lines[1:]:
+        f = line.split("\t")
+        assert f[8] == ";".join(short_names_of(f[2], f[3])), f

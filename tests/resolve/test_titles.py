@@ -148,3 +148,14 @@ def test_canonical_title_idempotent(title: str) -> None:
 def test_display_title_keeps_key(title: str) -> None:
     # Cleaning a label never moves it to another entity.
     assert canonical_title(display_title(title)) == canonical_title(title)
+
+
+def test_key_label_is_one_per_key() -> None:
+    from kg.resolve.titles import key_label
+
+    spellings = ["法治社会建设实施纲要(2021—2025)", "法治社会建设实施纲要（2021-2025年）"]
+    labels = {key_label(canonical_title(t)) for t in spellings}
+    assert labels == {"法治社会建设实施纲要（2021—2025年）"}
+    nested = canonical_title("渝北区贯彻落实〈重庆市法治政府建设实施方案(2021-2025年)〉任务分工表")
+    assert key_label(nested) == "渝北区贯彻落实重庆市法治政府建设实施方案（2021—2025年）任务分工表"
+    assert canonical_title(key_label(nested)) == nested

@@ -1,0 +1,64 @@
+"""Governments named in the seeds and the roles the text gives them
+(kg/extract/governments.py, kg/resolve/places.py)."""
+
+from __future__ import annotations
+
+from kg.extract.governments import extract_governments
+from kg.extract.sentences import split_sentences
+from kg.model import Document
+from tests.conftest import DASHENG, GUAN, WUJI, seed_text
+
+GOV = "https://w3id.org/fazhi-kg/gov/"
+
+
+def _doc(seed_build, seed: str):
+    _, result = seed_build
+    (rd,) = [d for d in result.documents if d.document.name == seed]
+    return rd
+
+
+def test_huimin_is_found_in_wuji_with_its_province_and_city(seed_build, resources) -> None:
+    rd = _doc(seed_build, WUJI)
+    (huimin,) = [r for r in rd.mentions if r.mention.surface == "山东省滨州市惠民县"]
+    assert huimin.entity.iri == GOV + "371621"
+    chain = [d.name for d in resources.gazetteer.chain("371621", 2021)]
+    assert chain == ["惠民县", "滨州市", "山东省"]
+    assert huimin.mention.attr("role") == "partner"
+
+
+def test_huimin_is_wujis_partner_and_shijiazhuang_its_superior(seed_build) -> None:
+    rd = _doc(seed_build, WUJI)
+    rels = {(r.subject, r.predicate.rsplit("#", 1)[-1], r.object) for r in rd.relations}
+    assert (GOV + "130130", "partner", GOV + "371621") in rels
+    assert (GOV + "130130", "superior", GOV + "130100") in rels  # 在市委、市政府正确领导下
+    assert (GOV + "130130", "superior", GOV + "130100-party") in rels
+
+
+def test_short_organ_names_are_read_on_the_authors_chain(seed_build) -> None:
+    rd = _doc(seed_build, DASHENG)
+    got = {r.mention.surface: r.entity.iri for r in rd.mentions if r.mention.type == "government"}
+    assert got["区委"] == GOV + "500112-party"  # 在区委、区政府的坚强领导下
+    assert got["区政府"] == GOV + "500112"
+    assert got["我镇"] == GOV + "500112143"
+
+
+def test_all_province_is_the_province_not_the_author(seed_build) -> None:
+    rd = _doc(seed_build, GUAN)
+    got = {r.mention.surface: r.entity.iri for r in rd.mentions if r.mention.type == "government"}
+    assert got["全省"] == GOV + "130000"  # 在全省率先探索
+    assert got["我县"] == got["全县"] == GOV + "131022"
+    assert got["省委"] == GOV + "130000-party"  # 省委十届三次全会精神
+
+
+def test_place_names_inside_words_are_not_governments(seed_build) -> None:
+    rd = _doc(seed_build, WUJI)
+    labels = {r.entity.label for r in rd.mentions if r.mention.type == "government"}
+    assert not any("分乡镇" in label for label in labels)  # 部分乡镇
+    assert not any(r.mention.surface == "分乡镇" for r in rd.mentions)
+
+
+def test_names_in_cited_titles_are_sources(lexicons) -> None:
+    text = seed_text(GUAN)[:0] + "严格执行《河北省重大行政决策程序暂行办法》。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    (m,) = extract_governments(doc, split_sentences(text), lexicons)
+    assert m.surface == "河北省" and m.attr("role") == "source"

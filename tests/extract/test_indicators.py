@@ -1,0 +1,149 @@
+"""Numbers in the seed reports: value, unit, approximate flag and what they count."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract import split_sentences
+from kg.extract.indicators import chinese_number, extract_indicators
+from kg.extract.lexicons import empty_lexicons
+from kg.model import Document, Mention
+from tests.conftest import DASHENG, GANGU, GUAN, LUANCHUAN, WUJI, seed_text
+
+HELDOUT = Path(__file__).parent / "heldout_initiatives" / "cases.json"
+
+
+def _numbers(text: str) -> list[Mention]:
+    doc = Document(path="t", name="t", text=text, sha1="0" * 40, fmt="txt", encoding="utf-8")
+    return extract_indicators(doc, split_sentences(text), empty_lexicons())
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, list[Mention]]:
+    return {n: _numbers(seed_text(n)) for n in (GUAN, DASHENG, WUJI, LUANCHUAN, GANGU)}
+
+
+# (report, value, unit, approximate, words the subject must contain), each read in the text.
+SEED_NUMBERS = [
+    # 固安县 2022
+    (GUAN, "4", "件", "0", ("规范性文件", "废止")),  # 废止规范性文件4件
+    (GUAN, "185", "本", "0", ("案卷", "评查")),  # 累计评查案卷185本
+    (GUAN, "197", "个", "0", ("执法证", "清理")),
+    (GUAN, "300", "次", "1", ("宣讲",)),  # 累计深入群众宣讲300余次
+    (GUAN, "180000", "册页", "1", ("普法宣传资料", "发放")),  # 18万余册页
+    (GUAN, "360000000", "元", "1", ("总投资",)),  # 总投资约3.6亿元
+    (GUAN, "79166", "件", "0", ("说事", "受理")),  # 累计受理群众说事79166件
+    (GUAN, "79136", "件", "0", ("说事", "办结")),  # 办结79136件
+    (GUAN, "99", "%", "0", ("办结率",)),
+    (GUAN, "479", "个", "0", ("调解组织",)),
+    (GUAN, "1600", "人", "1", ("调解员", "培养")),  # 培养各级调解员1600多名
+    (GUAN, "97", "%", "0", ("调解成功率",)),
+    (GUAN, "215", "件", "0", ("行政复议案件", "受理")),
+    (GUAN, "198", "件", "0", ("行政应诉案件",)),
+    (GUAN, "172", "件", "0", ("规范性文件", "审查")),
+    (GUAN, "102", "次", "0", ("法律咨询", "接待")),
+    (GUAN, "6263", "份", "0", ("合同", "审查")),
+    (GUAN, "36000", "亩", "0", ("集体土地",)),  # 涉及集体土地3.6万亩
+    (GUAN, "37000000", "元", "1", ("集体经济损失", "挽回")),  # 挽回…3700余万元
+    (GUAN, "100", "%", "0", ("覆盖率",)),
+    # 大盛镇 2023
+    (DASHENG, "500", "次", "1", ("执法检查", "开展")),
+    (DASHENG, "80", "处", "1", ("风险隐患",)),
+    (DASHENG, "100", "%", "0", ("办复率",)),
+    (DASHENG, "97", "件", "0", ("信访事项", "处理")),
+    (DASHENG, "65", "条", "0", ("政务信息", "公开")),
+    (DASHENG, "90", "人", "0", ("法律明白人", "培训")),
+    (DASHENG, "172", "起", "0", ("纠纷", "调解")),
+    (DASHENG, "16", "人", "0", ("行政执法人员",)),
+    # 无极县 2021
+    (WUJI, "12", "起", "0", ("行政复议申请", "收到")),  # 收到行政复议申请12起
+    (WUJI, "3", "起", "0", ("立案",)),  # 立案3起
+    (WUJI, "6020", "人", "0", ("考试", "参加")),  # 共计6020人参加了考试
+    (WUJI, "2815", "项", "0", ("权力事项",)),
+    (WUJI, "2045", "项", "0", ("行政处罚",)),
+    (WUJI, "586", "项", "0", ("行政许可事项",)),
+    (WUJI, "305000000", "元", "0", ("减税降费",)),  # 减税降费金额累计3.05亿元
+    (WUJI, "618", "件", "0", ("案件", "受理")),
+    (WUJI, "4100", "条", "1", ("政府信息", "公开")),
+    (WUJI, "8182", "次", "0", ("监督检查",)),
+    (WUJI, "98", "%", "0", ("备案审查率",)),
+    (WUJI, "1000", "人", "1", ("人民调解员",)),  # 达到近1000名
+    (WUJI, "2", "次", "0", ("实施",)),  # 共组织实施两次跨部门…联合抽查
+    (WUJI, "800", "人次", "1", ("培训",)),  # 约有800多人次参加
+    # 栾川县 2022
+    (LUANCHUAN, "471", "件", "0", ("矛盾纠纷", "化解")),
+    (LUANCHUAN, "27685000", "元", "0", ("集体资产",)),  # 2768.5万元
+    (LUANCHUAN, "27086.99", "亩", "0", ("集体土地", "收回")),
+    (LUANCHUAN, "59.8", "%", "0", ("创成率",)),
+    # 甘谷县 2024
+    (GANGU, "68", "件", "0", ("行政复议案件", "办理")),  # 办理行政复议案件68件
+    (GANGU, "41", "件", "0", ("行政复议案件", "受理")),  # 受理41件
+    (GANGU, "32", "件", "0", ("行政复议案件", "办结")),  # 办结32件
+    (GANGU, "1400", "人", "1", ("培训",)),  # 培训1400余人
+    (GANGU, "415", "个", "0", ("公共法律服务工作室",)),
+    (GANGU, "169", "人", "0", ("社区矫正对象",)),
+    (GANGU, "1216", "人", "0", ("刑满释放人员",)),
+    (GANGU, "98", "%", "0", ("合格率",)),
+    (GANGU, "80", "场次", "1", ("普法宣传教育活动",)),
+    (GANGU, "97", "户", "0", ("农村学法用法示范户", "培育")),
+    (GANGU, "2", "期", "0", ("县长法治讲座", "举办")),
+]
+
+
+@pytest.mark.parametrize(("doc", "value", "unit", "approx", "words"), SEED_NUMBERS)
+def test_seed_number(seeds, doc, value, unit, approx, words):
+    hits = [m for m in seeds[doc] if m.attr("value") == value and m.attr("unit") == unit]
+    assert hits, f"{value} {unit} not found"
+    assert any(
+        m.attr("approximate") == approx and all(w in (m.attr("subject") or "") for w in words)
+        for m in hits
+    ), [(m.surface, m.attr("subject"), m.attr("approximate")) for m in hits]
+
+
+def test_at_least_thirty_seed_numbers_are_asserted():
+    assert len(SEED_NUMBERS) >= 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年1月31日",  # dates
+        "县委第3次常委会议",  # ordinals
+        "无依法治县委〔2021〕3号",  # document numbers
+        "掌上12348开设专栏",  # phone numbers
+        "建设24小时自助服务厅，做到“7×24小时”不打烊",
+        "省委十届三次全会精神",
+        "制定印发“1+8”系列制度性文件",
+        "严格执行行政执法“三项制度”，创新推行“四个零”政务服务模式",
+        "一是抓组织领导。二是抓思想引领。",
+    ],
+)
+def test_not_numbers(text):
+    assert _numbers(text) == []
+
+
+def test_number_in_a_title_is_not_an_indicator():
+    assert _numbers("印发《关于实现95%事项网上可办的通知》") == []
+
+
+def test_chinese_numerals_count_events():
+    (m,) = _numbers("今年以来组织开展法治讲座十余场。")
+    assert (m.attr("value"), m.attr("unit"), m.attr("approximate")) == ("10", "场", "1")
+    assert chinese_number("二十三") == 23
+
+
+def test_heldout_precision_and_recall():
+    """Numbers in passages from other places, hand-annotated (value, unit, approximate)."""
+    tp = fp = fn = 0
+    for case in json.loads(HELDOUT.read_text(encoding="utf-8")):
+        found = {
+            (m.attr("value"), m.attr("unit"), int(m.attr("approximate") or 0))
+            for m in _numbers(case["text"])
+        }
+        gold = {(v, u, a) for v, u, a in case["indicators"]}
+        tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
+    assert tp / (tp + fp) >= 0.85
+    assert tp / (tp + fn) >= 0.85

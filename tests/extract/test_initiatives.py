@@ -1,0 +1,159 @@
+"""Initiatives in the seed reports, checked against what the texts say."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract import split_sentences
+from kg.extract.initiatives import extract_initiatives, judge
+from kg.extract.terms import TermMatcher
+from kg.model import Document
+from tests.conftest import DASHENG, GANGU, GUAN, LUANCHUAN, SEEDS, WUJI, seed_text
+
+HELDOUT = Path(__file__).parent / "heldout_initiatives" / "cases.json"
+
+
+def _doc(name: str, text: str) -> Document:
+    return Document(path=name, name=name, text=text, sha1="0" * 40, fmt="txt", encoding="utf-8")
+
+
+def concepts(text: str, lexicons, resources) -> dict[str, str]:
+    """Concept label -> first surface, for every initiative found in ``text``."""
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    out: dict[str, str] = {}
+    for m in found:
+        out.setdefault(resources.initiatives.entity(m.attr("term")).label, m.surface)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_concepts(lexicons, resources) -> dict[str, dict[str, str]]:
+    return {
+        name: concepts(seed_text(name), lexicons, resources)
+        for name in sorted(p.name for p in SEEDS.iterdir())
+    }
+
+
+FENGQIAO = "新时代“枫桥经验”"
+SANXIANG = "行政执法三项制度"
+
+
+@pytest.mark.parametrize("name", [GUAN, DASHENG, WUJI, LUANCHUAN])
+def test_fengqiao_in_four_reports(seed_concepts, name):
+    assert FENGQIAO in seed_concepts[name]
+
+
+def test_fengqiao_not_in_gangu(seed_concepts):
+    assert FENGQIAO not in seed_concepts[GANGU]
+
+
+def test_dasheng_fengqiao_spirit_is_the_same_concept(seed_concepts):
+    # 传承“枫桥精神” and 新时代“枫桥经验” are one programme.
+    text = seed_text(DASHENG)
+    assert "“枫桥精神”" in text and "新时代“枫桥经验”" in text
+    assert seed_concepts[DASHENG][FENGQIAO] in ("“枫桥经验”", "“枫桥精神”")
+
+
+@pytest.mark.parametrize("name", [GUAN, DASHENG, WUJI, LUANCHUAN, GANGU])
+def test_three_systems_in_all_five(seed_concepts, name):
+    assert SANXIANG in seed_concepts[name]
+
+
+def test_guan_three_systems_unquoted(seed_concepts):
+    # 严格执行行政执法三项制度，在政府网站设立公示栏实时进行公示。
+    assert seed_concepts[GUAN][SANXIANG] == "行政执法三项制度"
+
+
+@pytest.mark.parametrize("name", [DASHENG, WUJI, LUANCHUAN])
+def test_fangguanfu(seed_concepts, name):
+    assert "放管服" in seed_concepts[name]
+
+
+@pytest.mark.parametrize("name", [GUAN, GANGU])
+def test_no_fangguanfu(seed_concepts, name):
+    assert "放管服" not in seed_concepts[name]
+
+
+@pytest.mark.parametrize("name", [DASHENG, LUANCHUAN, GANGU])
+def test_bawu_pufa(seed_concepts, name):
+    # “八五”普法宣传 (001), 《“八五”普法规划》 (003), 深入实施“八五”普法 (004).
+    assert "八五普法" in seed_concepts[name]
+
+
+def test_guan_initiatives(seed_concepts):
+    found = seed_concepts[GUAN]
+    assert {"四个零", "说事解题", "谁执法谁普法"} <= set(found)
+    # 一放到底“零距离”… are the parts of “四个零”, not programmes of their own.
+    assert not {"零距离", "零上门", "零延误", "零差错", "1+1>2", "线上线下"} & set(found)
+    assert not {"散点服务", "集成管理", "小细节、大法务", "立体式", "一站式"} & set(found)
+
+
+def test_dasheng_initiatives(seed_concepts):
+    found = seed_concepts[DASHENG]
+    expected = {"一窗通办", "好差评", "帮办代办", "柔性执法", "五项公开", "三件四巡"}
+    assert expected | {"最多跑一次", "法律明白人", "谁执法谁普法"} <= set(found)
+    assert not {"最后一公里", "早发现早解决", "遇事找法，解决问题靠法"} & set(found)
+
+
+def test_wuji_initiatives(seed_concepts):
+    found = seed_concepts[WUJI]
+    expected = {"跨省通办", "双随机、一公开", "减证便民", "三调联动", "两法衔接", "一案三推动"}
+    assert expected | {"证明事项告知承诺制", "一窗通办"} <= set(found)
+    # 原则, 理念 and speech are not programmes.
+    assert not {"公开为常态、不公开为例外", "谁决策，谁负责", "依法统计、依法治统"} & set(found)
+
+
+def test_luanchuan_initiatives(seed_concepts):
+    found = seed_concepts[LUANCHUAN]
+    expected = {"八大工程", "十个一工作法", "头雁带动引领工程", "三清两建", "三零", "六防六促"}
+    assert expected | {"四议两公开", "万人助万企", "法律明白人培育工程", "谁执法谁普法"} <= set(
+        found
+    )
+    # Honours, titles and roles in quotation marks.
+    honours = {"全省法治创建先进县(区)", "全省平安建设优秀县(区)", "法治人物", "行政执法标兵"}
+    assert not (honours | {"一把手", "全省法治政府建设示范县", "以人民为中心"}) & set(found)
+
+
+def test_gangu_initiatives(seed_concepts):
+    found = seed_concepts[GANGU]
+    expected = {"法律八进", "法治体检", "法援惠民生", "送法进企业", "宪法宣传周", "法律明白人"}
+    assert expected | {"乡村振兴 法治同行", "民主法治示范村"} <= set(found)
+    # 法治建设由“软任务”变成“硬指标”; 紧盯“关键少数”; 实现法治政府建设“全贯通”.
+    assert not {"软任务", "硬指标", "关键少数", "全贯通", "末梢", "法治甘谷"} & set(found)
+
+
+@pytest.mark.parametrize("term", ["最后一公里", "软任务", "硬指标", "1+1>2", "关键少数", "全贯通"])
+def test_metaphors_are_never_initiatives(term):
+    assert judge(term, "全面推行", "改革", TermMatcher({})).label is None
+
+
+def test_new_programme_found_by_its_kind_word():
+    verdict = judge("街乡吹哨、部门报到", "深化", "机制。", TermMatcher({}))
+    assert verdict.label == "街乡吹哨、部门报到" and verdict.cue == "机制"
+
+
+def test_numbered_name_joins_its_kind_word():
+    assert judge("721", "推行", "工作法，即", TermMatcher({})).label == "721工作法"
+
+
+def test_quoted_honour_and_speech_are_not_initiatives():
+    assert judge("全国法治政府建设示范市", "荣获", "称号", TermMatcher({})).label is None
+    assert judge("法治是最好的营商环境", "强调：", "", TermMatcher({})).label is None
+
+
+def test_heldout_precision_and_recall(lexicons, resources):
+    """Passages in the style of reports from other provinces and levels, hand-annotated."""
+    tp = fp = fn = 0
+    for case in json.loads(HELDOUT.read_text(encoding="utf-8")):
+        found = set()
+        text = case["text"]
+        for m in extract_initiatives(_doc(case["id"], text), split_sentences(text), lexicons):
+            found.add(resources.initiatives.entity(m.attr("term")).iri)
+        gold = {resources.initiatives.entity(t).iri for t in case["initiatives"]}
+        tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.9, precision
+    assert recall >= 0.9, recall

@@ -1,0 +1,148 @@
+"""Institutions named in the seeds, with their place (kg/extract/institutions.py and
+kg/resolve/institutions.py).  Expectations were read off the seed texts by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.institutions import extract_institutions
+from kg.extract.lexicons import empty_lexicons
+from kg.extract.sentences import split_sentences
+from kg.model import Document
+from tests.conftest import DASHENG, GANGU, GUAN, LUANCHUAN, WUJI
+
+
+def _surfaces(text: str) -> list[str]:
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    return [m.surface for m in extract_institutions(doc, split_sentences(text), empty_lexicons())]
+
+
+def _institutions(seed_build, seed: str) -> dict[str, str]:
+    """label -> code of the place of every institution (or court/procuratorate) mentioned."""
+    _, result = seed_build
+    (rd,) = [d for d in result.documents if d.document.name == seed]
+    return {
+        r.entity.label: r.entity.attr("code") or ""
+        for r in rd.mentions
+        if r.mention.type == "institution"
+    }
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        (
+            GUAN,
+            {
+                "固安县司法局": "131022",  # 专业律师常驻县司法局
+                "固安县公共法律服务中心": "131022",  # 组建县级公共法律服务中心
+                "政府法务中心": "131022",
+                "京南·固安高新区调委会": "131022",
+                "医疗纠纷调委会": "131022",
+                "创建工作领导小组": "131022",
+            },
+        ),
+        (
+            DASHENG,
+            {
+                "渝北区司法局": "500112",  # 区司法局 in a town's report: the district's bureau
+                "法治建设工作领导小组": "500112143",
+                "青龙村法治教育示范基地": "500112143",
+                "人民调解室": "500112143",
+                "公共法律服务工作站": "500112143",
+                "渝北区人民法院": "500112",  # 自觉履行法院生效裁判: towns have no court
+            },
+        ),
+        (
+            WUJI,
+            {
+                "无极县矛盾纠纷多元化解中心": "130130",
+                "无极县司法局": "130130",
+                "无极县委组织部": "130130",
+                "无极县人民政府办公室": "130130",
+                "无极县人民法院": "130130",
+                "惠民县行政审批服务局": "371621",  # 山东省滨州市惠民县行政审批服务局
+                "石家庄市信用办": "130100",  # 市信用办 in a county's report: its city's
+            },
+        ),
+        (
+            LUANCHUAN,
+            {
+                "栾川县融媒体中心": "410324",
+                "栾川县调解中心": "410324",
+                "洛阳市创建办": "410300",
+                "政务服务中心": "410324",
+                "法治政府建设领导小组": "410324",
+            },
+        ),
+        (
+            GANGU,
+            {
+                "甘谷县残疾人法律援助工作站": "620523",
+                "甘谷县水务局": "620523",
+                "甘谷县委党校": "620523",
+                "甘谷县残联": "620523",
+                "甘谷县人民检察院": "620523",
+                "天水市电视台": "620500",
+            },
+        ),
+    ],
+)
+def test_seed_institutions_with_their_place(seed_build, seed: str, expected: dict) -> None:
+    found = _institutions(seed_build, seed)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("seed", "absent"),
+    [
+        (GUAN, ["县委常委会", "固安县委常委会", "政府网站", "专业律师常驻县司法局", "工作专班"]),
+        (GANGU, ["县委常委会", "县政府常务会", "依法治县委办公室主任"]),
+        (WUJI, ["我县税务局", "全力推进司法所", "和县法治宣传教育领导小组办公室"]),
+        (DASHENG, ["细化领导小组", "自觉履行法院"]),
+    ],
+)
+def test_phrases_that_are_not_institutions(seed_build, seed: str, absent: list[str]) -> None:
+    found = _institutions(seed_build, seed)
+    assert not set(absent) & set(found)
+
+
+def test_counted_institutions_are_a_class(seed_build) -> None:
+    _, result = seed_build
+    (rd,) = [d for d in result.documents if d.document.name == GUAN]
+    (marriage,) = [r for r in rd.mentions if r.mention.surface == "婚姻家庭调委会"]
+    assert marriage.mention.attr("count") == "13"
+    assert marriage.entity.attr("kind") == "class"
+
+
+def test_established_institutions_link_to_the_government(seed_build) -> None:
+    _, result = seed_build
+    (rd,) = [d for d in result.documents if d.document.name == GUAN]
+    established = {r.mention.surface for r in rd.mentions if r.mention.attr("established") == "1"}
+    assert {"京南·固安高新区调委会", "幸福广场调委会", "县级公共法律服务中心"} <= established
+    subjects = {rel.subject for rel in rd.relations if rel.predicate.endswith("establishedBy")}
+    objects = {rel.object for rel in rd.relations if rel.predicate.endswith("establishedBy")}
+    assert objects == {"https://w3id.org/fazhi-kg/gov/131022"}
+    assert len(subjects) >= 4
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("聘请专业律师常驻县司法局，", ["县司法局"]),
+        ("2021年，我县税务局减税降费。", ["县税务局"]),
+        ("在县残联建立“甘谷县残疾人法律援助工作站”", ["县残联", "甘谷县残疾人法律援助工作站"]),
+        ("建设青龙村法治教育示范基地，", ["青龙村法治教育示范基地"]),
+        (
+            "充分发挥县委全面依法治县委员会和法治政府建设领导小组作用",
+            ["县委全面依法治县委员会", "法治政府建设领导小组"],
+        ),
+        (
+            "县委组织部、县委宣传部、县司法局和县法治宣传教育领导小组办公室联合组织",
+            ["县委组织部", "县委宣传部", "县司法局", "县法治宣传教育领导小组办公室"],
+        ),
+        ("坚持以人民为中心，党委中心组理论学习", []),
+    ],
+)
+def test_left_boundary(text: str, names: list[str]) -> None:
+    assert _surfaces(text) == names
