@@ -159,8 +159,7 @@ def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
     """The ``report.json`` entry of one built document."""
     doc = rd.document
     counts = Counter(r.mention.type for r in rd.mentions)
-    primary = next((a for a in rd.author if a.attr("organ") == "government"), None)
-    primary = primary or (rd.author[0] if rd.author else None)
+    primary = rd.primary_author
     chain: list[str] = []
     code = primary.attr("code") if primary else None
     if code:

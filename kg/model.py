@@ -150,3 +150,13 @@ class ResolvedDocument:
     error: str | None = None
     # How sure the author resolution is (0..1), None when no author was found.
     author_confidence: float | None = None
+
+    @property
+    def primary_author(self) -> Entity | None:
+        """The organ a report speaks for: its people's government when one is credited.
+
+        A joint report of 中共无极县委 and 无极县人民政府 credits both; the people's
+        government is the one adoptions, observations and citations are attributed to.
+        """
+        government = next((a for a in self.author if a.attr("organ") == "government"), None)
+        return government or (self.author[0] if self.author else None)

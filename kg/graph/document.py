@@ -80,7 +80,7 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
     for rel in rd.relations:
         yield NamedNode(rel.subject), NamedNode(rel.predicate), NamedNode(rel.object)
 
-    primary = rd.author[0].iri if rd.author else None
+    primary = rd.primary_author.iri if rd.primary_author else None
     for r in rd.mentions:
         yield from _mention_triples(rd, r, report, text, primary)
 
@@ -217,6 +217,3 @@ def _mention_triples(
         from kg.graph.programmes import observation_triples
 
         yield from observation_triples(base, m, e, ann, author, rd.document.meta.year)
-
-
-PROV_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
