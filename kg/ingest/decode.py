@@ -26,16 +26,20 @@ _BOMS = (
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without BOM: Chinese text has no NUL bytes, ASCII in UTF-16 has many."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
+    """UTF-16 without BOM: its NUL bytes (high bytes of ASCII) all sit on one parity.
+
+    Chinese text in GB18030 or UTF-8 has no NUL bytes at all; UTF-16 text has one
+    for every ASCII character (digits, line breaks), always at odd offsets for
+    little-endian and even offsets for big-endian.
+    """
+    sample = data[:8192]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) / 2
-    if odd > 0.3 * half and even < 0.05 * half:
+    if len(data) % 2 or even + odd < 2:
+        return None
+    if odd >= 0.95 * (even + odd):
         return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
+    if even >= 0.95 * (even + odd):
         return "utf-16-be"
     return None
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import unicodedata
+from functools import cache
+from importlib.resources import files
 
 
 class NoTextError(ValueError):
@@ -37,7 +40,25 @@ def pdf_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as err:
         raise NoTextError(f"not a readable PDF ({type(err).__name__}: {err})") from err
-    text = "\f".join(pages)
+    text = fix_radicals("\f".join(pages))
     if not text.strip():
         raise NoTextError("the PDF has no text layer (scanned image?); OCR it first")
     return text
+
+
+@cache
+def _radical_table() -> dict[int, str]:
+    """Kangxi radicals (by NFKC) and Radicals Supplement look-alikes -> characters."""
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FE0)}
+    text = files("kg.data").joinpath("cjk_radicals.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[1:]:
+        if line and not line.startswith("#") and "\t" in line:
+            radical, character = line.split("\t")[:2]
+            if radical != "radical":
+                table[ord(radical)] = character
+    return {cp: ch for cp, ch in table.items() if len(ch) == 1}
+
+
+def fix_radicals(text: str) -> str:
+    """Replace radical look-alikes from PDF fonts by the characters meant (one for one)."""
+    return text.translate(_radical_table())
