@@ -41,6 +41,8 @@ test: $(STAMP) system-deps lint
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Outputs are links into output/.gen-* through output/.current (see kg/export/files.py).
 clean:
 	rm -rf output/store output/*.ttl output/*.nt output/*.nq output/*.trig output/*.jsonld \
-		output/*.csv output/*.html output/*.json
+		output/*.csv output/*.html output/*.json output/.current output/.gen-* \
+		output/.staging-* output/.old-* output/.lock

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -14,11 +13,12 @@ from pathlib import Path
 
 from pyoxigraph import Quad, Store
 
-from kg.export.files import atomic_write_bytes, atomic_write_text, replace_dir
+from kg.export.files import atomic_write_bytes, atomic_write_text, new_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_csv
 from kg.export.rdf import RDF_FILES, serialise
 from kg.extract import Lexicons, extract_all
+from kg.extract.lexicons import DEFAULT_MAX_TITLE
 from kg.extract.terms import TermMatcher
 from kg.graph.document import document_quads
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
@@ -27,6 +27,9 @@ from kg.resolve import Resources, resolve_document
 from kg.store import create_store
 
 Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
+
+# Everything a build writes into its folder (older versions left these as plain files).
+OUTPUT_NAMES = (*RDF_FILES, "mentions.csv", "graph.html", "report.json", "store")
 
 
 @dataclass
@@ -50,8 +53,11 @@ class StrictModeError(RuntimeError):
     """Raised by ``build(strict=True)`` at the first file that fails."""
 
 
-def make_lexicons(res: Resources) -> Lexicons:
-    """The extractors' word lists from the catalogue, gazetteer and initiative scheme."""
+def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicons:
+    """The extractors' word lists from the catalogue, gazetteer and initiative scheme.
+
+    ``max_title`` is the longest text between 《 and 》 taken as a title.
+    """
     places = {
         name: name
         for name in res.gazetteer.names()
@@ -62,6 +68,7 @@ def make_lexicons(res: Resources) -> Lexicons:
         regulation_terms=TermMatcher(res.catalog.unquoted_terms()),
         place_names=TermMatcher(places),
         initiative_terms=TermMatcher(initiatives),
+        max_title=max_title,
     )
 
 
@@ -79,6 +86,7 @@ def build(
     out: str | os.PathLike[str] | None = "output",
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_title: int = DEFAULT_MAX_TITLE,
     strict: bool = False,
     progress: Progress | None = None,
     on_start: Callable[[int], None] | None = None,
@@ -99,7 +107,7 @@ def build(
     t0 = time.perf_counter()
     files = discover(paths)
     res = Resources.load()
-    lexicons = make_lexicons(res)
+    lexicons = make_lexicons(res, max_title=max_title)
     timings["load_resources"] = time.perf_counter() - t0
     if on_start:
         on_start(len(files))
@@ -230,29 +238,33 @@ def build_report(
 def write_outputs(
     out: Path, docs: Iterable[ResolvedDocument], quads: list[Quad], report: dict[str, object]
 ) -> None:
-    """Write every output file into ``out``, each whole or not at all.
+    """Write every output file into ``out``: the whole build appears at once or not at all.
 
-    Everything is first written into a staging folder inside ``out``; then each
-    file is renamed over its old version and the store folder is swapped in, so
-    an interrupted build leaves complete files behind.
+    The files are written into a staging folder inside ``out`` which then
+    becomes the current generation in one atomic step (see
+    ``kg.export.files.new_generation``); a build killed at any moment leaves
+    the previous complete build in place, and the next build clears the leftovers.
     """
-    out.mkdir(parents=True, exist_ok=True)
     docs = list(docs)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    try:
+    with new_generation(out, adopt=OUTPUT_NAMES) as staging:
+        nquads = b""
         for name, (fmt, keep_graphs) in RDF_FILES.items():
-            atomic_write_bytes(staging / name, serialise(quads, fmt, keep_graphs))
+            data = serialise(quads, fmt, keep_graphs)
+            atomic_write_bytes(staging / name, data)
+            nquads = data if name == "graph.nq" else nquads
+            pause_point(f"wrote {name}")
         atomic_write_text(staging / "mentions.csv", mentions_csv(docs))
         atomic_write_text(staging / "graph.html", render_html(docs))
         create_store(staging / "store", quads)
-        # Timings differ run to run; keep them out of the byte-compared files' order.
+        pause_point("wrote store")
+        # The build id ties report.json to the graph it describes (same quads, same id).
+        stamped = {"build_id": build_id(nquads), **report}
         atomic_write_text(
             staging / "report.json",
-            json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
+            json.dumps(stamped, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
         )
-        for name in [*RDF_FILES, "mentions.csv", "graph.html"]:
-            os.replace(staging / name, out / name)
-        replace_dir(staging / "store", out / "store")
-        os.replace(staging / "report.json", out / "report.json")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_id(nquads: bytes) -> str:
+    """A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids)."""
+    return hashlib.sha256(nquads).hexdigest()[:16]

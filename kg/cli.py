@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -43,7 +44,7 @@ EXIT_USAGE = 2
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -57,6 +58,13 @@ def build(
     max_bytes: Annotated[
         int, typer.Option(help="Skip files larger than this many bytes (reported as errors).")
     ] = 50 * 1024 * 1024,
+    max_title: Annotated[
+        int,
+        typer.Option(
+            help="Longest text between 《 and 》 read as a title (longer: a stray mark).",
+            min=1,
+        ),
+    ] = 120,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first file that cannot be built.")
     ] = False,
@@ -74,6 +82,8 @@ def build(
     from kg.build import build as run_build
 
     paths = inputs or [Path("seeds")]
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out} is a file; give a folder", EXIT_USAGE)
     for p in paths:
         if not p.exists():
             _fail(f"{p}: no such file or folder", EXIT_USAGE)
@@ -97,19 +107,26 @@ def build(
             bar.update(task, advance=1, description=name)
             if error:
                 failures.append(error)
-                bar.console.print(f"[yellow]skipped[/] {error}", highlight=False)
+                # File names may hold [markup]: print them as text, one line each.
+                bar.console.print(
+                    f"[yellow]skipped[/] {escape(error)}", highlight=False, soft_wrap=True
+                )
 
         try:
             result = run_build(
                 paths,
                 out=out,
                 max_bytes=max_bytes,
+                max_title=max_title,
                 strict=strict,
                 progress=advanced,
                 on_start=started,
             )
         except StrictModeError as e:
             _fail(f"{e} (--strict: stopped, previous output kept)", EXIT_SOME_FAILED)
+            return
+        except OSError as e:  # the output folder, not an input file: nothing was replaced
+            _fail(f"cannot write the build into {out}: {e.strerror or e} (previous output kept)")
             return
     totals = result.report["totals"]
     assert isinstance(totals, dict)

@@ -1,11 +1,39 @@
-"""Writing output files whole or not at all."""
+"""Writing a build folder whole or not at all.
+
+A build is written into a fresh hidden folder (``OUT/.staging-*``); once every
+file is there, the folder is renamed to a generation (``OUT/.gen-*``) and a
+single symbolic link, ``OUT/.current``, is atomically replaced to point at
+it. The paths users and tools read (``OUT/graph.ttl``, ``OUT/store`` …) are
+fixed symbolic links through ``.current`` (``graph.ttl -> .current/graph.ttl``),
+so every reader sees either the whole previous build or the whole new one.
+A build killed at any moment leaves ``.current`` on the previous generation;
+the next build removes the leftovers (stale staging folders, orphan
+generations) before it writes. The previous generation is kept one build
+longer so that a reader which opened it just before the swap can finish.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
 import os
 import shutil
+import sys
 import tempfile
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+CURRENT = ".current"
+STAGING_PREFIX = ".staging-"
+GENERATION_PREFIX = ".gen-"
+_OLD_PREFIX = ".old-"
+_LOCK = ".lock"
+# Test hook: a build pauses at the named point (see ``pause_point``).
+PAUSE_ENV = "KG_PAUSE_AT"
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -36,13 +64,213 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def replace_dir(staged: Path, target: Path) -> None:
-    """Swap the folder ``staged`` in as ``target``; the old one is removed afterwards."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staged, target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+def pause_point(name: str) -> None:
+    """Stop here for a while when the environment asks to (tests kill builds at these points).
+
+    With ``KG_PAUSE_AT=name`` the process prints ``KG_PAUSED name`` on stderr
+    and sleeps ``KG_PAUSE_SECONDS`` (default 60) so that a test can SIGKILL it
+    at exactly this point. Without the variable this does nothing.
+    """
+    if os.environ.get(PAUSE_ENV) != name:
+        return
+    print(f"KG_PAUSED {name}", file=sys.stderr, flush=True)
+    time.sleep(float(os.environ.get("KG_PAUSE_SECONDS", "60")))
+
+
+@contextlib.contextmanager
+def new_generation(out: str | os.PathLike[str], adopt: Iterable[str] = ()) -> Iterator[Path]:
+    """A staging folder inside ``out`` that becomes the current build on success.
+
+    Fill the yielded folder with the build's files; when the ``with`` block
+    ends normally the folder is published atomically (see the module
+    docstring); when it raises, the folder is removed and ``out`` is unchanged.
+    Builds into the same ``out`` are serialised by a lock file. ``adopt``
+    names the outputs that a build of an older version may have left as
+    plain files: they first become a generation of their own, so that no
+    reader ever sees old and new files side by side.
+    """
+    root = Path(out)
+    root.mkdir(parents=True, exist_ok=True)
+    with _locked(root):
+        cleanup(root)
+        adopt_plain_outputs(root, adopt)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+        try:
+            os.chmod(staging, 0o755 & ~_umask())
+            pause_point("staging")
+            yield staging
+            pause_point("staged")
+            _fsync_tree(staging)
+            generation = root / (GENERATION_PREFIX + staging.name[len(STAGING_PREFIX) :])
+            os.rename(staging, generation)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        pause_point("renamed")
+        previous = current_generation(root)
+        _replace_symlink(root / CURRENT, generation.name)
+        _fsync_dir(root)
+        pause_point("switched")
+        link_outputs(root)
+        pause_point("linked")
+        keep = {generation.name} | ({previous.name} if previous else set())
+        cleanup(root, keep=keep)
+
+
+def adopt_plain_outputs(out: str | os.PathLike[str], names: Iterable[str]) -> None:
+    """Turn plain output files of an older build into the current generation (hard links).
+
+    Only when there is no current generation yet; the files' content does not
+    change at any moment, only the kind of directory entry that holds it.
+    """
+    root = Path(out)
+    if current_generation(root) is not None:
+        return
+    plain = [root / n for n in names if (root / n).exists() and not (root / n).is_symlink()]
+    if not plain:
+        return
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    try:
+        os.chmod(staging, 0o755 & ~_umask())
+        for path in plain:
+            if path.is_dir():
+                shutil.copytree(path, staging / path.name, copy_function=os.link)
+            else:
+                os.link(path, staging / path.name)
+        generation = root / (GENERATION_PREFIX + "adopted-" + staging.name[len(STAGING_PREFIX) :])
+        os.rename(staging, generation)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _replace_symlink(root / CURRENT, generation.name)
+    link_outputs(root)
+
+
+def current_generation(out: str | os.PathLike[str]) -> Path | None:
+    """The generation folder ``out/.current`` points at, if it exists."""
+    pointer = Path(out) / CURRENT
+    if not pointer.is_symlink():
+        return None
+    target = Path(out) / os.readlink(pointer)
+    return target if target.is_dir() else None
+
+
+def link_outputs(out: str | os.PathLike[str]) -> None:
+    """Make every entry of the current generation visible as ``out/NAME -> .current/NAME``.
+
+    Plain files and folders left at those paths by older versions are swapped
+    for links (atomically where the system allows); links to outputs the
+    current build no longer has are removed.
+    """
+    root = Path(out)
+    generation = current_generation(root)
+    if generation is None:
+        return
+    names = sorted(p.name for p in generation.iterdir())
+    for name in names:
+        path = root / name
+        target = f"{CURRENT}/{name}"
+        if path.is_symlink() and os.readlink(path) == target:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            _swap_dir_for_link(path, target)
+        else:
+            _replace_symlink(path, target)
+    for path in root.iterdir():
+        if path.is_symlink() and os.readlink(path).startswith(CURRENT + "/"):
+            if path.name not in names:
+                path.unlink(missing_ok=True)
+    _fsync_dir(root)
+
+
+def cleanup(out: str | os.PathLike[str], keep: set[str] | None = None) -> None:
+    """Remove what interrupted builds left in ``out``: staging folders, orphan generations.
+
+    ``keep`` names generation folders to spare; the current one is always kept.
+    """
+    root = Path(out)
+    current = current_generation(root)
+    spare = set(keep or ()) | ({current.name} if current else set())
+    for path in root.iterdir():
+        name = path.name
+        stale = (
+            name.startswith((STAGING_PREFIX, _OLD_PREFIX))
+            or (name.startswith(GENERATION_PREFIX) and name not in spare)
+            or (name.startswith(f"{CURRENT}.") and path.is_symlink())
+        )
+        if not stale:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    with open(root / _LOCK, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _replace_symlink(path: Path, target: str) -> None:
+    """Point ``path`` at ``target`` in one step: a new link renamed over the old entry."""
+    tmp = path.with_name(f"{CURRENT}.{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, path)
+
+
+def _swap_dir_for_link(path: Path, target: str) -> None:
+    """Replace the folder ``path`` with a link, atomically with renameat2 where available."""
+    tmp = path.with_name(f"{CURRENT}.{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    old = path.with_name(f"{_OLD_PREFIX}{path.name}-{os.getpid()}")
+    if _exchange(tmp, path):
+        os.rename(tmp, old)  # tmp now holds the old folder
+    else:  # a moment without ``path``; the next build repairs it if killed right here
+        os.rename(path, old)
+        os.rename(tmp, path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
+    name = ctypes.util.find_library("c")
+    if not name or not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if rc == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(root: Path) -> None:
+    """Flush every file and folder under ``root`` so a power cut cannot publish empty files."""
+    for folder, _, names in os.walk(root):
+        for name in names:
+            fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(folder))

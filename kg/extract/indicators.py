@@ -79,8 +79,10 @@ def _tables() -> _Tables:
     alternation = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     number = re.compile(
         r"(?P<pre>将近|接近|近|约|超过|超|逾|大约)?"
-        r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-        r"\s*(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*"
+        # A number starts where its run of digits starts and blanks are taken whole
+        # (possessive), so a run of 20 MB of digits or blanks is scanned once.
+        r"(?P<num>(?<!\d)\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
+        r"\s*+(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*+"
         rf"(?P<unit>{alternation})(?P<post>左右|以上|多)?"
     )
     fillers = data_lines("indicator_fillers.txt")

@@ -28,6 +28,10 @@ def data_table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:])
 
 
+# Characters inside 《》; longer means a stray mark (``kg build --max-title``).
+DEFAULT_MAX_TITLE = 120
+
+
 @dataclass(frozen=True)
 class Lexicons:
     """Everything extractors match against besides the text itself."""
@@ -38,6 +42,8 @@ class Lexicons:
     place_names: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     # Known initiative surfaces (pref and alt labels) -> concept key.
     initiative_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
+    # Longest text between 《 and 》 taken as a title; a longer run is a stray mark.
+    max_title: int = DEFAULT_MAX_TITLE
 
 
 @cache

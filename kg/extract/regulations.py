@@ -26,6 +26,7 @@ from kg.revision_notes import split_version, version_after
 
 MAX_TITLE = 120  # characters inside 《》; longer means a stray mark
 MAX_DEPTH = 4
+_LOOKBACK = 32  # earlier titles a bare short form may refer back to
 _OUTER_OPEN, _OUTER_CLOSE = "《", "》"
 _INNER_OPEN = set("〈<＜")
 _INNER_CLOSE = set("〉>＞")
@@ -70,7 +71,7 @@ def _closes(opener: str, ch: str) -> bool:
     return ch in _INNER_CLOSE
 
 
-def scan_titles(text: str) -> list[Pair]:
+def scan_titles(text: str, max_title: int = MAX_TITLE) -> list[Pair]:
     """Every pair of title marks in ``text``, ordered by start.
 
     One pass with a small stack: linear whatever the input. An unclosed mark is
@@ -102,7 +103,7 @@ def scan_titles(text: str) -> list[Pair]:
         elif stack:
             if ch == "\n":
                 newlines += 1
-            if ch in _BREAKS or newlines > 1 or i - stack[0][1] > MAX_TITLE:
+            if ch in _BREAKS or newlines > 1 or i - stack[0][1] > max_title:
                 stack.clear()
                 newlines = 0
     closed = {start for start, _, _, _ in raw}
@@ -129,7 +130,8 @@ def short_target(short: str, earlier: list[str], aliases: Mapping[str, str]) -> 
         return aliases[short]
     if not is_bare_short(short):
         return None
-    for full in reversed(earlier):
+    # Only the latest titles: a back-reference points close by, and the scan stays linear.
+    for full in reversed(earlier[-_LOOKBACK:]):
         base = _TRAILING_BRACKET.sub("", full)
         if base != short and base.endswith(short):
             return full
@@ -139,14 +141,16 @@ def short_target(short: str, earlier: list[str], aliases: Mapping[str, str]) -> 
 def extract_regulations(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Every cited document in ``doc``: quoted titles, then known unquoted names."""
     text = doc.text
-    pairs = scan_titles(text)
-    mentions = _quoted(doc, sentences, pairs)
+    pairs = scan_titles(text, lexicons.max_title)
+    mentions = _quoted(doc, sentences, pairs, lexicons.max_title)
     mentions.extend(_unquoted(doc, sentences, lexicons.regulation_terms, pairs))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
 
-def _quoted(doc: Document, sentences: Sentences, pairs: list[Pair]) -> list[Mention]:
+def _quoted(
+    doc: Document, sentences: Sentences, pairs: list[Pair], max_title: int = MAX_TITLE
+) -> list[Mention]:
     """One mention per pair of title marks, with short forms resolved in reading order."""
     text = doc.text
     titles = {p.start: _clean(text[p.start + 1 : p.end - 1]) for p in pairs}
@@ -155,7 +159,7 @@ def _quoted(doc: Document, sentences: Sentences, pairs: list[Pair]) -> list[Ment
     out: list[Mention] = []
     for p in pairs:
         title = titles[p.start]
-        if not title or len(title) > MAX_TITLE:
+        if not title or len(title) > max_title:
             continue
         version = version_after(text, p.end) or split_version(title)[1]
         alias = _ALIAS.match(text, p.end)

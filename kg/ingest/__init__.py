@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from kg.ingest.chrome import blank_chrome
@@ -23,27 +25,62 @@ class IngestError(Exception):
     """A file that cannot become a ``Document``; the message says why in plain words."""
 
 
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one regular file, or ``IngestError`` saying in plain words why not.
+
+    Never blocks on a pipe or device and never reads more than ``max_bytes``
+    (+1 to notice a file that grew past the limit after it was measured).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError as err:
+        if path.is_symlink():
+            raise IngestError(f"broken symbolic link (target {os.readlink(path)} missing)") from err
+        raise IngestError("vanished: it was deleted or moved during the build") from err
+    except IsADirectoryError as err:
+        raise IngestError("is a folder, not a file") from err
+    except PermissionError as err:
+        raise IngestError("permission denied: the file cannot be opened for reading") from err
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise IngestError("symbolic link loop (the link points back to itself)") from err
+        raise IngestError(f"cannot be opened: {err.strerror or err}") from err
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise IngestError("permission denied: the folder cannot be listed")
+            raise IngestError("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError("not a regular file (a pipe, socket or device)")
+        if info.st_size > max_bytes:
+            raise IngestError(
+                f"too large: {info.st_size:,} bytes (limit {max_bytes:,}; see --max-bytes)"
+            )
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise IngestError(f"too large: grew past {max_bytes:,} bytes while being read")
+        return b"".join(chunks)
+    except OSError as err:  # e.g. EIO, or a network file system that went away
+        raise IngestError(f"cannot be read: {err.strerror or err}") from err
+    finally:
+        os.close(fd)
+
+
 def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one file into a ``Document``, or raise ``IngestError`` naming the problem."""
     p = Path(path)
     suffix = p.suffix.lower()
-    try:
-        if p.is_dir():
-            raise IngestError("is a folder, not a file")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise IngestError(f"too large: {size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
-        data = p.read_bytes()
-    except FileNotFoundError as err:
-        raise IngestError("vanished or does not exist") from err
-    except PermissionError as err:
-        raise IngestError("permission denied") from err
-    except OSError as err:
-        if err.errno == 40:  # ELOOP
-            raise IngestError("symlink loop") from err
-        raise IngestError(f"cannot be read: {err.strerror or err}") from err
+    data = read_bytes(p, max_bytes)
     if not data.strip():
-        raise IngestError("empty file")
+        raise IngestError("empty file" if not data else "empty file (only blanks)")
     if suffix not in SUFFIXES:
         raise IngestError(f"unsupported file type {suffix or '(none)'!r}")
     page_title = ""
@@ -62,7 +99,7 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     except (DecodeError, NoTextError) as err:
         raise IngestError(str(err)) from err
     if not raw.strip():
-        raise IngestError("no text content")
+        raise IngestError("no text: nothing readable is left after removing markup")
     content = blank_chrome(raw)
     return Document(
         path=p.as_posix(),

@@ -10,31 +10,40 @@ SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".md", ".markdown", ".do
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Every readable input file under ``paths`` (files or folders, recursive), sorted.
+    """Every input file under ``paths`` (files or folders, recursive), sorted.
 
     Hidden files and folders are skipped; symlinked folders are followed once
-    (a loop is not entered twice). A path given explicitly is kept even if its
-    suffix is unknown, so that the build can report why it could not read it.
+    (a loop is not entered twice). A folder that cannot be listed is returned
+    as if it were a file, and a path given explicitly is kept even if its
+    suffix is unknown, so that the build reports why it could not read them
+    instead of skipping them in silence.
     """
     found: list[Path] = []
-    seen_dirs: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, names in os.walk(path, followlinks=True):
-                real = os.path.realpath(root)
-                if real in seen_dirs:
-                    dirs[:] = []
-                    continue
-                seen_dirs.add(real)
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    if Path(name).suffix.lower() in SUFFIXES:
-                        found.append(Path(root) / name)
+            found.extend(_walk(path))
         else:
             found.append(path)
     # Stable order whatever the file system returns.
-    unique = sorted(set(found), key=lambda p: p.as_posix())
-    return unique
+    return sorted(set(found), key=lambda p: p.as_posix())
+
+
+def _walk(top: Path) -> list[Path]:
+    found: list[Path] = []
+    seen_dirs: set[str] = set()
+
+    def unlistable(err: OSError) -> None:
+        found.append(Path(err.filename))
+
+    for root, dirs, names in os.walk(top, followlinks=True, onerror=unlistable):
+        real = os.path.realpath(root)
+        if real in seen_dirs:
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                found.append(Path(root) / name)
+    return found

@@ -148,11 +148,34 @@ class _TextParser(HTMLParser):
         self._ref(f"&#{name};")
 
 
+# Stands in for a "<" that cannot open a tag (same length, so offsets stay exact).
+_STRAY_LT = "\ufffc"
+
+
+def _defuse_stray_lt(source: str) -> str:
+    """``source`` with every ``<`` after the last ``>`` replaced by a stand-in.
+
+    Such a ``<`` can only be text, but html.parser retries it as a possible
+    tag at every later ``<`` once the input ends, which is quadratic: a page
+    of 40,000 ``<a`` took minutes.
+    """
+    last = source.rfind(">")
+    if "<" not in source[last + 1 :]:
+        return source
+    return source[: last + 1] + source[last + 1 :].replace("<", _STRAY_LT)
+
+
 def html_to_text(source: str) -> tuple[str, tuple[int, ...], str]:
     """Extract ``(text, source_offsets, page_title)`` from decoded HTML."""
-    parser = _TextParser(source)
-    parser.feed(source)
+    parsed = _defuse_stray_lt(source)
+    parser = _TextParser(parsed)
+    parser.feed(parsed)
     parser.close()
+    if parsed is not source:
+        parser.chars = [
+            "<" if ch == _STRAY_LT and source[at] == "<" else ch
+            for ch, at in zip(parser.chars, parser.offsets, strict=True)
+        ]
     text = "".join(parser.chars)
     # Non-breaking spaces become plain spaces so extractors see word gaps.
     text = text.replace("\xa0", " ").replace("\u3000", " ")

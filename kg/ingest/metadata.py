@@ -7,8 +7,10 @@ governments later, against the gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.ingest.organs import OrganShape, is_organ_list, list_end
 from kg.model import DocumentMeta
 
 _CN_DIGITS = {
@@ -27,16 +29,24 @@ _CN_DIGITS = {
 }
 
 # An organ name as it stands in a title before 关于 or alone on a signature line.
-_ORGAN = (
-    r"(?:中共|中国共产党)?[\u4e00-\u9fff（）()]{2,30}?"
-    r"(?:人民政府|委员会|党委|党工委|工委|县委|市委|区委|镇委|乡委|州委|省委|旗委|盟委|政府"
-    r"|办公室|办事处|管委会|局|委|厅|院|所|中心)"
+# Lists of organ names are matched by kg.ingest.organs (linear time; the equivalent
+# regex ORGAN(?:[、\s]*ORGAN)* backtracks exponentially on lines like 局局局…局x).
+_ORGAN_SHAPE = OrganShape(
+    ("中共", "中国共产党"),
+    r"[\u4e00-\u9fff（）()]",
+    2,
+    30,
+    (
+        *("人民政府", "委员会", "党委", "党工委", "工委", "县委", "市委", "区委", "镇委"),
+        *("乡委", "州委", "省委", "旗委", "盟委", "政府", "办公室", "办事处", "管委会"),
+        *("局", "委", "厅", "院", "所", "中心"),
+    ),
 )
+_ORGAN = _ORGAN_SHAPE.regex
 # Short forms of a superior's organs in an addressee line: 区委、区政府：
-_SHORT_ORGAN = r"(?:中共)?[省市区县州旗盟](?:委|人民政府|政府)"
-_ORGAN_LINE = re.compile(rf"{_ORGAN}(?:[、\s]*{_ORGAN})*")
+_SHORT_SHAPE = OrganShape(("中共",), "[省市区县州旗盟]", 1, 1, ("委", "人民政府", "政府"))
 # Author before 关于, or before the year of a title without 关于 (XX市司法局2023年度…).
-_TITLE_AUTHOR = re.compile(rf"^({_ORGAN}(?:[、\s]*{_ORGAN})*)\s*(?:关于|(?=(?:19|20)\d{{2}}\s*年))")
+_AFTER_TITLE_AUTHOR = re.compile(r"\s*(?:关于|(?=(?:19|20)\d{2}\s*年))")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN = re.compile(
     r"([二〇○一二三四五六七八九零]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
@@ -90,7 +100,7 @@ def _is_organ_line(line: str) -> bool:
     """Whether ``line`` is nothing but one or more organ names (a signature or heading line)."""
     if len(line) > 60 or line[0] in "（(" or "、" in line[:3]:  # a numbered heading
         return False
-    return bool(_ORGAN_LINE.fullmatch(line))
+    return is_organ_list(line, _ORGAN_SHAPE.ends)
 
 
 def find_title(content: str, page_title: str = "") -> str:
@@ -152,9 +162,9 @@ def author_clues(title: str, content: str, raw: str) -> list[AuthorClue]:
     发布机构 of a web page; title-place: the title itself, read later for a place name.
     """
     out: list[AuthorClue] = []
-    m = _TITLE_AUTHOR.match(title)
-    if m:
-        out.append(AuthorClue(_split_organs(m.group(1)), "title", title))
+    end = list_end(title, _ORGAN_SHAPE.ends, lambda i: bool(_AFTER_TITLE_AUTHOR.match(title, i)))
+    if end is not None:
+        out.append(AuthorClue(_split_organs(title[:end]), "title", title))
     lines = _lines(content)
     tail = lines[-8:]
     for i in range(len(tail) - 1, -1, -1):
@@ -193,17 +203,19 @@ def find_author_names(title: str, content: str, raw: str) -> tuple[tuple[str, ..
     return (clues[0].names, clues[0].evidence) if clues else ((), "")
 
 
+def _organ_or_short(text: str, pos: int) -> Iterator[int]:
+    yield from _ORGAN_SHAPE.ends(text, pos)
+    yield from _SHORT_SHAPE.ends(text, pos)
+
+
 def find_addressees(content: str) -> tuple[str, ...]:
     """The addressee line at the top: ``中共石家庄市委、石家庄市人民政府：``, ``区委、区政府：``.
 
     Short forms name the author's superiors and are resolved against its chain.
     """
     for line in _lines(content)[:5]:
-        m = re.fullmatch(
-            rf"((?:{_ORGAN}|{_SHORT_ORGAN})(?:[、\s]*(?:{_ORGAN}|{_SHORT_ORGAN}))*)[:：]", line
-        )
-        if m:
-            return _split_organs(m.group(1))
+        if line[-1] in ":：" and is_organ_list(line[:-1], _organ_or_short):
+            return _split_organs(line[:-1])
     return ()
 
 

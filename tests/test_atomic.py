@@ -1,0 +1,130 @@
+"""A build killed at any moment leaves the previous complete build; the next one repairs."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import GANGU, GUAN, ROOT, SEEDS
+
+import kg
+from kg.export.files import CURRENT, GENERATION_PREFIX, STAGING_PREFIX
+from kg.query import stats
+
+CONTRACT = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "mentions.csv", "graph.html")
+
+
+def check_build(out: Path) -> str:
+    """Assert that ``out`` holds one complete, self-consistent build; return its build id."""
+    for name in (*CONTRACT, "graph.nq", "report.json"):
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    nquads = (out / "graph.nq").read_bytes()
+    # Every file comes from the same build: the id in report.json is the digest of the quads.
+    assert report["build_id"] == hashlib.sha256(nquads).hexdigest()[:16]
+    assert stats(out)["quads"] == nquads.count(b"\n")
+    nt_lines = (out / "graph.nt").read_bytes().count(b"\n")
+    assert nt_lines == report["totals"]["triples"]
+    with open(out / "mentions.csv", encoding="utf-8", newline="") as f:
+        docs = {r["doc"] for r in csv.DictReader(f)}
+    assert docs == {d["doc"] for d in report["documents"] if not d["error"]}
+    checker = ROOT.parent / "shared" / "tools" / "check-contract"
+    if checker.exists():
+        done = subprocess.run([sys.executable, str(checker), str(out)], capture_output=True)
+        assert done.returncode == 0, done.stdout
+    return str(report["build_id"])
+
+
+def _killed_build(inputs: list[Path], out: Path, point: str) -> None:
+    """Run ``kg build`` in a subprocess and SIGKILL it when it reaches ``point``."""
+    env = {**os.environ, "KG_PAUSE_AT": point, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "--out", str(out), "-q"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        env=env,
+    )
+    assert proc.stderr is not None
+    deadline = time.monotonic() + 120
+    seen = b""
+    try:
+        while f"KG_PAUSED {point}".encode() not in seen:
+            assert time.monotonic() < deadline and proc.poll() is None, seen.decode()
+            ready, _, _ = select.select([proc.stderr], [], [], 1.0)
+            if ready:
+                seen += os.read(proc.stderr.fileno(), 4096)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stderr.close()
+
+
+# Before writing, while writing, written but not switched in, switched in but not tidied.
+POINTS = ("staging", "wrote store", "renamed", "switched")
+
+
+def test_sigkill_at_every_stage_leaves_a_complete_build(tmp_path):
+    # The previous build was written by an older version: plain files, not links.
+    old = tmp_path / "old"
+    kg.build([SEEDS / GANGU], out=old)
+    out = tmp_path / "output"
+    shutil.copytree(old, out, symlinks=False)
+    for leftover in out.glob(".*"):
+        shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+    previous = check_build(out)
+    new_id = None
+    for point in POINTS:
+        _killed_build([SEEDS / GUAN], out, point)
+        now = check_build(out)
+        if point == "switched":  # killed after the switch: the new build is complete
+            assert now != previous
+            new_id = now
+        else:
+            assert now == previous, point
+    # The next build succeeds and clears what the killed ones left behind.
+    kg.build([SEEDS / GUAN], out=out)
+    assert check_build(out) == new_id
+    hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    assert not [h for h in hidden if h.startswith(STAGING_PREFIX)]
+    assert len([h for h in hidden if h.startswith(GENERATION_PREFIX)]) <= 2
+    assert (out / "graph.ttl").is_symlink() and os.readlink(out / "graph.ttl") == (
+        f"{CURRENT}/graph.ttl"
+    )
+
+
+def test_a_failing_build_changes_nothing(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    kg.build([SEEDS / GANGU], out=out)
+    before = check_build(out)
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importlib.import_module("kg.build"), "create_store", broken)
+    with pytest.raises(OSError, match="No space"):
+        kg.build([SEEDS / GUAN], out=out)
+    assert check_build(out) == before
+    assert not list(out.glob(STAGING_PREFIX + "*"))
+
+
+def test_files_outside_the_outputs_are_left_alone(tmp_path):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "README.md").write_text("mine\n", encoding="utf-8")
+    (out / "notes.txt").write_text("also mine\n", encoding="utf-8")
+    kg.build([SEEDS / GANGU], out=out)
+    kg.build([SEEDS / GUAN], out=out)
+    assert (out / "README.md").read_text("utf-8") == "mine\n"
+    assert (out / "notes.txt").read_text("utf-8") == "also mine\n"
+    assert not (out / "README.md").is_symlink()
