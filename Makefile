@@ -19,12 +19,14 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/kg build seeds --out output
 
-# Browser tests drive Debian's chromium through Playwright; install it when missing.
+# Browser tests drive Debian's chromium through Playwright, and the PDF test prints
+# Chinese text with it (a CJK font is needed for a real text layer); install when missing.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		echo "installing chromium (browser tests)"; \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "installing chromium and fonts-noto-cjk (browser and PDF tests)"; \
 		if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
-		$$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq chromium >/dev/null; \
+		$$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq \
+			chromium fonts-noto-cjk >/dev/null; \
 	fi
 
 lint: $(STAMP)
