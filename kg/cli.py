@@ -176,6 +176,11 @@ def _compact(value: str) -> str:
     return value
 
 
+def _comma_list(value: str | None) -> list[str]:
+    """``法律,行政法规`` (ASCII or full-width commas) -> ``["法律", "行政法规"]``."""
+    return [v.strip() for v in (value or "").replace("，", ",").split(",") if v.strip()]
+
+
 def _params(values: list[str] | None) -> dict[str, str | int]:
     out: dict[str, str | int] = {}
     for item in values or []:
@@ -261,9 +266,8 @@ def cited_across(
 
     if min_places < 1:
         _fail("--min must be at least 1", EXIT_USAGE)
-    kinds = [k.strip() for k in (kind or "").replace("，", ",").split(",") if k.strip()]
     try:
-        res = run(out, min_places, kinds)
+        res = run(out, min_places, _comma_list(kind))
     except StoreMissingError as e:
         _fail(str(e))
         return
@@ -339,9 +343,8 @@ def indicators(
     from kg.compare import indicator_table
     from kg.store import StoreMissingError
 
-    words = [w.strip() for w in (only or "").replace("，", ",").split(",") if w.strip()]
     try:
-        res = indicator_table(out, min_governments, words)
+        res = indicator_table(out, min_governments, _comma_list(only))
     except StoreMissingError as e:
         _fail(str(e))
         return

@@ -72,30 +72,14 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
     taken = bytearray(len(text) + 1)  # characters already inside a named government
     for m in found:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    for m in _SHORT.finditer(text):
-        if any(taken[m.start() : m.end()]):
-            continue
-        found.append(
-            make_mention(
-                "government",
-                text,
-                m.start(),
-                m.end(),
-                sentences,
-                attrs(short="1", level=m.group("level"), organ=m.group("organ")),
-            )
-        )
-    for m in _SELF.finditer(text):
-        found.append(
-            make_mention(
-                "government",
-                text,
-                m.start(),
-                m.end(),
-                sentences,
-                attrs(self="1", level=m.group(1)),
-            )
-        )
+    shorts = (
+        (m, attrs(short="1", level=m.group("level"), organ=m.group("organ")))
+        for m in _SHORT.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
+    selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
+    for m, facts in (*shorts, *selves):
+        found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     return [_with_role(text, m) for m in found]
 
