@@ -81,7 +81,9 @@ def _tables() -> _Tables:
         r"(?P<pre>将近|接近|近|约|超过|超|逾|大约)?"
         # A number starts where its run of digits starts and blanks are taken whole
         # (possessive), so a run of 20 MB of digits or blanks is scanned once.
-        r"(?P<num>(?<!\d)\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
+        # Thousands separators as tables print them: 1,586件 (a comma then exactly 3 digits).
+        r"(?P<num>(?<![\d,])(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d+)?"
+        r"|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
         r"\s*+(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*+"
         rf"(?P<unit>{alternation})(?P<post>左右|以上|多)?"
     )
@@ -185,7 +187,7 @@ def _inside_name(text: str, start: int) -> bool:
 def _value(m: re.Match[str], unit: Unit) -> float | None:
     raw = m.group("num")
     if raw[0].isdigit():
-        value = float(raw)
+        value = float(raw.replace(",", ""))
     else:
         number = chinese_number(raw)
         if number is None or number < 2 or not unit.chinese:

@@ -147,3 +147,16 @@ def test_heldout_precision_and_recall():
         tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
     assert tp / (tp + fp) >= 0.85
     assert tp / (tp + fn) >= 0.85
+
+
+def test_thousands_separators_are_read_as_one_number(lexicons):
+    from kg.extract import split_sentences
+    from kg.extract.indicators import extract_indicators
+    from kg.model import Document
+
+    text = "2023年，市司法局办理行政复议案件1,586件，调解纠纷12,345,678件，名单见附件1,2。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = {m.attr("value"): m for m in extract_indicators(doc, split_sentences(text), lexicons)}
+    assert set(found) == {"1586", "12345678"}
+    assert found["1586"].surface.endswith("1,586件")
+    assert "行政复议案件" in (found["1586"].attr("subject") or "")
