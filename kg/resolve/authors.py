@@ -118,6 +118,17 @@ def read_organ(
     # 大盛镇镇人民政府, 无极县委 read as 无极 + 县委: drop the repeated level character
     if rest[:1] in _LEVEL_CHARS and rest[:1] == div.name[-1] and rest[1:] in _ORGAN_OF:
         rest = rest[1:]
+    # 北京市朝阳区人民政府三里屯街道办事处: the 街道 office of the district government is
+    # the organ of the 街道 itself (likewise a 镇 named after its county's government).
+    for word in ("人民政府", "政府"):
+        inner_name = rest.removeprefix(word)
+        if inner_name != rest and inner_name:
+            chain = tuple(d.code for d in gz.chain(div.code, year))
+            inner = read_organ(inner_name, gz, year, chain)
+            if inner is not None and div.code in {
+                d.code for d in gz.chain(inner.division.code, year)[1:]
+            }:
+                return inner
     if rest in _ORGAN_OF:
         organ = _ORGAN_OF[rest]
         if party and organ in ("government", "party"):

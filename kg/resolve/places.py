@@ -38,6 +38,15 @@ ORGAN_LABEL = {
     "court": "{place}人民法院",
     "procuratorate": "{place}人民检察院",
 }
+
+
+def organ_label(div: Division, organ: str) -> str:
+    """The official name of an organ: 固安县人民政府, but 三里屯街道办事处 for a 街道."""
+    if organ == "government" and div.name.endswith("街道"):
+        return f"{div.name}办事处"
+    return ORGAN_LABEL[organ].format(place=div.name)
+
+
 LEVEL_CLASS = {
     "province": "province",
     "prefecture": "prefecture",
@@ -82,7 +91,7 @@ def organ_entity(div: Division, organ: str, gazetteer: Gazetteer, year: int | No
     return Entity(
         iri=government_iri(div.code, organ),
         type="government",
-        label=ORGAN_LABEL[organ].format(place=div.name),
+        label=organ_label(div, organ),
         key=f"{div.code}{organ}",
         attrs=attrs(
             code=div.code,

@@ -130,3 +130,21 @@ def test_heldout_authors(resources) -> None:
             wrong.append((row["file"], got))
     assert resolved / len(rows) >= 0.95
     assert wrong == []  # every resolved author sits under the right parent
+
+
+def test_a_jiedao_office_named_after_its_district_government_is_the_jiedao(resources) -> None:
+    # The formal name of a 街道办事处 is the district government's agency in that 街道.
+    organ = read_organ("北京市朝阳区人民政府三里屯街道办事处", resources.gazetteer, 2024)
+    assert organ is not None
+    assert organ.division.name == "三里屯街道" and organ.organ == "government"
+    chain = [d.name for d in resources.gazetteer.chain(organ.division.code, 2024)]
+    assert chain == ["三里屯街道", "朝阳区", "北京市"]
+
+
+def test_a_jiedao_government_is_called_an_office(resources) -> None:
+    from kg.resolve.places import organ_label
+
+    jiedao = resources.gazetteer.parse_path("北京市朝阳区三里屯街道", 2024)[-1]
+    county = resources.gazetteer.parse_path("河北省廊坊市固安县", 2022)[-1]
+    assert organ_label(jiedao, "government") == "三里屯街道办事处"
+    assert organ_label(county, "government") == "固安县人民政府"
