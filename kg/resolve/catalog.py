@@ -203,6 +203,9 @@ def _sort_key(entry: CatalogEntry) -> tuple[str, int]:
     return (entry.published or "", 0 if entry.expired else 1)
 
 
+_EDITION_RANGE = re.compile(r"((?:19|20)\d{2})-((?:19|20)\d{2})$")
+
+
 class Catalog:
     """All catalogued documents, indexed by canonical key."""
 
@@ -217,6 +220,16 @@ class Catalog:
                 if alias != entry.key:
                     by_key.setdefault(alias, []).append(entry)
         self._by_key = {k: sorted(v, key=_sort_key) for k, v in by_key.items()}
+        # Editions by their title without the year range: 法治政府建设实施纲要 ->
+        # [(2015, 2020, …), (2021, 2025, …)], so a title cited without years is
+        # matched by a dictionary look-up instead of a scan of the whole catalogue.
+        self._editions: dict[str, list[tuple[int, int, CatalogEntry]]] = {}
+        for other, versions in self._by_key.items():
+            m = _EDITION_RANGE.search(other)
+            if m:
+                self._editions.setdefault(other[: m.start()], []).append(
+                    (int(m.group(1)), int(m.group(2)), versions[-1])
+                )
 
     @classmethod
     def load(cls) -> Catalog:
@@ -249,12 +262,7 @@ class Catalog:
         return before[-1] if before else versions[0]
 
     def _edition_for(self, key: str, year: int) -> CatalogEntry | None:
-        found = []
-        pattern = re.compile(re.escape(key) + r"((?:19|20)\d{2})-((?:19|20)\d{2})$")
-        for other, versions in self._by_key.items():
-            m = pattern.match(other)
-            if m and int(m.group(1)) <= year <= int(m.group(2)):
-                found.append(versions[-1])
+        found = [e for lo, hi, e in self._editions.get(key, ()) if lo <= year <= hi]
         return found[0] if len(found) == 1 else None
 
     def unquoted_terms(self) -> dict[str, str]:

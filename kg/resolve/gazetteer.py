@@ -23,7 +23,7 @@ import gc
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from types import MappingProxyType
@@ -168,6 +168,9 @@ class Gazetteer:
         self._by_code: Mapping[str, list[Division]] = MappingProxyType(by_code)
         self._by_name: Mapping[str, list[Division]] = MappingProxyType(by_name)
         self._max_name = max((len(n) for n in self._by_name), default=0)
+        # Chains are asked for again and again (every organ of every mention); the
+        # answer depends only on (code, year), so it is memoised per gazetteer.
+        self._chain = lru_cache(maxsize=1 << 16)(self._chain_uncached)
 
     # ------------------------------------------------------------ loading
 
@@ -263,12 +266,15 @@ class Gazetteer:
 
     def chain(self, code: str, year: int | None = None) -> list[Division]:
         """``code``'s division, then its parent, ... up to the province ([] if unknown)."""
+        return list(self._chain(code, year))
+
+    def _chain_uncached(self, code: str, year: int | None) -> tuple[Division, ...]:
         out: list[Division] = []
         d = self.get(code, year)
         while d is not None and len(out) < 6:
             out.append(d)
             d = self.get(d.parent, year) if d.parent else None
-        return out
+        return tuple(out)
 
     def lookup(self, name: str, year: int | None = None) -> list[Division]:
         """All divisions whose full name or accepted short name is ``name`` (sorted by code)."""
