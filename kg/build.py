@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad, Store
+from pyoxigraph import Quad, Store, Triple
 
 from kg.export.files import atomic_write_bytes, atomic_write_text, new_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_csv
-from kg.export.rdf import RDF_FILES, serialise
+from kg.export.rdf import RDF_FILES, serialise, union_triples
 from kg.extract import Lexicons, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE
 from kg.extract.terms import TermMatcher
@@ -24,7 +24,7 @@ from kg.graph.document import document_quads
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
 from kg.model import MENTION_TYPES, ResolvedDocument
 from kg.resolve import Resources, resolve_document
-from kg.store import create_store
+from kg.store import create_store, open_store
 
 Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
 
@@ -142,18 +142,22 @@ def build(
 
     t2 = time.perf_counter()
     quads: list[Quad] = []
-    for rd in done:
+    # Each document's quads come sorted and share one graph name: ordering the
+    # documents by graph name sorts the whole list without comparing quads again.
+    for rd in sorted(done, key=lambda rd: rd.iri):
         quads.extend(document_quads(rd))
-    quads.sort(key=lambda q: (str(q.graph_name), str(q)))
+    triples = union_triples(quads)
     timings["graph"] = time.perf_counter() - t2
 
-    report = build_report(done, entries, quads, timings)
-    store = Store()
-    store.extend(quads)
-    if out is not None:
+    report = build_report(done, entries, quads, len(triples), timings)
+    if out is None:
+        store = Store()
+        store.extend(quads)
+    else:
         t3 = time.perf_counter()
-        write_outputs(Path(out), done, quads, report)
+        write_outputs(Path(out), done, quads, triples, report)
         timings["write"] = time.perf_counter() - t3
+        store = open_store(out)  # the store just written, not a second copy in memory
     return BuildResult(store=store, report=report, documents=done, quads=quads)
 
 
@@ -211,6 +215,7 @@ def build_report(
     done: list[ResolvedDocument],
     entries: list[dict[str, object]],
     quads: list[Quad],
+    triples: int,
     timings: dict[str, float],
 ) -> dict[str, object]:
     """``report.json``: documents, totals and timings."""
@@ -219,7 +224,6 @@ def build_report(
     for rd in done:
         for r in rd.mentions:
             entity_types.setdefault(r.entity.type, set()).add(r.entity.iri)
-    triples = len({q.triple for q in quads})
     return {
         "documents": sorted(entries, key=lambda e: str(e["doc"])),
         "totals": {
@@ -236,7 +240,11 @@ def build_report(
 
 
 def write_outputs(
-    out: Path, docs: Iterable[ResolvedDocument], quads: list[Quad], report: dict[str, object]
+    out: Path,
+    docs: Iterable[ResolvedDocument],
+    quads: list[Quad],
+    triples: list[Triple],
+    report: dict[str, object],
 ) -> None:
     """Write every output file into ``out``: the whole build appears at once or not at all.
 
@@ -249,13 +257,13 @@ def write_outputs(
     with new_generation(out, adopt=OUTPUT_NAMES) as staging:
         nquads = b""
         for name, (fmt, keep_graphs) in RDF_FILES.items():
-            data = serialise(quads, fmt, keep_graphs)
+            data = serialise(quads if keep_graphs else triples, fmt)
             atomic_write_bytes(staging / name, data)
             nquads = data if name == "graph.nq" else nquads
             pause_point(f"wrote {name}")
         atomic_write_text(staging / "mentions.csv", mentions_csv(docs))
         atomic_write_text(staging / "graph.html", render_html(docs))
-        create_store(staging / "store", quads)
+        create_store(staging / "store", nquads)
         pause_point("wrote store")
         # The build id ties report.json to the graph it describes (same quads, same id).
         stamped = {"build_id": build_id(nquads), **report}

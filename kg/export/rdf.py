@@ -21,8 +21,7 @@ def union_triples(quads: list[Quad]) -> list[Triple]:
     return sorted({q.triple for q in quads}, key=str)
 
 
-def serialise(quads: list[Quad], fmt: RdfFormat, keep_graphs: bool) -> bytes:
-    """``quads`` (already sorted) in ``fmt``; triples formats get the union graph."""
-    data = quads if keep_graphs else union_triples(quads)
+def serialise(data: list[Quad] | list[Triple], fmt: RdfFormat) -> bytes:
+    """Sorted quads (for dataset formats) or union triples (for graph formats) in ``fmt``."""
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     return serialize(data, format=fmt, prefixes=prefixes) or b""

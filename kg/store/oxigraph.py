@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Variable
+from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, Store, Variable
 
 from kg.vocab import PREFIXES
 
@@ -15,13 +15,10 @@ class StoreMissingError(FileNotFoundError):
     """No store where a build should have written one."""
 
 
-def create_store(path: str | os.PathLike[str], quads: Iterable[Quad]) -> None:
-    """Write a new on-disk store at ``path`` holding ``quads`` (bulk loaded)."""
-    from pyoxigraph import serialize
-
+def create_store(path: str | os.PathLike[str], nquads: bytes) -> None:
+    """Write a new on-disk store at ``path`` holding the N-Quads ``nquads`` (bulk loaded)."""
     store = Store(str(path))
-    data = serialize(list(quads), format=RdfFormat.N_QUADS) or b""
-    store.bulk_load(data, format=RdfFormat.N_QUADS)
+    store.bulk_load(nquads, format=RdfFormat.N_QUADS)
     store.flush()
     store.optimize()
     del store
