@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -176,6 +178,17 @@ def _compact(value: str) -> str:
     return value
 
 
+@contextmanager
+def _reading_build() -> Iterator[None]:
+    """Turn "no build in --out" into a one-line error instead of a traceback."""
+    from kg.store import StoreMissingError
+
+    try:
+        yield
+    except StoreMissingError as e:
+        _fail(str(e))
+
+
 def _comma_list(value: str | None) -> list[str]:
     """``法律,行政法规`` (ASCII or full-width commas) -> ``["法律", "行政法规"]``."""
     return [v.strip() for v in (value or "").replace("，", ",").split(",") if v.strip()]
@@ -262,15 +275,11 @@ def cited_across(
     Example: kg cited-across --min 2 --kind 法律,行政法规 --format csv
     """
     from kg.query import cited_across as run
-    from kg.store import StoreMissingError
 
     if min_places < 1:
         _fail("--min must be at least 1", EXIT_USAGE)
-    try:
+    with _reading_build():
         res = run(out, min_places, _comma_list(kind))
-    except StoreMissingError as e:
-        _fail(str(e))
-        return
     _print(res, fmt, title=f"cited by ≥ {min_places} places")
 
 
@@ -284,13 +293,9 @@ def stats(
     Example: kg stats --out output
     """
     from kg.query import stats as run
-    from kg.store import StoreMissingError
 
-    try:
+    with _reading_build():
         counts = run(out)
-    except StoreMissingError as e:
-        _fail(str(e))
-        return
     if as_json:
         sys.stdout.write(json.dumps(counts, ensure_ascii=False, indent=1) + "\n")
         return
@@ -341,13 +346,9 @@ def indicators(
     Example: kg indicators --min 2 --only 行政复议 --format csv
     """
     from kg.compare import indicator_table
-    from kg.store import StoreMissingError
 
-    try:
+    with _reading_build():
         res = indicator_table(out, min_governments, _comma_list(only))
-    except StoreMissingError as e:
-        _fail(str(e))
-        return
     _print(res, fmt, title=f"indicators reported by ≥ {min_governments} government(s)")
 
 
