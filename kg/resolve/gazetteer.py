@@ -73,6 +73,13 @@ _NO_SHORT = tuple(
 )
 
 
+@cache
+def _not_short_names() -> frozenset[str]:
+    """Names that are ordinary words (人民 begins 人民政府, 社区): never read as places."""
+    text = resources.files("kg.data").joinpath("place_short_names_not.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
 @dataclass(frozen=True, slots=True)
 class Division:
     """One administrative division as recorded in one period.
@@ -156,13 +163,19 @@ class Gazetteer:
         rows = tuple(divisions)
         by_code: dict[str, list[Division]] = {}
         by_name: dict[str, list[Division]] = {}
+        not_short = _not_short_names()
         for i, d in enumerate(rows):
             by_code.setdefault(d.code, []).append(d)
             for code in d.alias_codes:
                 by_code.setdefault(code, []).append(d)
-            by_name.setdefault(d.name, []).append(d)
+            # A statistics table may name a 街道 by its office (新华街道办事处): index the
+            # place name, so that context chooses among the homonymous 新华街道.
+            name = d.name.removesuffix("办事处") if d.name.endswith("街道办事处") else d.name
+            if name not in not_short:
+                by_name.setdefault(name, []).append(d)
             for n in shorts[i] if shorts is not None else short_names_of(d.name, d.level):
-                by_name.setdefault(n, []).append(d)
+                if n not in not_short:
+                    by_name.setdefault(n, []).append(d)
         self._rows = rows
         # private and never mutated after construction
         self._by_code: Mapping[str, list[Division]] = MappingProxyType(by_code)

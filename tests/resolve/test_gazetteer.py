@@ -220,3 +220,11 @@ def test_stored_short_names_follow_the_rule() -> None:
     for line in lines[1:]:
         f = line.split("\t")
         assert f[8] == ";".join(short_names_of(f[2], f[3])), f
+
+
+def test_organ_words_are_not_read_as_short_place_names() -> None:
+    # 人民 is the short name of 广州's 人民街道, and the first word of 人民政府.
+    g = Gazetteer.load()
+    assert [d.name for d in g.parse_path("广东省人民政府", 2023)] == ["广东省"]
+    assert [d.name for d in g.parse_path("广州市人民法院", 2023)] == ["广州市"]
+    assert g.parse_path("广州市越秀区人民街道", 2023)[-1].code == "440104010"
