@@ -16,8 +16,11 @@ and dropped when it is a metaphor (``not_initiatives.txt``), a descriptor
 principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”),
 an honour (评为 …, …先进县) or quoted speech. Context rules live in
 ``kg/data/initiative_context.tsv``. Quotes joined by 、/和 share their context
-(“放权赋能”和“放管服”改革). Known initiatives are also found unquoted
-(行政执法三项制度, 法律明白人).
+(“放权赋能”和“放管服”改革). A kind phrase that is part of the name joins it
+(“宁和”调解工作法, “铁拳”行动). Known initiatives are also found unquoted
+(行政执法三项制度, 法律明白人), and so are new ones named right after an
+adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推行说理式执法;
+``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``).
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ from kg.extract.lexicons import Lexicons, data_lines, data_table
 from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
 from kg.extract.terms import TermMatcher
-from kg.extract.words import tag
-from kg.model import Document, Mention, attrs
+from kg.extract.words import Tagged, tag
+from kg.model import Attrs, Document, Mention, attrs
 
 _QUOTED = re.compile(
     r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|‘([^‘’\n]{2,20})’|「([^「」\n]{2,20})」"
@@ -49,7 +52,7 @@ NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝�
 COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
-_BEFORE = 6  # characters before an opening quote searched for verbs and honours
+_BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 8  # characters after a closing quote searched for kind words
 NUMERAL_FLAGS = ("m", "mq")
 DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f")
@@ -61,12 +64,21 @@ class _Rules:
     weak: frozenset[str]
     not_initiatives: frozenset[str]
     before: re.Pattern[str]
-    heads: tuple[str, ...]
+    action_heads: tuple[str, ...]
     reject_after: re.Pattern[str]
     honour_before: re.Pattern[str]
     honour_end: tuple[str, ...]
     speech_before: re.Pattern[str]
     cues: re.Pattern[str]
+    adopt: re.Pattern[str]
+    name_domains: frozenset[str]
+    name_kinds: frozenset[str]
+    short_kinds: frozenset[str]
+    manner: re.Pattern[str]
+    heads: dict[str, str]  # kind word ending an unquoted name -> what its modifier needs
+    generic: frozenset[str]
+    not_first: frozenset[str]
+    scopes: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -86,8 +98,11 @@ def _rules() -> _Rules:
         strong=frozenset(strong),
         weak=frozenset(weak),
         not_initiatives=frozenset(data_lines("not_initiatives.txt")),
-        before=re.compile("(?:" + _alternation(roles["before"]) + ")$"),
-        heads=tuple(roles["head"]),
+        # 推行跨部门“综合查一次”: a short modifier may stand between verb and quote.
+        before=re.compile(
+            "(?:" + _alternation(roles["before"]) + ")[^，。；：、！？,;:\\s“”]{0,3}$"
+        ),
+        action_heads=tuple(roles["head"]),
         reject_after=re.compile("^的?(?:" + _alternation(roles["reject_after"]) + ")"),
         honour_before=re.compile(
             "(?:" + _alternation(roles["honour_before"]) + ")第?[\\d一二三四五六七八九十]*批?$"
@@ -95,6 +110,18 @@ def _rules() -> _Rules:
         honour_end=tuple(roles["honour_end"]),
         speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
         cues=re.compile("(?:" + _alternation(strong + weak) + ")"),
+        adopt=re.compile("(?:" + _alternation(roles["adopt"]) + ")"),
+        name_domains=frozenset(roles["name_domain"]),
+        name_kinds=frozenset(roles["name_kind"]),
+        short_kinds=frozenset(roles["short_kind"]),
+        manner=re.compile(
+            "^(?:" + _alternation(roles["manner_prefix"]) + ")|"
+            "(?:" + _alternation(roles["manner_suffix"]) + ")$"
+        ),
+        heads={row["head"]: row["needs"] for row in data_table("initiative_heads.tsv")},
+        generic=frozenset(data_lines("initiative_generic.txt")),
+        not_first=frozenset(roles["name_not_first"]),
+        scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
     )
 
 
@@ -213,7 +240,7 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
     score += 1 if r.before.search(before) else 0
     numbered = tags[0][1] in NUMERAL_FLAGS or term[0] in "一二两三四五六七八九十百千"
     score += 1 if numbered and len(term) <= NUMBERED_MAX else 0
-    score += 1 if term.endswith(r.heads) else 0
+    score += 1 if term.endswith(r.action_heads) else 0
     # “××”4个: a programme's sites counted right after its name, after an adoption verb.
     score += 1 if r.before.search(before) and COUNTED_AFTER.match(after) else 0
     if _LIST_SEP.search(term) and not strong:
@@ -222,7 +249,33 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
         score -= 1  # “网络+阵地+新媒体”, “1+N”
     if score < 2:
         return Verdict(None, cue=cue, reason=f"score {score}")
+    joined = _name_kind(term, tags, after)
+    if joined:
+        return Verdict(term + joined, cue=cue or own, reason=f"score {score}", end=len(joined))
     return Verdict(term, cue=cue or own, reason=f"score {score}")
+
+
+def _name_kind(term: str, tags: Tagged, after: str) -> str:
+    """The kind phrase after a quote that belongs to the programme's name, or "".
+
+    “宁和”调解工作法 and “家门口”法律服务工程 name one working method or project:
+    the quote is a brand inside a named unit. A bare kind word after a descriptive
+    name stays outside it (“余村议事”工作法, “阳光执法”行动), but a bare two-character
+    name takes it (“铁拳”行动: 铁拳 alone names nothing).
+    """
+    r = _rules()
+    words = [w for w, _ in tag(re.split(r"[，。；、：！？,;:\s“”\"（(的]", after, maxsplit=1)[0])]
+    short = len(tags) == 1 and len(term) <= 2 and tags[0][1] not in NUMERAL_FLAGS
+    if words and short and words[0] in r.short_kinds:
+        return words[0]
+    domain = ""
+    for word in words[:3]:
+        if word in r.name_kinds and domain:
+            return domain + word
+        if word not in r.name_domains:
+            return ""
+        domain += word
+    return ""
 
 
 def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
@@ -253,13 +306,99 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             end = q.end + verdict.end
             found.append(make_mention("initiative", text, q.start, end, sentences, facts))
     quoted_spans.sort()
+    names = [
+        make_mention("initiative", text, start, end, sentences, _name_facts(name, known))
+        for start, end, name in _unquoted_names(text)
+        if not _overlaps(quoted_spans, start, end)
+    ]
+    named = [(m.start, m.end) for m in names]
+    kept: list[tuple[int, int]] = []
     for start, end, surface in known.find(text):
-        if _overlaps(quoted_spans, start, end):
+        # A known name inside a longer programme name (法律明白人 in 法律明白人培养工程)
+        # is that programme.
+        if _overlaps(quoted_spans, start, end) or _within_longer(named, start, end):
             continue
+        kept.append((start, end))
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
+    # A name a known one covers (行政执法三项制度 after 落实) is that known name.
+    found.extend(m for m in names if not _covered(kept, m.start, m.end))
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _name_facts(name: str, known: TermMatcher) -> Attrs:
+    return attrs(term=name, quoted="0", known="1" if name in known else "0")
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of ``spans`` (in order, not overlapping)."""
+    i = bisect.bisect_right(spans, (start, end))
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 2) : i])
+
+
+def _within_longer(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (in order) without covering it."""
+    i = bisect.bisect_left(spans, (end, end))
+    near = spans[max(0, i - 2) : i]
+    return any(s < end and start < e and not (start <= s and e <= end) for s, e in near)
+
+
+# An unquoted name ends at the first break or function word (严格执法与柔性执法相结合).
+_NAME_STOP = re.compile(r"[，。；、：！？,;:\s“”\"‘’「」《》（()）的和与及等并]")
+NAME_MAX = 14  # characters of an unquoted name (相对集中行政许可权改革 has 11)
+NAME_MIN_MODIFIER = 3  # 机构改革, 民生工程 are kinds, not names
+
+
+def _unquoted_names(text: str) -> list[tuple[int, int, str]]:
+    """Programme names right after an adoption verb: (start, end, name).
+
+    深化相对集中行政许可权改革, 全面推行说理式执法, 实施农村法律明白人培养工程:
+    the words after the verb, up to a kind word (``initiative_heads.tsv``), name
+    a programme unless they are generic (``initiative_generic.txt``). Linear: one
+    scan for the verbs, then a few characters tagged after each.
+    """
+    r = _rules()
+    out: list[tuple[int, int, str]] = []
+    for m in r.adopt.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue  # 实施 in 规范性文件实施情况评估制度 is inside a name already found
+        clause = _NAME_STOP.split(text[m.end() : m.end() + NAME_MAX + 2], maxsplit=1)[0]
+        scope = r.scopes.match(clause)
+        skip = scope.end() if scope else 0
+        name = _programme_name(clause[skip:])
+        if name:
+            start = m.end() + skip
+            out.append((start, start + len(name), name))
+    return out
+
+
+def _programme_name(clause: str) -> str:
+    """The leading words of ``clause`` up to a kind word, when they name a programme."""
+    r = _rules()
+    if not clause or re.search(r"\d", clause):
+        return ""
+    words = tag(clause)
+    if words[0][0] in r.not_first or r.adopt.fullmatch(words[0][0]):
+        return ""
+    name = ""
+    for word, _ in words:
+        name += word
+        if len(name) > NAME_MAX:
+            return ""
+        head = next((h for h in sorted(r.heads, key=len, reverse=True) if name.endswith(h)), None)
+        if head is None:
+            continue
+        modifier = name[: -len(head)]
+        if r.heads[head] == "manner":
+            # 说理式执法 ends here; 行政执法 may go on (行政执法体制改革).
+            if len(modifier) >= 2 and r.manner.search(modifier):
+                return name
+            continue
+        if modifier in r.generic or len(modifier) < NAME_MIN_MODIFIER:
+            return ""
+        return name
+    return ""
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
