@@ -310,11 +310,6 @@ def read_counted(
     return split_counted(after, verbs) if after else b
 
 
-def _starts_with_noun(phrase: str) -> bool:
-    words = tag(phrase)
-    return bool(words) and words[0][1].startswith(("n", "j", "vn", "nz"))
-
-
 def _noun_prefix(phrase: str) -> str:
     out = []
     for word, flag in tag(phrase):

@@ -69,7 +69,6 @@ class _Rules:
     honour_before: re.Pattern[str]
     honour_end: tuple[str, ...]
     speech_before: re.Pattern[str]
-    cues: re.Pattern[str]
     adopt: re.Pattern[str]
     name_domains: frozenset[str]
     name_kinds: frozenset[str]
@@ -109,7 +108,6 @@ def _rules() -> _Rules:
         ),
         honour_end=tuple(roles["honour_end"]),
         speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
-        cues=re.compile("(?:" + _alternation(strong + weak) + ")"),
         adopt=re.compile("(?:" + _alternation(roles["adopt"]) + ")"),
         name_domains=frozenset(roles["name_domain"]),
         name_kinds=frozenset(roles["name_kind"]),

@@ -44,15 +44,6 @@ ESTABLISHED_BY = KG + "establishedBy"
 _CLASS_WORDS = ("各", "乡镇", "街道", "村", "社区", "行政村", "镇村", "镇街")
 
 
-def full_institution_name(name: str, author_place: str | None, author_level_char: str) -> str:
-    """``县司法局`` in 固安县's report -> ``固安县司法局``; ``县法院`` -> ``固安县人民法院``."""
-    name = re.sub(r"\s+", "", name)
-    if author_place and name[:1] in _LEVEL_CHARS and name[:1] == author_level_char:
-        rest = name[1:].removeprefix("级")
-        return author_place + _FULL.get(rest, rest)
-    return name
-
-
 def institution_entity(
     name: str, place: Division, *, counted: bool = False, party: bool = False
 ) -> Entity:
@@ -76,14 +67,6 @@ def institution_entity(
             kind="class" if counted else None,
         ),
     )
-
-
-def _level_char(name: str) -> str:
-    """The character a report uses for its own level: 县 for 固安县, 区 for 渝北区."""
-    for ch in ("街道", "镇", "乡", "县", "区", "旗", "市", "州", "盟", "省"):
-        if name.endswith(ch):
-            return ch
-    return ""
 
 
 def nearest_of_level(div: Division, char: str, gz: Gazetteer, year: int | None) -> Division | None:

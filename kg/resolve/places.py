@@ -47,14 +47,6 @@ def organ_label(div: Division, organ: str) -> str:
     return ORGAN_LABEL[organ].format(place=div.name)
 
 
-LEVEL_CLASS = {
-    "province": "province",
-    "prefecture": "prefecture",
-    "county": "county",
-    "township": "township",
-}
-
-
 def split_organ(name: str) -> tuple[str, str]:
     """``中共无极县委`` -> ``(无极县, party)``; ``固安县人民政府`` -> ``(固安县, government)``."""
     name = name.strip()

@@ -15,7 +15,6 @@ implementation families (kg/data/implementation_families.tsv) become
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.catalog import CatalogEntry
@@ -41,14 +40,6 @@ _PLACE_SUFFIXES = ("省", "市", "自治区", "自治州", "州", "县", "区", 
 # Words after 贯彻落实/实施 before a nested title: the outer document implements the inner.
 _IMPLEMENTING = re.compile(r"(?:贯彻|落实|实施|执行|推进|推动)[^〈<＜《]{0,6}$")
 MAX_PLACE = 12
-
-
-@dataclass(frozen=True)
-class Issuer:
-    """Where a document comes from: an organ entity and its division, or national."""
-
-    organ: Entity | None
-    division: Division | None
 
 
 def cited_title(mention: Mention) -> str:
