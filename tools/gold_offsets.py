@@ -4,7 +4,8 @@
 
 Each gold file (schema in docs/annotation-guide.md) lists its mentions in
 reading order. A mention without ``start``/``end`` gets the first occurrence of
-its ``surface`` at or after the previous mention's start; a mention with
+its ``surface`` after the previous mention's start (a repeated surface thus
+finds its next occurrence; a title nested in the previous one is found inside it); a mention with
 offsets is checked (``text[start:end] == surface``). Files are rewritten in
 place (sorted keys, two-space indent) only when every mention is found; any
 problem is printed with the file and the mention, and the exit code is 1.
@@ -44,10 +45,10 @@ def fill(text: str, gold: dict) -> list[str]:
             if found < 0:
                 before = text.find(surface)
                 hint = f" (it occurs earlier, at {before}: is the order right?)" if before >= 0 else ""
-                problems.append(f"{where}: not found at or after offset {cursor}{hint}")
+                problems.append(f"{where}: not found after offset {cursor - 1}{hint}")
                 continue
             m["start"], m["end"] = found, found + len(surface)
-        cursor = m["start"]
+        cursor = m["start"] + 1
         if m.get("type") != "indicator" and not m.get("label"):
             problems.append(f"{where}: no label")
     return problems
