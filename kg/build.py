@@ -20,11 +20,12 @@ from kg.export.rdf import RDF_FILES, serialise, union_triples
 from kg.extract import Lexicons, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE
 from kg.extract.terms import TermMatcher
-from kg.graph.document import document_quads
+from kg.graph.document import document_graph
+from kg.graph.reference import ontology_quads
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
 from kg.model import MENTION_TYPES, ResolvedDocument
 from kg.resolve import Resources, resolve_document
-from kg.store import create_store, open_store
+from kg.store import create_store, open_store, store_totals
 
 Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
 
@@ -141,24 +142,39 @@ def build(
     timings["extract_resolve"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
-    quads: list[Quad] = []
-    # Each document's quads come sorted and share one graph name: ordering the
-    # documents by graph name sorts the whole list without comparing quads again.
-    for rd in sorted(done, key=lambda rd: rd.iri):
-        quads.extend(document_quads(rd))
+    quads = dataset_quads(done)
     triples = union_triples(quads)
     timings["graph"] = time.perf_counter() - t2
 
-    report = build_report(done, entries, quads, len(triples), timings)
+    report = build_report(entries, timings)
     if out is None:
         store = Store()
         store.extend(quads)
+        report["totals"] = {**report["totals"], **store_totals(store)}
     else:
         t3 = time.perf_counter()
         write_outputs(Path(out), done, quads, triples, report)
         timings["write"] = time.perf_counter() - t3
         store = open_store(out)  # the store just written, not a second copy in memory
     return BuildResult(store=store, report=report, documents=done, quads=quads)
+
+
+def dataset_quads(done: Iterable[ResolvedDocument]) -> list[Quad]:
+    """Every quad of the build: each report's own graph, then the shared reference graphs.
+
+    A reference fact named by many reports is stored once (see ``kg.graph.reference``).
+    """
+    quads: list[Quad] = []
+    reference: set[Quad] = set()
+    # Each document's quads come sorted and share one graph name: ordering the
+    # documents by graph name sorts that part without comparing quads again.
+    for rd in sorted(done, key=lambda rd: rd.iri):
+        graph = document_graph(rd)
+        quads.extend(graph.quads)
+        reference.update(graph.reference)
+    reference.update(ontology_quads())
+    quads.extend(sorted(reference, key=str))
+    return quads
 
 
 def _renamed(rd: ResolvedDocument, name: str) -> ResolvedDocument:
@@ -211,30 +227,17 @@ def error_entry(name: str, error: str) -> dict[str, object]:
     }
 
 
-def build_report(
-    done: list[ResolvedDocument],
-    entries: list[dict[str, object]],
-    quads: list[Quad],
-    triples: int,
-    timings: dict[str, float],
-) -> dict[str, object]:
-    """``report.json``: documents, totals and timings."""
-    mentions = Counter(r.mention.type for rd in done for r in rd.mentions)
-    entity_types: dict[str, set[str]] = {}
-    for rd in done:
-        for r in rd.mentions:
-            entity_types.setdefault(r.entity.type, set()).add(r.entity.iri)
+def build_report(entries: list[dict[str, object]], timings: dict[str, float]) -> dict[str, object]:
+    """``report.json`` before the store exists: documents, file totals and timings.
+
+    The graph's own counts (mentions, entities, triples, quads) are added from the
+    store once it is written (``store_totals``), so they agree with `kg stats`
+    and with any SPARQL count by construction.
+    """
+    failed = sum(1 for e in entries if e.get("error"))
     return {
         "documents": sorted(entries, key=lambda e: str(e["doc"])),
-        "totals": {
-            "documents": len(entries),
-            "built": len(done),
-            "failed": len(entries) - len(done),
-            "mentions": {t: mentions.get(t, 0) for t in MENTION_TYPES},
-            "entities": {t: len(entity_types.get(t, ())) for t in MENTION_TYPES},
-            "triples": triples,
-            "quads": len(quads),
-        },
+        "totals": {"documents": len(entries), "built": len(entries) - failed, "failed": failed},
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
 
@@ -247,6 +250,8 @@ def write_outputs(
     report: dict[str, object],
 ) -> None:
     """Write every output file into ``out``: the whole build appears at once or not at all.
+
+    ``report["totals"]`` is completed with the counts read from the new store.
 
     The files are written into a staging folder inside ``out`` which then
     becomes the current generation in one atomic step (see
@@ -265,6 +270,11 @@ def write_outputs(
         atomic_write_text(staging / "graph.html", render_html(docs))
         create_store(staging / "store", nquads)
         pause_point("wrote store")
+        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
+        report["totals"] = {
+            **report["totals"],
+            **store_totals(Store.read_only(str(staging / "store"))),
+        }
         # The build id ties report.json to the graph it describes (same quads, same id).
         stamped = {"build_id": build_id(nquads), **report}
         atomic_write_text(

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions
 
-from kg.store import open_store, run_query
+from kg.store import open_store, run_query, store_totals
 
 Term = NamedNode | Literal | BlankNode | None
 
@@ -113,28 +113,11 @@ def cited_across(
 
 
 def stats(out: str | os.PathLike[str]) -> dict[str, object]:
-    """Counts of the build: reports, named graphs, triples, entities by type."""
-    store = open_store(out)
-    counts: dict[str, object] = {}
-    counts["quads"] = len(store)
-    counts["named_graphs"] = sum(1 for _ in store.named_graphs())
-    single = {
-        "reports": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a schema:Report }",
-        "mentions": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Mention }",
-        "citations": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cito:Citation }",
-        "regulations": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a eli:LegalResource }",
-        "governments": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Government }",
-        "places": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a schema:AdministrativeArea }",
-        "institutions": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Institution }",
-        "initiatives": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Initiative }",
-        "indicators": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Indicator }",
-        "triples": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-        "WHERE { GRAPH ?g { ?s ?p ?o } } }",
-    }
-    for key, sparql in single.items():
-        row = next(iter(run_query(store, sparql)))
-        counts[key] = int(row["n"].value)
-    return counts
+    """Counts of the build: reports, mentions and entities by type, triples, quads, graphs.
+
+    The same figures as ``report.json``'s totals, read from the store.
+    """
+    return store_totals(open_store(out))
 
 
 def _cell(term: Term) -> str:

@@ -1,20 +1,26 @@
-"""One resolved document -> the quads of its named graph.
+"""One resolved document -> the quads of its named graph and the reference facts it needs.
 
-Everything the document supports lives in the graph named by the report's
-IRI: the report, its author chain, the entities it mentions with their
-labels, every mention with its sentence and offsets, and citations. Graphs of
-different documents therefore merge by plain union, and re-extracting one
-document replaces exactly one named graph.
+What the document says lives in the graph named by the report's IRI: the
+report, its author, every mention with its sentence and offsets, citations,
+adoptions and observations (every subject there is the report or a resource
+minted under the report's IRI). What the document only refers to, the
+entities it names with their labels, places and relations, is shared
+reference data: it is returned apart, keyed by the reference graph it
+belongs to (``kg.graph.reference``), so that the build stores each such fact
+once however many documents name it. Graphs of different documents merge by
+plain union, and re-extracting one document replaces exactly one named graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.graph.kinds import legal_type, level
 from kg.graph.organs import institution_triples, organ_mention_triples, report_author_triples
+from kg.graph.reference import reference_graph
 from kg.graph.terms import (
     CITO,
     DCT,
@@ -36,14 +42,34 @@ from kg.graph.terms import (
 from kg.model import Entity, Resolved, ResolvedDocument
 from kg.vocab import GOV, KIND, document_iri
 
+ROLES = ("superior", "partner")  # relations between governments that a mention evidences
 QUOTE_CONTEXT = 8  # characters of prefix/suffix kept in a TextQuoteSelector
 
 
-def document_quads(rd: ResolvedDocument) -> list[Quad]:
-    """Every quad of ``rd``'s named graph, sorted for byte-stable output."""
+@dataclass(frozen=True)
+class DocumentGraph:
+    """The quads of one document's named graph, and the reference quads it relies on."""
+
+    quads: list[Quad]  # sorted, all in the graph named by the report's IRI
+    reference: frozenset[Quad]  # in the shared reference graphs, to be merged across documents
+
+
+def document_graph(rd: ResolvedDocument) -> DocumentGraph:
+    """Split ``rd``'s statements into its own named graph and the shared reference graphs."""
     g = NamedNode(rd.iri)
-    quads = {Quad(s, p, o, g) for s, p, o in _triples(rd)}
-    return sorted(quads, key=str)
+    own: set[Quad] = set()
+    reference: set[Quad] = set()
+    for s, p, o in _triples(rd):
+        if s.value == rd.iri or s.value.startswith(rd.iri + "/"):
+            own.add(Quad(s, p, o, g))
+        else:
+            reference.add(Quad(s, p, o, reference_graph(s.value)))
+    return DocumentGraph(sorted(own, key=str), frozenset(reference))
+
+
+def document_quads(rd: ResolvedDocument) -> list[Quad]:
+    """Every quad of ``rd``'s own named graph, sorted for byte-stable output."""
+    return document_graph(rd).quads
 
 
 def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, object]]:
@@ -79,6 +105,16 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
         yield from _entity_triples(entity)
     for rel in rd.relations:
         yield NamedNode(rel.subject), NamedNode(rel.predicate), NamedNode(rel.object)
+        role = rel.predicate.removeprefix(KGNS.superior.value.removesuffix("superior"))
+        if rel.mention is not None and role in ROLES:
+            # The shared graph keeps "A's superior is B" once; which report said so, and
+            # where, is the role on that report's own mention.
+            m = rel.mention
+            yield (
+                NamedNode(f"{rd.iri}/{m.type}/{m.start}-{m.end}"),
+                KGNS.governmentRole,
+                Literal(role),
+            )
 
     primary = rd.primary_author.iri if rd.primary_author else None
     for r in rd.mentions:

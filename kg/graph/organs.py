@@ -68,6 +68,7 @@ def organ_mention_triples(
         when = int(founded) if founded else report_year
         if when is not None:
             yield entity, SCHEMA.foundingDate, year(when)
-    role = m.attr("role")
-    if m.type == "government" and role:
-        yield ann, KGNS.governmentRole, Literal(role)
+    # superior/partner are decided by the resolver (kg.graph.document, from its relations);
+    # "source" (a government named as the source of a document) is the extractor's reading.
+    if m.type == "government" and m.attr("role") == "source":
+        yield ann, KGNS.governmentRole, Literal("source")
