@@ -301,7 +301,11 @@ def stats(
         return
     table = Table("what", "count")
     for k, v in counts.items():
-        table.add_row(k, f"{v:,}" if isinstance(v, int) else str(v))
+        if isinstance(v, dict):
+            for kind, n in v.items():
+                table.add_row(f"{k}: {kind}", f"{n:,}")
+        else:
+            table.add_row(k, f"{v:,}" if isinstance(v, int) else str(v))
     console.print(table)
 
 
@@ -350,6 +354,64 @@ def indicators(
     with _reading_build():
         res = indicator_table(out, min_governments, _comma_list(only))
     _print(res, fmt, title=f"indicators reported by ≥ {min_governments} government(s)")
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of gold files (one JSON per report, docs/annotation-guide.md)."
+        ),
+    ],
+    out: OutOpt = Path("output"),
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            "--against", help="Compare with a second gold folder instead of a build (agreement)."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    show_errors: Annotated[
+        int,
+        typer.Option("--show-errors", help="List up to N false positives, misses, wrong labels."),
+    ] = 0,
+) -> None:
+    """Measure a build against gold annotations: precision, recall, F1 with 95 % intervals.
+
+    Scores spans and canonical labels per type, entity identity across reports
+    (pairwise) and the report's author (right, wrong and none counted apart) and year,
+    on the reports that both the gold and the build hold.
+
+    Examples:
+      kg build tests/corpus/dev/texts --out dev-build
+      kg eval tests/corpus/dev/gold --out dev-build --show-errors 20
+      kg eval tests/corpus/dev/gold --against tests/corpus/dev/gold-second
+    """
+    from kg.evaluate import GoldError, agreement, evaluate
+    from kg.evaluate.report import error_lines, evaluation_table
+
+    if fmt not in ("table", "json"):
+        _fail(f"unknown --format {fmt!r}: use table or json", EXIT_USAGE)
+    try:
+        with _reading_build():
+            result = agreement(gold, against) if against else evaluate(gold, out)
+    except (GoldError, OSError) as e:
+        _fail(str(e))
+        return
+    if fmt == "json":
+        data = result.as_dict()
+        if show_errors:
+            data["errors"] = [vars(e) for e in result.errors[:show_errors]]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    for table in evaluation_table(result):
+        console.print(table)
+    if result.missing:
+        where = "the second annotation" if against else "the build"
+        console.print(f"[yellow]{len(result.missing)} gold report(s) not in {where}[/]")
+    for line in error_lines(result, show_errors):
+        console.print(line, highlight=False, markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,7 +44,9 @@ def fill(text: str, gold: dict) -> list[str]:
             found = text.find(surface, cursor)
             if found < 0:
                 before = text.find(surface)
-                hint = f" (it occurs earlier, at {before}: is the order right?)" if before >= 0 else ""
+                hint = (
+                    f" (it occurs earlier, at {before}: is the order right?)" if before >= 0 else ""
+                )
                 problems.append(f"{where}: not found after offset {cursor - 1}{hint}")
                 continue
             m["start"], m["end"] = found, found + len(surface)
