@@ -130,7 +130,7 @@ def test_the_cli_prints_tables_and_json(test_split_build):
 
 def test_bad_gold_is_a_one_line_error(tmp_path):
     (tmp_path / "d001.json").write_text('{"doc": "d001.txt", "mentions": [{"type": "x"}]}')
-    with pytest.raises(GoldError, match="d001.json"):
+    with pytest.raises(GoldError, match=r"d001\.json"):
         load_gold(tmp_path)
     result = CliRunner().invoke(app, ["eval", str(tmp_path / "none"), "--out", str(tmp_path)])
     assert result.exit_code == 1 and "no gold files" in result.output
