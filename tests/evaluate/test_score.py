@@ -57,18 +57,6 @@ def test_a_wrong_author_counts_apart_from_a_missing_one():
     assert author_verdict(unsure, (Author("大顺镇人民政府", ("重庆市", "涪陵区")),)) == "wrong"
 
 
-@pytest.fixture(scope="module")
-def test_split_build(tmp_path_factory):
-    """A build of the frozen 60-report test split of the dev corpus."""
-    import kg
-
-    names = (DEV / "split-test.txt").read_text().split()
-    texts = [DEV / "texts" / n for n in names]
-    out = tmp_path_factory.mktemp("dev-test")
-    kg.build(texts, out=out)
-    return out
-
-
 def test_planted_errors_lower_the_scores_by_the_expected_amount(test_split_build):
     gold = load_gold(GOLD)
     built = load_build(test_split_build)

@@ -1,0 +1,66 @@
+"""Floors measured with `kg eval` on the frozen 60-report test split of the dev corpus.
+
+They start at what the extractors reach today (README, "How good is it"), a
+little below to absorb run-to-run noise, and are raised as the extractors
+improve; they are never lowered to make a change pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import agreement, evaluate
+
+DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev"
+
+# type: (span precision, span recall, label precision, label recall)
+FLOORS = {
+    "regulation": (0.88, 0.93, 0.84, 0.89),
+    "government": (0.65, 0.46, 0.63, 0.44),
+    "institution": (0.55, 0.35, 0.20, 0.12),
+    "initiative": (0.36, 0.38, 0.25, 0.27),
+    "indicator": (0.90, 0.84, 0.36, 0.34),
+}
+
+
+@pytest.fixture(scope="module")
+def scores(test_split_build):
+    return evaluate(DEV / "gold", test_split_build)
+
+
+def test_the_whole_test_split_is_scored(scores):
+    assert scores.documents == 60
+    assert scores.authors.documents == 60
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_mentions_stay_above_their_floors(scores, kind):
+    s = scores.types[kind].as_dict()
+    measured = (
+        s["span"]["precision"]["value"],
+        s["span"]["recall"]["value"],
+        s["label"]["precision"]["value"],
+        s["label"]["recall"]["value"],
+    )
+    for value, floor, name in zip(
+        measured, FLOORS[kind], ("P", "R", "label P", "label R"), strict=True
+    ):
+        assert value >= floor, f"{kind} {name} {value:.3f} < {floor}"
+
+
+def test_authors_and_years_stay_above_their_floors(scores):
+    a = scores.authors
+    assert a.right / a.documents >= 0.50
+    assert a.wrong / a.documents <= 0.15
+    assert a.years_right / a.years >= 0.95
+
+
+def test_independent_annotators_agree_as_the_issue_asks():
+    result = agreement(DEV / "gold", DEV / "gold-second").as_dict()
+    f1 = {t: s["span"]["f1"] for t, s in result["types"].items()}
+    assert result["documents"] == 40
+    assert min(f1["regulation"], f1["government"]) >= 0.9
+    assert min(f1["institution"], f1["initiative"], f1["indicator"]) >= 0.8
+    assert result["authors"]["right"]["value"] >= 0.9
