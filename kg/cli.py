@@ -200,7 +200,7 @@ def _params(values: list[str] | None) -> dict[str, str | int]:
         if "=" not in item:
             _fail(f"--param wants NAME=VALUE, got {item!r}", EXIT_USAGE)
         k, v = item.split("=", 1)
-        out[k.strip()] = int(v) if v.strip().isdigit() else v
+        out[k.strip()] = v  # typed by the engine's binding: IRIs, numbers, years (gYear)
     return out
 
 
@@ -223,14 +223,21 @@ def query(
     """Run SPARQL over the build's store (all named graphs as the default graph).
 
     Prefixes kg:, schema:, cito:, eli:, org:, skos:, prov:, oa:, dcterms: … are predeclared.
+    --param binds any variable of a SELECT (projected or not) through the engine:
+    IRIs as IRIs, numbers as numbers, NAME=YYYY as xsd:gYear when NAME ends in "year".
+    CONSTRUCT and DESCRIBE print RDF (--format turtle, ntriples or jsonld); the store is
+    read-only, so INSERT/DELETE and other updates are refused.
 
     Examples:
       kg query "SELECT ?t WHERE { ?r a eli:LegalResource ; schema:name ?t } LIMIT 5"
-      kg query --named citations-of --param title=中华人民共和国行政处罚法 --format csv
+      kg query --named citations-of --param title=行政处罚法 --format csv
+      kg query "SELECT ?doc WHERE { ?r kg:sourceFile ?doc ; dcterms:temporal ?year }" -p year=2022
+      kg query "CONSTRUCT { ?r dcterms:creator ?g } WHERE { ?r dcterms:creator ?g }" -f turtle
     """
+    from kg.query import construct, run_named
     from kg.query import query as run_query
-    from kg.query import run_named
     from kg.store import StoreMissingError
+    from kg.store.parameters import query_form
 
     given = [x for x in (sparql, file, named) if x]
     if len(given) != 1:
@@ -240,6 +247,12 @@ def query(
             res = run_named(out, named, _params(param))
         else:
             text = file.read_text(encoding="utf-8") if file else str(sparql)
+            if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
+                if param:
+                    _fail("--param binds variables of SELECT queries only", EXIT_USAGE)
+                rdf = "turtle" if fmt == "table" else fmt
+                sys.stdout.write(construct(out, text, rdf).decode("utf-8"))
+                return
             res = run_query(out, text, _params(param))
     except (StoreMissingError, KeyError, ValueError, SyntaxError, OSError) as e:
         _fail(str(e).strip("'\""))

@@ -16,9 +16,19 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QuerySolutions,
+    RdfFormat,
+    serialize,
+)
 
 from kg.store import open_store, run_query, store_totals
+from kg.store.parameters import projecting, query_form
+from kg.vocab import PREFIXES
 
 Term = NamedNode | Literal | BlankNode | None
 
@@ -63,12 +73,13 @@ def named_queries() -> dict[str, NamedQuery]:
     return out
 
 
-def _results(solutions: QuerySolutions | QueryBoolean | object) -> Results:
+def _results(solutions: QuerySolutions | QueryBoolean | object, hidden: Sequence[str]) -> Results:
     if isinstance(solutions, QueryBoolean):
         return Results(("result",), ((Literal("true" if bool(solutions) else "false"),),))
     if not isinstance(solutions, QuerySolutions):
-        raise ValueError("only SELECT and ASK queries can be shown as a table")
-    variables = tuple(v.value for v in solutions.variables)
+        raise ValueError("CONSTRUCT and DESCRIBE give triples: use kg.query.construct")
+    # Variables a parameter was bound to but the query does not project are dropped.
+    variables = tuple(v.value for v in solutions.variables if v.value not in hidden)
     rows = tuple(tuple(sol[v] for v in variables) for sol in solutions)
     return Results(variables, rows)
 
@@ -76,9 +87,33 @@ def _results(solutions: QuerySolutions | QueryBoolean | object) -> Results:
 def query(
     out: str | os.PathLike[str], sparql: str, bindings: Mapping[str, str | int] | None = None
 ) -> Results:
-    """Run a SELECT/ASK query on the build in ``out``; ``bindings`` are bound, never pasted."""
+    """Run a SELECT/ASK query on the build in ``out``; ``bindings`` are bound, never pasted.
+
+    A binding may name any variable of the query, projected or not; its value
+    becomes the RDF term it stands for (IRIs, numbers, ``xsd:gYear`` for years).
+    """
     store = open_store(out)
-    return _results(run_query(store, sparql, bindings))
+    hidden = projecting(sparql, list(bindings or {}))[1]
+    return _results(run_query(store, sparql, bindings), hidden)
+
+
+def construct(out: str | os.PathLike[str], sparql: str, fmt: str = "turtle") -> bytes:
+    """Run a CONSTRUCT/DESCRIBE query on the build in ``out``; the triples in ``fmt``.
+
+    ``fmt`` is ``turtle``, ``ntriples`` or ``jsonld``.
+    """
+    formats = {
+        "turtle": RdfFormat.TURTLE,
+        "ntriples": RdfFormat.N_TRIPLES,
+        "jsonld": RdfFormat.JSON_LD,
+    }
+    if fmt not in formats:
+        raise ValueError(f"unknown RDF format {fmt!r}: use {', '.join(formats)}")
+    if query_form(sparql) not in ("CONSTRUCT", "DESCRIBE"):
+        raise ValueError("construct() runs CONSTRUCT and DESCRIBE queries")
+    triples = sorted(run_query(open_store(out), sparql), key=str)
+    prefixes = PREFIXES if fmt == "turtle" else None
+    return serialize(triples, format=formats[fmt], prefixes=prefixes) or b""
 
 
 def run_named(

@@ -6,8 +6,25 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, Store, Variable
+from pyoxigraph import (
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Variable,
+)
 
+from kg.store.parameters import (
+    ParameterError,
+    QueryFormError,
+    check_names,
+    projecting,
+    query_form,
+    term,
+)
 from kg.vocab import PREFIXES
 
 
@@ -35,30 +52,29 @@ def open_store(out: str | os.PathLike[str]) -> Store:
 Binding = str | int | float
 
 
-def _term(value: Binding | NamedNode | Literal) -> NamedNode | Literal:
-    if isinstance(value, NamedNode | Literal):
-        return value
-    if isinstance(value, bool):
-        return Literal(
-            "true" if value else "false", datatype=NamedNode(PREFIXES["xsd"] + "boolean")
-        )
-    if isinstance(value, int):
-        return Literal(str(value), datatype=NamedNode(PREFIXES["xsd"] + "integer"))
-    if isinstance(value, float):
-        return Literal(repr(value), datatype=NamedNode(PREFIXES["xsd"] + "decimal"))
-    return Literal(value)
-
-
 def run_query(
     store: Store, sparql: str, bindings: Mapping[str, Binding | NamedNode | Literal] | None = None
-) -> QuerySolutions:
-    """Run ``sparql`` over the union of all named graphs.
+) -> QuerySolutions | QueryBoolean | QueryTriples:
+    """Run ``sparql`` (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all named graphs.
 
-    User values go in as ``bindings`` (variable name -> value): they are bound as
-    RDF terms by the engine (SEP-0007 substitution), never pasted into the text,
-    so a value containing quotes or ``} UNION {`` cannot change the query.
+    User values go in as ``bindings`` (variable name -> value) and are bound as RDF
+    terms by the engine (SEP-0007 substitution), never pasted into the text, so a
+    value containing quotes or ``} UNION {`` cannot change the query. Any variable
+    of a SELECT can be bound (see ``kg.store.parameters``); a SELECT answer then
+    carries the bound variables as extra columns, which ``kg.query`` drops.
+    Updates are refused: the store a build wrote is read-only.
     """
-    subs = {Variable(k): _term(v) for k, v in (bindings or {}).items()}
+    form = query_form(sparql)
+    if form == "UPDATE":
+        raise QueryFormError(
+            "the store is read-only: SPARQL UPDATE (INSERT, DELETE, LOAD …) is refused"
+        )
+    names = list(bindings or {})
+    check_names(sparql, names)
+    if names and form != "SELECT":
+        raise ParameterError(f"--param binds variables of SELECT queries only, not of {form}")
+    text, _ = projecting(sparql, names)
+    subs = {Variable(k): term(k, v) for k, v in (bindings or {}).items()}
     return store.query(
-        sparql, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs or None
+        text, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs or None
     )
