@@ -10,14 +10,18 @@ STAMP  := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "installing fazhi-kg into $(VENV) (log: $(VENV)/pip.log)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip \
+		> $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]' \
+		>> $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	@touch $(STAMP)
 
 venv: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/kg build seeds --out output
+	@echo "next: source $(VENV)/bin/activate (puts kg on the PATH), then e.g. kg cited-across --min 2"
 
 # Browser tests drive Debian's chromium through Playwright, and the PDF test prints
 # Chinese text with it (a CJK font is needed for a real text layer); install when missing.

@@ -369,6 +369,120 @@ def indicators(
     _print(res, fmt, title=f"indicators reported by ≥ {min_governments} government(s)")
 
 
+@app.command()
+def serve(
+    out: OutOpt = Path("output"),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds after which a query is stopped.", min=1)
+    ] = 30.0,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Accept SPARQL UPDATE at /update.")
+    ] = False,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Allow SERVICE (federated) queries.")
+    ] = False,
+) -> None:
+    """Serve the build as a SPARQL 1.1 Protocol endpoint (and Yasgui in the browser).
+
+    Queries at http://HOST:PORT/query (GET or POST) see the union of all named graphs, with
+    the project's prefixes predeclared; results as SPARQL JSON/XML/CSV/TSV or RDF by the
+    Accept header. Read-only unless --allow-update.
+
+    Example: kg serve --out output   (then open http://127.0.0.1:7878/ in a browser)
+    """
+    from kg.serve import ServeError
+    from kg.serve import serve as run
+
+    def ready(url: str) -> None:
+        err.print(f"SPARQL endpoint {url}/query — Yasgui at {url}/ — Ctrl-C stops", highlight=False)
+
+    try:
+        with _reading_build():
+            run(
+                out,
+                host,
+                port,
+                timeout=timeout,
+                allow_update=allow_update,
+                allow_service=allow_service,
+                on_ready=ready,
+            )
+    except ServeError as e:
+        _fail(str(e))
+
+
+@app.command()
+def push(
+    url: Annotated[
+        str,
+        typer.Argument(help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store."),
+    ],
+    out: OutOpt = Path("output"),
+    user: Annotated[str | None, typer.Option(help="User name for HTTP authentication.")] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(envvar="KG_PUSH_PASSWORD", help="Password (or set KG_PUSH_PASSWORD)."),
+    ] = None,
+    token: Annotated[
+        str | None, typer.Option(envvar="KG_PUSH_TOKEN", help="Bearer token (or KG_PUSH_TOKEN).")
+    ] = None,
+    digest: Annotated[
+        bool, typer.Option("--digest", help="HTTP digest instead of basic authentication.")
+    ] = False,
+    graph_param: Annotated[
+        str, typer.Option(help="Query parameter naming the graph (Virtuoso: graph-uri).")
+    ] = "graph",
+    content_type: Annotated[
+        str, typer.Option(help="Media type of the graphs sent (N-Triples is also Turtle).")
+    ] = "application/n-triples",
+    force: Annotated[
+        bool, typer.Option("--force", help="Send every graph, changed or not.")
+    ] = False,
+) -> None:
+    """Push the build to a SPARQL store (SPARQL 1.1 Graph Store HTTP Protocol).
+
+    One named graph per report plus the shared reference graphs; only graphs changed
+    since the last push to URL are sent, graphs gone from the build are deleted.
+
+    Examples:
+      kg push http://127.0.0.1:7878/store                       (oxigraph serve)
+      kg push http://127.0.0.1:3030/kg/data --user admin        (Apache Jena Fuseki)
+      kg push http://127.0.0.1:8890/sparql-graph-crud-auth --graph-param graph-uri \\
+              --user dba --digest                               (Virtuoso)
+    """
+    from kg.push import Auth, PushError
+    from kg.push import push as run
+
+    auth = Auth(user=user, password=password, token=token, digest=digest)
+    with Progress(
+        TextColumn("[bold]pushing"), TextColumn("{task.description}"), console=err, transient=True
+    ) as bar:
+        task = bar.add_task("", total=None)
+        try:
+            with _reading_build():
+                summary = run(
+                    out,
+                    url,
+                    auth=auth,
+                    graph_param=graph_param,
+                    content_type=content_type,
+                    force=force,
+                    progress=lambda graph, what: bar.update(task, description=f"{what} {graph}"),
+                )
+        except PushError as e:
+            _fail(str(e))
+            return
+    console.print(
+        f"[bold green]pushed[/] to {escape(url)}: {len(summary.replaced)} graph(s) replaced, "
+        f"{summary.unchanged} unchanged, {len(summary.deleted)} deleted, "
+        f"{summary.bytes_sent:,} bytes in {summary.seconds:.1f} s"
+    )
+
+
 @app.command("eval")
 def eval_(
     gold: Annotated[

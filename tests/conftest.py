@@ -45,3 +45,17 @@ def lexicons(resources):
 def seed_text(name: str) -> str:
     """The decoded text of one seed file."""
     return (SEEDS / name).read_text(encoding="utf-8")
+
+
+DEV = ROOT / "tests" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def test_split_build(tmp_path_factory: pytest.TempPathFactory):
+    """A build of the frozen 60-report test split of the dev corpus (never tuned on)."""
+    import kg
+
+    names = (DEV / "split-test.txt").read_text().split()
+    out = tmp_path_factory.mktemp("dev-test")
+    kg.build([DEV / "texts" / n for n in names], out=out)
+    return out

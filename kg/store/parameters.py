@@ -73,6 +73,15 @@ def tokens(sparql: str) -> list[Token]:
     return out
 
 
+def without_literals(sparql: str) -> str:
+    """The query with strings and comments blanked (IRIs kept): words left are keywords."""
+    out = list(sparql)
+    for m in _TOKEN.finditer(sparql):
+        if m.lastgroup == "skip" and not m.group().startswith("<"):
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
+
+
 def query_form(sparql: str) -> str:
     """``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE``."""
     for t in tokens(sparql):
