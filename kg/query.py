@@ -140,11 +140,7 @@ def cited_across(
     keep = set(kinds)
     k = res.variables.index("kind")
     rows = tuple(r for r in res.rows if not keep or (r[k] is not None and r[k].value in keep))
-    # ?min is projected only so that it can be bound; it is not an answer column.
-    cols = [i for i, v in enumerate(res.variables) if v != "min"]
-    return Results(
-        tuple(res.variables[i] for i in cols), tuple(tuple(r[i] for i in cols) for r in rows)
-    )
+    return Results(res.variables, rows)
 
 
 def stats(out: str | os.PathLike[str]) -> dict[str, object]:

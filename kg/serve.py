@@ -222,7 +222,18 @@ def application(engine: Engine, policy: Policy):  # type: ignore[no-untyped-def]
                 "the store is read-only: updates are refused (start kg serve with --allow-update)",
                 status_code=403,
             )
-        return await forward(request)
+        body = await request.body()
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        form = parse_qsl(body.decode("utf-8"), keep_blank_values=True)
+        if ctype != "application/x-www-form-urlencoded":
+            form = [("update", body.decode("utf-8"))]
+        sent = [(k, with_prefixes(v) if k == "update" else v) for k, v in form]
+        reply = await client.post(
+            engine.url + "/update",
+            content=urlencode(sent).encode("utf-8"),
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
+        return _relayed(reply)
 
     async def other(request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):

@@ -4,7 +4,9 @@ Oxigraph substitutes a value for a variable (SEP-0007) only when the variable
 is projected. So that ``--param`` works on any variable of a user's query, the
 variable is added to the projection (and to GROUP BY when the query groups:
 a variable bound to one value does not change the groups), the engine binds
-the value, and the added column is dropped from the answer. Only the variable
+the value, and the added column is dropped from the answer. A parameter binds
+a variable of the outer query; a sub-select's variables are its own (compare
+with the parameter outside the sub-select). Only the variable
 name, checked to be a name that the query uses, is ever written into the
 query text; values never are.
 """

@@ -7,8 +7,6 @@ moved to 北碚区).
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kg.resolve.gazetteer import Division, Gazetteer, _load_default
@@ -198,14 +196,12 @@ def test_table_shape(gaz: Gazetteer) -> None:
             assert p.current, d
 
 
-def test_load_is_cached_and_fast() -> None:
+def test_load_is_cached() -> None:
+    # Its speed is a benchmark figure (benchmarks/), not a timed unit test.
     assert Gazetteer.load() is Gazetteer.load()
     _load_default.cache_clear()
-    t = time.perf_counter()
     gaz = Gazetteer.load()
-    elapsed = time.perf_counter() - t
-    assert len(gaz) > 40_000
-    assert elapsed < 1.5  # about 0.3 s on the dev machine; loose bound for busy CI
+    assert len(gaz) > 40_000 and gaz is Gazetteer.load()
 
 
 def test_stored_short_names_follow_the_rule() -> None:
