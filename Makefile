@@ -23,14 +23,18 @@ demo: $(STAMP)
 	$(BIN)/kg build seeds --out output
 	@echo "next: source $(VENV)/bin/activate (puts kg on the PATH), then e.g. kg cited-across --min 2"
 
-# Browser tests drive Debian's chromium through Playwright, and the PDF test prints
-# Chinese text with it (a CJK font is needed for a real text layer); install when missing.
+# Browser tests drive Debian's chromium through Playwright, the PDF test prints Chinese
+# text with it (a CJK font is needed for a real text layer), and the push integration test
+# sends the build to a second, independent SPARQL store: Debian's Virtuoso. Installed when
+# missing; the tests start their own servers on loopback (the package's service is stopped).
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
-		echo "installing chromium and fonts-noto-cjk (browser and PDF tests)"; \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q . \
+		|| ! command -v virtuoso-t >/dev/null; then \
+		echo "installing chromium, fonts-noto-cjk and virtuoso-opensource (integration tests)"; \
 		if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
 		$$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq \
-			chromium fonts-noto-cjk >/dev/null; \
+			chromium fonts-noto-cjk virtuoso-opensource >/dev/null; \
+		$$S service virtuoso-opensource-7 stop >/dev/null 2>&1 || true; \
 	fi
 
 lint: $(STAMP)
