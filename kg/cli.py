@@ -219,6 +219,12 @@ def query(
     ] = None,
     out: OutOpt = Path("output"),
     fmt: FormatOpt = "table",
+    timeout: Annotated[
+        float, typer.Option(help="Stop the query after this many seconds.", min=0.1)
+    ] = 120.0,
+    max_rows: Annotated[
+        int, typer.Option(help="Keep at most this many rows (a warning says when cut).", min=1)
+    ] = 1_000_000,
 ) -> None:
     """Run SPARQL over the build's store (all named graphs as the default graph).
 
@@ -234,7 +240,7 @@ def query(
       kg query "SELECT ?doc WHERE { ?r kg:sourceFile ?doc ; dcterms:temporal ?year }" -p year=2022
       kg query "CONSTRUCT { ?r dcterms:creator ?g } WHERE { ?r dcterms:creator ?g }" -f turtle
     """
-    from kg.query import construct, run_named
+    from kg.query import QueryTimeout, construct, run_named
     from kg.query import query as run_query
     from kg.store import StoreMissingError
     from kg.store.parameters import query_form
@@ -244,7 +250,7 @@ def query(
         _fail("give exactly one of: a query, --file FILE, --named NAME", EXIT_USAGE)
     try:
         if named:
-            res = run_named(out, named, _params(param))
+            res = run_named(out, named, _params(param), timeout=timeout, max_rows=max_rows)
         else:
             text = file.read_text(encoding="utf-8") if file else str(sparql)
             if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
@@ -253,11 +259,13 @@ def query(
                 rdf = "turtle" if fmt == "table" else fmt
                 sys.stdout.write(construct(out, text, rdf).decode("utf-8"))
                 return
-            res = run_query(out, text, _params(param))
-    except (StoreMissingError, KeyError, ValueError, SyntaxError, OSError) as e:
+            res = run_query(out, text, _params(param), timeout=timeout, max_rows=max_rows)
+    except (StoreMissingError, KeyError, ValueError, SyntaxError, OSError, QueryTimeout) as e:
         _fail(str(e).strip("'\""))
         return
     _print(res, fmt)
+    if res.truncated:
+        err.print(f"[yellow]only the first {max_rows:,} rows[/] (--max-rows)", highlight=False)
 
 
 @app.command()
@@ -265,9 +273,14 @@ def queries() -> None:
     """List the named queries and the question each answers (run with `kg query --named`)."""
     from kg.query import named_queries
 
-    table = Table("name", "question", "parameters")
+    table = Table("name", "question", "parameters", "optional filters")
     for nq in named_queries().values():
-        table.add_row(nq.name, nq.question, " ".join(f"--param {p}=…" for p in nq.parameters))
+        table.add_row(
+            nq.name,
+            nq.question,
+            " ".join(f"--param {p}=…" for p in nq.parameters),
+            " ".join(f"{p}=…" for p in nq.optional),
+        )
     console.print(table)
 
 
@@ -280,19 +293,34 @@ def cited_across(
         str | None,
         typer.Option(help="Only these kinds, comma-separated, e.g. 法律,行政法规."),
     ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="Only reports about this year, e.g. 2022.")
+    ] = None,
+    province: Annotated[
+        str | None, typer.Option(help="Only reports of governments in this province, e.g. 河北省.")
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            help="Only reports of governments of this level: province, prefecture, "
+            "county or township."
+        ),
+    ] = None,
     out: OutOpt = Path("output"),
     fmt: FormatOpt = "table",
 ) -> None:
     """Which regulations and documents are cited across places, by whom.
 
-    Example: kg cited-across --min 2 --kind 法律,行政法规 --format csv
+    Example: kg cited-across --min 2 --kind 法律,行政法规 --province 河北省 --format csv
     """
     from kg.query import cited_across as run
 
     if min_places < 1:
         _fail("--min must be at least 1", EXIT_USAGE)
+    if level and level not in ("province", "prefecture", "county", "township"):
+        _fail("--level is one of province, prefecture, county, township", EXIT_USAGE)
     with _reading_build():
-        res = run(out, min_places, _comma_list(kind))
+        res = run(out, min_places, _comma_list(kind), year=year, province=province, level=level)
     _print(res, fmt, title=f"cited by ≥ {min_places} places")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -39,6 +40,7 @@ class Results:
 
     variables: tuple[str, ...]
     rows: tuple[tuple[Term, ...], ...]
+    truncated: bool = False  # more rows existed than ``max_rows``
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as dictionaries of plain strings."""
@@ -48,14 +50,24 @@ class Results:
         ]
 
 
+class QueryTimeout(RuntimeError):
+    """A query that ran longer than its time limit (it was stopped)."""
+
+
 @dataclass(frozen=True)
 class NamedQuery:
-    """A query shipped in ``kg/queries``: its name, the question it answers, its text."""
+    """A query shipped in ``kg/queries``: its name, the question it answers, its text.
+
+    The first comment line is the question; the variables it names are the
+    required parameters. A second line ``# optional: ?a ?b (…)`` names
+    parameters that filter when given and are ignored otherwise.
+    """
 
     name: str
     question: str
     text: str
     parameters: tuple[str, ...]
+    optional: tuple[str, ...] = ()
 
 
 @cache
@@ -66,35 +78,89 @@ def named_queries() -> dict[str, NamedQuery]:
         if not entry.name.endswith(".rq"):
             continue
         text = entry.read_text(encoding="utf-8")
-        first = text.splitlines()[0] if text else ""
+        lines = text.splitlines()
+        first = lines[0] if lines else ""
         question = first.removeprefix("#").strip().removeprefix("question:").strip()
         params = tuple(sorted({p for p in re.findall(r"\?(\w+)", question)}))
-        out[entry.name[:-3]] = NamedQuery(entry.name[:-3], question, text, params)
+        optional: tuple[str, ...] = ()
+        if len(lines) > 1 and lines[1].startswith("# optional:"):
+            names = lines[1].removeprefix("# optional:").split("(")[0]
+            optional = tuple(re.findall(r"\?(\w+)", names))
+        out[entry.name[:-3]] = NamedQuery(entry.name[:-3], question, text, params, optional)
     return out
 
 
-def _results(solutions: QuerySolutions | QueryBoolean | object, hidden: Sequence[str]) -> Results:
+def _results(
+    solutions: QuerySolutions | QueryBoolean | object,
+    hidden: Sequence[str],
+    max_rows: int | None = None,
+) -> Results:
     if isinstance(solutions, QueryBoolean):
         return Results(("result",), ((Literal("true" if bool(solutions) else "false"),),))
     if not isinstance(solutions, QuerySolutions):
         raise ValueError("CONSTRUCT and DESCRIBE give triples: use kg.query.construct")
     # Variables a parameter was bound to but the query does not project are dropped.
     variables = tuple(v.value for v in solutions.variables if v.value not in hidden)
-    rows = tuple(tuple(sol[v] for v in variables) for sol in solutions)
-    return Results(variables, rows)
+    rows = []
+    for sol in solutions:
+        if max_rows is not None and len(rows) >= max_rows:
+            return Results(variables, tuple(rows), truncated=True)
+        rows.append(tuple(sol[v] for v in variables))
+    return Results(variables, tuple(rows))
 
 
 def query(
-    out: str | os.PathLike[str], sparql: str, bindings: Mapping[str, str | int] | None = None
+    out: str | os.PathLike[str],
+    sparql: str,
+    bindings: Mapping[str, object] | None = None,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
 ) -> Results:
     """Run a SELECT/ASK query on the build in ``out``; ``bindings`` are bound, never pasted.
 
     A binding may name any variable of the query, projected or not; its value
     becomes the RDF term it stands for (IRIs, numbers, ``xsd:gYear`` for years).
+    With ``timeout`` (seconds) the query runs in a child process that is stopped
+    when the time is up (``QueryTimeout``); ``max_rows`` keeps the first rows only
+    (``Results.truncated`` says when more existed).
     """
+    if timeout is None:
+        return _answer(out, sparql, bindings, max_rows)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_answer_to, args=(sender, out, sparql, bindings, max_rows), daemon=True
+    )
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryTimeout(f"the query was stopped after {timeout:g} s (--timeout)")
+        kind, value = receiver.recv()
+    except EOFError:
+        raise RuntimeError("the query process ended without an answer") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+    if kind == "error":
+        raise value
+    return value
+
+
+def _answer(out, sparql, bindings, max_rows):  # type: ignore[no-untyped-def]
     store = open_store(out)
     hidden = projecting(sparql, list(bindings or {}))[1]
-    return _results(run_query(store, sparql, bindings), hidden)
+    return _results(run_query(store, sparql, bindings), hidden, max_rows)
+
+
+def _answer_to(sender, out, sparql, bindings, max_rows) -> None:  # type: ignore[no-untyped-def]
+    """In the child process: the answer, or the error, sent back through the pipe."""
+    try:
+        sender.send(("ok", _answer(out, sparql, bindings, max_rows)))
+    except Exception as error:  # the parent re-raises it
+        sender.send(("error", error))
 
 
 def construct(out: str | os.PathLike[str], sparql: str, fmt: str = "turtle") -> bytes:
@@ -117,9 +183,14 @@ def construct(out: str | os.PathLike[str], sparql: str, fmt: str = "turtle") -> 
 
 
 def run_named(
-    out: str | os.PathLike[str], name: str, bindings: Mapping[str, str | int] | None = None
+    out: str | os.PathLike[str],
+    name: str,
+    bindings: Mapping[str, object] | None = None,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
 ) -> Results:
-    """Run the named query ``name`` with its parameters bound."""
+    """Run the named query ``name`` with its parameters bound (see ``query``)."""
     queries = named_queries()
     if name not in queries:
         raise KeyError(f"no named query {name!r}; `kg queries` lists them: {', '.join(queries)}")
@@ -129,14 +200,26 @@ def run_named(
         raise ValueError(
             f"query {name!r} needs {', '.join('--param ' + m + '=…' for m in missing)}"
         )
-    return query(out, nq.text, bindings)
+    return query(out, nq.text, bindings, timeout=timeout, max_rows=max_rows)
 
 
 def cited_across(
-    out: str | os.PathLike[str], min_places: int = 2, kinds: Sequence[str] = ()
+    out: str | os.PathLike[str],
+    min_places: int = 2,
+    kinds: Sequence[str] = (),
+    *,
+    year: int | None = None,
+    province: str | None = None,
+    level: str | None = None,
 ) -> Results:
-    """Documents cited by at least ``min_places`` places, optionally of the given kinds only."""
-    res = run_named(out, "cited-across", {"min": int(min_places)})
+    """Documents cited by at least ``min_places`` places, optionally of the given kinds only.
+
+    ``year``, ``province`` (e.g. 河北省) and ``level`` (province, prefecture, county,
+    township) keep the citations of reports of that year, province or level only.
+    """
+    filters = {"year": year, "province": province, "level": level}
+    bindings = {"min": int(min_places), **{k: v for k, v in filters.items() if v is not None}}
+    res = run_named(out, "cited-across", bindings)
     keep = set(kinds)
     k = res.variables.index("kind")
     rows = tuple(r for r in res.rows if not keep or (r[k] is not None and r[k].value in keep))
