@@ -54,6 +54,10 @@ class StrictModeError(RuntimeError):
     """Raised by ``build(strict=True)`` at the first file that fails."""
 
 
+class NothingBuiltError(RuntimeError):
+    """No input file could be built; the output folder was left as it was."""
+
+
 def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicons:
     """The extractors' word lists from the catalogue, gazetteer and initiative scheme.
 
@@ -147,6 +151,12 @@ def build(
     timings["graph"] = time.perf_counter() - t2
 
     report = build_report(entries, timings)
+    if out is not None and not done:
+        # Nothing could be read: the previous build (if any) is worth more than an empty one.
+        raise NothingBuiltError(
+            f"no report could be built from {len(entries)} file(s); "
+            f"the previous build in {out} is kept"
+        )
     if out is None:
         store = Store()
         store.extend(quads)
@@ -259,7 +269,7 @@ def write_outputs(
     the previous complete build in place, and the next build clears the leftovers.
     """
     docs = list(docs)
-    with new_generation(out, adopt=OUTPUT_NAMES) as staging:
+    with new_generation(out, outputs=OUTPUT_NAMES) as staging:
         nquads = b""
         for name, (fmt, keep_graphs) in RDF_FILES.items():
             data = serialise(quads if keep_graphs else triples, fmt)

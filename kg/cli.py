@@ -80,8 +80,9 @@ def build(
 
     Example: kg build seeds reports/2023 --out output
     """
-    from kg.build import StrictModeError
+    from kg.build import NothingBuiltError, StrictModeError
     from kg.build import build as run_build
+    from kg.export.files import ForeignOutputError
 
     paths = inputs or [Path("seeds")]
     if out.exists() and not out.is_dir():
@@ -126,6 +127,12 @@ def build(
             )
         except StrictModeError as e:
             _fail(f"{e} (--strict: stopped, previous output kept)", EXIT_SOME_FAILED)
+            return
+        except NothingBuiltError as e:
+            _fail(str(e))
+            return
+        except ForeignOutputError as e:
+            _fail(str(e), EXIT_USAGE)
             return
         except OSError as e:  # the output folder, not an input file: nothing was replaced
             _fail(f"cannot write the build into {out}: {e.strerror or e} (previous output kept)")

@@ -19,7 +19,8 @@ import pytest
 from conftest import GANGU, GUAN, ROOT, SEEDS
 
 import kg
-from kg.export.files import CURRENT, GENERATION_PREFIX, STAGING_PREFIX
+from kg.build import NothingBuiltError
+from kg.export.files import CURRENT, GENERATION_PREFIX, STAGING_PREFIX, ForeignOutputError
 from kg.query import stats
 
 CONTRACT = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "mentions.csv", "graph.html")
@@ -75,13 +76,8 @@ POINTS = ("staging", "wrote store", "renamed", "switched")
 
 
 def test_sigkill_at_every_stage_leaves_a_complete_build(tmp_path):
-    # The previous build was written by an older version: plain files, not links.
-    old = tmp_path / "old"
-    kg.build([SEEDS / GANGU], out=old)
     out = tmp_path / "output"
-    shutil.copytree(old, out, symlinks=False)
-    for leftover in out.glob(".*"):
-        shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+    kg.build([SEEDS / GANGU], out=out)
     previous = check_build(out)
     new_id = None
     for point in POINTS:
@@ -128,3 +124,51 @@ def test_files_outside_the_outputs_are_left_alone(tmp_path):
     assert (out / "README.md").read_text("utf-8") == "mine\n"
     assert (out / "notes.txt").read_text("utf-8") == "also mine\n"
     assert not (out / "README.md").is_symlink()
+
+
+def test_files_a_user_put_in_the_output_folder_are_never_touched(tmp_path):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "report.json").write_text("my notes", encoding="utf-8")
+    (out / "store").mkdir()
+    (out / "store" / "inventory.db").write_text("my data", encoding="utf-8")
+    (out / "README.md").write_text("unrelated", encoding="utf-8")
+    with pytest.raises(ForeignOutputError, match=r"report\.json, store"):
+        kg.build([SEEDS / GUAN], out=out)
+    with pytest.raises(ForeignOutputError):  # a second try changes nothing either
+        kg.build([SEEDS / GUAN], out=out)
+    assert (out / "report.json").read_text(encoding="utf-8") == "my notes"
+    assert (out / "store" / "inventory.db").read_text(encoding="utf-8") == "my data"
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "README.md", "report.json", "store"]
+    # an unrelated file beside a build is fine and stays
+    (out / "report.json").unlink()
+    shutil.rmtree(out / "store")
+    kg.build([SEEDS / GUAN], out=out)
+    check_build(out)
+    assert (out / "README.md").read_text(encoding="utf-8") == "unrelated"
+
+
+@pytest.mark.parametrize("inputs", ["empty", "unsupported", "unreadable"])
+def test_a_build_that_reads_nothing_keeps_the_previous_build(tmp_path, inputs):
+    out = tmp_path / "output"
+    kg.build([SEEDS / GANGU], out=out)
+    before = check_build(out)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    if inputs == "unsupported":
+        (folder / "report.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word file")
+        (folder / "report.wps").write_bytes(b"wps")
+    elif inputs == "unreadable":
+        (folder / "empty.txt").write_bytes(b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 1, done.stderr
+    assert "previous build" in done.stderr and "kept" in done.stderr
+    assert check_build(out) == before
+    with pytest.raises(NothingBuiltError):
+        kg.build([folder], out=out)
+    assert check_build(out) == before

@@ -15,9 +15,6 @@ longer so that a reader which opened it just before the swap can finish.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
-import errno
 import fcntl
 import os
 import shutil
@@ -77,23 +74,45 @@ def pause_point(name: str) -> None:
     time.sleep(float(os.environ.get("KG_PAUSE_SECONDS", "60")))
 
 
+class ForeignOutputError(FileExistsError):
+    """``--out`` holds files of the same names as a build's outputs that no build wrote."""
+
+
+def foreign_outputs(out: str | os.PathLike[str], names: Iterable[str]) -> list[str]:
+    """Entries of ``out`` named like outputs that are not this tool's links into a build."""
+    root = Path(out)
+    found = []
+    for name in names:
+        path = root / name
+        if path.is_symlink() and os.readlink(path).startswith(CURRENT + "/"):
+            continue
+        if path.exists() or path.is_symlink():
+            found.append(name)
+    return found
+
+
 @contextlib.contextmanager
-def new_generation(out: str | os.PathLike[str], adopt: Iterable[str] = ()) -> Iterator[Path]:
+def new_generation(out: str | os.PathLike[str], outputs: Iterable[str] = ()) -> Iterator[Path]:
     """A staging folder inside ``out`` that becomes the current build on success.
 
     Fill the yielded folder with the build's files; when the ``with`` block
     ends normally the folder is published atomically (see the module
     docstring); when it raises, the folder is removed and ``out`` is unchanged.
-    Builds into the same ``out`` are serialised by a lock file. ``adopt``
-    names the outputs that a build of an older version may have left as
-    plain files: they first become a generation of their own, so that no
-    reader ever sees old and new files side by side.
+    Builds into the same ``out`` are serialised by a lock file. A file or
+    folder of ``out`` named like one of the ``outputs`` that no build made
+    (a user's ``report.json``, an older tool's ``store/``) is never moved or
+    deleted: the build is refused with ``ForeignOutputError`` instead.
     """
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     with _locked(root):
+        foreign = foreign_outputs(root, outputs)
+        if foreign:
+            raise ForeignOutputError(
+                f"{root}/ holds {', '.join(foreign)} that no kg build wrote; a build would "
+                "replace them: move them away or choose another --out"
+            )
         cleanup(root)
-        adopt_plain_outputs(root, adopt)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:
             os.chmod(staging, 0o755 & ~_umask())
@@ -117,35 +136,6 @@ def new_generation(out: str | os.PathLike[str], adopt: Iterable[str] = ()) -> It
         cleanup(root, keep=keep)
 
 
-def adopt_plain_outputs(out: str | os.PathLike[str], names: Iterable[str]) -> None:
-    """Turn plain output files of an older build into the current generation (hard links).
-
-    Only when there is no current generation yet; the files' content does not
-    change at any moment, only the kind of directory entry that holds it.
-    """
-    root = Path(out)
-    if current_generation(root) is not None:
-        return
-    plain = [root / n for n in names if (root / n).exists() and not (root / n).is_symlink()]
-    if not plain:
-        return
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
-    try:
-        os.chmod(staging, 0o755 & ~_umask())
-        for path in plain:
-            if path.is_dir():
-                shutil.copytree(path, staging / path.name, copy_function=os.link)
-            else:
-                os.link(path, staging / path.name)
-        generation = root / (GENERATION_PREFIX + "adopted-" + staging.name[len(STAGING_PREFIX) :])
-        os.rename(staging, generation)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _replace_symlink(root / CURRENT, generation.name)
-    link_outputs(root)
-
-
 def current_generation(out: str | os.PathLike[str]) -> Path | None:
     """The generation folder ``out/.current`` points at, if it exists."""
     pointer = Path(out) / CURRENT
@@ -158,9 +148,8 @@ def current_generation(out: str | os.PathLike[str]) -> Path | None:
 def link_outputs(out: str | os.PathLike[str]) -> None:
     """Make every entry of the current generation visible as ``out/NAME -> .current/NAME``.
 
-    Plain files and folders left at those paths by older versions are swapped
-    for links (atomically where the system allows); links to outputs the
-    current build no longer has are removed.
+    Links to outputs the current build no longer has are removed. (Plain files
+    at those paths were refused before the build began: see ``new_generation``.)
     """
     root = Path(out)
     generation = current_generation(root)
@@ -172,10 +161,7 @@ def link_outputs(out: str | os.PathLike[str]) -> None:
         target = f"{CURRENT}/{name}"
         if path.is_symlink() and os.readlink(path) == target:
             continue
-        if path.is_dir() and not path.is_symlink():
-            _swap_dir_for_link(path, target)
-        else:
-            _replace_symlink(path, target)
+        _replace_symlink(path, target)
     for path in root.iterdir():
         if path.is_symlink() and os.readlink(path).startswith(CURRENT + "/"):
             if path.name not in names:
@@ -222,38 +208,6 @@ def _replace_symlink(path: Path, target: str) -> None:
     tmp.unlink(missing_ok=True)
     os.symlink(target, tmp)
     os.replace(tmp, path)
-
-
-def _swap_dir_for_link(path: Path, target: str) -> None:
-    """Replace the folder ``path`` with a link, atomically with renameat2 where available."""
-    tmp = path.with_name(f"{CURRENT}.{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    os.symlink(target, tmp)
-    old = path.with_name(f"{_OLD_PREFIX}{path.name}-{os.getpid()}")
-    if _exchange(tmp, path):
-        os.rename(tmp, old)  # tmp now holds the old folder
-    else:  # a moment without ``path``; the next build repairs it if killed right here
-        os.rename(path, old)
-        os.rename(tmp, path)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
-    name = ctypes.util.find_library("c")
-    if not name or not sys.platform.startswith("linux"):
-        return False
-    libc = ctypes.CDLL(name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    if rc == 0:
-        return True
-    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
-        return False
-    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
 
 
 def _fsync_dir(path: Path) -> None:

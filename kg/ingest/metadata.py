@@ -7,6 +7,7 @@ governments later, against the gazetteer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -244,7 +245,8 @@ def find_year(title: str, content: str, date: str, kind: str) -> int | None:
             return year - 1
         return year
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", content)]
-    return max(set(years), key=years.count) if years else None
+    # Ties go to the first seen: never to the iteration order of a set (PYTHONHASHSEED).
+    return Counter(years).most_common(1)[0][0] if years else None
 
 
 def extract_metadata(content: str, raw: str, page_title: str = "") -> DocumentMeta:
@@ -265,7 +267,7 @@ def extract_metadata(content: str, raw: str, page_title: str = "") -> DocumentMe
             date = parse_date(p.group(1))
     kind = find_kind(title, content)
     selfref = _SELF.findall(content)
-    self_level = max(set(selfref), key=selfref.count) if selfref else ""
+    self_level = Counter(selfref).most_common(1)[0][0] if selfref else ""
     return DocumentMeta(
         title=title,
         author_names=best.names,
