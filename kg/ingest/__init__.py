@@ -12,6 +12,7 @@ from kg.ingest.chrome import blank_chrome
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.files import SUFFIXES, discover
 from kg.ingest.html import html_to_text
+from kg.ingest.invisible import blank_invisible
 from kg.ingest.metadata import extract_metadata
 from kg.ingest.office import NoTextError, docx_text, pdf_text
 from kg.model import Document
@@ -100,7 +101,7 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
         raise IngestError(str(err)) from err
     if not raw.strip():
         raise IngestError("no text: nothing readable is left after removing markup")
-    content = blank_chrome(raw)
+    content = blank_chrome(blank_invisible(raw))
     return Document(
         path=p.as_posix(),
         name=p.name,
