@@ -23,6 +23,7 @@ from kg.extract.terms import TermMatcher
 from kg.graph.document import document_graph
 from kg.graph.reference import ontology_quads
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
+from kg.ingest.files import outside
 from kg.model import MENTION_TYPES, ResolvedDocument
 from kg.resolve import Resources, resolve_document
 from kg.store import create_store, open_store, store_totals
@@ -93,6 +94,7 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_title: int = DEFAULT_MAX_TITLE,
     strict: bool = False,
+    follow_links: bool = False,
     progress: Progress | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> BuildResult:
@@ -100,7 +102,9 @@ def build(
 
     Writes every output file into ``out`` (unless ``out`` is None) and returns
     the graph with the build report. A file that cannot be read is reported and
-    skipped; with ``strict=True`` the build stops there instead.
+    skipped; with ``strict=True`` the build stops there instead. Symbolic links
+    are read only when they point inside the given folders, unless
+    ``follow_links``; output folders of kg builds are never read as input.
 
     >>> result = build(["seeds"], out=None)   # doctest: +SKIP
     >>> result.report["totals"]["documents"]  # doctest: +SKIP
@@ -110,7 +114,8 @@ def build(
         paths = [paths]
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    files = discover(paths)
+    files = discover(paths, follow_links=follow_links)
+    roots = [os.path.realpath(p) for p in paths]
     res = Resources.load()
     lexicons = make_lexicons(res, max_title=max_title)
     timings["load_resources"] = time.perf_counter() - t0
@@ -125,6 +130,11 @@ def build(
         # The doc column is the file name; a path relative to the input keeps duplicates apart.
         label = path.name if names[path.name] == 1 else path.as_posix()
         try:
+            if not follow_links and outside(path, roots):
+                raise IngestError(
+                    "a symbolic link to a file outside the input folders "
+                    "(give --follow-links to read it)"
+                )
             rd = process_file(path, res, lexicons, max_bytes)
         except IngestError as err:
             error = f"{path}: {err}"

@@ -71,6 +71,12 @@ def build(
         bool, typer.Option("--strict", help="Stop at the first file that cannot be built.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links", help="Also read symbolic links that point outside the inputs."
+        ),
+    ] = False,
 ) -> None:
     """Build the graph of every report under INPUTS into --out.
 
@@ -122,6 +128,7 @@ def build(
                 max_bytes=max_bytes,
                 max_title=max_title,
                 strict=strict,
+                follow_links=follow_links,
                 progress=advanced,
                 on_start=started,
             )
