@@ -239,6 +239,10 @@ def query(
     max_rows: Annotated[
         int, typer.Option(help="Keep at most this many rows (a warning says when cut).", min=1)
     ] = 1_000_000,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Allow SERVICE: the query may call other servers."),
+    ] = False,
 ) -> None:
     """Run SPARQL over the build's store (all named graphs as the default graph).
 
@@ -273,7 +277,14 @@ def query(
                 rdf = "turtle" if fmt == "table" else fmt
                 sys.stdout.write(construct(out, text, rdf).decode("utf-8"))
                 return
-            res = run_query(out, text, _params(param), timeout=timeout, max_rows=max_rows)
+            res = run_query(
+                out,
+                text,
+                _params(param),
+                timeout=timeout,
+                max_rows=max_rows,
+                allow_service=allow_service,
+            )
     except (StoreMissingError, KeyError, ValueError, SyntaxError, OSError, QueryTimeout) as e:
         _fail(str(e).strip("'\""))
         return

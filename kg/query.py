@@ -116,6 +116,7 @@ def query(
     *,
     timeout: float | None = None,
     max_rows: int | None = None,
+    allow_service: bool = False,
 ) -> Results:
     """Run a SELECT/ASK query on the build in ``out``; ``bindings`` are bound, never pasted.
 
@@ -126,11 +127,13 @@ def query(
     (``Results.truncated`` says when more existed).
     """
     if timeout is None:
-        return _answer(out, sparql, bindings, max_rows)
+        return _answer(out, sparql, bindings, max_rows, allow_service)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_answer_to, args=(sender, out, sparql, bindings, max_rows), daemon=True
+        target=_answer_to,
+        args=(sender, out, sparql, bindings, max_rows, allow_service),
+        daemon=True,
     )
     child.start()
     sender.close()
@@ -149,16 +152,17 @@ def query(
     return value
 
 
-def _answer(out, sparql, bindings, max_rows):  # type: ignore[no-untyped-def]
+def _answer(out, sparql, bindings, max_rows, allow_service=False):  # type: ignore[no-untyped-def]
     store = open_store(out)
     hidden = projecting(sparql, list(bindings or {}))[1]
-    return _results(run_query(store, sparql, bindings), hidden, max_rows)
+    solutions = run_query(store, sparql, bindings, allow_service=allow_service)
+    return _results(solutions, hidden, max_rows)
 
 
-def _answer_to(sender, out, sparql, bindings, max_rows) -> None:  # type: ignore[no-untyped-def]
+def _answer_to(sender, out, sparql, bindings, max_rows, allow_service) -> None:  # type: ignore[no-untyped-def]
     """In the child process: the answer, or the error, sent back through the pipe."""
     try:
-        sender.send(("ok", _answer(out, sparql, bindings, max_rows)))
+        sender.send(("ok", _answer(out, sparql, bindings, max_rows, allow_service)))
     except Exception as error:  # the parent re-raises it
         sender.send(("error", error))
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from kg.store import StoreMissingError
-from kg.store.parameters import tokens, without_literals
+from kg.store.parameters import uses_service, without_literals
 from kg.vocab import PREFIXES
 
 QUERY_PATHS = ("/query", "/sparql")
@@ -51,11 +51,6 @@ def with_prefixes(sparql: str) -> str:
     declared = set(_DECLARED.findall(without_literals(sparql)))
     lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared]
     return "\n".join([*lines, sparql])
-
-
-def uses_service(sparql: str) -> bool:
-    """True when the query federates with SERVICE (it would make this server send requests)."""
-    return any(t.kind == "word" and t.text.upper() == "SERVICE" for t in tokens(sparql))
 
 
 def free_port() -> int:

@@ -24,6 +24,7 @@ from kg.store.parameters import (
     projecting,
     query_form,
     term,
+    uses_service,
 )
 from kg.vocab import PREFIXES
 
@@ -53,7 +54,11 @@ Binding = str | int | float
 
 
 def run_query(
-    store: Store, sparql: str, bindings: Mapping[str, Binding | NamedNode | Literal] | None = None
+    store: Store,
+    sparql: str,
+    bindings: Mapping[str, Binding | NamedNode | Literal] | None = None,
+    *,
+    allow_service: bool = False,
 ) -> QuerySolutions | QueryBoolean | QueryTriples:
     """Run ``sparql`` (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all named graphs.
 
@@ -62,9 +67,13 @@ def run_query(
     value containing quotes or ``} UNION {`` cannot change the query. Any variable
     of a SELECT can be bound (see ``kg.store.parameters``); a SELECT answer then
     carries the bound variables as extra columns, which ``kg.query`` drops.
-    Updates are refused: the store a build wrote is read-only.
+    Updates are refused: the store a build wrote is read-only. SERVICE federation
+    is refused unless ``allow_service``: a query must not make this machine send
+    requests to servers it names.
     """
     form = query_form(sparql)
+    if uses_service(sparql) and not allow_service:
+        raise QueryFormError("SERVICE (federated query) is refused; allow it with --allow-service")
     if form == "UPDATE":
         raise QueryFormError(
             "the store is read-only: SPARQL UPDATE (INSERT, DELETE, LOAD …) is refused"

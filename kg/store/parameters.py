@@ -84,6 +84,11 @@ def without_literals(sparql: str) -> str:
     return "".join(out)
 
 
+def uses_service(sparql: str) -> bool:
+    """True when the query federates with SERVICE (it would send requests to other servers)."""
+    return any(t.kind == "word" and t.text.upper() == "SERVICE" for t in tokens(sparql))
+
+
 def query_form(sparql: str) -> str:
     """``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE``."""
     for t in tokens(sparql):

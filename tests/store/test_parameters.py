@@ -79,3 +79,14 @@ def test_citations_of_accepts_a_short_name(seed_build):
     assert {r["doc"] for r in rows} >= {WUJI}
     full = run_named(seed_build[0], "citations-of", {"title": "中华人民共和国行政处罚法"})
     assert len(full.rows) == len(rows)
+
+
+def test_service_federation_is_refused_unless_allowed(seed_build):
+    federated = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    with pytest.raises(QueryFormError, match="SERVICE"):
+        query(seed_build[0], federated)
+    result = CliRunner().invoke(app, ["query", federated, "--out", str(seed_build[0])])
+    assert result.exit_code == 1 and "--allow-service" in result.output
+    # allowed: the engine does try the remote server (nothing listens on port 9)
+    with pytest.raises(OSError):
+        query(seed_build[0], federated, allow_service=True)
