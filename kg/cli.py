@@ -45,8 +45,16 @@ EXIT_SOME_FAILED = 3
 EXIT_USAGE = 2
 
 
+def _shown(text: object) -> str:
+    """Text from file names or documents, safe for a terminal: control characters escaped
+    (a name holding an escape sequence or a newline cannot fake a line), markup inert."""
+    return escape(
+        "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in str(text))
+    )
+
+
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]error:[/] {_shown(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -113,12 +121,12 @@ def build(
             bar.update(task, total=total)
 
         def advanced(name: str, error: str | None) -> None:
-            bar.update(task, advance=1, description=name)
+            bar.update(task, advance=1, description=_shown(name))
             if error:
                 failures.append(error)
-                # File names may hold [markup]: print them as text, one line each.
+                # File names may hold [markup] or control characters: print them as text.
                 bar.console.print(
-                    f"[yellow]skipped[/] {escape(error)}", highlight=False, soft_wrap=True
+                    f"[yellow]skipped[/] {_shown(error)}", highlight=False, soft_wrap=True
                 )
 
         try:
@@ -148,16 +156,19 @@ def build(
     assert isinstance(totals, dict)
     ents = totals["entities"]
     console.print(
-        f"[bold green]built[/] {totals['built']} of {totals['documents']} documents → {out}/"
+        f"[bold green]built[/] {totals['built']} of {totals['documents']} documents"
+        f" → {_shown(out)}/"
     )
     console.print(
         "entities: "
         + ", ".join(f"{k} {v}" for k, v in ents.items())
         + f"; triples {totals['triples']:,}; quads {totals['quads']:,}"
     )
-    console.print(f"open {out / 'graph.html'} in a browser to explore")
+    console.print(f"open {_shown(out / 'graph.html')} in a browser to explore")
     if failures:
-        console.print(f"[yellow]{len(failures)} file(s) failed[/]; see {out / 'report.json'}")
+        console.print(
+            f"[yellow]{len(failures)} file(s) failed[/]; see {_shown(out / 'report.json')}"
+        )
         raise typer.Exit(1 if totals["built"] == 0 else EXIT_SOME_FAILED)
 
 
@@ -530,7 +541,7 @@ def push(
             _fail(str(e))
             return
     console.print(
-        f"[bold green]pushed[/] to {escape(url)}: {len(summary.replaced)} graph(s) replaced, "
+        f"[bold green]pushed[/] to {_shown(url)}: {len(summary.replaced)} graph(s) replaced, "
         f"{summary.unchanged} unchanged, {len(summary.deleted)} deleted, "
         f"{summary.bytes_sent:,} bytes in {summary.seconds:.1f} s"
     )

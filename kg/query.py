@@ -27,6 +27,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from kg.export.spreadsheet import safe_cell
 from kg.store import open_store, run_query, store_totals
 from kg.store.parameters import projecting, query_form
 from kg.vocab import PREFIXES
@@ -243,14 +244,16 @@ def _cell(term: Term) -> str:
 
 
 def to_csv(res: Results, delimiter: str = ",") -> str:
-    """Results as CSV (or TSV) with a header row, plain values."""
+    """Results as CSV (or TSV) with a header row, plain values.
+
+    Cells a spreadsheet would run as a formula are prefixed with ``'``.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(res.variables)
     for row in res.rows:
-        writer.writerow(
-            [_cell(t).replace("\t", " ") if delimiter == "\t" else _cell(t) for t in row]
-        )
+        cells = [safe_cell(_cell(t)) for t in row]  # a spreadsheet opens them as text
+        writer.writerow([c.replace("\t", " ") for c in cells] if delimiter == "\t" else cells)
     return buffer.getvalue()
 
 

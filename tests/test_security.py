@@ -167,3 +167,24 @@ def test_document_names_never_become_paths_outside_the_output(tmp_path):
     created = {p for p in tmp_path.rglob("*")} - before
     assert created and all(p == out or out in p.parents for p in created), created
     assert not list(Path.cwd().glob("*pwned*")) and not (tmp_path / "escaped.txt").exists()
+
+
+def test_file_names_cannot_write_to_the_terminal(tmp_path):
+    """A name holding an escape sequence or a newline is printed escaped, on one line."""
+    import subprocess
+    import sys
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "ok.txt").write_text("固安县人民政府\n推进法治政府建设。\n", encoding="utf-8")
+    evil = "x\x1b[2J\nbuilt 99 of 99 documents\r.txt"
+    (inputs / evil).write_bytes(b"")  # empty: it is listed as skipped, with its name
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(inputs), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
+    printed = done.stdout + done.stderr
+    assert "\x1b" not in printed and "\r" not in printed
+    assert not any(line.startswith("built 99") for line in printed.splitlines())
+    assert "\\x1b[2J\\nbuilt 99 of 99 documents\\r.txt" in printed.replace("\n", "")

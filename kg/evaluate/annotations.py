@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.export.spreadsheet import plain_cell
 from kg.model import MENTION_TYPES
 
 
@@ -123,7 +124,8 @@ def load_build(out: str | os.PathLike[str]) -> dict[str, DocAnnotation]:
         numbers[(str(row["doc"]), int(row["start"] or 0), int(row["end"] or 0))] = row
     spans: dict[str, list[Span]] = {}
     with (out / "mentions.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        for raw in csv.DictReader(handle):
+            row = {k: plain_cell(v or "") for k, v in raw.items()}
             start, end = int(row["start"]), int(row["end"])
             obs = numbers.get((row["doc"], start, end), {})
             spans.setdefault(row["doc"], []).append(

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from kg.export.spreadsheet import safe_cell
 from kg.model import ResolvedDocument
 
 COLUMNS = ("doc", "type", "surface", "start", "end", "sentence", "entity", "label")
@@ -35,9 +36,13 @@ def mention_rows(docs: Iterable[ResolvedDocument]) -> list[tuple[str, ...]]:
 
 
 def mentions_csv(docs: Iterable[ResolvedDocument]) -> str:
-    """The whole ``mentions.csv`` (UTF-8 without BOM, RFC 4180 quoting, \\n line ends)."""
+    """The whole ``mentions.csv`` (UTF-8 without BOM, RFC 4180 quoting, \\n line ends).
+
+    Cells a spreadsheet would run as a formula are prefixed with ``'`` (see
+    ``kg.export.spreadsheet``).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(mention_rows(docs))
+    writer.writerows(tuple(safe_cell(c) for c in row) for row in mention_rows(docs))
     return buffer.getvalue()
