@@ -10,6 +10,7 @@ on the page with ``textContent``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
@@ -98,10 +99,23 @@ def render_html(docs: Iterable[ResolvedDocument], title: str = "fazhi-kg") -> st
     data = graph_data(docs)
     styles = {k: {"color": c, "shape": s, "label": lbl} for k, (c, s, lbl) in TYPE_STYLE.items()}
     template = files("kg.export").joinpath("graph.html.tmpl").read_text(encoding="utf-8")
-    return (
-        template.replace("/*VIS_CSS*/", css)
-        .replace("/*VIS_JS*/", js)
-        .replace("/*GRAPH_JSON*/", _json_for_script(data))
-        .replace("/*STYLE_JSON*/", _json_for_script(styles))
-        .replace("<!--TITLE-->", title.replace("&", "&amp;").replace("<", "&lt;"))
+    return fill_template(
+        template,
+        {
+            "/*VIS_CSS*/": css,
+            "/*VIS_JS*/": js,
+            "/*STYLE_JSON*/": _json_for_script(styles),
+            "<!--TITLE-->": title.replace("&", "&amp;").replace("<", "&lt;"),
+            "/*GRAPH_JSON*/": _json_for_script(data),
+        },
     )
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """``template`` with each marker replaced by its value, in one pass over the template.
+
+    A value is never searched for markers: document text that happens to contain
+    ``/*STYLE_JSON*/`` stays text (chained ``str.replace`` would substitute into it).
+    """
+    pattern = re.compile("|".join(re.escape(marker) for marker in values))
+    return pattern.sub(lambda m: values[m.group()], template)
