@@ -126,6 +126,7 @@ def build(
     done: list[ResolvedDocument] = []
     entries: list[dict[str, object]] = []
     names = Counter(p.name for p in files)
+    built_by_content: dict[str, dict[str, object]] = {}
     for path in files:
         # The doc column is the file name; a path relative to the input keeps duplicates apart.
         label = path.name if names[path.name] == 1 else path.as_posix()
@@ -143,8 +144,22 @@ def build(
         else:
             if label != rd.document.name:
                 rd = _renamed(rd, label)
-            done.append(rd)
-            entries.append(document_entry(rd, res))
+            first = built_by_content.get(rd.document.sha1)
+            if first is not None:
+                # The same bytes are one report (its IRI comes from its content): built once,
+                # every copy listed in report.json as a duplicate of the first.
+                entries.append(
+                    {
+                        **first,
+                        "doc": label,
+                        "duplicate_of": first["doc"],
+                        "mentions": {t: 0 for t in MENTION_TYPES},
+                    }
+                )
+            else:
+                done.append(rd)
+                entries.append(document_entry(rd, res))
+                built_by_content[rd.document.sha1] = entries[-1]
             if progress:
                 progress(label, None)
             continue
@@ -250,14 +265,21 @@ def error_entry(name: str, error: str) -> dict[str, object]:
 def build_report(entries: list[dict[str, object]], timings: dict[str, float]) -> dict[str, object]:
     """``report.json`` before the store exists: documents, file totals and timings.
 
-    The graph's own counts (mentions, entities, triples, quads) are added from the
+    A file whose bytes equal an earlier file's is built once and listed with
+    ``duplicate_of``. The graph's own counts (mentions, entities, triples, quads) are added from the
     store once it is written (``store_totals``), so they agree with `kg stats`
     and with any SPARQL count by construction.
     """
     failed = sum(1 for e in entries if e.get("error"))
+    copies = sum(1 for e in entries if e.get("duplicate_of"))
     return {
         "documents": sorted(entries, key=lambda e: str(e["doc"])),
-        "totals": {"documents": len(entries), "built": len(entries) - failed, "failed": failed},
+        "totals": {
+            "documents": len(entries),
+            "built": len(entries) - failed - copies,
+            "failed": failed,
+            "duplicates": copies,
+        },
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
 

@@ -164,6 +164,11 @@ def build(
         + ", ".join(f"{k} {v}" for k, v in ents.items())
         + f"; triples {totals['triples']:,}; quads {totals['quads']:,}"
     )
+    if totals.get("duplicates"):
+        console.print(
+            f"{totals['duplicates']} file(s) repeat another file's bytes: built once "
+            "(report.json: duplicate_of)"
+        )
     console.print(f"open {_shown(out / 'graph.html')} in a browser to explore")
     if failures:
         console.print(
