@@ -99,6 +99,8 @@ def build(
     from kg.export.files import ForeignOutputError
 
     paths = inputs or [Path("seeds")]
+    if out.is_symlink() and not out.exists():
+        _fail(f"--out {out} is a symbolic link to nothing; give a folder", EXIT_USAGE)
     if out.exists() and not out.is_dir():
         _fail(f"--out {out} is a file; give a folder", EXIT_USAGE)
     for p in paths:

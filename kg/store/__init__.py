@@ -1,6 +1,19 @@
 """Store: the embedded Oxigraph store a build writes and commands read."""
 
 from kg.store.counts import store_totals
-from kg.store.oxigraph import StoreMissingError, create_store, open_store, run_query
+from kg.store.oxigraph import (
+    StoreMissingError,
+    StoreUnreadableError,
+    create_store,
+    open_store,
+    run_query,
+)
 
-__all__ = ["StoreMissingError", "create_store", "open_store", "run_query", "store_totals"]
+__all__ = [
+    "StoreMissingError",
+    "StoreUnreadableError",
+    "create_store",
+    "open_store",
+    "run_query",
+    "store_totals",
+]

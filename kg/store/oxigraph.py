@@ -42,12 +42,36 @@ def create_store(path: str | os.PathLike[str], nquads: bytes) -> None:
     del store
 
 
-def open_store(out: str | os.PathLike[str]) -> Store:
-    """Open the store of the build in ``out`` read-only."""
-    path = Path(out) / "store"
-    if not path.is_dir():
-        raise StoreMissingError(f"no store in {Path(out)}/ — run `kg build ... --out {out}` first")
-    return Store.read_only(str(path))
+class StoreUnreadableError(StoreMissingError):
+    """A store that exists but cannot be opened (damaged, or not a store)."""
+
+
+def open_store(out: str | os.PathLike[str], attempts: int = 3) -> Store:
+    """Open the store of the build in ``out`` read-only.
+
+    The generation is resolved once (``out/store`` is a link through
+    ``out/.current``) and the store opened at its real path, so that a build
+    switching generations meanwhile cannot mix the files of two stores; if the
+    generation went away between the two steps, the current one is tried again.
+    """
+    link = Path(out) / "store"
+    error: Exception | None = None
+    for _ in range(attempts):
+        if not link.is_dir():
+            raise StoreMissingError(
+                f"no store in {Path(out)}/ — run `kg build ... --out {out}` first"
+            )
+        real = link.resolve()
+        try:
+            return Store.read_only(str(real))
+        except (OSError, RuntimeError, ValueError) as e:  # damaged, or replaced meanwhile
+            error = e
+            if real == link.resolve():  # same generation: a real problem, not a race
+                break
+    raise StoreUnreadableError(
+        f"the store in {Path(out)}/ cannot be read ({str(error).splitlines()[0][:200]}): "
+        f"rebuild it with `kg build ... --out {out}`"
+    )
 
 
 Binding = str | int | float
