@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import signal
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from kg.export.rdf import RDF_FILES, serialise, union_triples
 from kg.extract import Lexicons, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE
 from kg.extract.terms import TermMatcher
-from kg.graph.document import document_graph
+from kg.graph.document import DocumentGraph, document_graph
 from kg.graph.reference import ontology_quads
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
 from kg.ingest.files import outside
@@ -78,13 +81,55 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
     )
 
 
+DEFAULT_MAX_MENTIONS = 50_000  # a long annual report has a few thousand
+DEFAULT_MAX_SECONDS = 300.0  # per file; a 10 MB report takes a few seconds
+
+
+class FileLimitError(IngestError):
+    """A file over one of the per-file limits (mentions, time)."""
+
+
 def process_file(
-    path: Path, res: Resources, lexicons: Lexicons, max_bytes: int
+    path: Path,
+    res: Resources,
+    lexicons: Lexicons,
+    max_bytes: int,
+    max_mentions: int = DEFAULT_MAX_MENTIONS,
 ) -> ResolvedDocument:
-    """Read, extract and resolve one file; raises ``IngestError`` for unreadable input."""
+    """Read, extract and resolve one file; raises ``IngestError`` for unreadable input.
+
+    A file with more than ``max_mentions`` mentions is refused before resolution
+    (``FileLimitError``): memory grows with the mentions, and so many are not one
+    report (a whole site dump, a generated file).
+    """
     doc = read_document(path, max_bytes=max_bytes)
     mentions = extract_all(doc, lexicons)
+    if len(mentions) > max_mentions:
+        raise FileLimitError(
+            f"too many mentions ({len(mentions):,} > --max-mentions {max_mentions:,}): "
+            "not a single report? split it, or raise the limit"
+        )
     return resolve_document(doc, mentions, res)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, what: str) -> Iterator[None]:
+    """Raise ``FileLimitError`` in this block after ``seconds`` (main thread only)."""
+    usable = seconds and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise FileLimitError(f"took more than --max-seconds {seconds:g} s to {what}")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def build(
@@ -95,6 +140,8 @@ def build(
     max_title: int = DEFAULT_MAX_TITLE,
     strict: bool = False,
     follow_links: bool = False,
+    max_mentions: int = DEFAULT_MAX_MENTIONS,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
     progress: Progress | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> BuildResult:
@@ -127,6 +174,7 @@ def build(
     entries: list[dict[str, object]] = []
     names = Counter(p.name for p in files)
     built_by_content: dict[str, dict[str, object]] = {}
+    graphs: list[DocumentGraph] = []
     for path in files:
         # The doc column is the file name; a path relative to the input keeps duplicates apart.
         label = path.name if names[path.name] == 1 else path.as_posix()
@@ -136,14 +184,18 @@ def build(
                     "a symbolic link to a file outside the input folders "
                     "(give --follow-links to read it)"
                 )
-            rd = process_file(path, res, lexicons, max_bytes)
+            # Every stage of a file, its graph included, runs under the file's own limits
+            # and error handling: one bad file never ends the build.
+            with time_limit(max_seconds, "read, extract and resolve it"):
+                rd = process_file(path, res, lexicons, max_bytes, max_mentions)
+                if label != rd.document.name:
+                    rd = _renamed(rd, label)
+                graph = document_graph(rd)
         except IngestError as err:
             error = f"{path}: {err}"
         except Exception as err:  # an extractor bug must not end a 10,000-file build
             error = f"{path}: extraction failed ({type(err).__name__}: {err})"
         else:
-            if label != rd.document.name:
-                rd = _renamed(rd, label)
             first = built_by_content.get(rd.document.sha1)
             if first is not None:
                 # The same bytes are one report (its IRI comes from its content): built once,
@@ -158,6 +210,7 @@ def build(
                 )
             else:
                 done.append(rd)
+                graphs.append(graph)
                 entries.append(document_entry(rd, res))
                 built_by_content[rd.document.sha1] = entries[-1]
             if progress:
@@ -171,7 +224,7 @@ def build(
     timings["extract_resolve"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
-    quads = dataset_quads(done)
+    quads = dataset_quads(graphs)
     triples = union_triples(quads)
     timings["graph"] = time.perf_counter() - t2
 
@@ -194,7 +247,7 @@ def build(
     return BuildResult(store=store, report=report, documents=done, quads=quads)
 
 
-def dataset_quads(done: Iterable[ResolvedDocument]) -> list[Quad]:
+def dataset_quads(graphs: Iterable[DocumentGraph]) -> list[Quad]:
     """Every quad of the build: each report's own graph, then the shared reference graphs.
 
     A reference fact named by many reports is stored once (see ``kg.graph.reference``).
@@ -203,8 +256,7 @@ def dataset_quads(done: Iterable[ResolvedDocument]) -> list[Quad]:
     reference: set[Quad] = set()
     # Each document's quads come sorted and share one graph name: ordering the
     # documents by graph name sorts that part without comparing quads again.
-    for rd in sorted(done, key=lambda rd: rd.iri):
-        graph = document_graph(rd)
+    for graph in sorted(graphs, key=lambda g: g.iri):
         quads.extend(graph.quads)
         reference.update(graph.reference)
     reference.update(ontology_quads())

@@ -85,6 +85,12 @@ def build(
             "--follow-links", help="Also read symbolic links that point outside the inputs."
         ),
     ] = False,
+    max_mentions: Annotated[
+        int, typer.Option(help="Skip a file with more mentions than this (not one report).", min=1)
+    ] = 50_000,
+    max_seconds: Annotated[
+        float, typer.Option(help="Skip a file that takes longer than this to process.", min=0.1)
+    ] = 300.0,
 ) -> None:
     """Build the graph of every report under INPUTS into --out.
 
@@ -139,6 +145,8 @@ def build(
                 max_title=max_title,
                 strict=strict,
                 follow_links=follow_links,
+                max_mentions=max_mentions,
+                max_seconds=max_seconds,
                 progress=advanced,
                 on_start=started,
             )

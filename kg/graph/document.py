@@ -50,6 +50,7 @@ QUOTE_CONTEXT = 8  # characters of prefix/suffix kept in a TextQuoteSelector
 class DocumentGraph:
     """The quads of one document's named graph, and the reference quads it relies on."""
 
+    iri: str  # the report's IRI, which names its graph
     quads: list[Quad]  # sorted, all in the graph named by the report's IRI
     reference: frozenset[Quad]  # in the shared reference graphs, to be merged across documents
 
@@ -64,7 +65,7 @@ def document_graph(rd: ResolvedDocument) -> DocumentGraph:
             own.add(Quad(s, p, o, g))
         else:
             reference.add(Quad(s, p, o, reference_graph(s.value)))
-    return DocumentGraph(sorted(own, key=str), frozenset(reference))
+    return DocumentGraph(rd.iri, sorted(own, key=str), frozenset(reference))
 
 
 def document_quads(rd: ResolvedDocument) -> list[Quad]:
