@@ -20,7 +20,7 @@ from kg.export.files import atomic_write_bytes, atomic_write_text, new_generatio
 from kg.export.html import render_html
 from kg.export.mentions import mentions_csv
 from kg.export.rdf import RDF_FILES, serialise, union_triples
-from kg.extract import Lexicons, extract_all
+from kg.extract import Lexicons, TooManyMentionsError, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE
 from kg.extract.terms import TermMatcher
 from kg.graph.document import DocumentGraph, document_graph
@@ -103,12 +103,13 @@ def process_file(
     report (a whole site dump, a generated file).
     """
     doc = read_document(path, max_bytes=max_bytes)
-    mentions = extract_all(doc, lexicons)
-    if len(mentions) > max_mentions:
+    try:
+        mentions = extract_all(doc, lexicons, max_mentions)
+    except TooManyMentionsError as err:
         raise FileLimitError(
-            f"too many mentions ({len(mentions):,} > --max-mentions {max_mentions:,}): "
+            f"too many mentions ({err} > --max-mentions {max_mentions:,}): "
             "not a single report? split it, or raise the limit"
-        )
+        ) from err
     return resolve_document(doc, mentions, res)
 
 

@@ -71,3 +71,37 @@ def test_a_failure_in_the_graph_stage_skips_that_file_only(tmp_path, monkeypatch
     errors = _errors(result)
     assert "extraction failed (MemoryError" in errors["other.txt"]
     assert errors["small.txt"] is None and result.report["totals"]["reports"] == 1
+
+
+def test_a_title_bomb_is_refused_under_a_two_gigabyte_memory_limit(tmp_path):
+    """27 MB of 《法》 (nine million titles) used to need ~14 GB; now it is refused early."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    inputs = _inputs(tmp_path)
+    (inputs / "bomb.txt").write_text("固安县人民政府\n" + "《法》" * 3_000_000, encoding="utf-8")
+    prlimit = shutil.which("prlimit")
+    assert prlimit, "prlimit (util-linux) is needed for this test"
+    done = subprocess.run(
+        [
+            prlimit,
+            "--as=2000000000",
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "build",
+            str(inputs),
+            "--out",
+            str(tmp_path / "out"),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        timeout=300,
+    )
+    assert done.returncode == 3, done.stderr[-2000:]  # one file skipped, the other built
+    assert "bomb.txt: too many mentions" in done.stderr.replace("\n", "")
+    assert (tmp_path / "out" / "graph.nq").stat().st_size > 0
