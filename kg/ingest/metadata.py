@@ -131,7 +131,15 @@ def find_title(content: str, page_title: str = "") -> str:
 
 def _split_organs(name: str) -> tuple[str, ...]:
     """``中共无极县委无极县人民政府`` -> ``("中共无极县委", "无极县人民政府")``."""
-    parts = [p for p in re.split(r"[、\s,，和及与]+", name) if p]
+    # 和/及/与 join two organs only between whole names: 人力资源和社会保障局, 文化和旅游局,
+    # 住房和城乡建设局 are one department each.
+    parts = [
+        p
+        for p in re.split(
+            r"[、\s,，]+|(?<=[委府会院局厅])[和及与](?=中共|[\u4e00-\u9fff]{2})", name
+        )
+        if p
+    ]
     out: list[str] = []
     for part in parts:
         m = re.match(
@@ -190,7 +198,8 @@ def author_clues(title: str, content: str, raw: str) -> list[AuthorClue]:
             break
     b = _BYLINE.search(raw[:3000])
     if b:
-        name = re.sub(r"(政府网|门户网站|网站|网|融媒体中心|发布)$", "", b.group(1))
+        # 来源: 河北省人民政府网 is the government's web site: the organ is 河北省人民政府.
+        name = re.sub(r"(门户网站|网站|网|融媒体中心|发布)$", "", b.group(1))
         if len(name) >= 2:
             out.append(AuthorClue((name,), "byline", b.group(0).strip()))
     if title:

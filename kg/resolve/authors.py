@@ -44,6 +44,8 @@ _ORGAN_REST: tuple[tuple[str, str], ...] = (
 )
 _ORGAN_OF = dict(_ORGAN_REST)
 _LEVEL_CHARS = "省市区县州盟旗镇乡"
+_LONGEST_UNIT = 18  # 人力资源和社会保障局 is 10; 委全面依法治县委员会办公室 is 13
+_NOT_A_NAME = re.compile(r"[,，。;；:：、]|坚持|深入|认真|全面|始终|以习近平|在")
 
 # How much each kind of evidence is trusted on its own.
 BASE_CONFIDENCE = {
@@ -136,12 +138,31 @@ def read_organ(
         return AuthorOrgan(div, organ)
     if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS:
         rest = rest[1:]
+    if len(rest) > _LONGEST_UNIT or _NOT_A_NAME.search(rest):
+        return None  # a sentence that begins with a place (吉林省人民政府坚持以…), not a name
     return AuthorOrgan(div, "unit", ("中共" if party else "") + div.name + rest)
 
 
+# A department's name at the head of a title or of the first sentence: the words up to a
+# department suffix, followed by what such a title or sentence goes on with.
+_DEPARTMENT = re.compile(
+    r"((?:(?![在的和与及])[\u4e00-\u9fff]){2,24}?(?:局|厅|委员会|委|办公室|办公厅))"
+    r"(?=\d{4}|（|\(|法治|依法|关于|年度|工作|坚持|深入|认真|全面|始终|紧紧|围绕|以|在|按照|"
+    r"积极|持续|不断|聚焦|紧扣|高度|切实|牢固)"
+)
+
+
 def _read_place(title: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | None:
-    """The most specific place a title names, as its people's government."""
-    path = gz.parse_path(re.sub(r"\s+", "", title), year)
+    """A department a title starts with (2024年青浦区司法局法治政府建设…), or else the most
+    specific place the title names, as its people's government."""
+    text = re.sub(r"\s+", "", title)
+    head = re.sub(r"^(?:19|20)\d{2}年度?", "", text)
+    m = _DEPARTMENT.match(head)
+    if m:
+        organ = read_organ(m.group(1), gz, year)
+        if organ is not None and organ.organ == "unit":
+            return organ
+    path = gz.parse_path(text, year)
     return AuthorOrgan(path[-1]) if path else None
 
 
@@ -242,6 +263,11 @@ def _opening_place(doc: Document, res: Resources) -> Authorship:
         if path and (not level or path[-1].name.endswith(level)):
             line = next((ln for ln in head.splitlines() if m.group() in ln), m.group())
             conf = BASE_CONFIDENCE["opening-place"]
+            # 巫山县司法局坚持…: the subject is the place's department, not its government.
+            unit = _DEPARTMENT.match(head, m.start())
+            organ = read_organ(unit.group(1), res.gazetteer, year) if unit else None
+            if organ is not None and organ.organ == "unit":
+                return Authorship((organ,), "opening-place", line.strip(), conf)
             return Authorship((AuthorOrgan(path[-1]),), "opening-place", line.strip(), conf)
     return Authorship()
 

@@ -53,7 +53,7 @@ def test_mentions_stay_above_their_floors(scores, kind):
 def test_authors_and_years_stay_above_their_floors(scores):
     a = scores.authors
     assert a.right / a.documents >= 0.50
-    assert a.wrong / a.documents <= 0.15
+    assert a.wrong / a.documents <= 0.12
     assert a.years_right / a.years >= 0.95
 
 

@@ -17,7 +17,7 @@ def test_seed_titles_and_authors() -> None:
     dasheng = read_document(SEEDS / DASHENG).meta
     assert dasheng.title == "重庆市渝北区大盛镇人民政府关于2023年度法治政府建设情况的报告"
     luanchuan = read_document(SEEDS / LUANCHUAN).meta
-    assert luanchuan.author_names == ("栾川县",) and luanchuan.author_evidence == "byline"
+    assert luanchuan.author_names == ("栾川县政府",) and luanchuan.author_evidence == "byline"
     gangu = read_document(SEEDS / GANGU).meta
     assert gangu.title == "2024年甘谷县法治政府建设工作总结"
     assert gangu.author_evidence == "title-place"
