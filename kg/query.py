@@ -12,7 +12,7 @@ import json
 import multiprocessing
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -60,8 +60,9 @@ class NamedQuery:
     """A query shipped in ``kg/queries``: its name, the question it answers, its text.
 
     The first comment line is the question; the variables it names are the
-    required parameters. A second line ``# optional: ?a ?b (…)`` names
-    parameters that filter when given and are ignored otherwise.
+    required parameters. Lines between ``#if NAME`` and ``#end`` are a filter
+    on the optional parameter NAME, kept only when it is given (``render``): a
+    filter that is not asked for costs nothing, and no value is ever pasted in.
     """
 
     name: str
@@ -69,6 +70,21 @@ class NamedQuery:
     text: str
     parameters: tuple[str, ...]
     optional: tuple[str, ...] = ()
+
+    def render(self, given: Iterable[str] = ()) -> str:
+        """The query text with the filters of the ``given`` optional parameters only."""
+        keep = set(given)
+        out: list[str] = []
+        block: str | None = None
+        for line in self.text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("#if "):
+                block = stripped[4:].strip()
+            elif stripped == "#end":
+                block = None
+            elif block is None or block in keep:
+                out.append(line)
+        return "\n".join(out) + "\n"
 
 
 @cache
@@ -79,14 +95,10 @@ def named_queries() -> dict[str, NamedQuery]:
         if not entry.name.endswith(".rq"):
             continue
         text = entry.read_text(encoding="utf-8")
-        lines = text.splitlines()
-        first = lines[0] if lines else ""
+        first = text.splitlines()[0] if text else ""
         question = first.removeprefix("#").strip().removeprefix("question:").strip()
         params = tuple(sorted({p for p in re.findall(r"\?(\w+)", question)}))
-        optional: tuple[str, ...] = ()
-        if len(lines) > 1 and lines[1].startswith("# optional:"):
-            names = lines[1].removeprefix("# optional:").split("(")[0]
-            optional = tuple(re.findall(r"\?(\w+)", names))
+        optional = tuple(dict.fromkeys(re.findall(r"^\s*#if (\w+)\s*$", text, re.M)))
         out[entry.name[:-3]] = NamedQuery(entry.name[:-3], question, text, params, optional)
     return out
 
@@ -205,7 +217,7 @@ def run_named(
         raise ValueError(
             f"query {name!r} needs {', '.join('--param ' + m + '=…' for m in missing)}"
         )
-    return query(out, nq.text, bindings, timeout=timeout, max_rows=max_rows)
+    return query(out, nq.render(bindings or {}), bindings, timeout=timeout, max_rows=max_rows)
 
 
 def cited_across(

@@ -17,7 +17,7 @@ from kg.serve import with_prefixes
 
 def remote_cited_across(endpoint: str, min_places: int = 2) -> set[tuple[str, int]]:
     """The shipped cited-across query, run over HTTP with SPARQLWrapper."""
-    text = named_queries()["cited-across"].text.replace("?min", str(min_places))
+    text = named_queries()["cited-across"].render().replace("?min", str(min_places))
     client = SPARQLWrapper(endpoint)
     client.setQuery(with_prefixes(text))
     client.setReturnFormat(JSON)
