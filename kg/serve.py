@@ -165,13 +165,13 @@ def application(engine: Engine, policy: Policy):  # type: ignore[no-untyped-def]
             f"the query was stopped at the time limit of {engine.timeout:g} s", status_code=503
         )
 
-    async def forward(request: Request, body: bytes | None = None, params=None) -> Response:  # type: ignore[no-untyped-def]
+    async def forward(request: Request) -> Response:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_HEADERS}
         reply = await client.request(
             request.method,
             engine.url + request.url.path,
-            params=params if params is not None else list(request.query_params.multi_items()),
-            content=body if body is not None else await request.body(),
+            params=list(request.query_params.multi_items()),
+            content=await request.body(),
             headers=headers,
         )
         return _relayed(reply)
@@ -231,8 +231,11 @@ def application(engine: Engine, policy: Policy):  # type: ignore[no-untyped-def]
         return _relayed(reply)
 
     async def other(request: Request) -> Response:
-        if request.method not in ("GET", "HEAD"):
-            return PlainTextResponse("read-only endpoint", status_code=403)
+        # Yasgui's files and the Graph Store Protocol at /store: writes only when allowed.
+        if request.method not in ("GET", "HEAD") and not policy.allow_update:
+            return PlainTextResponse(
+                "the store is read-only (start kg serve with --allow-update)", status_code=403
+            )
         return await forward(request)
 
     async def closed() -> None:
