@@ -228,12 +228,9 @@ class AuthorScore:
 
 
 def _author_place_agrees(gold: Author, pred: Author) -> bool:
-    if not gold.place:
-        return (not gold.certain and not pred.place) or (
-            normal_label(gold.label) == normal_label(pred.label) and not pred.place
-        )
-    if not pred.place:
-        return False
+    """Same province and the level below; a place the gold leaves open must stay open."""
+    if not gold.place or not pred.place:
+        return not gold.place and not pred.place
     gp, pp = [normal_label(x) for x in gold.place], [normal_label(x) for x in pred.place]
     return gp[0] == pp[0] and (len(gp) < 2 or len(pp) < 2 or gp[1] == pp[1])
 

@@ -106,7 +106,7 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
         yield from _entity_triples(entity)
     for rel in rd.relations:
         yield NamedNode(rel.subject), NamedNode(rel.predicate), NamedNode(rel.object)
-        role = rel.predicate.removeprefix(KGNS.superior.value.removesuffix("superior"))
+        role = rel.predicate.rsplit("#", 1)[-1]  # kg:superior -> "superior"
         if rel.mention is not None and role in ROLES:
             # The shared graph keeps "A's superior is B" once; which report said so, and
             # where, is the role on that report's own mention.
