@@ -33,6 +33,11 @@ def initiative_triples(e: Entity) -> Iterator[Triple]:
     yield s, RDF.type, KGNS.Initiative
     yield s, SKOS.prefLabel, zh(e.label)
     yield s, SKOS.inScheme, NamedNode(INI + "scheme")
+    if e.attr("scope") == "national":
+        yield s, RDF.type, KGNS.NationalProgramme
+    elif e.attr("scope") == "local":
+        yield s, RDF.type, KGNS.LocalPractice
+        yield s, DCT.spatial, NamedNode(e.attr("spatial") or "")
     for alias in e.aliases:
         yield s, SKOS.altLabel, zh(alias)
     for broader in (e.attr("broader") or "").split():
