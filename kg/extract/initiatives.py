@@ -41,6 +41,7 @@ from kg.extract.sentences import Sentences
 from kg.extract.terms import TermMatcher
 from kg.extract.words import tag
 from kg.model import Attrs, Document, Mention, attrs
+from kg.revision_notes import fold
 
 _QUOTED = re.compile(
     r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|‘([^‘’\n]{2,20})’|「([^「」\n]{2,20})」"
@@ -83,6 +84,7 @@ class _Rules:
     scopes: re.Pattern[str]
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
+    domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
 
 
 def _alternation(words: list[str]) -> str:
@@ -124,6 +126,7 @@ def _rules() -> _Rules:
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
+        domains=tuple(roles["reform_domain"]),
     )
 
 
@@ -213,7 +216,7 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
     True
     """
     r = _rules()
-    if term in r.not_initiatives:
+    if term in r.not_initiatives or fold(term) in r.not_initiatives:
         return Verdict(None, reason="not-initiative")
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
@@ -456,6 +459,8 @@ def _programme_name(clause: str) -> str:
             continue
         if modifier in r.generic or len(modifier) < NAME_MIN_MODIFIER:
             return ""
+        if r.heads[head] == "domain" and not any(d in modifier for d in r.domains):
+            return ""  # 医药卫生体制改革, 盐业管理体制改革: a sector's reform, not governance
         return name
     return ""
 
