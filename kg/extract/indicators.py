@@ -35,7 +35,7 @@ _CLAUSE_MAX = 40
 _CONNECTOR = "和及与、"
 # Units after which the counted noun may follow the number (13个婚姻家庭调委会).
 _NO_NOUN_AFTER = ("percent", "money", "area", "points", "score")
-_AFTER_MAX = 12
+_AFTER_MAX = 16
 _QUOTE_MAX = 20
 _NOT_A_COUNT_AFTER = (
     "月",
@@ -127,6 +127,7 @@ class Counted:
 
     verb: str
     object: str
+    before: str = ""  # nouns before a verb that ends the clause (问题线索 in 问题线索整改完成)
 
     @property
     def subject(self) -> str:
@@ -134,42 +135,80 @@ class Counted:
         return " ".join(p for p in (self.object, self.verb) if p)
 
 
-def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
-    """Split a clause such as 受理行政复议案件 into verb and object (jieba POS tags).
+_JOIN_VERBS = frozenset("和、及与并")  # 审查和备案, 审查、备案: one action of two verbs
+_NOUNISH = ("n", "j", "vn", "nz", "b", "a", "an", "ng", "l", "i", "zg")
 
-    The verb is the last counting verb (or jieba verb) that has an object after
-    it, or the clause's final verb; words before the verb (the actor) are dropped.
+
+@cache
+def _compound_verbs() -> frozenset[str]:
+    return frozenset(data_lines("indicator_compound_verbs.txt"))
+
+
+def _is_verb(word: str, flag: str, verbs: frozenset[str]) -> bool:
+    return word in verbs or (flag.startswith("v") and flag != "vn" and len(word) > 1)
+
+
+def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of verbs (组织参加, 摸排发现, 审查和备案) as [start, end) word indexes.
+
+    A verb that ends the phrase right after a noun is that noun's head, not an
+    action (法治培训, 行政强制, 集体访).
     """
-    words = tag(phrase)
+    flags = [_is_verb(w, f, verbs) for w, f in words]
+    n = len(words)
+    if n > 1 and flags[-1] and not flags[-2] and words[-2][1].startswith(_NOUNISH):
+        flags[-1] = False
+    compound = _compound_verbs()
+    for i in range(1, n - 1):
+        # 法治政府建设专题会议, 行政执法案卷评查: a verb between nouns belongs to the noun phrase.
+        between = words[i - 1][1].startswith(_NOUNISH) and words[i + 1][1].startswith(_NOUNISH)
+        if flags[i] and between and (words[i][0] in compound or words[i][0] not in verbs):
+            flags[i] = False
+    groups: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (flags[j] or (words[j][0] in _JOIN_VERBS and j + 1 < n and flags[j + 1])):
+            j += 1
+        groups.append((i, j))
+        i = j
+    return groups
+
+
+def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
+    """Split a clause such as 受理行政复议案件 into the action and what it acts on (jieba tags).
+
+    The action is the last run of verbs that has an object after it (组织干部开展
+    法治培训 -> 开展 + 法治培训; 审查和备案规范性文件 -> 审查和备案 + 规范性文件); words
+    before it (the actor) are dropped. A run that ends the clause acts on the
+    nouns right before it (有效问题线索整改完成 -> 整改完成 + 有效问题线索), kept in
+    ``Counted.before``. A quality ending in 性 stays with its verb (合法性审核).
+    """
+    words = [(w, f) for w, f in tag(phrase) if f not in ("ul", "uz", "ug")]  # no 了/着/过
     if not words:
         return Counted("", "")
-    verb_at = [
-        i
-        for i, (w, f) in enumerate(words)
-        if w in verbs or (f.startswith("v") and f != "vn" and len(w) > 1)
-    ]
-    if not verb_at:
-        return Counted("", phrase)
-    if verb_at == [len(words) - 1] and len(words) > 1 and words[-2][1].startswith("n"):
-        return Counted("", phrase)  # 行政强制, 集体访: a noun made of a verb, not an action
-    # A verb right at the end (…办结) counts alone; else the first verb that starts the object.
-    last = verb_at[-1]
-    if last == len(words) - 1 and len(verb_at) == 1:
-        i = last
-    else:
-        i = next((j for j in verb_at if j + 1 < len(words) and j + 1 not in verb_at), last)
-        if words[i][0] not in verbs:
-            known = [j for j in verb_at if words[j][0] in verbs]
-            i = known[0] if known else i
-    verb = words[i][0]
-    obj = "".join(w for w, f in words[i + 1 :] if f not in ("ul", "uz", "ug"))  # no 了/着/过
-    if i > 0 and words[i - 1][0] in verbs and not obj:
-        verb = words[i - 1][0] + verb
-    # 妥善处理 -> 处理: the counting verb without its adverb.
-    verb = next((verb[k:] for k in range(1, len(verb) - 1) if verb[k:] in verbs), verb)
-    if len(obj) == 1:
-        return Counted("", verb + obj)  # 阅读量: one word cut in two
-    return Counted(verb, obj)
+    groups = _verb_groups(words, verbs)
+    if not groups:
+        return Counted("", phrase if len(phrase) > 1 else "")
+    with_object = [g for g in groups if g[1] < len(words)]
+    start, end = with_object[-1] if with_object else groups[-1]
+    if start > 0 and words[start - 1][0].endswith("性") and len(words[start - 1][0]) > 1:
+        start -= 1  # 合法性审核, 公平竞争审查
+    verb = "".join(w for w, _ in words[start:end])
+    obj = "".join(w for w, _ in words[end:])
+    if obj:
+        if len(obj) == 1:
+            return Counted("", verb + obj)  # 阅读量: one word cut in two
+        return Counted(verb, obj)
+    # The run ends the clause: what it acts on is the run of nouns right before it.
+    k = start
+    while k > 0 and words[k - 1][1].startswith(_NOUNISH) and words[k - 1][0] not in "对将把向为":
+        k -= 1
+    before = "".join(w for w, _ in words[k:start])
+    return Counted(verb, "", before if len(before) > 1 else "")
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -277,7 +316,9 @@ def read_counted(
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
     ``carried`` is what the previous number of the same sentence counted (…受理群众说事
-    79166件, 办结79136件: 办结 counts 群众说事 too).
+    79166件, 办结79136件: 办结 counts 群众说事 too). A verb with nothing after it
+    counts the noun after the number (健全23个工作机制, 聘请3名法律顾问), else the
+    nouns before it (问题线索整改完成231个), else what the sentence last counted.
     """
     inherit = before[:1] in _CONNECTOR
     before = before.lstrip(_CONNECTOR)
@@ -292,22 +333,41 @@ def read_counted(
             if tail
             else Counted("", "")
         )
-        head_verb = split_counted(head, verbs).verb
-        b = Counted(b.verb or head_verb, b.object)
+        head_verb = split_counted(head, verbs).verb if head else ""
+        b = Counted(b.verb or head_verb, b.object, b.before)
     else:
         b = split_counted(before, verbs) if before else Counted("", "")
     if inherit and carried and not b.verb:
         b = Counted(carried.verb, b.object)
     noun = _noun_prefix(after) if after else ""
-    if len(noun) >= 2 and not b.object:
-        return Counted(b.verb or split_counted(after, verbs).verb, noun)
+    if len(noun) >= 2 and not b.verb and before:
+        # 健全23个工作机制, 镇政府聘请3名法律顾问: the clause's last word acts on the noun after.
+        last = tag(before)[-1]
+        if last[0] in verbs or last[1].startswith(("v", "a")) and len(last[0]) > 1:
+            return Counted(last[0], noun)
     if b.object:
         return b
+    if len(noun) >= 2:
+        # 对6个市县进行实地督察: the action follows the counted noun.
+        rest = re.split(r"[，。；、,;]", after[len(noun) :], maxsplit=1)[0]
+        return Counted(b.verb or _action_after(rest, verbs), noun)
     if b.verb:
+        if b.before:
+            return Counted(b.verb, b.before)
         return Counted(b.verb, carried.object if carried and carried.verb else "")
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _action_after(rest: str, verbs: frozenset[str]) -> str:
+    """The action written after the counted noun: 进行实地督察 -> 实地督察, 参加培训 -> 参加培训."""
+    words = tag(rest)
+    if not words or not _is_verb(*words[0], verbs):
+        return split_counted(rest, verbs).verb if rest else ""
+    if words[0][0] in ("进行", "开展", "实施") and len(words) > 1:
+        return "".join(w for w, _ in words[1:])  # a light verb: the action is its object
+    return "".join(w for w, _ in words)
 
 
 def _noun_prefix(phrase: str) -> str:
