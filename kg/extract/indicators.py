@@ -343,7 +343,7 @@ def read_counted(
     if len(noun) >= 2 and not b.verb and before:
         # 健全23个工作机制, 镇政府聘请3名法律顾问: the clause's last word acts on the noun after.
         last = tag(before)[-1]
-        if last[0] in verbs or last[1].startswith(("v", "a")) and len(last[0]) > 1:
+        if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
     if b.object:
         return b
