@@ -64,6 +64,7 @@ class _Tables:
     units: dict[str, Unit]
     number: re.Pattern[str]
     lead: re.Pattern[str]
+    lead_words: re.Pattern[str]  # lead fillers of two characters or more
     trail: re.Pattern[str]
     verbs: frozenset[str]
 
@@ -96,6 +97,9 @@ def _tables() -> _Tables:
         units=units,
         number=number,
         lead=re.compile("^(?:" + "|".join(sorted(lead, key=len, reverse=True)) + ")+"),
+        lead_words=re.compile(
+            "^(?:" + "|".join(sorted((w for w in lead if len(w) > 1), key=len, reverse=True)) + ")+"
+        ),
         trail=re.compile("(?:" + "|".join(sorted(trail, key=len, reverse=True)) + ")+$"),
         verbs=frozenset(data_lines("indicator_verbs.txt")),
     )
@@ -135,7 +139,8 @@ class Counted:
         return " ".join(p for p in (self.object, self.verb) if p)
 
 
-_JOIN_VERBS = frozenset("和、及与并")  # 审查和备案, 审查、备案: one action of two verbs
+_JOIN_VERBS = frozenset("和、及与并")
+_NEGATION = frozenset(("不", "未", "没有", "无"))  # 审查和备案, 审查、备案: one action of two verbs
 _NOUNISH = ("n", "j", "vn", "nz", "b", "a", "an", "ng", "l", "i", "zg")
 
 
@@ -173,7 +178,8 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
         j = i + 1
         while j < n and (flags[j] or (words[j][0] in _JOIN_VERBS and j + 1 < n and flags[j + 1])):
             j += 1
-        groups.append((i, j))
+        if not (i > 0 and words[i - 1][0] in _NEGATION):
+            groups.append((i, j))  # 不符合政策要求的: a negated verb qualifies a noun
         i = j
     return groups
 
@@ -249,12 +255,17 @@ def _clause_after(text: str, end: int) -> str:
     return window[: b.start()] if b else window
 
 
-def _clean(phrase: str, t: _Tables) -> str:
+def _clean(phrase: str, t: _Tables, after: bool = False) -> str:
+    """``phrase`` without quotes, totals words and filler words at its ends.
+
+    After a number a one-character filler (在, 对) starts the noun itself
+    (169名在册社区矫正对象), so only longer fillers are dropped there.
+    """
     phrase = re.sub(r"[“”\"‘’「」\s]|共计|累计|合计|总计", "", phrase)
     prev = None
     while prev != phrase:
         prev = phrase
-        phrase = t.lead.sub("", phrase)
+        phrase = (t.lead_words if after else t.lead).sub("", phrase)
         phrase = t.trail.sub("", phrase)
         phrase = re.sub(r"^(?:\d+(?:\.\d+)?[^\d]{0,2}?)(?=[\u4e00-\u9fff])", "", phrase)
     return phrase
@@ -290,7 +301,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         if unit.dimension in _NO_NOUN_AFTER:
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.
             after = after[1:] if after.startswith("的") and not clause.strip() else ""
-        after = _clean(after, t)
+        after = _clean(after, t, after=True)
         counted = read_counted(_clean(clause, t), after, carried, t.verbs)
         if not counted.subject or len(counted.subject) < 2:
             continue
@@ -371,9 +382,20 @@ def _action_after(rest: str, verbs: frozenset[str]) -> str:
 
 
 def _noun_prefix(phrase: str) -> str:
+    """The noun phrase that starts ``phrase`` (在册社区矫正对象 in 在册社区矫正对象全部实施…)."""
+    words = tag(phrase)
     out = []
-    for word, flag in tag(phrase):
-        if not flag.startswith(("n", "j", "vn", "nz", "b", "a")) or word.endswith("率"):
+    for i, (word, flag) in enumerate(words):
+        attribute = (
+            i == 0
+            and flag.startswith("v")
+            and len(words) > 1
+            and words[1][1].startswith(("n", "j", "vn", "nz"))
+            and not _is_verb(word, "", _tables().verbs)
+        )  # 在册, 持证: a state before the noun it qualifies
+        if not (attribute or flag.startswith(("n", "j", "vn", "nz", "b", "a"))) or word.endswith(
+            "率"
+        ):
             break
         out.append(word)
     return "".join(out)
