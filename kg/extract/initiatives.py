@@ -43,6 +43,7 @@ from kg.extract.words import tag
 from kg.model import Attrs, Document, Mention, attrs
 from kg.revision_notes import fold
 
+
 _QUOTED = re.compile(
     r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|‘([^‘’\n]{2,20})’|「([^「」\n]{2,20})」"
 )
@@ -181,8 +182,9 @@ def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None,
     for cue in sorted(r.strong | r.weak, key=len, reverse=True):
         if term.endswith(cue) and term[: -len(cue)] in known:
             return term[: -len(cue)], 0
-    # “谁执法谁普法 谁主管谁普法”: a list whose first item is known.
-    first = re.split(r"[\s、，,]", term)[0]
+    # “谁执法谁普法 谁主管谁普法”: a list (by blanks) whose first item is known. A list by
+    # 、 or ， is split into its known parts, or judged whole (“一窗受理，并联审批，一口出照”).
+    first = re.split(r"\s", term)[0]
     if first != term and first in known:
         return first, 0
     return None, 0
@@ -341,7 +343,7 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     ]
     named = [(m.start, m.end) for m in names]
     kept: list[tuple[int, int]] = []
-    for start, end, surface in known.find(text):
+    for start, end, surface in _find_known(known, text):
         # A known name inside a longer programme name (法律明白人 in 法律明白人培养工程)
         # is that programme.
         if _overlaps(quoted_spans, start, end) or _within_longer(named, start, end):
@@ -355,6 +357,27 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     found.extend(m for m in names if not _covered(kept, m.start, m.end))
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+# Frequent characters that only traditional script writes (國 會 關 區 縣 …).
+_TRADITIONAL = re.compile("[國會關區縣實發為體從這們與機產護讓規劃務過權責變條設證號屬務辦開執審議]")
+
+
+def _find_known(known: TermMatcher, text: str) -> list[tuple[int, int, str]]:
+    """Known names in ``text``, also when it is written in traditional characters (告知承諾制).
+
+    The scheme's labels are simplified; a traditional text is matched through its
+    simplified form, which has the same length, so offsets stay those of the text.
+    """
+    hits = list(known.find(text))
+    if not _TRADITIONAL.search(text):
+        return hits  # folding costs ~3 µs a character: only for texts that need it
+    folded = fold(text)
+    if folded != text and len(folded) == len(text):
+        seen = {(s, e) for s, e, _ in hits}
+        hits += [(s, e, text[s:e]) for s, e, _ in known.find(folded) if (s, e) not in seen]
+        hits.sort()
+    return hits
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
