@@ -43,7 +43,6 @@ from kg.extract.words import tag
 from kg.model import Attrs, Document, Mention, attrs
 from kg.revision_notes import fold
 
-
 _QUOTED = re.compile(
     r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|‘([^‘’\n]{2,20})’|「([^「」\n]{2,20})」"
 )
@@ -360,7 +359,7 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
 
 
 # Frequent characters that only traditional script writes (國 會 關 區 縣 …).
-_TRADITIONAL = re.compile("[國會關區縣實發為體從這們與機產護讓規劃務過權責變條設證號屬務辦開執審議]")
+_TRADITIONAL = re.compile("[國會關區縣實發為體從這們與機產護讓規劃務過權責變條設證號屬辦開執審議]")
 
 
 def _find_known(known: TermMatcher, text: str) -> list[tuple[int, int, str]]:
