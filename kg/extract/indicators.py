@@ -145,11 +145,21 @@ _NOUNISH = ("n", "j", "vn", "nz", "b", "a", "an", "ng", "l", "i", "zg")
 
 
 @cache
+def _causatives() -> frozenset[str]:
+    return frozenset(data_lines("indicator_causatives.txt"))
+
+
+@cache
 def _compound_verbs() -> frozenset[str]:
     return frozenset(data_lines("indicator_compound_verbs.txt"))
 
 
+_NOT_ACTIONS = frozenset(("相关", "有关", "所属", "在编", "在岗", "在册"))  # qualities, not acts
+
+
 def _is_verb(word: str, flag: str, verbs: frozenset[str]) -> bool:
+    if word in _NOT_ACTIONS:
+        return False
     return word in verbs or (flag.startswith("v") and flag != "vn" and len(word) > 1)
 
 
@@ -167,7 +177,7 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     for i in range(1, n - 1):
         # 法治政府建设专题会议, 行政执法案卷评查: a verb between nouns belongs to the noun phrase.
         between = words[i - 1][1].startswith(_NOUNISH) and words[i + 1][1].startswith(_NOUNISH)
-        if flags[i] and between and (words[i][0] in compound or words[i][0] not in verbs):
+        if flags[i] and between and words[i][0] in compound:
             flags[i] = False
     groups: list[tuple[int, int]] = []
     i = 0
@@ -200,7 +210,10 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     if not groups:
         return Counted("", phrase if len(phrase) > 1 else "")
     with_object = [g for g in groups if g[1] < len(words)]
-    start, end = with_object[-1] if with_object else groups[-1]
+    # A counting verb of the lexicon beats a verb jieba guessed (清理不符合政策要求执法证:
+    # 清理, not 要求).
+    counting = [g for g in with_object if any(w in verbs for w, _ in words[g[0] : g[1]])]
+    start, end = (counting or with_object or groups)[-1]
     if start > 0 and words[start - 1][0].endswith("性") and len(words[start - 1][0]) > 1:
         start -= 1  # 合法性审核, 公平竞争审查
     verb = "".join(w for w, _ in words[start:end])
@@ -333,6 +346,7 @@ def read_counted(
     """
     inherit = before[:1] in _CONNECTOR
     before = before.lstrip(_CONNECTOR)
+    listed = before.endswith(tuple(_CONNECTOR)) or not before
     if before.endswith(tuple(_CONNECTOR)):
         before = ""  # …调委会和13个婚姻家庭调委会: the counted noun follows the number
     if "等" in before or "的" in before:
@@ -359,9 +373,15 @@ def read_counted(
     if b.object:
         return b
     if len(noun) >= 2:
-        # 对6个市县进行实地督察: the action follows the counted noun.
+        # 对6个市县进行实地督察: the action follows the counted noun; so does it after a
+        # causative verb (组织52名干部参加述法 -> 参加述法).
         rest = re.split(r"[，。；、,;]", after[len(noun) :], maxsplit=1)[0]
-        return Counted(b.verb or _action_after(rest, verbs), noun)
+        verb = b.verb
+        if not verb and listed and carried:
+            verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
+        if not verb or verb in _causatives():
+            verb = _action_after(rest, verbs) or verb
+        return Counted(verb, noun)
     if b.verb:
         if b.before:
             return Counted(b.verb, b.before)
