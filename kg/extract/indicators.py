@@ -230,6 +230,25 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     return Counted(verb, "", before if len(before) > 1 else "")
 
 
+# Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名)
+# or the next item of a list of ordinals (第二、三批).
+_NORM_BEFORE = re.compile(
+    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|不得超过|至少|最少|最多|原则上|前)$"
+    r"|第[\d一二两三四五六七八九十]+[、，,和及至到-]$"
+)
+
+
+def _not_a_measure(text: str, start: int, number: str, unit: Unit) -> bool:
+    """Whether the number at ``start`` is a rule, a rank, an ordinal or part of a name.
+
+    A bare round numeral (百场报告会, 千人宣讲团) names a programme; a count is written
+    with its digits (一百场, 120场) or approximately (十余场).
+    """
+    if _NORM_BEFORE.search(text[max(0, start - 6) : start]):
+        return True
+    return number in ("百", "千", "万")
+
+
 def _inside_name(text: str, start: int) -> bool:
     """Whether ``start`` lies inside 《…》 or a short “…” (a title or a quoted name)."""
     window = text[max(0, start - 60) : start]
@@ -303,6 +322,8 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue
         value = _value(m, unit)
         if value is None or _inside_name(text, start):
+            continue
+        if _not_a_measure(text, start, m.group("num"), unit):
             continue
         if unit.dimension == "percent" and re.search(r"(?:19|20)\d\d$", text[start - 4 : start]):
             continue

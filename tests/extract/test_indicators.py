@@ -120,6 +120,11 @@ def test_at_least_thirty_seed_numbers_are_asserted():
         "制定印发“1+8”系列制度性文件",
         "严格执行行政执法“三项制度”，创新推行“四个零”政务服务模式",
         "一是抓组织领导。二是抓思想引领。",
+        # The annotation guide's non-measurements: ordinals, programme names, rules, ranks.
+        "入选第二、三批全省法治政府建设示范项目",
+        "开展百名法学家百场报告会活动",
+        "常务会议会前学法每季度不少于1次，每年至少2次",
+        "综合考评位列全省前10名",
     ],
 )
 def test_not_numbers(text):
