@@ -85,6 +85,7 @@ class _Rules:
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
+    doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
 
 
 def _alternation(words: list[str]) -> str:
@@ -127,6 +128,7 @@ def _rules() -> _Rules:
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
+        doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
     )
 
 
@@ -223,6 +225,8 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):
         return Verdict(None, reason="speech")
+    if r.doctrine_before.search(before):
+        return Verdict(None, reason="doctrine")  # 习近平法治思想“七进”: the doctrine's own campaign
     label, extra = _known_label(term, after, known)
     if label:
         # “一件事一次办”改革, “谁执法谁普法”责任制: the head noun is part of the span.
@@ -275,11 +279,11 @@ def _name_head(after: str) -> str:
     head nouns, so “作风建设年”主题活动 stays 作风建设年.
     """
     r = _rules()
-    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的]", after, maxsplit=1)[0]
+    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等]", after, maxsplit=1)[0]
     joined = ""
     for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
-        if joined and r.adopt.fullmatch(word):
-            return ""
+        if r.adopt.fullmatch(word):
+            return ""  # “一企一策”推进国企改革: a new clause, not the name's head
         joined += word
         if joined.endswith(r.name_heads):
             return joined
