@@ -311,9 +311,9 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             if verdict.label is None and after is not group_after:
                 verdict = judge(q.term, before, group_after, known)
                 verdict = Verdict(verdict.label, verdict.cue, verdict.reason)
-            if verdict.label is None:
-                continue
             parts = _known_parts(q.term, known)
+            if verdict.label is None and not parts:
+                continue
             if parts and verdict.end == 0:
                 # “多证合一、一照一码”: one mention per programme named in the quote.
                 for offset, part in parts:
