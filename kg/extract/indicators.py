@@ -66,6 +66,7 @@ class _Tables:
     lead: re.Pattern[str]
     lead_words: re.Pattern[str]  # lead fillers of two characters or more
     trail: re.Pattern[str]
+    whole_trails: frozenset[str]  # fillers of two characters or more
     verbs: frozenset[str]
 
 
@@ -101,6 +102,7 @@ def _tables() -> _Tables:
             "^(?:" + "|".join(sorted((w for w in lead if len(w) > 1), key=len, reverse=True)) + ")+"
         ),
         trail=re.compile("(?:" + "|".join(sorted(trail, key=len, reverse=True)) + ")+$"),
+        whole_trails=frozenset(w[1:] for w in fillers if w.startswith("~") and len(w) > 2),
         verbs=frozenset(data_lines("indicator_verbs.txt")),
     )
 
@@ -287,6 +289,24 @@ def _clause_after(text: str, end: int) -> str:
     return window[: b.start()] if b else window
 
 
+def _strip_trail(phrase: str, t: _Tables) -> str:
+    """``phrase`` without the filler words that end it (…达到, …为), but never half a word.
+
+    违法行为 ends in the filler 为 and keeps it: a one-character filler is dropped only
+    when the tokenizer reads it as a word of its own.
+    """
+    m = t.trail.search(phrase)
+    if not m or not m.group():
+        return phrase
+    cut = m.start()
+    while cut < len(phrase):
+        words = tag(phrase[: cut + 1])
+        if phrase[cut:] in t.whole_trails or (words and len(words[-1][0]) == 1):
+            break  # the filler starts a word of its own here
+        cut += 1
+    return phrase[:cut]
+
+
 def _clean(phrase: str, t: _Tables, after: bool = False) -> str:
     """``phrase`` without quotes, totals words and filler words at its ends.
 
@@ -298,7 +318,7 @@ def _clean(phrase: str, t: _Tables, after: bool = False) -> str:
     while prev != phrase:
         prev = phrase
         phrase = (t.lead_words if after else t.lead).sub("", phrase)
-        phrase = t.trail.sub("", phrase)
+        phrase = _strip_trail(phrase, t)
         phrase = re.sub(r"^(?:\d+(?:\.\d+)?[^\d]{0,2}?)(?=[\u4e00-\u9fff])", "", phrase)
     return phrase
 
@@ -391,9 +411,11 @@ def read_counted(
         last = tag(before)[-1]
         if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
-    if b.object:
+    if b.object and not (len(noun) >= 2 and b.verb):
         return b
     if len(noun) >= 2:
+        # 选定辖区70家重点企业, 编制公布应急管理系统21个行政许可事项: a noun after the
+        # number is what it counts; the words between the verb and the number are scope.
         # 对6个市县进行实地督察: the action follows the counted noun; so does it after a
         # causative verb (组织52名干部参加述法 -> 参加述法).
         rest = re.split(r"[，。；、,;]", after[len(noun) :], maxsplit=1)[0]
