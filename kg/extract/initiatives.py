@@ -16,7 +16,9 @@ routine or generic legal system: ``kg:NotInitiative`` in
 ``ontology/initiatives.ttl``), when it lies inside a document title 《…》, a descriptor
 (“一站式”, “菜单化”: jieba's 区别词/adjective tags or a 式/化 ending), a
 principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”),
-an honour (评为 …, …先进县) or quoted speech. Context rules live in
+an honour (评为 …, …先进县), quoted speech, or a doctrine's own study campaign
+(习近平法治思想“七进”). A quoted list of known programmes (“多证合一、一照一码”)
+gives one mention per programme. Context rules live in
 ``kg/data/initiative_context.tsv``. Quotes joined by 、/和 share their context
 (“放权赋能”和“放管服”改革). The head noun that ends the name joins it
 (“短视频”述法模式, “三位一体”审查机制, “一业一证”改革: ``name_head`` in
