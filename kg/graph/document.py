@@ -13,6 +13,8 @@ plain union, and re-extracting one document replaces exactly one named graph.
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -120,6 +122,33 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
     primary = rd.primary_author.iri if rd.primary_author else None
     for r in rd.mentions:
         yield from _mention_triples(rd, r, report, text, primary)
+    yield from _citation_summaries(rd, report)
+
+
+def _citation_summaries(
+    rd: ResolvedDocument, report: NamedNode
+) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+    """One kg:CitationSummary per document the report cites: who, where, when, how often.
+
+    "Which documents are cited across places" then reads one resource per
+    (report, document) that carries its place, instead of joining every citation
+    to its report, the report to its authors and the authors to their places.
+    """
+    counts = Counter(r.entity.iri for r in rd.mentions if r.mention.type == "regulation")
+    primary = rd.primary_author
+    place = primary.attr("place") if primary else None
+    for cited, n in sorted(counts.items()):
+        summary = NamedNode(f"{rd.iri}/cites/{hashlib.sha1(cited.encode()).hexdigest()[:16]}")
+        yield summary, RDF.type, KGNS.CitationSummary
+        yield summary, KGNS.citingReport, report
+        yield summary, KGNS.citedDocument, NamedNode(cited)
+        yield summary, KGNS.citationCount, integer(n)
+        if rd.document.meta.year is not None:
+            yield summary, DCT.date, year(rd.document.meta.year)
+        if primary is not None:
+            yield summary, PROV.wasAttributedTo, NamedNode(primary.iri)
+        if place:
+            yield summary, KGNS.citingPlace, NamedNode(place)
 
 
 def _whose(rd: ResolvedDocument, author: str | None) -> str | None:
