@@ -513,6 +513,13 @@ def indicators(
             help="Only indicators whose label contains one of these words, e.g. 行政复议,调解.",
         ),
     ] = None,
+    long: Annotated[
+        bool,
+        typer.Option(
+            "--long",
+            help="One number per row (indicator, government, year, value, unit …) for pandas or R.",
+        ),
+    ] = False,
     out: OutOpt = Path("output"),
     fmt: FormatOpt = "table",
 ) -> None:
@@ -520,10 +527,11 @@ def indicators(
 
     Example: kg indicators --min 2 --only 行政复议 --format csv
     """
-    from kg.compare import indicator_table
+    from kg.compare import indicator_table, observation_rows
 
+    table = observation_rows if long else indicator_table
     with _reading_build():
-        res = indicator_table(out, min_governments, _comma_list(only))
+        res = table(out, min_governments, _comma_list(only))
     _print(res, fmt, title=f"indicators reported by ≥ {min_governments} government(s)")
 
 

@@ -42,7 +42,7 @@ from kg.graph.terms import (
     zh,
 )
 from kg.model import Entity, Resolved, ResolvedDocument
-from kg.vocab import GOV, KIND, document_iri
+from kg.vocab import GOV, KIND, document_iri, government_iri
 
 ROLES = ("superior", "partner")  # relations between governments that a mention evidences
 QUOTE_CONTEXT = 8  # characters of prefix/suffix kept in a TextQuoteSelector
@@ -149,6 +149,14 @@ def _citation_summaries(
             yield summary, PROV.wasAttributedTo, NamedNode(primary.iri)
         if place:
             yield summary, KGNS.citingPlace, NamedNode(place)
+
+
+def _whose(rd: ResolvedDocument, author: str | None) -> str | None:
+    """Whose numbers a report gives: its place's people's government, else its author."""
+    place = rd.author_place
+    if place is None:
+        return author
+    return government_iri(place.attr("code") or place.key, "government")
 
 
 def _entity_triples(e: Entity) -> Iterator[tuple[NamedNode, NamedNode, object]]:
@@ -282,4 +290,4 @@ def _mention_triples(
     if m.type == "indicator":
         from kg.graph.programmes import observation_triples
 
-        yield from observation_triples(base, m, e, ann, author, rd.document.meta.year)
+        yield from observation_triples(base, m, e, ann, _whose(rd, author), rd.document.meta.year)
