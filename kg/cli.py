@@ -608,6 +608,14 @@ def push(
     force: Annotated[
         bool, typer.Option("--force", help="Send every graph, changed or not.")
     ] = False,
+    shard: Annotated[
+        bool,
+        typer.Option(
+            "--shard",
+            help="The build is one shard (kg build --shard I/N): add its reference graphs "
+            "to the store's instead of replacing them.",
+        ),
+    ] = False,
 ) -> None:
     """Push the build to a SPARQL store (SPARQL 1.1 Graph Store HTTP Protocol).
 
@@ -637,6 +645,7 @@ def push(
                     graph_param=graph_param,
                     content_type=content_type,
                     force=force,
+                    shard=shard,
                     progress=lambda graph, what: bar.update(task, description=f"{what} {graph}"),
                 )
         except PushError as e:
