@@ -16,7 +16,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store
 
 from kg.cache import CACHE, PartCache
-from kg.export.files import check_no_foreign_outputs, new_generation
+from kg.export.files import check_no_foreign_outputs, new_generation, pause_point
 from kg.export.rdf import RDF_FILES
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE
@@ -353,6 +353,7 @@ def build(
             else:
                 built_by_content[part.sha1] = label
                 parts[label] = _kept(store_parts, part)
+                pause_point("built part")
                 if outcome.document is not None:
                     documents.append(outcome.document)
             _report(progress, label, None, strict)

@@ -71,8 +71,9 @@ def _killed_build(inputs: list[Path], out: Path, point: str) -> None:
         proc.stderr.close()
 
 
-# Before writing, while writing, written but not switched in, switched in but not tidied.
-POINTS = ("staging", "wrote store", "renamed", "switched")
+# While building documents (a part kept in the cache), before writing, while writing,
+# written but not switched in, switched in but not tidied.
+POINTS = ("built part", "staging", "wrote store", "renamed", "switched")
 
 
 def test_sigkill_at_every_stage_leaves_a_complete_build(tmp_path):
