@@ -1,6 +1,6 @@
 """The part cache of an output folder: built documents kept for the next build.
 
-``OUT/.cache/parts/<key[:2]>/<key>.{json,nq,csv}`` hold one document's part
+``OUT/.cache/parts/<key[:2]>/<key>.{json,nq,csv,size}`` hold one document's part
 (see ``kg.part``); the key covers the tool's version, the build options that
 change a part, the file's name in the outputs and its content, so a part is
 reused only when rebuilding would give the same bytes. ``OUT/.cache/files.json``
@@ -23,6 +23,7 @@ from kg.ingest import IngestError, read_bytes
 from kg.part import DocumentPart
 
 CACHE = ".cache"
+_FILES = (".nq", ".csv", ".json")  # the files of one part
 
 
 @dataclass
@@ -37,17 +38,29 @@ class PartCache:
         return self.folder / "parts" / key[:2] / key
 
     def has(self, key: str) -> bool:
-        """Whether a whole part with this key is cached."""
+        """Whether a whole part with this key is cached (its files of the recorded sizes)."""
         base = self._base(key)
-        return all(base.with_suffix(s).is_file() for s in (".json", ".nq", ".csv"))
+        try:
+            sizes = json.loads(base.with_suffix(".size").read_text("utf-8"))
+            return all(base.with_suffix(s).stat().st_size == sizes[s] for s in _FILES)
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
 
     def put(self, part: DocumentPart) -> None:
-        """Keep ``part``; its JSON is written last, so a half-written part is never found."""
+        """Keep ``part``. Its sizes are written last: a part cut short (a build killed, a
+        power cut before the unsynced files reached the disk) is never found whole."""
         base = self._base(part.key)
         base.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(base.with_suffix(".nq"), part.nquads)
-        atomic_write_text(base.with_suffix(".csv"), part.mentions)
-        atomic_write_text(base.with_suffix(".json"), part.to_json())
+        data = {
+            ".nq": part.nquads,
+            ".csv": part.mentions.encode("utf-8"),
+            ".json": part.to_json().encode("utf-8"),
+        }
+        # Not fsynced: a part can always be built again, and 10,000 fsyncs cost minutes.
+        for suffix, body in data.items():
+            atomic_write_bytes(base.with_suffix(suffix), body, durable=False)
+        sizes = {suffix: len(body) for suffix, body in data.items()}
+        atomic_write_text(base.with_suffix(".size"), json.dumps(sizes), durable=False)
 
     def meta(self, key: str) -> DocumentPart:
         """The part's small fields (``nquads`` and ``mentions`` left empty)."""
