@@ -303,6 +303,8 @@ def build(
         store_parts = _part_store(out, cache, spool)
         entries: dict[str, dict[str, object]] = {}
         parts: dict[str, DocumentPart] = {}  # label -> part (small fields when on disk)
+        # The parts' reference facts, once each: many reports name the same places.
+        reference: set[str] = set()
         documents: list[ResolvedDocument] = []
         jobs: list[Job] = []
         first_of: dict[str, str] = {}  # sha1 -> label of the first file with those bytes
@@ -327,7 +329,7 @@ def build(
                     first_of[sha1] = label
                     key = part_key(label, sha1, settings.options)
                     if store_parts.has(key):
-                        parts[label] = store_parts.meta(key)
+                        parts[label] = _shared(store_parts.meta(key), reference)
                         _report(progress, label, None, strict)
                         continue
                 except (OSError, ValueError, IngestError):
@@ -352,7 +354,7 @@ def build(
                 copies[label] = built_by_content[part.sha1]
             else:
                 built_by_content[part.sha1] = label
-                parts[label] = _kept(store_parts, part)
+                parts[label] = _shared(_kept(store_parts, part), reference)
                 pause_point("built part")
                 if outcome.document is not None:
                     documents.append(outcome.document)
@@ -376,12 +378,12 @@ def build(
         report = build_report(list(entries.values()), timings)
         # How much of the build came from the cache (report.json; ``kg build`` prints it).
         report["cache"] = {"reused": reused, "built": len(parts) - reused}
-        source = _source(store_parts, list(parts.values()))
+        source = _source(store_parts, list(parts.values()), reference)
         if out is None:
             store = Store()
             for part in source.parts:
                 store.load(source.nquads(part), format=RdfFormat.N_QUADS)
-            store.load(reference_nquads(source.parts), format=RdfFormat.N_QUADS)
+            store.load(reference_nquads(reference), format=RdfFormat.N_QUADS)
             report["totals"] = {**report["totals"], **store_totals(store)}
             return BuildResult(store=store, report=report, documents=documents)
         if not parts:
@@ -438,17 +440,29 @@ def _kept(store_parts: PartCache | _MemoryParts, part: DocumentPart) -> Document
     return part
 
 
-def _source(store_parts: PartCache | _MemoryParts, parts: list[DocumentPart]) -> PartSource:
+def _shared(part: DocumentPart, reference: set[str]) -> DocumentPart:
+    """Add the part's reference facts to the build's; what the build holds of it then."""
+    reference.update(part.reference)
+    return replace(part, reference=())
+
+
+def _source(
+    store_parts: PartCache | _MemoryParts, parts: list[DocumentPart], reference: set[str]
+) -> PartSource:
     if isinstance(store_parts, PartCache):
         cache = store_parts
         return PartSource(
             parts,
             nquads=lambda p: cache.nquads_path(p.key).read_bytes(),
             mentions=lambda p: cache.mentions_path(p.key).read_text("utf-8"),
+            reference=reference,
         )
     memory = store_parts
     return PartSource(
-        parts, nquads=lambda p: memory[p.key].nquads, mentions=lambda p: memory[p.key].mentions
+        parts,
+        nquads=lambda p: memory[p.key].nquads,
+        mentions=lambda p: memory[p.key].mentions,
+        reference=reference,
     )
 
 

@@ -83,10 +83,14 @@ def merge(shards: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str])
         raise NothingBuiltError(f"the shards hold no built report; {out} is left as it was")
     timings = {"merge": time.perf_counter() - start}
     report = build_report(list(entries.values()), timings)
+    reference: set[str] = set()
+    for part in parts.values():
+        reference.update(part.reference)
     source = PartSource(
         list(parts.values()),
         nquads=lambda p: caches[p.key].nquads_path(p.key).read_bytes(),
         mentions=lambda p: caches[p.key].mentions_path(p.key).read_text("utf-8"),
+        reference=reference,
     )
     with new_generation(Path(out), outputs=OUTPUT_NAMES) as staging:
         write_build_files(staging, source, report)

@@ -36,13 +36,12 @@ class PartSource:
     parts: Sequence[DocumentPart]  # small fields of every built part, any order
     nquads: Callable[[DocumentPart], bytes]  # a part's own graph as N-Quads
     mentions: Callable[[DocumentPart], str]  # a part's mentions.csv rows
+    reference: Iterable[str]  # the N-Quads lines of the reference facts of all the parts
 
 
-def reference_nquads(parts: Iterable[DocumentPart]) -> bytes:
-    """The shared reference facts of the parts and the ontology, once each, sorted."""
-    lines: set[str] = set()
-    for part in parts:
-        lines.update(part.reference)
+def reference_nquads(reference: Iterable[str]) -> bytes:
+    """The shared reference facts (N-Quads lines) and the ontology, once each, sorted."""
+    lines = set(reference)
     ontology = serialize(ontology_quads(), format=RdfFormat.N_QUADS) or b""
     lines.update(ontology.decode("utf-8").splitlines())
     return "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
@@ -53,7 +52,7 @@ def write_nquads(path: Path, source: PartSource) -> None:
     with open(path, "wb") as fh:
         for part in sorted(source.parts, key=lambda p: p.iri):
             fh.write(source.nquads(part))
-        fh.write(reference_nquads(source.parts))
+        fh.write(reference_nquads(source.reference))
 
 
 def write_ntriples(nq: Path, path: Path) -> None:
