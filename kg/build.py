@@ -291,9 +291,7 @@ def build(
     )
     if shard is not None:
         labelled = [(p, lbl) for p, lbl in labelled if shard_of(lbl, shard[1]) == shard[0]]
-    res = Resources.load()
-    lexicons = make_lexicons(res, max_title=max_title)
-    timings["load_resources"] = time.perf_counter() - t0
+    timings["discover"] = time.perf_counter() - t0
     if on_start:
         on_start(len(labelled))
 
@@ -342,7 +340,13 @@ def build(
 
             outcomes = run_jobs_dask(jobs, settings, scheduler)
         else:
-            outcomes = run_jobs(jobs, res, lexicons, settings, workers or default_workers())
+            outcomes = iter(())
+            if jobs:  # the gazetteer and lexicons load only when some file is to be built
+                t2 = time.perf_counter()
+                res = Resources.load()
+                lexicons = make_lexicons(res, max_title=max_title)
+                timings["load_resources"] = time.perf_counter() - t2
+                outcomes = run_jobs(jobs, res, lexicons, settings, workers or default_workers())
         for outcome in outcomes:
             label = outcome.label
             part = outcome.part

@@ -211,6 +211,12 @@ def build(
         + ", ".join(f"{k} {v}" for k, v in ents.items())
         + f"; triples {totals['triples']:,}; quads {totals['quads']:,}"
     )
+    cached = result.report.get("cache")
+    if isinstance(cached, dict) and cached.get("reused"):
+        console.print(
+            f"{cached['reused']} unchanged file(s) taken from {_shown(out / '.cache')}, "
+            f"{cached['built']} built"
+        )
     if totals.get("duplicates"):
         console.print(
             f"{totals['duplicates']} file(s) repeat another file's bytes: built once "
