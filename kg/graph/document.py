@@ -67,7 +67,15 @@ def document_graph(rd: ResolvedDocument) -> DocumentGraph:
             own.add(Quad(s, p, o, g))
         else:
             reference.add(Quad(s, p, o, reference_graph(s.value)))
-    return DocumentGraph(rd.iri, sorted(own, key=str), frozenset(reference))
+    return DocumentGraph(rd.iri, sorted(own, key=_order), frozenset(reference))
+
+
+def _order(quad: Quad) -> tuple[str, str, str]:
+    # Sorting on the terms' values (all in one graph) is the order of their N-Quads
+    # lines for IRIs and much cheaper than formatting every quad; literals' language
+    # and datatype then break ties.
+    o = quad.object
+    return (quad.subject.value, quad.predicate.value, str(o))
 
 
 def document_quads(rd: ResolvedDocument) -> list[Quad]:

@@ -10,12 +10,20 @@ from kg.vocab import PREFIXES
 class _Namespace:
     def __init__(self, base: str) -> None:
         self._base = base
+        # Terms are immutable: one NamedNode per name, made once (the graph stage asks
+        # for the same few dozen predicates hundreds of thousands of times).
+        self._terms: dict[str, NamedNode] = {}
 
     def __getattr__(self, name: str) -> NamedNode:
-        return NamedNode(self._base + name)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
 
     def __getitem__(self, name: str) -> NamedNode:
-        return NamedNode(self._base + name)
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = NamedNode(self._base + name)
+        return term
 
 
 RDF = _Namespace(PREFIXES["rdf"])
