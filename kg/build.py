@@ -280,6 +280,8 @@ def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
     code = primary.attr("code") if primary else None
     if code:
         chain = [d.name for d in res.gazetteer.chain(code, doc.meta.year)]
+    elif primary is not None and primary.attr("scope") == "national":
+        chain = ["中华人民共和国"]
     return {
         "doc": doc.name,
         "title": doc.meta.title,
@@ -287,8 +289,9 @@ def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
         "author_iri": primary.iri if primary else None,
         "author_chain": chain,
         "author_codes": [d for d in ([code] if code else [])],
-        "author_evidence": doc.meta.author_evidence or None,
-        "author_line": doc.meta.author_line or None,
+        "author_evidence": rd.author_evidence or None,
+        "author_line": rd.author_line or None,
+        "publisher": rd.publisher or None,
         "author_confidence": rd.author_confidence,
         "year": doc.meta.year,
         "date": doc.meta.date or None,

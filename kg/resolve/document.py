@@ -64,4 +64,7 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
         relations=tuple(relations),
         addressees=tuple(addressees),
         author_confidence=authorship.confidence,
+        author_evidence=authorship.evidence,
+        author_line=authorship.line,
+        publisher=authorship.publisher,
     )

@@ -41,9 +41,12 @@ ORGAN_LABEL = {
 
 
 def organ_label(div: Division, organ: str) -> str:
-    """The official name of an organ: 固安县人民政府, but 三里屯街道办事处 for a 街道."""
+    """The official name of an organ: 固安县人民政府, but 三里屯街道办事处 for a 街道 and
+    喀什地区行政公署 for a 地区."""
     if organ == "government" and div.name.endswith("街道"):
         return f"{div.name}办事处"
+    if organ == "government" and div.name.endswith("地区") and div.level == "prefecture":
+        return f"{div.name}行政公署"  # a 地区 is governed by its 行政公署, not a 人民政府
     return ORGAN_LABEL[organ].format(place=div.name)
 
 
