@@ -697,6 +697,8 @@ def decide(
         counted = any(not o.placed for o in organs)
         conf = BASE_CONFIDENCE.get(clue.evidence, 0.5) - (0.1 if counted else 0.0)
         div = chosen[0].division
+        if div is not None and places.counts.get(div.code, 0) >= 3:
+            conf += 0.03  # the text keeps naming the place
         if div is not None:
             for other, o_organs in readings[:k] + readings[k + 1 :]:
                 o_div = next((o.division for o in o_organs if o.division is not None), None)
