@@ -6,7 +6,7 @@
   or, for a counted class (13个婚姻家庭调委会), a kg:InstitutionClass of the place;
 * a mention: the count given for a class (kg:count), the founding of an institution the
   sentence reports (schema:foundingDate; kg:establishedBy is a Relation), and the role a
-  named government plays in the sentence (kg:governmentRole: superior, partner, source).
+  named government plays in the sentence (kg:governmentRole: superior, partner).
 """
 
 from __future__ import annotations
@@ -81,7 +81,4 @@ def organ_mention_triples(
         when = int(founded) if founded else report_year
         if when is not None:
             yield entity, SCHEMA.foundingDate, year(when)
-    # superior/partner are decided by the resolver (kg.graph.document, from its relations);
-    # "source" (a government named as the source of a document) is the extractor's reading.
-    if m.type == "government" and m.attr("role") == "source":
-        yield ann, KGNS.governmentRole, Literal("source")
+    # superior/partner are decided by the resolver (kg.graph.document, from its relations).

@@ -39,7 +39,7 @@ from kg.resolve.context import DocumentContext, Resources
 from kg.resolve.departments import load_catalogue
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.resolve.institutions import institution_entity, nearest_of_level
-from kg.resolve.places import organ_label
+from kg.resolve.places import national_entity, organ_label
 from kg.vocab import ORGU, digest
 
 # What follows a place name when the organ is one of the place's own organs (longest first).
@@ -781,15 +781,16 @@ def author_entity(organ: AuthorOrgan, ctx: DocumentContext) -> Entity:
     """
     if organ.division is None:
         label = organ.label or organ.unit
-        scope = "national" if organ.national else "unplaced"
+        if organ.national:
+            return ctx.keep(national_entity(label, organ.organ))
         return ctx.keep(
             Entity(
-                iri=ORGU + f"{scope}-{digest(label, 12)}",
+                iri=ORGU + f"unplaced-{digest(label, 12)}",
                 type="organization",
                 label=label,
-                key=f"{scope}|{label}",
+                key=f"unplaced|{label}",
                 attrs=attrs(
-                    scope=scope,
+                    scope="unplaced",
                     organ=organ.organ,
                     candidates=" ".join(organ.candidates) or None,
                 ),

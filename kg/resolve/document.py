@@ -41,7 +41,10 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
     base = DocumentContext(res, year, author_div, None, keep, relations.append)
     author_entities = [author_entity(o, base) for o in authorship.organs]
     # 我县/全县 and unqualified institutions belong to the author place's people's government
+    # (a national body or a town the text does not place is its own 我部/我镇)
     main = base.keep_government(author_div, "government") if author_div else None
+    if main is None and author_entities:
+        main = author_entities[0]
     ctx = DocumentContext(res, year, author_div, main, keep, relations.append)
     addressees = [
         ctx.keep_government(div, organ)

@@ -11,7 +11,7 @@ from kg.resolve.institutions import nearest_of_level
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
-from kg.vocab import KG, division_iri, government_iri
+from kg.vocab import KG, ORGU, digest, division_iri, government_iri
 
 # Organ words -> organ kind, longest first; the rest of the name is the place.
 _ORGAN_WORDS: tuple[tuple[str, str], ...] = (
@@ -100,6 +100,18 @@ def organ_entity(div: Division, organ: str, gazetteer: Gazetteer, year: int | No
     )
 
 
+def national_entity(label: str, organ: str = "") -> Entity:
+    """A body of the whole country (中共中央, 国务院, 司法部): one entity by its name, placed
+    nowhere (it is no organ of any local division)."""
+    return Entity(
+        iri=ORGU + f"national-{digest(label, 12)}",
+        type="organization",
+        label=label,
+        key=f"national|{label}",
+        attrs=attrs(scope="national", organ=organ or None),
+    )
+
+
 def find_place(
     text: str, gazetteer: Gazetteer, year: int | None, context: tuple[str, ...] = ()
 ) -> Division | None:
@@ -136,6 +148,8 @@ PARTNER = KG + "partner"
 # Organ words of short names (市委, 县政府, 区人大常委会) -> organ kind.
 _SHORT_ORGANS = {
     "委": "party",
+    "党委": "party",
+    "党工委": "party",
     "政府": "government",
     "人民政府": "government",
     "人大": "congress",
@@ -153,6 +167,9 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     cooperation with a place outside its chain).
     """
     gz = ctx.res.gazetteer
+    national = m.attr("national")
+    if national:
+        return national_entity(national)
     if m.attr("self") == "1":
         # 全省 in a county's report is its province; 我县/全县 the author itself
         if ctx.author_division is None:
@@ -189,7 +206,7 @@ def _plausible(place: str, div: Division, ctx: DocumentContext) -> bool:
 
 def _relate_role(m: Mention, div: Division, entity: Entity, ctx: DocumentContext) -> None:
     """Record the author's superior or partner named by ``m``, when the text makes it clear."""
-    if ctx.author is None or ctx.author_division is None or m.attr("role") == "source":
+    if ctx.author is None or ctx.author_division is None:
         return
     chain = ctx.context_codes
     if m.attr("organ") and div.code in chain[1:]:
