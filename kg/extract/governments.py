@@ -8,7 +8,7 @@ from dataclasses import replace
 import opencc
 
 from kg.extract.lexicons import Lexicons
-from kg.extract.mention import make_mention
+from kg.extract.mention import make_mention, not_annotated
 from kg.extract.sentences import Sentences
 from kg.model import Document, Mention, attrs
 
@@ -93,14 +93,9 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
     original = doc.text
     text = _simplified(original)
     found = _mentions(text, sentences, lexicons)
-    inside = bytearray(len(text) + 1)
+    inside = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):
         inside[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    first = text.lstrip()
-    title = doc.meta.title.strip()
-    if title and first.startswith(title):
-        start = len(text) - len(first)
-        inside[start : start + len(title)] = b"\x01" * len(title)
     kept = [m for m in found if not inside[m.start]]
     if text is not original:
         kept = [replace(m, surface=original[m.start : m.end]) for m in kept]

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.departments import load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
-from kg.extract.mention import make_mention
+from kg.extract.mention import make_mention, not_annotated
 from kg.extract.sentences import Sentences
 from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
@@ -182,4 +183,45 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             )
         )
         last_end = end
-    return found
+    found.extend(_relative_and_catalogued(text, sentences, found))
+    skip = not_annotated(text, doc.meta.title)
+    return sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+
+
+# 我局/本局/我委/我厅/我部: a department speaking of itself (not 我局长, 本委员会).
+_OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?![长员会机属内])")
+
+
+def _relative_and_catalogued(
+    text: str, sentences: Sentences, taken: list[Mention]
+) -> list[Mention]:
+    """Self-references of a department (我局) and catalogue names the suffixes miss (national
+    bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委), outside the
+    names already found."""
+    used = bytearray(len(text) + 1)
+    for m in taken:
+        used[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for m in _OWN.finditer(text):
+        if not any(used[m.start() : m.end()]):
+            own = attrs(relative="1")
+            out.append(make_mention("institution", text, m.start(), m.end(), sentences, own))
+    for m in _catalogue_re().finditer(text):
+        if any(used[m.start() : m.end()]):
+            continue
+        if (
+            m.start()
+            and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
+            and text[m.start() - 1] not in "原和与及、在向由对将把为是并"
+        ):
+            continue  # inside a longer word or a name the suffixes did not find
+        out.append(make_mention("institution", text, m.start(), m.end(), sentences))
+        used[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return out
+
+
+@cache
+def _catalogue_re() -> re.Pattern[str]:
+    """National bodies and departments of the catalogue, by every spelling, longest first."""
+    names = [n for n, d in load_catalogue().by_name.items() if d.scope == "national" and len(n) > 2]
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.sentences import Sentences
 from kg.model import Attrs, Mention
 
@@ -20,3 +22,22 @@ def make_mention(
         sentence_end=e,
         attrs=facts,
     )
+
+
+# Lines of page chrome the annotation guide leaves out (bylines, navigation, index fields).
+_CHROME_LINE = re.compile(
+    r"来源\s*[:：]|发布机构|发文机关|当前位置|您的位置|索引号|信息来源|发布时间|发布日期"
+)
+
+
+def not_annotated(text: str, title: str) -> bytearray:
+    """A mask of the characters no mention may start in: the report's own title line (the
+    annotation guide leaves it out: it names the author) and page-chrome lines (来源: …)."""
+    mask = bytearray(len(text) + 1)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and (_CHROME_LINE.search(stripped) or (title and stripped == title.strip())):
+            mask[pos : pos + len(line)] = b"\x01" * len(line)
+        pos += len(line)
+    return mask

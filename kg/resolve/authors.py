@@ -33,10 +33,10 @@ from importlib import resources
 
 import opencc
 
+from kg.extract.departments import load_catalogue
 from kg.ingest.metadata import AuthorClue, author_clues
 from kg.model import Document, Entity, attrs
 from kg.resolve.context import DocumentContext, Resources
-from kg.resolve.departments import load_catalogue
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.resolve.institutions import institution_entity, nearest_of_level
 from kg.resolve.places import national_entity, organ_label

@@ -45,7 +45,8 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
     main = base.keep_government(author_div, "government") if author_div else None
     if main is None and author_entities:
         main = author_entities[0]
-    ctx = DocumentContext(res, year, author_div, main, keep, relations.append)
+    own = next((e for e in author_entities if e.type in ("institution", "organization")), None)
+    ctx = DocumentContext(res, year, author_div, main, keep, relations.append, own)
     addressees = [
         ctx.keep_government(div, organ)
         for div, organ in addressee_organs(doc, res, ctx.context_codes)

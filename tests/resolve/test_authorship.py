@@ -5,9 +5,9 @@ authors were read off them by hand (docs/annotation-guide.md)."""
 
 from __future__ import annotations
 
+from kg.extract.departments import load_catalogue
 from kg.model import Document, DocumentMeta
 from kg.resolve.authors import fold, read_name, resolve_authorship
-from kg.resolve.departments import load_catalogue
 
 
 def _doc(text: str, year: int = 2023, title: str = "", byline: str = "") -> Document:
