@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import opencc
-
 from kg.extract.lexicons import Lexicons
-from kg.extract.mention import make_mention, not_annotated
+from kg.extract.mention import make_mention, not_annotated, simplified
 from kg.extract.sentences import Sentences
 from kg.model import Document, Mention, attrs
 
-_T2S = opencc.OpenCC("t2s")
 # Organ suffixes that make a place name a government organ; longest first.
 ORGANS = (
     "人民代表大会常务委员会",
@@ -73,25 +70,12 @@ _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 PARTNER_CUES = re.compile(r"签署|签订|合作|协议|联动|结对|共建|通办|协作|对口|互认|联盟")
 
 
-def _simplified(text: str) -> str:
-    """A text written in traditional characters in simplified ones, offset for offset.
-
-    Simplified text is left alone (the conversion would also turn 乾州 into 干州), and so is
-    a text the conversion would lengthen or shorten.
-    """
-    out = _T2S.convert(text)
-    if len(out) != len(text):
-        return text
-    changed = sum(a != b for a, b in zip(text, out, strict=True))
-    return out if changed > max(3, len(text) // 50) else text
-
-
 def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Place names (with an organ suffix when present), short organ names (市委、市政府),
     national organs (党中央, 国务院) and self-references (我县, 全县); not inside cited titles
     nor in the report's own title line.  Traditional characters are read as simplified."""
     original = doc.text
-    text = _simplified(original)
+    text = simplified(original)
     found = _mentions(text, sentences, lexicons)
     inside = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):

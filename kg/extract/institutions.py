@@ -15,11 +15,13 @@ when a verb such as 成立/组建/设立 introduces it, with the ``year`` the se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 from kg.extract.departments import load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
-from kg.extract.mention import make_mention, not_annotated
+from kg.extract.mention import make_mention, not_annotated, simplified
 from kg.extract.sentences import Sentences
 from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
@@ -132,7 +134,8 @@ def _established(text: str, sentence_start: int, start: int) -> tuple[bool, str 
 def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Names ending in an institution suffix, their left end found on jieba words."""
     suffix_re, not_after, stops, not_names, verbs = _lexicon()
-    text = doc.text
+    original = doc.text
+    text = simplified(original)  # traditional script read as simplified, offset for offset
     found: list[Mention] = []
     last_end = 0
     for m in suffix_re.finditer(text):
@@ -185,11 +188,21 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         last_end = end
     found.extend(_relative_and_catalogued(text, sentences, found))
     skip = not_annotated(text, doc.meta.title)
-    return sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+    kept = sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+    if text is not original:  # the surface as written; the name read, in simplified script
+        kept = [
+            replace(
+                m,
+                surface=original[m.start : m.end],
+                attrs=tuple(sorted((*m.attrs, ("name", m.surface)))),
+            )
+            for m in kept
+        ]
+    return kept
 
 
 # 我局/本局/我委/我厅/我部: a department speaking of itself (not 我局长, 本委员会).
-_OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?![长员会机属内])")
+_OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内部|会议)")
 
 
 def _relative_and_catalogued(
@@ -209,19 +222,28 @@ def _relative_and_catalogued(
     for m in _catalogue_re().finditer(text):
         if any(used[m.start() : m.end()]):
             continue
-        if (
-            m.start()
-            and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
-            and text[m.start() - 1] not in "原和与及、在向由对将把为是并"
-        ):
-            continue  # inside a longer word or a name the suffixes did not find
+        if m.group("level") and m.start() and not _BEFORE_LEVEL.match(text[m.start() - 1]):
+            continue  # 全市发展改革委, 各县司法局: a level word inside a longer word
         out.append(make_mention("institution", text, m.start(), m.end(), sentences))
         used[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return out
 
 
+# What may stand before a level word that starts a relative name (市发展改革委): punctuation,
+# or a word that cannot make the level word part of another (全市, 各县, 乡镇 can).
+_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请]")
+
+
 @cache
 def _catalogue_re() -> re.Pattern[str]:
     """National bodies and departments of the catalogue, by every spelling, longest first."""
-    names = [n for n, d in load_catalogue().by_name.items() if d.scope == "national" and len(n) > 2]
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    catalogue = load_catalogue().by_name
+    spellings = [(n, d.scope == "national") for n, d in catalogue.items() if len(n) > 2]
+    national = _alternatives(n for n, is_national in spellings if is_national)
+    local = _alternatives(n for n, is_national in spellings if not is_national)
+    return re.compile(rf"(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府)?(?:{local})")
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    """A regex alternation of ``names``, longest first."""
+    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import opencc
+
 from kg.extract.sentences import Sentences
 from kg.model import Attrs, Mention
+
+_T2S = opencc.OpenCC("t2s")
 
 
 def make_mention(
@@ -41,3 +45,16 @@ def not_annotated(text: str, title: str) -> bytearray:
             mask[pos : pos + len(line)] = b"\x01" * len(line)
         pos += len(line)
     return mask
+
+
+def simplified(text: str) -> str:
+    """A text written in traditional characters in simplified ones, offset for offset.
+
+    Simplified text is left alone (the conversion would also turn 乾州 into 干州), and so is
+    a text the conversion would lengthen or shorten.
+    """
+    out = _T2S.convert(text)
+    if len(out) != len(text):
+        return text
+    changed = sum(a != b for a, b in zip(text, out, strict=True))
+    return out if changed > max(3, len(text) // 50) else text

@@ -194,7 +194,8 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
     if m.attr("relative") == "1":
         return ctx.own  # 我局 in a 司法局's report is that 司法局; in a county's, nothing
-    national = load_catalogue().national(m.surface)
+    surface = m.attr("name") or m.surface  # a traditional-script name is read simplified
+    national = load_catalogue().national(surface)
     if national is not None:
         from kg.resolve.places import national_entity
 
@@ -203,7 +204,7 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     if div is None:
         return None
     gz = ctx.res.gazetteer
-    read = read_institution(m.surface, div, gz, ctx.year, ctx.context_codes)
+    read = read_institution(surface, div, gz, ctx.year, ctx.context_codes)
     if read is None:
         return None
     place, name, organ = read

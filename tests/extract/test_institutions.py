@@ -148,3 +148,25 @@ def test_established_institutions_link_to_the_government(seed_build) -> None:
 )
 def test_left_boundary(text: str, names: list[str]) -> None:
     assert _surfaces(text) == names
+
+
+def test_catalogue_bodies_and_relative_departments_are_found(lexicons) -> None:
+    from kg.extract.institutions import extract_institutions
+    from kg.extract.sentences import split_sentences
+    from kg.model import Document
+
+    text = (
+        "典型案例受到中央依法治国办肯定。我局会同市发展改革委、县人力社保局开展检查，"
+        "全市发展改革委系统紧紧围绕中心工作。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [
+        (m.surface, m.attr("relative"))
+        for m in extract_institutions(doc, split_sentences(text), lexicons)
+    ]
+    assert got == [
+        ("中央依法治国办", None),
+        ("我局", "1"),
+        ("市发展改革委", None),
+        ("县人力社保局", None),
+    ]
