@@ -21,7 +21,7 @@ from kg.export.html import render_html
 from kg.export.mentions import mentions_csv
 from kg.export.rdf import RDF_FILES, serialise, union_triples
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
-from kg.extract.lexicons import DEFAULT_MAX_TITLE
+from kg.extract.lexicons import DEFAULT_MAX_TITLE, data_lines
 from kg.extract.terms import TermMatcher
 from kg.graph.document import DocumentGraph, document_graph
 from kg.graph.reference import ontology_quads
@@ -72,6 +72,14 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
         for name in res.gazetteer.names()
         if len(name) >= 3 and name[-1] in "省市县区旗州盟镇乡道"
     }
+    # 重庆, 浙江, 广州: provinces and prefectures are named by their short names too (法治浙江,
+    # 视察重庆), except the ones that are also ordinary words (长治久安, 中山公园).
+    words = set(data_lines("place_short_names_words.txt"))
+    for div in res.gazetteer:
+        if div.level in ("province", "prefecture") and div.current:
+            for short in res.gazetteer.short_names(div):
+                if len(short) >= 2 and short not in words:
+                    places.setdefault(short, short)
     initiatives = {label: key for label, key in res.initiatives.surfaces.items() if len(label) >= 3}
     return Lexicons(
         regulation_terms=TermMatcher(res.catalog.unquoted_terms()),

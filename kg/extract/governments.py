@@ -64,6 +64,11 @@ NATIONAL_LABELS = {
     "全国人大": "全国人民代表大会",
     "全国政协": "中国人民政治协商会议全国委员会",
 }
+_LEVEL_ENDS = "省市县区旗州盟镇乡道"
+_NOT_THE_PLACE = re.compile(
+    r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
+    r"高铁|时报|晚报|商报|在线|网"
+)
 # A cited title (《…》) is one mention: the places inside it are not governments.
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # Sentence words that make a named government a partner of the author.
@@ -97,6 +102,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
             start = prev.start
         organ = next((o for o in ORGANS if text.startswith(o, end)), None)
         stop = end + len(organ) if organ else end
+        if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
+            continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
         if organ and _BODY_RE.match(text, stop):
             continue  # 广州市委全面依法治市委员会: one institution, no government mention
         if start >= len(_PARTY) and text[start - len(_PARTY) : start] == _PARTY:
@@ -129,7 +136,38 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     for m, facts in (*shorts, *selves, *nationals):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
+    found = _with_paired_governments(text, found, sentences)
     return [_with_role(text, m) for m in found]
+
+
+# 党委、政府 / 党委和政府: the government of the place whose party committee was just named.
+_PAIRED = re.compile(r"[、和及与]政府(?!办|部门|机关|工作部门|各部门|网站)")
+
+
+def _with_paired_governments(
+    text: str, found: list[Mention], sentences: Sentences
+) -> list[Mention]:
+    """Add the bare 政府 of 自治区党委和政府, 镇党委、政府: an organ of the place just named."""
+    out: list[Mention] = []
+    for m in found:
+        out.append(m)
+        if not m.surface.endswith(("党委", "党工委", "委")) or m.attr("national"):
+            continue
+        paired = _PAIRED.match(text, m.end)
+        if paired is None:
+            continue
+        facts = tuple((k, v) for k, v in m.attrs if k in ("place", "short", "level"))
+        out.append(
+            make_mention(
+                "government",
+                text,
+                paired.start() + 1,
+                paired.end(),
+                sentences,
+                tuple(sorted((*facts, ("organ", "政府")))),
+            )
+        )
+    return out
 
 
 def _with_role(text: str, m: Mention) -> Mention:

@@ -94,3 +94,8 @@ def test_traditional_characters_are_read_with_their_own_offsets(lexicons) -> Non
     text = "2024年，東城區堅持依法行政，在黨中央、國務院領導下，全區推進法治政府建設。"
     got = _surfaces(text, lexicons)
     assert got == [("東城區", None), ("黨中央", "中共中央"), ("國務院", "国务院"), ("全區", None)]
+
+
+def test_short_province_names_and_paired_governments(lexicons) -> None:
+    text = "深入贯彻习近平总书记视察重庆重要讲话精神，重庆路改造完成。自治区党委和政府高度重视。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["重庆", "自治区党委", "政府"]
