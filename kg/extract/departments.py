@@ -8,6 +8,7 @@ place of the report that names them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -60,3 +61,15 @@ def load_catalogue() -> DepartmentCatalogue:
     """The catalogue shipped with the package (read once)."""
     text = resources.files("kg.data").joinpath("departments.tsv").read_text("utf-8")
     return parse_catalogue(text)
+
+
+@cache
+def _local_names() -> re.Pattern[str]:
+    """Every spelling of a local department, longest first (for :func:`department_after`)."""
+    names = [n for n, d in load_catalogue().by_name.items() if d.scope != "national"]
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
+def department_after(text: str, pos: int) -> bool:
+    """Whether a department's name (卫生健康委, 司法局, 人民政府办公室) starts at ``pos``."""
+    return _local_names().match(text, pos) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.departments import department_after
 from kg.extract.lexicons import Lexicons
 from kg.extract.mention import make_mention, not_annotated, simplified
 from kg.extract.sentences import Sentences
@@ -30,7 +31,10 @@ ORGANS = (
     "州委",
     "委",
 )
-_SELF = re.compile(r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
+# 全省 in 全省法治政府建设示范市 is part of an award's name: no mention.
+_SELF = re.compile(
+    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])(?!法治政府建设示范)"
+)
 _PARTY = "中共"
 # 市委、市政府 / 县人大常委会 / 镇党委: an organ of the author's own or a superior level, named
 # by its level word alone; not inside a word (依法治县委, 全县政府, 乡镇政府) nor when the words
@@ -46,15 +50,15 @@ _SHORT_PATTERN = (
 _BODY_OF = (
     "全面依法|依法治|党校|书记|副书记|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
     "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
-    "组成部门|部门|秘书长|副秘书长"
+    "组成部门|部门|秘书长|副秘书长|党组|机关党组|机关"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
 _BODY_RE = re.compile(_BODY_OF)
 # Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone only
-# where it stands for the party centre beside others (中央、省、市的部署, 中央和国务院).
+# where it stands for the party centre beside the State Council (中央、国务院).
 NATIONAL = re.compile(
     r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大|最高人民法院|"
-    r"最高人民检察院|全国政协|(?<![党共])中央(?=[、和及与]|关于|决策|部署|精神)"
+    r"最高人民检察院|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
     r")(?!" + _BODY_OF + r")"
 )
 NATIONAL_LABELS = {
@@ -104,6 +108,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         stop = end + len(organ) if organ else end
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
+        if not organ and department_after(text, end) and not _partner_sentence(text, start):
+            continue  # 浙江省卫生健康委: the place is part of the department's name
         if organ and _BODY_RE.match(text, stop):
             continue  # 广州市委全面依法治市委员会: one institution, no government mention
         if start >= len(_PARTY) and text[start - len(_PARTY) : start] == _PARTY:
@@ -168,6 +174,14 @@ def _with_paired_governments(
             )
         )
     return out
+
+
+def _partner_sentence(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` speaks of an agreement or cooperation: a place
+    named there (与…惠民县行政审批服务局签署协议) is the author's partner, kept as a mention."""
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min(i for i in (text.find("。", pos), text.find("\n", pos), len(text)) if i >= 0)
+    return PARTNER_CUES.search(text, start, end) is not None
 
 
 def _with_role(text: str, m: Mention) -> Mention:

@@ -30,7 +30,8 @@ def make_mention(
 
 # Lines of page chrome the annotation guide leaves out (bylines, navigation, index fields).
 _CHROME_LINE = re.compile(
-    r"来源\s*[:：]|发布机构|发文机关|当前位置|您的位置|索引号|信息来源|发布时间|发布日期"
+    r"来源\s*[:：]|发布机构|发文机关|当前位置|您的位置|索引号|信息来源|发布时间|发布日期|"
+    r"标\s*题\s*[:：]|内\s*容\s*概\s*述"
 )
 
 

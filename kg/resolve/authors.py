@@ -59,7 +59,7 @@ _ORGAN_REST: tuple[tuple[str, str], ...] = (
     ("党委", "party"),
     ("党工委", "party"),
     ("法院", "court"),
-    ("人大", "congress"),
+    ("人大", "assembly"),
     ("行署", "government"),
     ("委", "party"),
     ("", "government"),

@@ -17,7 +17,7 @@ from kg.vocab import KG, ORGU, digest, division_iri, government_iri
 _ORGAN_WORDS: tuple[tuple[str, str], ...] = (
     ("人民代表大会常务委员会", "congress"),
     ("人大常委会", "congress"),
-    ("人民代表大会", "congress"),
+    ("人民代表大会", "assembly"),
     ("人民检察院", "procuratorate"),
     ("人民法院", "court"),
     ("检察院", "procuratorate"),
@@ -28,13 +28,14 @@ _ORGAN_WORDS: tuple[tuple[str, str], ...] = (
     ("党委", "party"),
     ("委员会", "party"),
     ("委", "party"),
-    ("人大", "congress"),
+    ("人大", "assembly"),
 )
 ORGAN_LABEL = {
     "government": "{place}人民政府",
     "party": "中共{place}委员会",
     "congress": "{place}人民代表大会常务委员会",
-    "cppcc": "中国人民政治协商会议{place}委员会",
+    "assembly": "{place}人民代表大会",
+    "cppcc": "政协{place}委员会",
     "court": "{place}人民法院",
     "procuratorate": "{place}人民检察院",
 }
@@ -152,7 +153,7 @@ _SHORT_ORGANS = {
     "党工委": "party",
     "政府": "government",
     "人民政府": "government",
-    "人大": "congress",
+    "人大": "assembly",
     "人大常委会": "congress",
     "政协": "cppcc",
 }

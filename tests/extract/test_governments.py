@@ -75,13 +75,14 @@ def _surfaces(text: str, lexicons) -> list[tuple[str, str | None]]:
 
 def test_national_organs_are_mentions_and_their_offices_are_not(lexicons) -> None:
     text = (
-        "坚决贯彻党中央、国务院决策部署，认真落实中央、省、市关于法治建设的要求。"
+        "坚决贯彻党中央、国务院决策部署，认真落实中央、国务院关于法治建设的要求。"
         "根据中共中央办公厅、国务院办公厅印发的通知，市委全面依法治市委员会召开会议。"
     )
     assert _surfaces(text, lexicons) == [
         ("党中央", "中共中央"),
         ("国务院", "国务院"),
         ("中央", "中共中央"),
+        ("国务院", "国务院"),
     ]
 
 
@@ -99,3 +100,16 @@ def test_traditional_characters_are_read_with_their_own_offsets(lexicons) -> Non
 def test_short_province_names_and_paired_governments(lexicons) -> None:
     text = "深入贯彻习近平总书记视察重庆重要讲话精神，重庆路改造完成。自治区党委和政府高度重视。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["重庆", "自治区党委", "政府"]
+
+
+def test_places_inside_department_names_and_organ_bodies_are_not_mentions(lexicons) -> None:
+    text = "浙江省卫生健康委组织学法，市政府党组会研究法治议题，市人大视察，区政协调研。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["市人大", "区政协"]
+
+
+def test_people_s_congress_and_cppcc_labels(seed_build, resources) -> None:
+    from kg.resolve.places import organ_label
+
+    county = resources.gazetteer.parse_path("河北省廊坊市固安县", 2022)[-1]
+    assert organ_label(county, "assembly") == "固安县人民代表大会"
+    assert organ_label(county, "cppcc") == "政协固安县委员会"
