@@ -106,7 +106,7 @@ _AFTER_NAME = re.compile(r"\s*(?:关于|(?:19|20)\d{2}\s*年)")
 # The subject of the first sentence: what stands before the first verb of the report.
 _LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?[,，、\s]*)?"
-    r"(?:(?:在|按照|根据)[^。]{2,90}?(?:下|要求|部署|指导)[,，\s]*)*"
+    r"(?:(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*)*"
 )
 _VERB = re.compile(
     r"坚持|深入|认真|全面|始终|紧紧|紧扣|紧密|围绕|以|在|按照|积极|持续|不断|聚焦|高度|切实|牢固|"
@@ -195,7 +195,7 @@ def _consumed(text: str, path: Sequence[Division], gz: Gazetteer) -> int:
 def _trusted_path(body: str, path: list[Division]) -> list[Division]:
     """The path without a town read from a bare short name (四川省交通运输厅 is no 交通镇)."""
     for i, d in enumerate(path):
-        if i and d.level == "township" and d.name not in body:
+        if d.level == "township" and d.name not in body:
             return path[:i]
     return path
 

@@ -239,3 +239,9 @@ def test_the_wuji_seed_names_no_township_of_tangshan(seed_build) -> None:
     out, _ = seed_build
     graph = (out / "graph.nt").read_text(encoding="utf-8")
     assert "division/130273" not in graph  # 唐山高新技术产业开发区 and its towns
+
+
+def test_autonomous_prefectures_and_counties_by_their_standard_abbreviations(gaz) -> None:
+    assert codes(gaz.lookup("黔东南州")) == ["522600"]
+    assert codes(gaz.lookup("湘西州")) == ["433100"]
+    assert codes(gaz.lookup("镇宁自治县")) == ["520423"]
