@@ -161,6 +161,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         name = text[start:end]
         if name in not_names or (len(name) < 3 and name not in _BARE_ORGANS):
             continue
+        if _UNBALANCED.search(name) or name.startswith("第"):
+            continue  # 党校(行政学院, 第四批…基地: no body's name
         if name == m.group() and name not in _BARE_ORGANS and (len(name) < 5 or name in _GENERIC):
             continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
         if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
@@ -186,8 +188,11 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             )
         )
         last_end = end
+    found = _with_rule_of_law_bodies(text, sentences, found)
     found.extend(_relative_and_catalogued(text, sentences, found))
     skip = not_annotated(text, doc.meta.title)
+    for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
+        skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     kept = sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
     if text is not original:  # the surface as written; the name read, in simplified script
         kept = [
@@ -199,6 +204,31 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             for m in kept
         ]
     return kept
+
+
+_UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+# The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
+# 依法治市工作领导小组 — one name, whatever the word segmentation makes of it.
+_RULE_OF_LAW_BODY = re.compile(
+    r"(?:中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)|(?:自治区|[省市区县州旗镇乡])(?:党工委|党委|委)|"
+    r"党工委|党委|中央)?(?:全面)?依法治[\u4e00-\u9fff](?:委员会办公室|委员会|工作领导小组|领导小组|"
+    r"办公室|办|委)"
+)
+
+
+def _with_rule_of_law_bodies(
+    text: str, sentences: Sentences, found: list[Mention]
+) -> list[Mention]:
+    """Replace the pieces the suffixes cut from a rule-of-law body by its whole name."""
+    out = list(found)
+    for m in _RULE_OF_LAW_BODY.finditer(text):
+        start, end = m.start(), m.end()
+        if start and text[start - 1] in "全本各":  # 全县依法治县…: the county's whole work
+            continue
+        out = [f for f in out if f.end <= start or f.start >= end]
+        out.append(make_mention("institution", text, start, end, sentences))
+    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 # 我局/本局/我委/我厅/我部: a department speaking of itself (not 我局长, 本委员会).
@@ -241,7 +271,9 @@ def _catalogue_re() -> re.Pattern[str]:
     spellings = [(n, d.scope == "national") for n, d in catalogue.items() if len(n) > 2]
     national = _alternatives(n for n, is_national in spellings if is_national)
     local = _alternatives(n for n, is_national in spellings if not is_national)
-    return re.compile(rf"(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府)?(?:{local})")
+    return re.compile(
+        rf"(?:(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府)?(?:{local}))(?!门)"
+    )
 
 
 def _alternatives(names: Iterable[str]) -> str:

@@ -170,3 +170,18 @@ def test_catalogue_bodies_and_relative_departments_are_found(lexicons) -> None:
         ("市发展改革委", None),
         ("县人力社保局", None),
     ]
+
+
+def test_rule_of_law_bodies_are_whole_and_titles_hold_no_institutions(lexicons) -> None:
+    from kg.extract.institutions import extract_institutions
+    from kg.extract.sentences import split_sentences
+    from kg.model import Document
+
+    text = (
+        "在自治区党委全面依法治藏委员会指导下，学习中央全面依法治国委员会会议精神，"
+        "召开依法治县工作领导小组会议，印发《中共垫江县委全面依法治县委员会2025年工作要点》，"
+        "各部门认真组织部署，加强行政执法队伍建设，服务中心大局。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == ["自治区党委全面依法治藏委员会", "中央全面依法治国委员会", "依法治县工作领导小组"]
