@@ -522,8 +522,8 @@ def _self_references(text: str) -> list[AuthorClue]:
     depts = Counter(m.group() for m in _SELF_DEPT.finditer(text))
     if depts:
         word, n = depts.most_common(1)[0]
-        if n >= 2:
-            out.append(AuthorClue((word,), "self-reference", word))
+        if n >= 2:  # a department's report: its 我市 is its government's place, not its author
+            return [AuthorClue((word,), "self-reference", word)]
     places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text))
     if places:
         level, n = places.most_common(1)[0]
