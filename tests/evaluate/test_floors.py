@@ -18,8 +18,8 @@ DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 # type: (span precision, span recall, label precision, label recall)
 FLOORS = {
     "regulation": (0.88, 0.93, 0.84, 0.89),
-    "government": (0.88, 0.65, 0.88, 0.65),
-    "institution": (0.73, 0.56, 0.66, 0.51),
+    "government": (0.89, 0.66, 0.88, 0.66),
+    "institution": (0.85, 0.62, 0.76, 0.56),
     "initiative": (0.36, 0.38, 0.25, 0.27),
     "indicator": (0.90, 0.84, 0.36, 0.34),
 }
@@ -52,7 +52,7 @@ def test_mentions_stay_above_their_floors(scores, kind):
 
 def test_authors_and_years_stay_above_their_floors(scores):
     a = scores.authors
-    assert a.right / a.documents >= 0.80
+    assert a.right / a.documents >= 0.81
     assert a.wrong / a.documents <= 0.09
     assert a.years_right / a.years >= 0.95
 
