@@ -19,7 +19,7 @@ from kg.cache import CACHE, PartCache
 from kg.export.files import check_no_foreign_outputs, new_generation, pause_point
 from kg.export.rdf import RDF_FILES
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
-from kg.extract.lexicons import DEFAULT_MAX_TITLE
+from kg.extract.lexicons import DEFAULT_MAX_TITLE, data_lines
 from kg.extract.terms import TermMatcher
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
 from kg.ingest.files import outside
@@ -69,6 +69,14 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
         for name in res.gazetteer.names()
         if len(name) >= 3 and name[-1] in "省市县区旗州盟镇乡道"
     }
+    # 重庆, 浙江, 广州: provinces and prefectures are named by their short names too (法治浙江,
+    # 视察重庆), except the ones that are also ordinary words (长治久安, 中山公园).
+    words = set(data_lines("place_short_names_words.txt"))
+    for div in res.gazetteer:
+        if div.level in ("province", "prefecture") and div.current:
+            for short in res.gazetteer.short_names(div):
+                if len(short) >= 2 and short not in words:
+                    places.setdefault(short, short)
     initiatives = {label: key for label, key in res.initiatives.surfaces.items() if len(label) >= 3}
     return Lexicons(
         regulation_terms=TermMatcher(res.catalog.unquoted_terms()),
@@ -483,6 +491,8 @@ def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
     code = primary.attr("code") if primary else None
     if code:
         chain = [d.name for d in res.gazetteer.chain(code, doc.meta.year)]
+    elif primary is not None and primary.attr("scope") == "national":
+        chain = ["中华人民共和国"]
     return {
         "doc": doc.name,
         "title": doc.meta.title,
@@ -490,8 +500,9 @@ def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
         "author_iri": primary.iri if primary else None,
         "author_chain": chain,
         "author_codes": [d for d in ([code] if code else [])],
-        "author_evidence": doc.meta.author_evidence or None,
-        "author_line": doc.meta.author_line or None,
+        "author_evidence": rd.author_evidence or None,
+        "author_line": rd.author_line or None,
+        "publisher": rd.publisher or None,
         "author_confidence": rd.author_confidence,
         "year": doc.meta.year,
         "date": doc.meta.date or None,

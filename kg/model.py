@@ -48,6 +48,8 @@ class DocumentMeta:
     # Self-reference such as 县 in 我县/全县, telling the author's level.
     self_level: str = ""
     addressees: tuple[str, ...] = ()
+    # The publisher a web page's byline names (来源/发布机构: X县司法局), often not the author.
+    byline: str = ""
     date: str = ""  # ISO date signed or published, "" if unknown
     year: int | None = None  # the year reported on
     kind: str = "report"  # report | summary | article
@@ -150,6 +152,11 @@ class ResolvedDocument:
     error: str | None = None
     # How sure the author resolution is (0..1), None when no author was found.
     author_confidence: float | None = None
+    # Which kind of line decided the author (title, signature, first-sentence …) and that line.
+    author_evidence: str = ""
+    author_line: str = ""
+    # Who published the page (a byline), when it names someone.
+    publisher: str = ""
 
     @property
     def primary_author(self) -> Entity | None:

@@ -73,6 +73,7 @@ ORGAN_SUFFIX = {
     "government": "",
     "party": "-party",
     "congress": "-congress",
+    "assembly": "-assembly",
     "cppcc": "-cppcc",
     "court": "-court",
     "procuratorate": "-procuratorate",

@@ -137,6 +137,9 @@ class Row:
     valid_to: int | None = None
 
 
+BARE_LEVEL_WORDS = frozenset("省 市 区 县 州 盟 旗 镇 乡 街道 地区 苏木 办事处 街道办事处".split())
+
+
 def province_code(two: str) -> str:
     """Six-digit code of a province given its two-digit prefix."""
     return two + "0000"
@@ -401,7 +404,9 @@ def build(npm_dir: Path, out: Path) -> None:
         "stats2021": pcc_towns,
         "mca2020": pcc_mca,
     }
-    rows = merge(snapshots)
+    # A row whose name is a bare level word (街道, 镇) names no place: the statistical snapshots
+    # hold two such 街道 rows (130273001, 653223001) that would make every 街道司法所 a township.
+    rows = [r for r in merge(snapshots) if r.name not in BARE_LEVEL_WORDS]
     mark_stats_only(rows)
     apply_bounds(rows)
     check(rows)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.departments import department_after
 from kg.extract.lexicons import Lexicons
-from kg.extract.mention import make_mention
+from kg.extract.mention import make_mention, not_annotated, simplified
 from kg.extract.sentences import Sentences
 from kg.model import Document, Mention, attrs
 
@@ -30,23 +31,72 @@ ORGANS = (
     "州委",
     "委",
 )
-_SELF = re.compile(r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
-_PARTY = "中共"
-# 市委、市政府 / 县人大常委会: an organ of the author's own or a superior level, named by its
-# level word alone; only after punctuation or a function word (not 依法治县委, 全县政府).
-_SHORT = re.compile(
-    r"(?:(?<=[^\u4e00-\u9fff])|(?<=^)|(?<=[在由向和与及经对将把从被给为是等同并]))"
-    r"(?P<level>[省市区县州旗镇乡])(?P<organ>人大常委会|人民政府|政府|人大|政协|委)"
-    r"(?![员会])"
+# 全省 in 全省法治政府建设示范市 is part of an award's name: no mention.
+_SELF = re.compile(
+    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])(?!法治政府建设示范)"
 )
+_PARTY = "中共"
+# 市委、市政府 / 县人大常委会 / 镇党委: an organ of the author's own or a superior level, named
+# by its level word alone; not inside a word (依法治县委, 全县政府, 乡镇政府) nor when the words
+# after it name one of its bodies (市委依法治市办).
+_SHORT_PATTERN = (
+    r"(?<![治全本我各该两多乡镇区县市省州旗盟级村])"
+    r"(?P<level>自治区|街道|[省市区县州旗镇乡])"
+    r"(?P<organ>人大常委会|人民政府|政府|人大|政协|党工委|党委|委)"
+    r"(?![员会办])(?!{body})"
+)
+# What follows an organ when the words name a body of that organ (市委全面依法治市委员会,
+# 国务院办公厅, 市委党校): an institution, not a mention of the organ.
+_BODY_OF = (
+    "全面依法|依法治|党校|书记|副书记|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
+    "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
+    "组成部门|部门|秘书长|副秘书长|党组|机关党组|机关"
+)
+_SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
+_BODY_RE = re.compile(_BODY_OF)
+# Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone only
+# where it stands for the party centre beside the State Council (中央、国务院).
+NATIONAL = re.compile(
+    r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大|最高人民法院|"
+    r"最高人民检察院|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
+    r")(?!" + _BODY_OF + r")"
+)
+NATIONAL_LABELS = {
+    "党中央": "中共中央",
+    "中央": "中共中央",
+    "全国人大常委会": "全国人民代表大会常务委员会",
+    "全国人大": "全国人民代表大会",
+    "全国政协": "中国人民政治协商会议全国委员会",
+}
+_LEVEL_ENDS = "省市县区旗州盟镇乡道"
+_NOT_THE_PLACE = re.compile(
+    r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
+    r"高铁|时报|晚报|商报|在线|网"
+)
+# A cited title (《…》) is one mention: the places inside it are not governments.
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # Sentence words that make a named government a partner of the author.
 PARTNER_CUES = re.compile(r"签署|签订|合作|协议|联动|结对|共建|通办|协作|对口|互认|联盟")
 
 
 def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
-    """Place names (with an organ suffix when present), short organ names (市委、市政府) and
-    self-references (我县, 全县)."""
-    text = doc.text
+    """Place names (with an organ suffix when present), short organ names (市委、市政府),
+    national organs (党中央, 国务院) and self-references (我县, 全县); not inside cited titles
+    nor in the report's own title line.  Traditional characters are read as simplified."""
+    original = doc.text
+    text = simplified(original)
+    found = _mentions(text, sentences, lexicons)
+    inside = not_annotated(text, doc.meta.title)
+    for m in _TITLE.finditer(text):
+        inside[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    kept = [m for m in found if not inside[m.start]]
+    if text is not original:
+        kept = [replace(m, surface=original[m.start : m.end]) for m in kept]
+    return kept
+
+
+def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
+    """Every government mention of ``text`` (see :func:`extract_governments`)."""
     found: list[Mention] = []
     matcher = lexicons.place_names
     for start, end, _ in matcher.find(text):
@@ -56,6 +106,12 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
             start = prev.start
         organ = next((o for o in ORGANS if text.startswith(o, end)), None)
         stop = end + len(organ) if organ else end
+        if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
+            continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
+        if not organ and department_after(text, end) and not _partner_sentence(text, start):
+            continue  # 浙江省卫生健康委: the place is part of the department's name
+        if organ and _BODY_RE.match(text, stop):
+            continue  # 广州市委全面依法治市委员会: one institution, no government mention
         if start >= len(_PARTY) and text[start - len(_PARTY) : start] == _PARTY:
             start -= len(_PARTY)
             organ = organ or "委"
@@ -78,24 +134,61 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
         if not any(taken[m.start() : m.end()])
     )
     selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
-    for m, facts in (*shorts, *selves):
+    nationals = (
+        (m, attrs(national=NATIONAL_LABELS.get(m.group(), m.group())))
+        for m in NATIONAL.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
+    for m, facts in (*shorts, *selves, *nationals):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
+    found = _with_paired_governments(text, found, sentences)
     return [_with_role(text, m) for m in found]
 
 
+# 党委、政府 / 党委和政府: the government of the place whose party committee was just named.
+_PAIRED = re.compile(r"[、和及与]政府(?!办|部门|机关|工作部门|各部门|网站)")
+
+
+def _with_paired_governments(
+    text: str, found: list[Mention], sentences: Sentences
+) -> list[Mention]:
+    """Add the bare 政府 of 自治区党委和政府, 镇党委、政府: an organ of the place just named."""
+    out: list[Mention] = []
+    for m in found:
+        out.append(m)
+        if not m.surface.endswith(("党委", "党工委", "委")) or m.attr("national"):
+            continue
+        paired = _PAIRED.match(text, m.end)
+        if paired is None:
+            continue
+        facts = tuple((k, v) for k, v in m.attrs if k in ("place", "short", "level"))
+        out.append(
+            make_mention(
+                "government",
+                text,
+                paired.start() + 1,
+                paired.end(),
+                sentences,
+                tuple(sorted((*facts, ("organ", "政府")))),
+            )
+        )
+    return out
+
+
+def _partner_sentence(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` speaks of an agreement or cooperation: a place
+    named there (与…惠民县行政审批服务局签署协议) is the author's partner, kept as a mention."""
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min(i for i in (text.find("。", pos), text.find("\n", pos), len(text)) if i >= 0)
+    return PARTNER_CUES.search(text, start, end) is not None
+
+
 def _with_role(text: str, m: Mention) -> Mention:
-    """Mark the role the text gives a named government: ``source`` when the name stands in a
-    cited title (《天水市海绵城市建设管理条例》), ``partner`` when the sentence speaks of an
-    agreement or cooperation (与山东省滨州市惠民县…签署了《…合作框架协议》)."""
-    if m.attr("self") == "1":
+    """Mark the role the text gives a named government: ``partner`` when the sentence speaks
+    of an agreement or cooperation (与山东省滨州市惠民县…签署了《…合作框架协议》)."""
+    if m.attr("self") == "1" or m.attr("national"):
         return m
-    before = text[m.sentence_start : m.start]
-    role = None
-    if before.rfind("《") > before.rfind("》"):
-        role = "source"
-    elif PARTNER_CUES.search(text, m.sentence_start, m.sentence_end):
-        role = "partner"
-    if role is None:
+    if not PARTNER_CUES.search(text, m.sentence_start, m.sentence_end):
         return m
-    return replace(m, attrs=tuple(sorted((*m.attrs, ("role", role)))))
+    return replace(m, attrs=tuple(sorted((*m.attrs, ("role", "partner")))))

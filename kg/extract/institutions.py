@@ -15,10 +15,13 @@ when a verb such as 成立/组建/设立 introduces it, with the ``year`` the se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
+from kg.extract.departments import load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
-from kg.extract.mention import make_mention
+from kg.extract.mention import make_mention, not_annotated, simplified
 from kg.extract.sentences import Sentences
 from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
@@ -131,7 +134,8 @@ def _established(text: str, sentence_start: int, start: int) -> tuple[bool, str 
 def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Names ending in an institution suffix, their left end found on jieba words."""
     suffix_re, not_after, stops, not_names, verbs = _lexicon()
-    text = doc.text
+    original = doc.text
+    text = simplified(original)  # traditional script read as simplified, offset for offset
     found: list[Mention] = []
     last_end = 0
     for m in suffix_re.finditer(text):
@@ -157,6 +161,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         name = text[start:end]
         if name in not_names or (len(name) < 3 and name not in _BARE_ORGANS):
             continue
+        if _UNBALANCED.search(name) or name.startswith("第"):
+            continue  # 党校(行政学院, 第四批…基地: no body's name
         if name == m.group() and name not in _BARE_ORGANS and (len(name) < 5 or name in _GENERIC):
             continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
         if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
@@ -182,4 +188,94 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             )
         )
         last_end = end
-    return found
+    found = _with_rule_of_law_bodies(text, sentences, found)
+    found.extend(_relative_and_catalogued(text, sentences, found))
+    skip = not_annotated(text, doc.meta.title)
+    for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
+        skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    kept = sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+    if text is not original:  # the surface as written; the name read, in simplified script
+        kept = [
+            replace(
+                m,
+                surface=original[m.start : m.end],
+                attrs=tuple(sorted((*m.attrs, ("name", m.surface)))),
+            )
+            for m in kept
+        ]
+    return kept
+
+
+_UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+# The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
+# 依法治市工作领导小组 — one name, whatever the word segmentation makes of it.
+_RULE_OF_LAW_BODY = re.compile(
+    r"(?:中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)|(?:自治区|[省市区县州旗镇乡])(?:党工委|党委|委)|"
+    r"党工委|党委|中央)?(?:全面)?依法治[\u4e00-\u9fff](?:委员会办公室|委员会|工作领导小组|领导小组|"
+    r"办公室|办|委)"
+)
+
+
+def _with_rule_of_law_bodies(
+    text: str, sentences: Sentences, found: list[Mention]
+) -> list[Mention]:
+    """Replace the pieces the suffixes cut from a rule-of-law body by its whole name."""
+    out = list(found)
+    for m in _RULE_OF_LAW_BODY.finditer(text):
+        start, end = m.start(), m.end()
+        if start and text[start - 1] in "全本各":  # 全县依法治县…: the county's whole work
+            continue
+        out = [f for f in out if f.end <= start or f.start >= end]
+        out.append(make_mention("institution", text, start, end, sentences))
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+# 我局/本局/我委/我厅/我部: a department speaking of itself (not 我局长, 本委员会).
+_OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内部|会议)")
+
+
+def _relative_and_catalogued(
+    text: str, sentences: Sentences, taken: list[Mention]
+) -> list[Mention]:
+    """Self-references of a department (我局) and catalogue names the suffixes miss (national
+    bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委), outside the
+    names already found."""
+    used = bytearray(len(text) + 1)
+    for m in taken:
+        used[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for m in _OWN.finditer(text):
+        if not any(used[m.start() : m.end()]):
+            own = attrs(relative="1")
+            out.append(make_mention("institution", text, m.start(), m.end(), sentences, own))
+    for m in _catalogue_re().finditer(text):
+        if any(used[m.start() : m.end()]):
+            continue
+        if m.group("level") and m.start() and not _BEFORE_LEVEL.match(text[m.start() - 1]):
+            continue  # 全市发展改革委, 各县司法局: a level word inside a longer word
+        out.append(make_mention("institution", text, m.start(), m.end(), sentences))
+        used[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return out
+
+
+# What may stand before a level word that starts a relative name (市发展改革委): punctuation,
+# or a word that cannot make the level word part of another (全市, 各县, 乡镇 can).
+_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请]")
+
+
+@cache
+def _catalogue_re() -> re.Pattern[str]:
+    """National bodies and departments of the catalogue, by every spelling, longest first."""
+    catalogue = load_catalogue().by_name
+    spellings = [(n, d.scope == "national") for n, d in catalogue.items() if len(n) > 2]
+    national = _alternatives(n for n, is_national in spellings if is_national)
+    local = _alternatives(n for n, is_national in spellings if not is_national)
+    return re.compile(
+        rf"(?:(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府)?(?:{local}))(?!门)"
+    )
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    """A regex alternation of ``names``, longest first."""
+    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))

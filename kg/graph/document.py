@@ -21,7 +21,12 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.graph.kinds import legal_type, level
-from kg.graph.organs import institution_triples, organ_mention_triples, report_author_triples
+from kg.graph.organs import (
+    institution_triples,
+    organ_mention_triples,
+    organization_triples,
+    report_author_triples,
+)
 from kg.graph.reference import reference_graph
 from kg.graph.terms import (
     CITO,
@@ -220,6 +225,8 @@ def _entity_triples(e: Entity) -> Iterator[tuple[NamedNode, NamedNode, object]]:
             yield s, SCHEMA.legislationJurisdiction, zh("中华人民共和国")
     elif e.type == "institution":
         yield from institution_triples(e)
+    elif e.type == "organization":
+        yield from organization_triples(e)
     elif e.type == "initiative":
         from kg.graph.programmes import initiative_triples
 

@@ -6,7 +6,7 @@
   or, for a counted class (13个婚姻家庭调委会), a kg:InstitutionClass of the place;
 * a mention: the count given for a class (kg:count), the founding of an institution the
   sentence reports (schema:foundingDate; kg:establishedBy is a Relation), and the role a
-  named government plays in the sentence (kg:governmentRole: superior, partner, source).
+  named government plays in the sentence (kg:governmentRole: superior, partner).
 """
 
 from __future__ import annotations
@@ -17,20 +17,21 @@ from pyoxigraph import Literal, NamedNode
 
 from kg.graph.terms import KGNS, ORG, RDF, SCHEMA, SKOS, decimal, integer, year, zh
 from kg.model import Entity, Mention, ResolvedDocument
-from kg.vocab import GOV
+from kg.vocab import DIV, GOV
 
 Triple = tuple[NamedNode, NamedNode, object]
 
 
 def report_author_triples(rd: ResolvedDocument, report: NamedNode) -> Iterator[Triple]:
     """The evidence and confidence of the report's author."""
-    meta = rd.document.meta
+    if rd.publisher:
+        yield report, KGNS.publisherName, zh(rd.publisher)
     if not rd.author:
         return
-    if meta.author_evidence:
-        yield report, KGNS.authorEvidence, Literal(meta.author_evidence)
-    if meta.author_line:
-        yield report, KGNS.authorEvidenceLine, zh(meta.author_line)
+    if rd.author_evidence:
+        yield report, KGNS.authorEvidence, Literal(rd.author_evidence)
+    if rd.author_line:
+        yield report, KGNS.authorEvidenceLine, zh(rd.author_line)
     if rd.author_confidence is not None:
         yield report, KGNS.authorConfidence, decimal(f"{rd.author_confidence:.2f}")
 
@@ -56,6 +57,18 @@ def institution_triples(e: Entity) -> Iterator[Triple]:
         yield s, ORG.unitOf, NamedNode(unit_of)
 
 
+def organization_triples(e: Entity) -> Iterator[Triple]:
+    """An author without a place: a national body, or a town the text does not place."""
+    s = NamedNode(e.iri)
+    national = e.attr("scope") == "national"
+    yield s, RDF.type, ORG.FormalOrganization
+    yield s, RDF.type, SCHEMA.GovernmentOrganization
+    yield s, RDF.type, KGNS.NationalBody if national else KGNS.UnplacedBody
+    yield s, SKOS.prefLabel, zh(e.label)
+    for code in (e.attr("candidates") or "").split():
+        yield s, KGNS.candidatePlace, NamedNode(DIV + code)
+
+
 def organ_mention_triples(
     m: Mention, ann: NamedNode, entity: NamedNode, report_year: int | None
 ) -> Iterator[Triple]:
@@ -68,7 +81,4 @@ def organ_mention_triples(
         when = int(founded) if founded else report_year
         if when is not None:
             yield entity, SCHEMA.foundingDate, year(when)
-    # superior/partner are decided by the resolver (kg.graph.document, from its relations);
-    # "source" (a government named as the source of a document) is the extractor's reading.
-    if m.type == "government" and m.attr("role") == "source":
-        yield ann, KGNS.governmentRole, Literal("source")
+    # superior/partner are decided by the resolver (kg.graph.document, from its relations).

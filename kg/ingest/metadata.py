@@ -196,15 +196,22 @@ def author_clues(title: str, content: str, raw: str) -> list[AuthorClue]:
         if _is_organ_line(line) and len(line) <= 40:
             out.append(AuthorClue(_split_organs(line), "opening", line))
             break
-    b = _BYLINE.search(raw[:3000])
-    if b:
-        # 来源: 河北省人民政府网 is the government's web site: the organ is 河北省人民政府.
-        name = re.sub(r"(门户网站|网站|网|融媒体中心|发布)$", "", b.group(1))
-        if len(name) >= 2:
-            out.append(AuthorClue((name,), "byline", b.group(0).strip()))
+    name, line = find_byline(raw)
+    if name:
+        out.append(AuthorClue((name,), "byline", line))
     if title:
         out.append(AuthorClue((title,), "title-place", title))
     return out
+
+
+def find_byline(raw: str) -> tuple[str, str]:
+    """The publisher a web page's byline names (来源/发布机构/作者) and the byline itself."""
+    b = _BYLINE.search(raw[:3000])
+    if not b:
+        return "", ""
+    # 来源: 河北省人民政府网 is the government's web site: the organ is 河北省人民政府.
+    name = re.sub(r"(门户网站|网站|网|融媒体中心|发布)$", "", b.group(1))
+    return (name, b.group(0).strip()) if len(name) >= 2 else ("", "")
 
 
 def find_author_names(title: str, content: str, raw: str) -> tuple[tuple[str, ...], str]:
@@ -284,6 +291,7 @@ def extract_metadata(content: str, raw: str, page_title: str = "") -> DocumentMe
         author_line=best.line,
         self_level=self_level,
         addressees=find_addressees(content),
+        byline=find_byline(raw)[0],
         date=date,
         year=find_year(title, content, date, kind),
         kind=kind,

@@ -1,26 +1,46 @@
-"""The author of a report: its organs, place, the line that decided it and how sure we are.
+"""The author of a report, decided in one step from every line that names it.
 
-The ingest stage gives the author's names as written (title before 关于, signature block, an
-organ line at the top, a web byline, or the title itself); here they are read against the
-gazetteer.  A name is a place path followed by what the place's organ is called:
+Each source of evidence yields candidates (an :class:`AuthorClue`: the names it gives, its
+kind of evidence and its line), strongest first:
 
-* nothing, 人民政府, 政府, 办事处 (a 街道's organ) -> the people's government;
-* 委, 党委, 委员会 after 中共 -> the party committee; 人大常委会, 政协, 人民法院 … -> those organs;
-* anything else (司法局, 人民政府办公室, 委政法委员会 …) -> a department of that place, an
-  institution under its government (XX市司法局关于2023年法治政府建设情况的报告).
+* ``title``: the organ names before 关于 or before the year of a title line (also a title run
+  together with web-site chrome, or standing in a 标题: field);
+* ``signature``: organ lines above the closing date; ``opening``: an organ line at the top;
+* ``title-place``: a title that starts with a place (江苏省2022年度…, 宝山区罗店镇2020年度…);
+* ``first-sentence``: the subject of the first sentence (2023年，X区坚持…, 市卫健委坚持…) and
+  the body a report says it is (现将我局2022年度…报告如下);
+* ``self-reference``: 我局/我委/我厅 with the department's full name found in the text, or
+  我县/全市/我区 with the place the text keeps naming (法治X, X in cited titles);
+* ``byline``: the publisher (来源/发布机构); used only when nothing else names the author, and
+  a government's 办公室/办公厅 stands for its government.
+
+A name is read against the gazetteer and the department catalogue: a place path followed by
+what its organ is called (人民政府, 县委 …) or by a department (司法局, 卫健委 -> 卫生健康委员会);
+relative names (省政府, 市水务局, 我局) take their place from the other candidates or from the
+places the text names.  :func:`decide` weighs the candidates and picks one, or abstains.  A
+town whose name the text does not tie to any of its parents stays unplaced: its name is kept,
+with its candidate places, and no code (a wrong place is worse than none).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
+import opencc
+
+from kg.extract.departments import load_catalogue
 from kg.ingest.metadata import AuthorClue, author_clues
-from kg.model import Document, Entity
+from kg.model import Document, Entity, attrs
 from kg.resolve.context import DocumentContext, Resources
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.resolve.institutions import institution_entity, nearest_of_level
+from kg.resolve.places import national_entity, organ_label
+from kg.vocab import ORGU, digest
 
 # What follows a place name when the organ is one of the place's own organs (longest first).
 _ORGAN_REST: tuple[tuple[str, str], ...] = (
@@ -29,6 +49,7 @@ _ORGAN_REST: tuple[tuple[str, str], ...] = (
     ("人大常委会", "congress"),
     ("人民检察院", "procuratorate"),
     ("人民政府", "government"),
+    ("行政公署", "government"),
     ("人民法院", "court"),
     ("委员会", "party"),
     ("办事处", "government"),
@@ -38,7 +59,8 @@ _ORGAN_REST: tuple[tuple[str, str], ...] = (
     ("党委", "party"),
     ("党工委", "party"),
     ("法院", "court"),
-    ("人大", "congress"),
+    ("人大", "assembly"),
+    ("行署", "government"),
     ("委", "party"),
     ("", "government"),
 )
@@ -46,19 +68,58 @@ _ORGAN_OF = dict(_ORGAN_REST)
 _LEVEL_CHARS = "省市区县州盟旗镇乡"
 _LONGEST_UNIT = 18  # 人力资源和社会保障局 is 10; 委全面依法治县委员会办公室 is 13
 _NOT_A_NAME = re.compile(r"[,，。;；:：、]|坚持|深入|认真|全面|始终|以习近平|在")
+_UNIT_END = ("局", "厅", "委员会", "委", "办公室", "办公厅", "办", "部", "署", "中心", "处")
 
 # How much each kind of evidence is trusted on its own.
 BASE_CONFIDENCE = {
     "title": 0.95,
     "signature": 0.95,
     "opening": 0.9,
-    "byline": 0.8,
-    "title-place": 0.7,
-    "opening-place": 0.5,
+    "title-place": 0.85,
+    "first-sentence": 0.85,
+    "self-reference": 0.7,
+    "byline": 0.6,
 }
-_STRONG = ("title", "signature", "opening")
-_OWN = re.compile(r"(?:我|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
-_PLACE_RUN = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:自治州|自治县|省|市|县|区|州|盟|旗)")
+_STRONG = ("title", "signature", "opening", "title-place")
+
+_T2S = opencc.OpenCC("t2s")
+# Pinyin glosses some pages print after characters: 區(qū), 現(xiàn).
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+_PLACE_RUN = re.compile(
+    r"[\u4e00-\u9fff]{2,10}?(?:自治州|自治县|自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
+)
+# A short place name in a compound that names the place itself (法治甘肃, 考察浙江, 平安西兴).
+_PLACE_COMPOUND = re.compile(
+    r"(?:法治|平安|考察|视察|来到|服务|全面建设|建设)([\u4e00-\u9fff]{2,4})"
+)
+# A visit to a province named by its one-character abbreviation: 来陕考察, 来粤视察.
+_VISIT = re.compile(r"来([\u4e00-\u9fff])(?:考察|视察|调研)")
+# A title line: what a report says it is, with the year (run together with chrome or not).
+_TITLE_LINE = re.compile(
+    r"(?:19|20)\d{2}\s*年度?[^。；;]{0,40}?(?:报告|总结|情况)|关于[^。；;]{0,30}?(?:报告|总结)"
+)
+_TITLE_PREFIX = re.compile(
+    r"^(?:.*?标\s*题\s*[:：]\s*\|?\s*|\[[^\]]{0,30}\]|【[^】]{0,30}】|[^《》]{0,20}号|[^\u4e00-\u9fff\d]+)"
+)
+_AFTER_NAME = re.compile(r"\s*(?:关于|(?:19|20)\d{2}\s*年)")
+# The subject of the first sentence: what stands before the first verb of the report.
+_LEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?[,，、\s]*)?"
+    r"(?:(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*)*"
+)
+_VERB = re.compile(
+    r"坚持|深入|认真|全面|始终|紧紧|紧扣|紧密|围绕|以|在|按照|积极|持续|不断|聚焦|高度|切实|牢固|"
+    r"扎实|立足|着力|锚定|贯彻|把|将|继续|进一步|统筹|大力|强化|加快|坚决|主动|严格|全力|秉持|"
+    r"践行|锐意|高位|结合|对标|深学|勇于|奋力|自觉|加强|推进|推动|不折不扣|笃学|有力|深化|带领|"
+    r"领导|高标准|全方位|多措并举|围绕"
+)
+_STATEMENT = re.compile(
+    r"现将(?:(?:19|20)\d{2}\s*年度?)?(?P<name>[^,，。；;:：“”《》\s]{2,30}?)"
+    r"(?:(?:19|20)\d{2}\s*年|年度|本年度|法治|依法|有关|工作|推进|全年)"
+)
+_SELF_DEPT = re.compile(r"(?:我|本)(局|委|厅|办)(?![长员会机])")
+_SELF_PLACE = re.compile(r"(?:我|本|全)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
 
 
 @dataclass(frozen=True)
@@ -66,12 +127,25 @@ class AuthorOrgan:
     """One organ credited with a report.
 
     ``organ`` is one of government, party, congress, cppcc, court, procuratorate, or ``unit``
-    for a department, whose full name (固安县司法局) is ``unit``.
+    for a department, whose full name (固安县司法局) is ``unit``.  ``division`` is ``None`` for
+    a national body (``national``), for a town the text does not place (its name in ``label``
+    and the codes it may denote in ``candidates``) and, while reading, for a relative name
+    (省政府, 市卫健委, 我局) whose level character is ``level``.
     """
 
-    division: Division
+    division: Division | None
     organ: str = "government"
     unit: str = ""
+    label: str = ""
+    level: str = ""
+    candidates: tuple[str, ...] = ()
+    national: bool = False
+    own: bool = False  # a self-reference (我县, 全市): the author's own level, not a superior
+
+    @property
+    def placed(self) -> bool:
+        """Whether the organ is complete: placed, national, or knowingly left unplaced."""
+        return self.division is not None or self.national or bool(self.candidates)
 
 
 @dataclass(frozen=True)
@@ -82,11 +156,24 @@ class Authorship:
     evidence: str = ""
     line: str = ""
     confidence: float | None = None
+    publisher: str = ""
 
     @property
     def division(self) -> Division | None:
-        """The author's place."""
+        """The author's place (``None`` for national and unplaced authors)."""
         return self.organs[0].division if self.organs else None
+
+
+def fold(text: str) -> str:
+    """Simplified characters, without pinyin glosses or runs of spaces.
+
+    Text is converted only when it is written in traditional characters: the conversion
+    also changes a few characters of simplified place names (乾州 would become 干州).
+    """
+    text = _SPACES.sub(" ", _PINYIN.sub("", text))
+    simplified = _T2S.convert(text)
+    changed = sum(a != b for a, b in zip(text, simplified, strict=False))
+    return simplified if changed > max(3, len(text) // 100) else text
 
 
 def _consumed(text: str, path: Sequence[Division], gz: Gazetteer) -> int:
@@ -105,6 +192,25 @@ def _consumed(text: str, path: Sequence[Division], gz: Gazetteer) -> int:
     return pos
 
 
+def _trusted_path(body: str, path: list[Division]) -> list[Division]:
+    """The path without a town read from a bare short name (四川省交通运输厅 is no 交通镇)."""
+    for i, d in enumerate(path):
+        if d.level == "township" and d.name not in body:
+            return path[:i]
+    return path
+
+
+def _above_towns(body: str, gz: Gazetteer, year: int | None) -> list[Division]:
+    """西城区 is the district, not one of the towns also called so: a name that one division
+    above the township level holds, and only towns besides it, means that division."""
+    for k in range(min(len(body), 12), 1, -1):
+        cands = gz.lookup(body[:k], year)
+        if cands:
+            above = [c for c in cands if c.level != "township"]
+            return above if len(above) == 1 and body[:k] == above[0].name else []
+    return []
+
+
 def read_organ(
     name: str, gz: Gazetteer, year: int | None, context: Sequence[str] = ()
 ) -> AuthorOrgan | None:
@@ -112,7 +218,7 @@ def read_organ(
     name = re.sub(r"\s+", "", name)
     party = name.startswith(("中共", "中国共产党"))
     body = name.removeprefix("中国共产党").removeprefix("中共")
-    path = gz.parse_path(body, year, context)
+    path = _trusted_path(body, gz.parse_path(body, year, context)) or _above_towns(body, gz, year)
     if not path:
         return None
     div = path[-1]
@@ -127,9 +233,11 @@ def read_organ(
         if inner_name != rest and inner_name:
             chain = tuple(d.code for d in gz.chain(div.code, year))
             inner = read_organ(inner_name, gz, year, chain)
-            if inner is not None and div.code in {
-                d.code for d in gz.chain(inner.division.code, year)[1:]
-            }:
+            if (
+                inner is not None
+                and inner.division is not None
+                and div.code in {d.code for d in gz.chain(inner.division.code, year)[1:]}
+            ):
                 return inner
     if rest in _ORGAN_OF:
         organ = _ORGAN_OF[rest]
@@ -138,63 +246,427 @@ def read_organ(
         return AuthorOrgan(div, organ)
     if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS:
         rest = rest[1:]
-    if len(rest) > _LONGEST_UNIT or _NOT_A_NAME.search(rest):
+    if len(rest) > _LONGEST_UNIT or _NOT_A_NAME.search(rest) or not rest.endswith(_UNIT_END):
         return None  # a sentence that begins with a place (吉林省人民政府坚持以…), not a name
+    rest = load_catalogue().standard(rest)
     return AuthorOrgan(div, "unit", ("中共" if party else "") + div.name + rest)
 
 
-# A department's name at the head of a title or of the first sentence: the words up to a
-# department suffix, followed by what such a title or sentence goes on with.
-_DEPARTMENT = re.compile(
-    r"((?:(?![在的和与及])[\u4e00-\u9fff]){2,24}?(?:局|厅|委员会|委|办公室|办公厅))"
-    r"(?=\d{4}|（|\(|法治|依法|关于|年度|工作|坚持|深入|认真|全面|始终|紧紧|围绕|以|在|按照|"
-    r"积极|持续|不断|聚焦|紧扣|高度|切实|牢固)"
-)
+def _relative(name: str) -> AuthorOrgan | None:
+    """省政府, 县委, 市卫健委, 区人民政府办公室: an organ named by its level character alone."""
+    party = name.startswith("中共")
+    body = name.removeprefix("中共")
+    if body.startswith("街道"):
+        level, rest = "街道", body[2:]
+    elif body[:1] in _LEVEL_CHARS:
+        level, rest = body[0], body[1:]
+    else:
+        return None
+    if rest in _ORGAN_OF and rest:
+        organ = _ORGAN_OF[rest]
+        return AuthorOrgan(None, "party" if party and organ == "government" else organ, level=level)
+    catalogue = load_catalogue()
+    dept = catalogue.get(rest)
+    if dept is None or dept.scope == "national":
+        return None
+    return AuthorOrgan(None, "unit", ("中共" if party else "") + dept.name, level=level)
 
 
-def _read_place(title: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | None:
-    """A department a title starts with (2024年青浦区司法局法治政府建设…), or else the most
-    specific place the title names, as its people's government."""
-    text = re.sub(r"\s+", "", title)
-    head = re.sub(r"^(?:19|20)\d{2}年度?", "", text)
-    m = _DEPARTMENT.match(head)
+def read_name(
+    name: str, gz: Gazetteer, year: int | None, context: Sequence[str] = ()
+) -> AuthorOrgan | None:
+    """A name as any source gives it: a placed organ, a national body, a relative organ
+    (省政府, 市卫健委), the self-reference 我局, or a town name that has several places."""
+    name = re.sub(r"\s+", "", name).strip("()（）")
+    national = load_catalogue().national(name)
+    if national is not None:
+        return AuthorOrgan(None, "unit", national.name, label=national.name, national=True)
+    if name in ("国务院", "中华人民共和国国务院"):
+        return AuthorOrgan(None, "government", label="国务院", national=True)
+    m = _SELF_DEPT.fullmatch(name)
     if m:
-        organ = read_organ(m.group(1), gz, year)
-        if organ is not None and organ.organ == "unit":
-            return organ
-    path = gz.parse_path(text, year)
-    return AuthorOrgan(path[-1]) if path else None
+        return AuthorOrgan(None, "unit", "", level="我" + m.group(1))
+    m = _SELF_PLACE.fullmatch(name)
+    if m:
+        return AuthorOrgan(None, "government", level=m.group(1), own=True)
+    organ = read_organ(name, gz, year, context)
+    if organ is not None:
+        return organ
+    relative = _relative(name)
+    if relative is not None:
+        return relative
+    return _homonym(name, gz, year)
 
 
-def document_places(text: str, gz: Gazetteer) -> tuple[str, ...]:
-    """Place names in the opening and closing of ``text``, to tell homonymous towns apart."""
-    out: list[str] = []
-    for chunk in (text[:3000], text[-800:]):
-        for m in _PLACE_RUN.finditer(chunk):
-            run = m.group()
-            for k in range(len(run) - 2, -1, -1):  # the name may start anywhere in the run
-                if gz.lookup(run[k:]) or gz.lookup(run[k:], None):
-                    out.append(run[k:])
+def _homonym(name: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | None:
+    """A town or street name the gazetteer holds several times, with its organ word."""
+    body = name.removeprefix("中共")
+    for k in range(min(len(body), 12), 1, -1):
+        cands = gz.lookup(body[:k], year)
+        if len(cands) > 1 and all(c.level == "township" for c in cands):
+            rest = body[k:]
+            if rest[:1] == body[k - 1] and rest[:1] in _LEVEL_CHARS:
+                rest = rest[1:]
+            if rest not in _ORGAN_OF or body[k - 1] not in "镇乡道":
+                return None
+            organ = _ORGAN_OF[rest]
+            label = organ_label(cands[0], "party" if name.startswith("中共") else organ)
+            return AuthorOrgan(None, organ, label=label, candidates=tuple(c.code for c in cands))
+    return None
+
+
+# ------------------------------------------------------------------ what the text names
+
+
+@dataclass(frozen=True)
+class TextPlaces:
+    """How often the text names each place (by code), and which departments of which place."""
+
+    counts: Counter[str]
+    departments: Counter[tuple[str, str]]  # (code, standard department name)
+
+
+@cache
+def _province_abbreviations() -> dict[str, str]:
+    """One-character abbreviation -> province name, from ``kg/data/province_abbreviations.tsv``."""
+    text = resources.files("kg.data").joinpath("province_abbreviations.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, shorts = line.split("\t")
+            out.update((s, name) for s in shorts.split(","))
+    return out
+
+
+def _level_of(char: str, d: Division) -> bool:
+    """Whether ``d`` is a division a level character (我县, 全市, 我区) can stand for."""
+    if char == "区":
+        return d.name.endswith("区") and d.level in ("county", "province")
+    if char == "市":
+        return d.name.endswith("市") and d.level in ("province", "prefecture", "county")
+    if char == "省":
+        return d.level == "province" and d.name.endswith("省")
+    if char == "街道":
+        return d.name.endswith("街道")
+    return d.name.endswith(char)
+
+
+def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
+    """Places the text names (full names, short names with a level word, 法治X compounds)."""
+    counts: Counter[str] = Counter()
+    for m in _PLACE_RUN.finditer(text):
+        run = m.group()
+        for k in range(0, len(run) - 1):  # the longest name that ends the run
+            cands = gz.lookup(run[k:], year)
+            if not cands and len(run) - k >= 3:  # 门源县委: a short name and its level word
+                short = [c for c in gz.lookup(run[k:-1], year) if c.name.endswith(run[-1])]
+                cands = short if len(short) == 1 and short[0].level != "township" else []
+            if not cands:
+                continue
+            above = [c for c in cands if c.level != "township"]
+            if len(above) == 1 and above[0].name == run[k:]:
+                cands = above
+            # 和县, 范县 inside 市委和县委, 示范县: a two-character name counts only where it
+            # cannot be the end of a word (after punctuation or another place name).
+            start = m.start() + k
+            if len(run) - k == 2 and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+                if text[start - 1] not in "省市州盟区县":
                     break
-    return tuple(dict.fromkeys(out))
+            if len(cands) == 1:
+                counts[cands[0].code] += 1
+            break
+    for m in _PLACE_COMPOUND.finditer(text):
+        word = m.group(1)
+        for k in range(len(word), 1, -1):
+            cands = [c for c in gz.lookup(word[:k], year) if c.level != "township"]
+            if len(cands) == 1 and word[:k] != cands[0].name:
+                counts[cands[0].code] += 1
+                break
+    abbreviations = _province_abbreviations()
+    for m in _VISIT.finditer(text):
+        province = abbreviations.get(m.group(1))
+        found = [d for d in gz.lookup(province or "", year) if d.level == "province"]
+        if len(found) == 1:
+            counts[found[0].code] += 1
+    departments: Counter[tuple[str, str]] = Counter()
+    catalogue = load_catalogue()
+    for spelling, dept in catalogue.by_name.items():
+        if dept.scope == "national" or len(spelling) < 3:
+            continue
+        for m in re.finditer(re.escape(spelling), text):
+            i = m.start()
+            for j in range(max(0, i - 14), i - 1):
+                organ = read_organ(text[j : m.end()], gz, year)
+                if organ is not None and organ.organ == "unit" and organ.division is not None:
+                    if organ.unit.endswith(dept.name) and text[j:i].endswith(
+                        (organ.division.name, *gz.short_names(organ.division))
+                    ):
+                        departments[(organ.division.code, dept.name)] += 1
+                        break
+    return TextPlaces(counts, departments)
+
+
+def _top_place(
+    level: str, places: TextPlaces, gz: Gazetteer, year: int | None, under: Division | None
+) -> Division | None:
+    """The place of ``level`` the text names most (one clear winner), under ``under`` if given."""
+    scored: list[tuple[int, Division]] = []
+    for code, n in places.counts.items():
+        d = gz.get(code, year)
+        if d is None or not _level_of(level, d):
+            continue
+        if under is not None and not any(a.code == under.code for a in gz.chain(code, year)):
+            continue
+        scored.append((n, d))
+    scored.sort(key=lambda t: (-t[0], t[1].code))
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+# ------------------------------------------------------------------ sources
+
+
+def _head_tail(doc: Document) -> tuple[str, str]:
+    text = doc.text
+    return fold(text[:3000]), fold(text[-1500:] if len(text) > 3000 else "")
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip(" |") for ln in text.splitlines() if ln.strip(" |")]
+
+
+def _title_names(line: str) -> tuple[str, ...]:
+    """The organ names a title line gives before 关于 or its year ("" when none)."""
+    line = _TITLE_PREFIX.sub("", line.replace(" ", ""))
+    m = _AFTER_NAME.search(line)
+    if not m or m.start() < 2:
+        return ()
+    clues = author_clues(line, "", "")
+    if clues and clues[0].evidence == "title":
+        return clues[0].names
+    return (re.sub(r"(?:发布|印发|公布|公开)$", "", line[max(0, m.start() - 40) : m.start()]),)
+
+
+def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
+    """Titles: the one the ingest stage found, then title-like lines of the opening."""
+    out: list[AuthorClue] = []
+    lines = [fold(doc.meta.title)] if doc.meta.title else []
+    lines += [ln for ln in _lines(head)[:15] if _TITLE_LINE.search(ln) and len(ln) <= 160]
+    for line in dict.fromkeys(lines):
+        names = _title_names(line)
+        if names:
+            out.append(AuthorClue(names, "title", line))
+    return out
+
+
+def _title_place(line: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | None:
+    """The place (or place's department) a title starts with: 江苏省2022年度…, 2022年绿塘乡…"""
+    text = _TITLE_PREFIX.sub("", re.sub(r"\s+", "", line))
+    head = re.sub(r"^(?:19|20)\d{2}年度?", "", text)
+    m = re.match(r"[\u4e00-\u9fff]{2,30}?(?=(?:19|20)\d{2}|法治|依法|年度|关于|晒出|发布)", head)
+    if not m:
+        return None
+    organ = read_organ(m.group(), gz, year)
+    if organ is None:
+        return _homonym(m.group(), gz, year)
+    return organ
+
+
+def _subject(line: str) -> str:
+    """The subject of a first sentence: what stands between its lead and its first verb."""
+    rest = line[_LEAD.match(line).end() :]  # type: ignore[union-attr]
+    v = _VERB.search(rest)
+    if v is None or v.start() < 2 or v.start() > 40:
+        return ""
+    subject = rest[: v.start()].strip(" ,，")
+    return "" if re.search(r"[,，。;；:：《》“”]", subject) else subject
+
+
+def _subject_names(subject: str) -> tuple[str, ...]:
+    """``山西省委、省政府`` -> two names; ``博乐市党委、政府`` -> 博乐市党委, 博乐市政府."""
+    own = _SELF_PLACE.match(subject)
+    if own and subject[:1] in "我全本":  # 全省法治政府建设工作, 全市各级行政机关: the place itself
+        return () if "系统" in subject else ("我" + own.group(1),)
+    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    if len(parts) == 2 and parts[1] in ("政府", "人民政府"):
+        place = re.sub(r"(党委|委)$", "", parts[0])
+        return (parts[0], place + parts[1])
+    if len(parts) == 2 and parts[1][:1] in _LEVEL_CHARS:
+        return tuple(parts)
+    return (subject,)
+
+
+def _first_sentence(head: str, title: str) -> list[AuthorClue]:
+    """Subjects of the first body sentences, and the body a report says it reports on."""
+    out: list[AuthorClue] = []
+    for line in _lines(head)[:14]:
+        if len(line) < 20 or line == title or (len(line) < 40 and line.endswith((":", "："))):
+            continue
+        for sentence in line.split("。")[:3]:
+            subject = _subject(sentence)
+            names = _subject_names(subject) if subject else ()
+            if names:
+                out.append(AuthorClue(names, "first-sentence", sentence[:60]))
+        if len(out) >= 3:
+            break
+    m = _STATEMENT.search(head)
+    if m:
+        out.append(AuthorClue((m.group("name"),), "first-sentence", m.group()))
+    return out
+
+
+def _self_references(text: str) -> list[AuthorClue]:
+    """我局/我委 (a department's own report), then 我县/全市 (a place's), the most used one."""
+    out: list[AuthorClue] = []
+    depts = Counter(m.group() for m in _SELF_DEPT.finditer(text))
+    if depts:
+        word, n = depts.most_common(1)[0]
+        if n >= 2:  # a department's report: its 我市 is its government's place, not its author
+            return [AuthorClue((word,), "self-reference", word)]
+    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text))
+    if places:
+        level, n = places.most_common(1)[0]
+        if n >= 2:
+            out.append(AuthorClue(("我" + level,), "self-reference", "我" + level))
+    return out
+
+
+def _candidates(doc: Document, head: str, tail: str) -> tuple[list[AuthorClue], str]:
+    """Every clue, strongest first, and the byline's publisher."""
+    titles = _title_candidates(doc, head)
+    title = titles[0].line if titles else fold(doc.meta.title)
+    content = head + "\n" + tail
+    clues = [c for c in author_clues(title, content, head) if c.evidence != "title"]
+    byline = next((c for c in clues if c.evidence == "byline"), None)
+    if byline is None and doc.meta.byline:  # read off the raw page by the ingest stage
+        byline = AuthorClue((fold(doc.meta.byline),), "byline", doc.meta.byline)
+    ordered = [
+        *titles,
+        *(c for c in clues if c.evidence in ("signature", "opening")),
+        *(AuthorClue((t.line,), "title-place", t.line) for t in titles),
+        *((AuthorClue((title,), "title-place", title),) if title else ()),
+        *_first_sentence(head, title),
+        *_self_references(content),
+        *((byline,) if byline else ()),
+    ]
+    return ordered, byline.names[0] if byline else ""
+
+
+# ------------------------------------------------------------------ decision
 
 
 def _read_clue(
-    clue: AuthorClue, gz: Gazetteer, year: int | None, places: Sequence[str]
+    clue: AuthorClue, gz: Gazetteer, year: int | None, context: Sequence[str]
 ) -> tuple[AuthorOrgan, ...]:
     """The organs a clue names (joint reports name two organs of one place)."""
     found: list[AuthorOrgan] = []
-    context: tuple[str, ...] = ()
+    ctx = tuple(context)
     for name in clue.names:
         if clue.evidence == "title-place":
-            organ = _read_place(name, gz, year)
+            organ = _title_place(name, gz, year)
         else:
-            organ = read_organ(name, gz, year, context or tuple(places))
+            organ = read_name(name, gz, year, ctx)
         if organ is None:
+            if clue.evidence == "first-sentence":
+                return ()  # a subject is read whole or not at all
             continue
+        if clue.evidence == "byline" and organ.organ == "unit" and organ.division is not None:
+            office = organ.unit.removeprefix(organ.division.name)
+            if office in ("人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅"):
+                organ = AuthorOrgan(organ.division)  # its government's report, published
+        if organ.division is None and organ.level and found and found[-1].division is not None:
+            organ = _complete_from(organ, found[-1].division, gz, year) or organ
         found.append(organ)
-        context = tuple(d.code for d in gz.chain(organ.division.code, year))
+        if organ.division is not None:
+            ctx = tuple(d.code for d in gz.chain(organ.division.code, year))
     return tuple(found)
+
+
+def _complete_from(
+    organ: AuthorOrgan, anchor: Division, gz: Gazetteer, year: int | None
+) -> AuthorOrgan | None:
+    """A relative organ placed at ``anchor`` or the ancestor of its level."""
+    if organ.level.startswith("我"):
+        return None
+    div = (
+        anchor
+        if _level_of(organ.level, anchor)
+        else nearest_of_level(anchor, organ.level[0], gz, year)
+    )
+    if div is None:
+        return None
+    if organ.organ == "unit":
+        party = organ.unit.startswith("中共")
+        name = ("中共" if party else "") + div.name + organ.unit.removeprefix("中共")
+        return AuthorOrgan(div, "unit", name)
+    return AuthorOrgan(div, organ.organ)
+
+
+def _complete(
+    organ: AuthorOrgan,
+    places: TextPlaces,
+    anchors: Sequence[Division],
+    under: Division | None,
+    gz: Gazetteer,
+    year: int | None,
+) -> AuthorOrgan | None:
+    """Place a relative organ: by a department the text names in full, by another source's
+    place, or by the place of its level the text names most."""
+    if organ.candidates:  # a town name several places hold: the one the text ties it to
+        named = [
+            c
+            for c in organ.candidates
+            if any(places.counts.get(a.code) for a in gz.chain(c, year)[1:])
+        ]
+        div = gz.get(named[0], year) if len(named) == 1 else None
+        return AuthorOrgan(div, organ.organ) if div is not None else organ
+    if organ.placed:
+        return organ
+    if organ.level.startswith("我"):  # 我局: the department the text names most in full
+        suffix = organ.level[1]
+        depts = [(n, k) for k, n in places.departments.items() if k[1].endswith(suffix)]
+        depts.sort(key=lambda t: (-t[0], t[1]))
+        if not depts or (len(depts) > 1 and depts[1][0] == depts[0][0]):
+            return None
+        (code, name) = depts[0][1]
+        div = gz.get(code, year)
+        return AuthorOrgan(div, "unit", div.name + name) if div else None
+    if organ.organ == "unit":
+        named = [(n, code) for (code, name), n in places.departments.items() if name == organ.unit]
+        named = [
+            (n, code)
+            for n, code in named
+            if (d := gz.get(code, year)) is not None and _level_of(organ.level, d)
+        ]
+        named.sort(key=lambda t: (-t[0], t[1]))
+        if named and (len(named) == 1 or named[1][0] < named[0][0]):
+            div = gz.get(named[0][1], year)
+            if div is not None:
+                return AuthorOrgan(div, "unit", div.name + organ.unit)
+    for anchor in anchors:
+        if organ.own and not _level_of(organ.level, anchor):
+            continue  # 我省 quoted in a county's article does not make the province the author
+        done = _complete_from(organ, anchor, gz, year)
+        if done is not None:
+            return done
+    div = _top_place(organ.level, places, gz, year, under)
+    return _complete_from(organ, div, gz, year) if div is not None else None
+
+
+def _supported(div: Division, places: TextPlaces, gz: Gazetteer, year: int | None) -> bool:
+    """Whether the text ties a town to its place: it names one of the town's parents."""
+    if div.level != "township":
+        return True
+    return any(places.counts.get(a.code) for a in gz.chain(div.code, year)[1:])
+
+
+def _unplaced(organ: AuthorOrgan) -> AuthorOrgan:
+    """A placed town organ whose place the text does not make certain: its name only."""
+    div = organ.division
+    assert div is not None
+    label = organ.unit or organ_label(div, organ.organ if organ.organ != "unit" else "government")
+    return AuthorOrgan(None, organ.organ, label=label, candidates=(div.code,))
 
 
 def _related(a: Division, b: Division, gz: Gazetteer, year: int | None) -> bool:
@@ -204,78 +676,78 @@ def _related(a: Division, b: Division, gz: Gazetteer, year: int | None) -> bool:
     )
 
 
-def _own_level(text: str) -> str:
-    """The level word the report uses for itself (我县/本镇 -> 县/镇), if it says so twice."""
-    counts: dict[str, int] = {}
-    for m in _OWN.finditer(text):
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    best = max(counts, key=lambda k: counts[k], default="")
-    return best if counts.get(best, 0) >= 2 else ""
-
-
-def _clues(doc: Document) -> list[AuthorClue]:
-    """The ingest stage's best clue first, then every clue the text itself gives."""
-    meta = doc.meta
-    clues = author_clues(meta.title, doc.text, doc.text)
-    if meta.author_names:
-        first = AuthorClue(meta.author_names, meta.author_evidence, meta.author_line)
-        clues = [first, *(c for c in clues if c.evidence != first.evidence)]
-    return clues
+def decide(
+    readings: Sequence[tuple[AuthorClue, tuple[AuthorOrgan, ...]]],
+    places: TextPlaces,
+    under: Division | None,
+    gz: Gazetteer,
+    year: int | None,
+) -> tuple[AuthorClue, tuple[AuthorOrgan, ...], float] | None:
+    """The first reading (strongest evidence first) whose organs can all be placed, and how
+    sure it is: the base trust of its evidence, raised when other sources name the same place,
+    lowered when a strong source names an unrelated one or when it was placed by counting."""
+    anchors = [o.division for _, organs in readings for o in organs if o.division is not None]
+    if under is not None:
+        anchors.append(under)
+    for k, (clue, organs) in enumerate(readings):
+        done = [_complete(o, places, anchors, under, gz, year) for o in organs]
+        if not done or any(o is None for o in done):
+            continue
+        chosen = tuple(o for o in done if o is not None)
+        counted = any(not o.placed for o in organs)
+        conf = BASE_CONFIDENCE.get(clue.evidence, 0.5) - (0.1 if counted else 0.0)
+        div = chosen[0].division
+        if div is not None and places.counts.get(div.code, 0) >= 3:
+            conf += 0.03  # the text keeps naming the place
+        if div is not None:
+            for other, o_organs in readings[:k] + readings[k + 1 :]:
+                o_div = next((o.division for o in o_organs if o.division is not None), None)
+                if o_div is None:
+                    continue
+                if o_div.code == div.code:
+                    conf += 0.04
+                elif other.evidence in _STRONG and not _related(div, o_div, gz, year):
+                    conf -= 0.25
+            if any(
+                o.division is not None and not _supported(o.division, places, gz, year)
+                for o in chosen
+            ):
+                chosen = tuple(_unplaced(o) if o.division is not None else o for o in chosen)
+        return clue, chosen, round(max(0.05, min(0.99, conf)), 2)
+    return None
 
 
 def resolve_authorship(doc: Document, res: Resources) -> Authorship:
-    """The organs that wrote ``doc``, the evidence that decided it, and a confidence.
-
-    The first clue (title, signature, opening line, byline, title place) that resolves wins;
-    the confidence starts from how much that kind of line is trusted, rises when another
-    clue names the same place and falls when a strong clue names an unrelated place or when
-    the report's self-reference (我县/我镇) does not fit the author's level.
-    """
+    """The organs that wrote ``doc``, the evidence that decided it, and a confidence."""
     gz, year = res.gazetteer, doc.meta.year
-    places = document_places(doc.text, gz)
-    readings = [(c, _read_clue(c, gz, year, places)) for c in _clues(doc)]
+    head, tail = _head_tail(doc)
+    places = text_places(head + "\n" + tail + "\n" + fold(doc.meta.byline), gz, year)
+    clues, publisher = _candidates(doc, head, tail)
+    under = _addressee_place(doc, gz, year)
+    context = tuple(d.code for d in gz.chain(under.code, year)) if under else ()
+    context += tuple(code for code, _ in places.counts.most_common(8))
+    readings = [(c, _read_clue(c, gz, year, context)) for c in clues]
     readings = [(c, organs) for c, organs in readings if organs]
-    if not readings:
-        return _opening_place(doc, res)
-    (clue, organs), others = readings[0], readings[1:]
-    div = organs[0].division
-    conf = BASE_CONFIDENCE.get(clue.evidence, 0.5)
-    for other, o_organs in others:
-        o_div = o_organs[0].division
-        if o_div.code == div.code:
-            conf += 0.04
-        elif other.evidence in _STRONG and not _related(div, o_div, gz, year):
-            conf -= 0.25
-    own = _own_level(doc.text)
-    if own and not div.name.endswith(own) and organs[0].organ != "unit":
-        conf -= 0.1
-    if doc.text.count(div.name) >= 3:  # the text keeps naming the place
-        conf += 0.03
-    return Authorship(organs, clue.evidence, clue.line, round(max(0.05, min(0.99, conf)), 2))
+    decided = decide(readings, places, under, gz, year)
+    if decided is None:
+        return Authorship(publisher=publisher)
+    clue, organs, conf = decided
+    return Authorship(organs, clue.evidence, clue.line, conf, publisher)
 
 
-def _opening_place(doc: Document, res: Resources) -> Authorship:
-    """Last resort: the first place of the report's own level named in its opening."""
-    head = doc.text[:600]
-    year, level = doc.meta.year, doc.meta.self_level
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,12}?(?:县|区|市|镇|乡|街道)", head):
-        path = res.gazetteer.parse_path(m.group(), year)
-        if path and (not level or path[-1].name.endswith(level)):
-            line = next((ln for ln in head.splitlines() if m.group() in ln), m.group())
-            conf = BASE_CONFIDENCE["opening-place"]
-            # 巫山县司法局坚持…: the subject is the place's department, not its government.
-            unit = _DEPARTMENT.match(head, m.start())
-            organ = read_organ(unit.group(1), res.gazetteer, year) if unit else None
-            if organ is not None and organ.organ == "unit":
-                return Authorship((organ,), "opening-place", line.strip(), conf)
-            return Authorship((AuthorOrgan(path[-1]),), "opening-place", line.strip(), conf)
-    return Authorship()
+def _addressee_place(doc: Document, gz: Gazetteer, year: int | None) -> Division | None:
+    """The place of a named addressee (河北省人民政府：): the author is under it."""
+    for name in doc.meta.addressees:
+        organ = read_organ(name, gz, year)
+        if organ is not None and organ.division is not None and organ.organ != "unit":
+            return organ.division
+    return None
 
 
 def resolve_author(doc: Document, res: Resources) -> tuple[tuple[tuple[Division, str], ...], str]:
-    """The author organs ``((division, organ), …)`` of ``doc`` and the evidence used."""
+    """The placed author organs ``((division, organ), …)`` of ``doc`` and the evidence used."""
     a = resolve_authorship(doc, res)
-    return tuple((o.division, o.organ) for o in a.organs), a.evidence
+    return tuple((o.division, o.organ) for o in a.organs if o.division is not None), a.evidence
 
 
 def addressee_organs(
@@ -296,13 +768,34 @@ def addressee_organs(
                 out.append((target, "party" if party else _ORGAN_OF[bare[1:]]))
             continue
         organ = read_organ(name, gz, year, context)
-        if organ is not None and organ.organ != "unit":
+        if organ is not None and organ.division is not None and organ.organ != "unit":
             out.append((organ.division, organ.organ))
     return out
 
 
 def author_entity(organ: AuthorOrgan, ctx: DocumentContext) -> Entity:
-    """The entity of one author organ, registered with its parents and place."""
+    """The entity of one author organ, registered with its parents and place.
+
+    National bodies and unplaced towns are organisations without a place: their name, and
+    for an unplaced town the codes of the places its name may denote.
+    """
+    if organ.division is None:
+        label = organ.label or organ.unit
+        if organ.national:
+            return ctx.keep(national_entity(label, organ.organ))
+        return ctx.keep(
+            Entity(
+                iri=ORGU + f"unplaced-{digest(label, 12)}",
+                type="organization",
+                label=label,
+                key=f"unplaced|{label}",
+                attrs=attrs(
+                    scope="unplaced",
+                    organ=organ.organ,
+                    candidates=" ".join(organ.candidates) or None,
+                ),
+            )
+        )
     if organ.organ != "unit":
         return ctx.keep_government(organ.division, organ.organ)
     ctx.keep_government(organ.division, "government")
@@ -310,3 +803,16 @@ def author_entity(organ: AuthorOrgan, ctx: DocumentContext) -> Entity:
     if party:
         ctx.keep_government(organ.division, "party")
     return ctx.keep(institution_entity(organ.unit, organ.division, party=party))
+
+
+__all__ = [
+    "AuthorOrgan",
+    "Authorship",
+    "addressee_organs",
+    "author_entity",
+    "decide",
+    "read_name",
+    "read_organ",
+    "resolve_author",
+    "resolve_authorship",
+]

@@ -40,6 +40,7 @@ class DocumentContext:
     author: Entity | None  # the main author organ (its 人民政府 when there is one)
     keep: Callable[[Entity], Entity]
     relate: Callable[[Relation], None]
+    own: Entity | None = None  # the author when it is a department or a national body (我局)
 
     @property
     def author_code(self) -> str | None:

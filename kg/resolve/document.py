@@ -41,8 +41,12 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
     base = DocumentContext(res, year, author_div, None, keep, relations.append)
     author_entities = [author_entity(o, base) for o in authorship.organs]
     # 我县/全县 and unqualified institutions belong to the author place's people's government
+    # (a national body or a town the text does not place is its own 我部/我镇)
     main = base.keep_government(author_div, "government") if author_div else None
-    ctx = DocumentContext(res, year, author_div, main, keep, relations.append)
+    if main is None and author_entities:
+        main = author_entities[0]
+    own = next((e for e in author_entities if e.type in ("institution", "organization")), None)
+    ctx = DocumentContext(res, year, author_div, main, keep, relations.append, own)
     addressees = [
         ctx.keep_government(div, organ)
         for div, organ in addressee_organs(doc, res, ctx.context_codes)
@@ -64,4 +68,7 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
         relations=tuple(relations),
         addressees=tuple(addressees),
         author_confidence=authorship.confidence,
+        author_evidence=authorship.evidence,
+        author_line=authorship.line,
+        publisher=authorship.publisher,
     )

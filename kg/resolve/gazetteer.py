@@ -134,6 +134,9 @@ def short_names_of(name: str, level: str) -> list[str]:
         base = m.group("base")
         if len(base) >= 2:
             out.append(base)
+            # 黔东南州, 湘西州, 镇宁自治县: the standard abbreviations of autonomous units
+            if name.endswith(("自治州", "自治县", "自治旗")):
+                out.extend([base + name[-1], base + name[-3:]])
         elif len(base) + len(m.group("eth")) >= 2:  # 鄂伦春自治旗 -> 鄂伦春
             out.append(base + m.group("eth").removesuffix("族"))
     else:

@@ -11,8 +11,11 @@ is a class of institution of the place, not one institution.
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
+from kg.extract.departments import load_catalogue
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.vocab import KG, division_iri, government_iri, institution_iri
@@ -111,10 +114,32 @@ def _judicial_place(div: Division, gz: Gazetteer, year: int | None) -> Division:
     return div
 
 
+@cache
+def _generic_starts() -> tuple[str, ...]:
+    """Beginnings of names every government of a level has (kg/data/institution_generic_starts)."""
+    text = resources.files("kg.data").joinpath("institution_generic_starts.txt").read_text("utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _party_body(rest: str) -> str:
+    """The standard name of a party committee's body: 依法治市办 -> 全面依法治市委员会办公室."""
+    body = load_catalogue().standard(rest)
+    m = re.fullmatch(r"(?:全面)?依法治(.)(委员会|委|办公室|办)", body)
+    if m:
+        office = "办公室" if m.group(2) in ("办", "办公室") else ""
+        body = f"全面依法治{m.group(1)}委员会{office}"
+    return body
+
+
 def read_institution(
     surface: str, author: Division, gz: Gazetteer, year: int | None, context: tuple[str, ...]
 ) -> tuple[Division, str, str | None] | None:
-    """(place, full name, organ kind or None) of an institution named in ``author``'s report."""
+    """(place, full name, organ kind or None) of an institution named in ``author``'s report.
+
+    The full name is the place's name and the standard name of the body: 县人力社保局 ->
+    巫山县人力资源和社会保障局; a party committee's body is 中共 + the committee + the body
+    (市委依法治市办 -> 中共保定市委全面依法治市委员会办公室).
+    """
     name = re.sub(r"\s+", "", surface)
     party = name.startswith("中共")
     body = name.removeprefix("中共")
@@ -122,6 +147,12 @@ def read_institution(
     rest = body
     if body.startswith("街道") and author.name.endswith("街道") and len(body) > 3:
         place, rest = author, body[2:]  # 街道司法所 in a 街道's own report
+    elif body.startswith("自治区") and len(body) > 4:
+        place = nearest_of_level(author, "区", gz, year)
+        place = place if place is not None and place.level == "province" else None
+        if place is None:
+            return None
+        rest = body[3:]
     elif body[:1] in _LEVEL_CHARS and len(body) > 2:
         place = nearest_of_level(author, body[0], gz, year)
         if place is None:
@@ -136,26 +167,44 @@ def read_institution(
                 rest = rest[1:]
     organ = _ORGANS.get(rest) or ("party" if party and rest == "委员会" else None)
     if place is None:
-        place = author
         if organ in ("court", "procuratorate"):
-            place = _judicial_place(author, gz, year)
-        if organ is None:
-            return author, name, None
+            return _judicial_place(author, gz, year), "", organ
+        if organ is not None:
+            return author, "", organ
+        standard = load_catalogue().standard(body)
+        if standard != body or body.startswith(_generic_starts()):
+            return author, author.name + standard, None
+        return author, name, None
     if not rest:
         return None  # a bare place name is a government, not an institution
+    for committee in ("党工委", "党委", "委"):  # 市委宣传部, 镇党委全面依法治镇委员会
+        if rest.startswith(committee) and len(rest) > len(committee) + 1 and organ is None:
+            inner = _party_body(rest[len(committee) :])
+            head = "中共" + place.name + ("委员会" if committee != "委" else "委")
+            return place, head + inner, None
+    if party:
+        return place, "中共" + place.name + _party_body(rest), organ
     if rest.startswith("政府") and rest != "政府":
         rest = "人民" + rest  # 县政府办公室 -> 固安县人民政府办公室
-    full = ("中共" if party else "") + place.name + _FULL.get(rest, rest)
-    return place, full, organ
+    return place, place.name + load_catalogue().standard(_FULL.get(rest, rest)), organ
 
 
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
-    """An institution (or organ) of the place its name gives, else of the author's place."""
+    """An institution (or organ) of the place its name gives, else of the author's place;
+    a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
+    if m.attr("relative") == "1":
+        return ctx.own  # 我局 in a 司法局's report is that 司法局; in a county's, nothing
+    surface = m.attr("name") or m.surface  # a traditional-script name is read simplified
+    national = load_catalogue().national(surface)
+    if national is not None:
+        from kg.resolve.places import national_entity
+
+        return national_entity(national.name)
     div = ctx.author_division
     if div is None:
         return None
     gz = ctx.res.gazetteer
-    read = read_institution(m.surface, div, gz, ctx.year, ctx.context_codes)
+    read = read_institution(surface, div, gz, ctx.year, ctx.context_codes)
     if read is None:
         return None
     place, name, organ = read

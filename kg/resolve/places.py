@@ -11,13 +11,13 @@ from kg.resolve.institutions import nearest_of_level
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
-from kg.vocab import KG, division_iri, government_iri
+from kg.vocab import KG, ORGU, digest, division_iri, government_iri
 
 # Organ words -> organ kind, longest first; the rest of the name is the place.
 _ORGAN_WORDS: tuple[tuple[str, str], ...] = (
     ("人民代表大会常务委员会", "congress"),
     ("人大常委会", "congress"),
-    ("人民代表大会", "congress"),
+    ("人民代表大会", "assembly"),
     ("人民检察院", "procuratorate"),
     ("人民法院", "court"),
     ("检察院", "procuratorate"),
@@ -28,22 +28,26 @@ _ORGAN_WORDS: tuple[tuple[str, str], ...] = (
     ("党委", "party"),
     ("委员会", "party"),
     ("委", "party"),
-    ("人大", "congress"),
+    ("人大", "assembly"),
 )
 ORGAN_LABEL = {
     "government": "{place}人民政府",
     "party": "中共{place}委员会",
     "congress": "{place}人民代表大会常务委员会",
-    "cppcc": "中国人民政治协商会议{place}委员会",
+    "assembly": "{place}人民代表大会",
+    "cppcc": "政协{place}委员会",
     "court": "{place}人民法院",
     "procuratorate": "{place}人民检察院",
 }
 
 
 def organ_label(div: Division, organ: str) -> str:
-    """The official name of an organ: 固安县人民政府, but 三里屯街道办事处 for a 街道."""
+    """The official name of an organ: 固安县人民政府, but 三里屯街道办事处 for a 街道 and
+    喀什地区行政公署 for a 地区."""
     if organ == "government" and div.name.endswith("街道"):
         return f"{div.name}办事处"
+    if organ == "government" and div.name.endswith("地区") and div.level == "prefecture":
+        return f"{div.name}行政公署"  # a 地区 is governed by its 行政公署, not a 人民政府
     return ORGAN_LABEL[organ].format(place=div.name)
 
 
@@ -97,6 +101,18 @@ def organ_entity(div: Division, organ: str, gazetteer: Gazetteer, year: int | No
     )
 
 
+def national_entity(label: str, organ: str = "") -> Entity:
+    """A body of the whole country (中共中央, 国务院, 司法部): one entity by its name, placed
+    nowhere (it is no organ of any local division)."""
+    return Entity(
+        iri=ORGU + f"national-{digest(label, 12)}",
+        type="organization",
+        label=label,
+        key=f"national|{label}",
+        attrs=attrs(scope="national", organ=organ or None),
+    )
+
+
 def find_place(
     text: str, gazetteer: Gazetteer, year: int | None, context: tuple[str, ...] = ()
 ) -> Division | None:
@@ -133,9 +149,11 @@ PARTNER = KG + "partner"
 # Organ words of short names (市委, 县政府, 区人大常委会) -> organ kind.
 _SHORT_ORGANS = {
     "委": "party",
+    "党委": "party",
+    "党工委": "party",
     "政府": "government",
     "人民政府": "government",
-    "人大": "congress",
+    "人大": "assembly",
     "人大常委会": "congress",
     "政协": "cppcc",
 }
@@ -150,6 +168,9 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     cooperation with a place outside its chain).
     """
     gz = ctx.res.gazetteer
+    national = m.attr("national")
+    if national:
+        return national_entity(national)
     if m.attr("self") == "1":
         # 全省 in a county's report is its province; 我县/全县 the author itself
         if ctx.author_division is None:
@@ -186,7 +207,7 @@ def _plausible(place: str, div: Division, ctx: DocumentContext) -> bool:
 
 def _relate_role(m: Mention, div: Division, entity: Entity, ctx: DocumentContext) -> None:
     """Record the author's superior or partner named by ``m``, when the text makes it clear."""
-    if ctx.author is None or ctx.author_division is None or m.attr("role") == "source":
+    if ctx.author is None or ctx.author_division is None:
         return
     chain = ctx.context_codes
     if m.attr("organ") and div.code in chain[1:]:

@@ -57,8 +57,59 @@ def test_place_names_inside_words_are_not_governments(seed_build) -> None:
     assert not any(r.mention.surface == "分乡镇" for r in rd.mentions)
 
 
-def test_names_in_cited_titles_are_sources(lexicons) -> None:
-    text = seed_text(GUAN)[:0] + "严格执行《河北省重大行政决策程序暂行办法》。"
+def test_names_in_cited_titles_belong_to_the_title(lexicons) -> None:
+    # docs/annotation-guide.md: a place inside a regulation's name is not a government mention
+    text = seed_text(GUAN)[:0] + "严格执行《河北省重大行政决策程序暂行办法》，河北省政府督办。"
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     (m,) = extract_governments(doc, split_sentences(text), lexicons)
-    assert m.surface == "河北省" and m.attr("role") == "source"
+    assert m.surface == "河北省政府" and m.start == text.index("，") + 1
+
+
+def _surfaces(text: str, lexicons) -> list[tuple[str, str | None]]:
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    return [
+        (m.surface, m.attr("national"))
+        for m in extract_governments(doc, split_sentences(text), lexicons)
+    ]
+
+
+def test_national_organs_are_mentions_and_their_offices_are_not(lexicons) -> None:
+    text = (
+        "坚决贯彻党中央、国务院决策部署，认真落实中央、国务院关于法治建设的要求。"
+        "根据中共中央办公厅、国务院办公厅印发的通知，市委全面依法治市委员会召开会议。"
+    )
+    assert _surfaces(text, lexicons) == [
+        ("党中央", "中共中央"),
+        ("国务院", "国务院"),
+        ("中央", "中共中央"),
+        ("国务院", "国务院"),
+    ]
+
+
+def test_short_organs_inside_sentences_and_town_party_committees(lexicons) -> None:
+    text = "县政府通过召开县政府常务会学法；镇党委书记带头，镇党委研究法治工作，依法治县委部署。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["县政府", "县政府", "镇党委"]
+
+
+def test_traditional_characters_are_read_with_their_own_offsets(lexicons) -> None:
+    text = "2024年，東城區堅持依法行政，在黨中央、國務院領導下，全區推進法治政府建設。"
+    got = _surfaces(text, lexicons)
+    assert got == [("東城區", None), ("黨中央", "中共中央"), ("國務院", "国务院"), ("全區", None)]
+
+
+def test_short_province_names_and_paired_governments(lexicons) -> None:
+    text = "深入贯彻习近平总书记视察重庆重要讲话精神，重庆路改造完成。自治区党委和政府高度重视。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["重庆", "自治区党委", "政府"]
+
+
+def test_places_inside_department_names_and_organ_bodies_are_not_mentions(lexicons) -> None:
+    text = "浙江省卫生健康委组织学法，市政府党组会研究法治议题，市人大视察，区政协调研。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["市人大", "区政协"]
+
+
+def test_people_s_congress_and_cppcc_labels(seed_build, resources) -> None:
+    from kg.resolve.places import organ_label
+
+    county = resources.gazetteer.parse_path("河北省廊坊市固安县", 2022)[-1]
+    assert organ_label(county, "assembly") == "固安县人民代表大会"
+    assert organ_label(county, "cppcc") == "政协固安县委员会"

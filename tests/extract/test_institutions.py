@@ -46,10 +46,10 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
             DASHENG,
             {
                 "渝北区司法局": "500112",  # 区司法局 in a town's report: the district's bureau
-                "法治建设工作领导小组": "500112143",
+                "大盛镇法治建设工作领导小组": "500112143",
                 "青龙村法治教育示范基地": "500112143",
-                "人民调解室": "500112143",
-                "公共法律服务工作站": "500112143",
+                "大盛镇人民调解室": "500112143",
+                "大盛镇公共法律服务工作站": "500112143",
                 "渝北区人民法院": "500112",  # 自觉履行法院生效裁判: towns have no court
             },
         ),
@@ -58,7 +58,7 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
             {
                 "无极县矛盾纠纷多元化解中心": "130130",
                 "无极县司法局": "130130",
-                "无极县委组织部": "130130",
+                "中共无极县委组织部": "130130",  # party bodies: 中共 + the committee + the body
                 "无极县人民政府办公室": "130130",
                 "无极县人民法院": "130130",
                 "惠民县行政审批服务局": "371621",  # 山东省滨州市惠民县行政审批服务局
@@ -71,8 +71,10 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
                 "栾川县融媒体中心": "410324",
                 "栾川县调解中心": "410324",
                 "洛阳市创建办": "410300",
-                "政务服务中心": "410324",
-                "法治政府建设领导小组": "410324",
+                # bodies every county has, named without a place: the author's (the guide's
+                # labels: the place's name and the body's name)
+                "栾川县政务服务中心": "410324",
+                "栾川县法治政府建设领导小组": "410324",
             },
         ),
         (
@@ -80,7 +82,7 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
             {
                 "甘谷县残疾人法律援助工作站": "620523",
                 "甘谷县水务局": "620523",
-                "甘谷县委党校": "620523",
+                "中共甘谷县委党校": "620523",
                 "甘谷县残联": "620523",
                 "甘谷县人民检察院": "620523",
                 "天水市电视台": "620500",
@@ -146,3 +148,40 @@ def test_established_institutions_link_to_the_government(seed_build) -> None:
 )
 def test_left_boundary(text: str, names: list[str]) -> None:
     assert _surfaces(text) == names
+
+
+def test_catalogue_bodies_and_relative_departments_are_found(lexicons) -> None:
+    from kg.extract.institutions import extract_institutions
+    from kg.extract.sentences import split_sentences
+    from kg.model import Document
+
+    text = (
+        "典型案例受到中央依法治国办肯定。我局会同市发展改革委、县人力社保局开展检查，"
+        "全市发展改革委系统紧紧围绕中心工作。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [
+        (m.surface, m.attr("relative"))
+        for m in extract_institutions(doc, split_sentences(text), lexicons)
+    ]
+    assert got == [
+        ("中央依法治国办", None),
+        ("我局", "1"),
+        ("市发展改革委", None),
+        ("县人力社保局", None),
+    ]
+
+
+def test_rule_of_law_bodies_are_whole_and_titles_hold_no_institutions(lexicons) -> None:
+    from kg.extract.institutions import extract_institutions
+    from kg.extract.sentences import split_sentences
+    from kg.model import Document
+
+    text = (
+        "在自治区党委全面依法治藏委员会指导下，学习中央全面依法治国委员会会议精神，"
+        "召开依法治县工作领导小组会议，印发《中共垫江县委全面依法治县委员会2025年工作要点》，"
+        "各部门认真组织部署，加强行政执法队伍建设，服务中心大局。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == ["自治区党委全面依法治藏委员会", "中央全面依法治国委员会", "依法治县工作领导小组"]

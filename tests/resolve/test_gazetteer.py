@@ -224,3 +224,24 @@ def test_organ_words_are_not_read_as_short_place_names() -> None:
     assert [d.name for d in g.parse_path("广东省人民政府", 2023)] == ["广东省"]
     assert [d.name for d in g.parse_path("广州市人民法院", 2023)] == ["广州市"]
     assert g.parse_path("广州市越秀区人民街道", 2023)[-1].code == "440104010"
+
+
+def test_no_name_is_a_bare_level_word_or_a_common_word(gaz) -> None:
+    # A row named just 街道 made every 街道司法所 a township of 唐山高新区 (issue 11).
+    bare = set("省 市 区 县 州 盟 旗 镇 乡 街道 地区 苏木 办事处 街道办事处".split())
+    common = {"人民", "政府", "社区", "中心", "委员会", "法治", "建设", "司法所", "部门"}
+    names = set(gaz.names())
+    assert not names & bare
+    assert not names & common
+
+
+def test_the_wuji_seed_names_no_township_of_tangshan(seed_build) -> None:
+    out, _ = seed_build
+    graph = (out / "graph.nt").read_text(encoding="utf-8")
+    assert "division/130273" not in graph  # 唐山高新技术产业开发区 and its towns
+
+
+def test_autonomous_prefectures_and_counties_by_their_standard_abbreviations(gaz) -> None:
+    assert codes(gaz.lookup("黔东南州")) == ["522600"]
+    assert codes(gaz.lookup("湘西州")) == ["433100"]
+    assert codes(gaz.lookup("镇宁自治县")) == ["520423"]

@@ -1,0 +1,123 @@
+"""Authorship from every source (kg/resolve/authors.py): relative and abbreviated department
+names, national bodies, self-references placed by the text, unplaced towns, traditional
+script.  The reports are composed from the shapes of real report openings; the expected
+authors were read off them by hand (docs/annotation-guide.md)."""
+
+from __future__ import annotations
+
+from kg.extract.departments import load_catalogue
+from kg.model import Document, DocumentMeta
+from kg.resolve.authors import fold, read_name, resolve_authorship
+
+
+def _doc(text: str, year: int = 2023, title: str = "", byline: str = "") -> Document:
+    meta = DocumentMeta(title=title, year=year, byline=byline)
+    return Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", meta)
+
+
+def _author(text: str, resources, **kw) -> tuple[list[str], list[str], str]:
+    a = resolve_authorship(_doc(text, **kw), resources)
+    gz = resources.gazetteer
+    labels = [o.unit or o.label or o.division.name for o in a.organs]
+    chain = [d.name for d in gz.chain(a.division.code, 2023)] if a.division else []
+    return labels, chain, a.evidence
+
+
+def test_the_catalogue_knows_short_forms_and_national_bodies() -> None:
+    cat = load_catalogue()
+    assert cat.standard("卫健委") == "卫生健康委员会"
+    assert cat.standard("人力社保局") == "人力资源和社会保障局"
+    assert cat.standard("市场监管局") == "市场监督管理局"
+    assert cat.national("原环境保护部").name == "环境保护部"
+    assert cat.national("司法局") is None
+
+
+def test_a_department_subject_is_placed_by_the_place_the_text_names(resources) -> None:
+    text = (
+        "2022年，市卫健委坚持以习近平法治思想为指导，推进卫生健康法治建设。现将2022年我委法治"
+        "政府建设工作情况报告如下：\n一、工作情况\n我委制定《三明市卫生健康行政处罚裁量基准》，"
+        "在三明市医疗机构开展执法检查。\n"
+    )
+    labels, chain, evidence = _author(text, resources)
+    assert labels == ["三明市卫生健康委员会"]
+    assert chain == ["三明市", "福建省"]
+    assert evidence == "first-sentence"
+
+
+def test_wo_ju_takes_the_department_the_text_names_in_full(resources) -> None:
+    text = (
+        "按照有关要求，现将我局法治政府建设工作开展情况总结如下：\n一、主要举措\n我局研究制定了"
+        "《2024年度霍邱县应急管理局学法计划》，我局全年组织学法12次。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2024)
+    assert labels == ["霍邱县应急管理局"]
+    assert chain[:2] == ["霍邱县", "六安市"]
+
+
+def test_a_ministry_is_a_national_body_never_a_local_unit(resources) -> None:
+    a = resolve_authorship(
+        _doc("2021年，自然资源部坚持以习近平新时代中国特色社会主义思想为指导，推进法治建设。\n"),
+        resources,
+    )
+    assert [(o.unit, o.national, o.division) for o in a.organs] == [("自然资源部", True, None)]
+
+
+def test_a_province_named_only_by_self_reference_and_abbreviation(resources) -> None:
+    text = (
+        "2023年，省政府全面贯彻党的二十大精神，贯通落实习近平总书记历次来陕考察重要讲话重要指示精神，"
+        "在省委坚强领导下，深入推进法治政府建设。\n一、主要工作\n全省各级行政机关依法行政。\n"
+    )
+    labels, chain, _ = _author(text, resources)
+    assert labels == ["陕西省"] and chain == ["陕西省"]
+
+
+def test_a_town_the_text_does_not_place_keeps_its_name_and_no_code(resources) -> None:
+    text = (
+        "2023年，通城镇坚持以习近平法治思想为指导，在县委、县政府正确领导下推进法治建设。\n"
+        "一、工作情况\n我镇全年开展普法活动12次，我镇调解纠纷30件。\n"
+    )
+    a = resolve_authorship(_doc(text, title="通城镇人民政府2023年法治政府建设情况"), resources)
+    assert a.division is None
+    assert [(o.label, o.candidates) for o in a.organs] == [("通城镇人民政府", ("500238114",))]
+
+
+def test_a_town_whose_county_is_named_is_placed(resources) -> None:
+    text = (
+        "2023年，通城镇在巫溪县委、县政府的正确领导下，坚持以习近平法治思想为指导推进法治建设。\n"
+    )
+    labels, chain, _ = _author(text, resources, title="通城镇人民政府2023年法治政府建设情况")
+    assert labels == ["通城镇"] and chain == ["通城镇", "巫溪县", "重庆市"]
+
+
+def test_traditional_script_is_folded_but_simplified_place_names_are_kept(resources) -> None:
+    assert fold("河東區人民政府2022年法治政府建設情況報告").startswith("河东区人民政府")
+    assert fold("吉首市乾州街道办事处 2023年12月28日") == "吉首市乾州街道办事处 2023年12月28日"
+    _, chain, evidence = _author(
+        "2024年，東城區堅持以習近平新時代中國特色社會主義思想為指導，深入學習貫徹習近平法治思想。\n",
+        resources,
+        year=2024,
+    )
+    assert chain == ["东城区", "北京市"] and evidence == "first-sentence"
+
+
+def test_a_byline_publisher_is_not_the_author_when_the_title_names_one(resources) -> None:
+    a = resolve_authorship(
+        _doc(
+            "2023年，全县坚持依法行政。\n",
+            title="固安县人民政府关于2023年度法治政府建设情况的报告",
+            byline="固安县司法局",
+        ),
+        resources,
+    )
+    assert a.evidence == "title" and a.publisher == "固安县司法局"
+    assert [(o.division.name, o.organ) for o in a.organs] == [("固安县", "government")]
+
+
+def test_relative_names_read_as_relative() -> None:
+    from kg.resolve.context import Resources
+
+    gz = Resources.load().gazetteer
+    organ = read_name("市卫健委", gz, 2023)
+    assert (organ.division, organ.unit, organ.level) == (None, "卫生健康委员会", "市")
+    organ = read_name("我局", gz, 2023)
+    assert organ.division is None and organ.level == "我局"
