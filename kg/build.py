@@ -362,14 +362,14 @@ def write_outputs(
             nquads = data if name == "graph.nq" else nquads
             pause_point(f"wrote {name}")
         atomic_write_text(staging / "mentions.csv", mentions_csv(docs))
-        atomic_write_text(staging / "graph.html", render_html(docs))
         create_store(staging / "store", nquads)
         pause_point("wrote store")
+        store = Store.read_only(str(staging / "store"))
+        # The page is drawn from the store, like every other reader of the build.
+        atomic_write_text(staging / "graph.html", render_html(store, more_views=("hierarchy",)))
         # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
-        report["totals"] = {
-            **report["totals"],
-            **store_totals(Store.read_only(str(staging / "store"))),
-        }
+        report["totals"] = {**report["totals"], **store_totals(store)}
+        del store
         # The build id ties report.json to the graph it describes (same quads, same id).
         stamped = {"build_id": build_id(nquads), **report}
         atomic_write_text(
