@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 
 from pyoxigraph import Store
 
 from kg.export.explorer.layout import inside, radial_tree, to_xy
-from kg.export.explorer.records import read_records
+from kg.export.explorer.records import Sentence, read_records, read_sentences
 from kg.export.explorer.views import (
     EDGE_LABELS,
     ENTITY_TYPES,
@@ -35,6 +35,7 @@ from kg.export.explorer.views import (
     find_report,
     hierarchy_view,
     report_view,
+    shown_mentions,
 )
 
 __all__ = ["VIEWS", "ViewError", "fill_template", "page_data", "render_html", "view_of"]
@@ -108,8 +109,11 @@ def positions(view: View) -> dict[str, tuple[int, int]]:
     return xy
 
 
-def page_data(view: View) -> dict[str, object]:
-    """The view as compact JSON-ready data: column arrays, integer ids, no markup."""
+def page_data(view: View, sentences: Mapping[str, Sentence]) -> dict[str, object]:
+    """The view as compact JSON-ready data: column arrays, integer ids, no markup.
+
+    ``sentences`` are those of the view's evidence mentions, by mention IRI.
+    """
     xy = positions(view)
     index = {n.key: i for i, n in enumerate(view.nodes)}
     reports = {r.iri: i for i, r in enumerate(view.reports)}
@@ -117,20 +121,21 @@ def page_data(view: View) -> dict[str, object]:
     edge_flat: list[int] = []
     for e in view.edges:
         edge_flat += [index[e.source], index[e.target], kinds.index(e.kind), e.count]
-    sentences: list[list[object]] = []
+    texts: list[list[object]] = []
     evidence: list[int] = []
     for ev in view.evidence:
         if ev.entity not in index:
             continue
+        found = [sentences[m] for m in ev.mentions if m in sentences]
         evidence += [
             index[ev.entity],
             index.get(ev.organ, -1),
             reports[ev.report],
             ev.count,
-            len(sentences),
-            len(ev.sentences),
+            len(texts),
+            len(found),
         ]
-        sentences += [[s.text, s.start, s.end] for s in ev.sentences]
+        texts += [[s.text, s.start, s.end] for s in found]
     return {
         "view": view.name,
         "min": view.min_governments,
@@ -151,7 +156,7 @@ def page_data(view: View) -> dict[str, object]:
         },
         "edges": edge_flat,
         "evidence": evidence,
-        "sentences": sentences,
+        "sentences": texts,
         "reports": {
             "doc": [r.doc for r in view.reports],
             "title": [r.title or "" for r in view.reports],
@@ -184,7 +189,8 @@ def render_html(
     """The whole page for one view of the build in ``store`` (and ``more_views`` to switch to)."""
     chosen = [view_of(store, view, focus, hops, min_governments, report, fold_above)]
     chosen += [view_of(store, v, fold_above=fold_above) for v in more_views if v != view]
-    return page_html([page_data(v) for v in chosen], title)
+    sentences = read_sentences(store, [m for v in chosen for m in shown_mentions(v)])
+    return page_html([page_data(v, sentences) for v in chosen], title)
 
 
 def page_html(views: Sequence[dict[str, object]], title: str = "fazhi-kg") -> str:

@@ -3,8 +3,9 @@
 Everything here comes from SPARQL over the store (the ``*.rq`` files beside this
 module), so a page can be drawn from any build without holding its documents.
 Mentions are folded while they stream in: one ``Link`` per (report, entity)
-with a count and at most ``sentences_per_link`` sentences, so memory grows with
-the number of distinct links, not with the number of mentions.
+with a count and its first two mentions, so memory grows with the number of
+distinct links, not with the number of mentions; sentences are read only for
+the links a page shows.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class Entity:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a report, with the mention's span relative to the sentence."""
+    """A sentence of a report (or a window of it), with the mention's span inside it."""
 
     text: str
     start: int
@@ -78,13 +79,13 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Link:
-    """All mentions of one entity in one report: how many, and the first sentences."""
+    """All mentions of one entity in one report: how many, and the first few (their IRIs)."""
 
     report: str
     entity: str
     type: str
     count: int
-    sentences: tuple[Sentence, ...]
+    mentions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -194,14 +195,25 @@ def read_entities(store: Store, types: Iterable[str]) -> dict[str, Entity]:
     }
 
 
+def _mention_order(iri: str) -> tuple[int, str]:
+    """Mentions in reading order: a mention IRI ends in ``/start-end`` (see docs/querying.md)."""
+    tail = iri.rsplit("/", 1)[-1].split("-", 1)[0]
+    return (int(tail) if tail.isdigit() else 0, iri)
+
+
 def read_links(
     store: Store,
     types: Iterable[str],
     report: str | None = None,
-    sentences_per_link: int = 2,
+    mentions_per_link: int = 2,
 ) -> tuple[Link, ...]:
-    """One ``Link`` per (report, entity) for the mention types given, optionally of one report."""
-    found: dict[tuple[str, str], tuple[str, int, list[tuple[int, Sentence]]]] = {}
+    """One ``Link`` per (report, entity) for the mention types given, optionally of one report.
+
+    Only the mentions' IRIs are read here (three patterns per mention, which is
+    what makes this fast on large builds); their sentences are read afterwards
+    for the few links a page shows (``read_sentences``).
+    """
+    found: dict[tuple[str, str], tuple[str, int, list[str]]] = {}
     for kind in sorted(set(types)):
         bindings: dict[str, str | NamedNode] = {"type": kind}
         if report:
@@ -209,27 +221,56 @@ def read_links(
         for row in run_query(store, _query("mentions"), bindings):
             key = (_value(row["report"]) or "", _value(row["entity"]) or "")
             _, count, kept = found.get(key, (kind, 0, []))
-            start, end = int(_value(row["start"]) or 0), int(_value(row["end"]) or 0)
-            text, offset = _value(row["sentence"]), _value(row["from"])
-            if text is not None and offset is not None:
-                at = int(offset)
-                sentence = Sentence(text, max(0, start - at), max(0, end - at))
-                kept.append((start, sentence))
-                # Keep the earliest sentences only: sort and cut as they come.
-                kept.sort(key=lambda pair: pair[0])
-                del kept[sentences_per_link:]
+            kept.append(_value(row["mention"]) or "")
+            if len(kept) > mentions_per_link:  # keep the earliest few as they stream in
+                kept.sort(key=_mention_order)
+                del kept[mentions_per_link:]
             found[key] = (kind, count + 1, kept)
     return tuple(
-        Link(rep, ent, kind, count, tuple(s for _, s in kept))
+        Link(rep, ent, kind, count, tuple(sorted(kept, key=_mention_order)))
         for (rep, ent), (kind, count, kept) in sorted(found.items())
     )
+
+
+def window(text: str, start: int, end: int, context: int) -> Sentence:
+    """``text`` cut to ``context`` characters around [start, end), with … where cut."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    end = max(start, end)
+    left, right = max(0, start - context), min(len(text), end + context)
+    head, tail = ("…" if left else ""), ("…" if right < len(text) else "")
+    return Sentence(
+        head + text[left:right] + tail, start - left + len(head), end - left + len(head)
+    )
+
+
+def read_sentences(
+    store: Store, mentions: Iterable[str], context: int = 60, batch: int = 2000
+) -> dict[str, Sentence]:
+    """The sentence of each mention (cut to ``context`` characters either side), by mention IRI.
+
+    The mentions go into the query's VALUES block as IRI terms: they are IRIs
+    read from this store (``NamedNode`` refuses anything that is not an IRI and
+    writes it in its ``<…>`` form), never text given by a user.
+    """
+    wanted = sorted(set(mentions))
+    out: dict[str, Sentence] = {}
+    template = _query("sentences")
+    for i in range(0, len(wanted), batch):
+        values = " ".join(str(NamedNode(m)) for m in wanted[i : i + batch])
+        sparql = template.replace("VALUES ?mention { }", f"VALUES ?mention {{ {values} }}", 1)
+        for row in run_query(store, sparql):
+            at = int(_value(row["from"]) or 0)
+            start, end = int(_value(row["start"]) or 0) - at, int(_value(row["end"]) or 0) - at
+            out[_value(row["mention"]) or ""] = window(
+                _value(row["sentence"]) or "", start, end, context
+            )
+    return out
 
 
 def read_records(
     store: Store,
     types: Iterable[str],
     report: str | None = None,
-    sentences_per_link: int = 2,
 ) -> Records:
     """Places, organs, reports, entities of ``types`` and their links (of one report if given)."""
     types = tuple(types)
@@ -239,5 +280,5 @@ def read_records(
         organs=organs,
         reports=read_reports(store, organs),
         entities=read_entities(store, types),
-        links=read_links(store, types, report, sentences_per_link),
+        links=read_links(store, types, report),
     )

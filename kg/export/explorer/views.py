@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.export.explorer.records import LEVELS, Link, Organ, Records, Report, Sentence
+from kg.export.explorer.records import LEVELS, Link, Organ, Records, Report
 
 VIEWS = ("cited-across", "report", "entity", "hierarchy")
 ENTITY_TYPES = ("regulation", "institution", "initiative", "indicator")
@@ -59,13 +59,17 @@ class Edge:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Why an edge exists: one report of ``organ`` naming ``entity``, with sentences."""
+    """Why an edge exists: one report of ``organ`` naming ``entity`` ``count`` times.
+
+    ``mentions`` are the IRIs of the mentions whose sentences the page shows
+    (none when the page has shown enough sentences for this entity already).
+    """
 
     entity: str
     organ: str
     report: str
     count: int
-    sentences: tuple[Sentence, ...]
+    mentions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,11 @@ class View:
     min_governments: int = 1
     hidden_types: tuple[str, ...] = ("indicator",)
     notes: dict[str, int] = field(default_factory=dict)  # counts of what is not drawn
+
+
+def shown_mentions(view: View) -> list[str]:
+    """The mentions whose sentences ``view`` shows."""
+    return sorted({m for ev in view.evidence for m in ev.mentions})
 
 
 def place_chain(records: Records, place: str | None) -> list[str]:
@@ -138,7 +147,10 @@ def _entity_node(records: Records, iri: str, weight: int) -> Node:
 def _evidence(
     records: Records, links: Iterable[Link], per_entity: int
 ) -> tuple[tuple[Evidence, ...], tuple[Report, ...]]:
-    """Evidence rows of ``links``; sentences for the first ``per_entity`` rows of each entity."""
+    """Evidence rows of ``links``; sentences for the first ``per_entity`` rows of each entity.
+
+    Rows of an entity are in year order, so the earliest reports keep their sentences.
+    """
     rows: list[Evidence] = []
     seen: dict[str, int] = defaultdict(int)
     ordered = sorted(
@@ -148,8 +160,8 @@ def _evidence(
     for link in ordered:
         report = records.reports[link.report]
         seen[link.entity] += 1
-        sentences = link.sentences if seen[link.entity] <= per_entity else ()
-        rows.append(Evidence(link.entity, report.author or "", link.report, link.count, sentences))
+        shown = link.mentions if seen[link.entity] <= per_entity else ()
+        rows.append(Evidence(link.entity, report.author or "", link.report, link.count, shown))
     used = sorted({r.report for r in rows})
     return tuple(rows), tuple(records.reports[r] for r in used)
 
@@ -201,8 +213,14 @@ def cited_across(
     min_governments: int = 2,
     fold_above: int = 150,
     evidence_per_entity: int = 40,
+    evidence_budget: int = 6000,
 ) -> View:
-    """Governments × the regulations and initiatives cited by at least ``min_governments``."""
+    """Governments × the regulations and initiatives cited by at least ``min_governments``.
+
+    Each entity keeps the sentences of its first ``evidence_per_entity`` reports,
+    fewer when there are so many entities that the page would carry more than
+    about ``evidence_budget`` (the rest are listed with their counts).
+    """
     by_entity: dict[str, set[str]] = defaultdict(set)
     for link in records.links:
         author = records.reports[link.report].author
@@ -224,7 +242,8 @@ def cited_across(
     nodes += list(groups.values())
     nodes += [_entity_node(records, e, len(by_entity[e])) for e in sorted(keep)]
     edges = tuple(Edge(g, e, kinds[e], n) for (g, e), n in sorted(counts.items()))
-    evidence, _ = _evidence(records, links, evidence_per_entity)
+    per_entity = max(3, min(evidence_per_entity, evidence_budget // max(1, len(keep))))
+    evidence, _ = _evidence(records, links, per_entity)
     # Every report is listed (searchable by title, author, file), cited or not.
     reports = tuple(sorted(records.reports.values(), key=lambda r: (r.doc, r.iri)))
     tree = _fold_tree([n.key for n in nodes if n.type in ("government", "group")], fold)
