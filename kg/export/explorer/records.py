@@ -35,11 +35,12 @@ class Place:
 
 @dataclass(frozen=True)
 class Organ:
-    """A government organ (people's government, party committee, congress …) of a place."""
+    """A government organ (people's government, party committee, congress …) of a place,
+    or an institution (``kind`` institution), which can author a report too."""
 
     iri: str
     label: str
-    kind: str  # government, party, congress, cppcc, court, procuratorate
+    kind: str  # government, party, congress, cppcc, court, procuratorate, institution
     level: str
     place: str | None
     parent: str | None

@@ -414,7 +414,8 @@ def hierarchy_view(records: Records, fold_above: int = 150) -> View:
         tree[parent or ""].append(p.iri)
         if parent:
             edges.append(Edge(p.iri, parent, "place", 1))
-    for o in sorted(records.organs.values(), key=lambda o: (_organ_sort(records, o.iri), o.iri)):
+    organs = [o for o in records.organs.values() if o.kind != "institution"]
+    for o in sorted(organs, key=lambda o: (_organ_sort(records, o.iri), o.iri)):
         place = o.place if o.place in records.places else None
         nodes.append(
             Node(
