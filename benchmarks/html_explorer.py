@@ -11,7 +11,9 @@ more_views=("hierarchy",))``) and opened in headless Debian chromium.
 
 Printed for each size: the page size; the time to render it in Python; the
 time from navigation to drawn-and-idle (the first frame drawn, then the
-browser idle; median of three openings); and the median of five runs of each
+browser idle; median of three openings), also as a ratio to the same time for
+a baseline page holding only vis-network and one node, measured in the same
+run (the machine's pace); and the median of five runs of each
 interaction, measured in the page from the event to the next frame: a search
 (typing a query), a filter (unticking a type, and ticking it again), expanding
 a folded province, clicking a search result. Targets: < 5 s to idle at 10,000
@@ -141,11 +143,37 @@ RESULT_CLICK = """async () => {
 }"""
 
 
+BASELINE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<div id="net" style="width:1000px;height:800px"></div><script>VIS_JS</script><script>
+var net = new vis.Network(document.getElementById("net"), {nodes: [{id: 1, label: "x"}], edges: []},
+  {physics: false});
+net.once("afterDrawing", function () { requestIdleCallback(function () {
+  window.kgReadyAt = performance.now(); window.kgReady = true; }, {timeout: 2000}); });
+</script></body></html>"""
+
+
+def baseline(browser, folder: Path) -> float:
+    """Load to idle of a page holding only vis-network and one node: the machine's pace."""
+    from kg.export.html import _vis_assets
+
+    path = folder / "baseline.html"
+    path.write_text(BASELINE.replace("VIS_JS", _vis_assets()[0]), encoding="utf-8")
+    times = []
+    for _ in range(OPENINGS):
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("window.kgReady === true", timeout=60_000)
+        times.append(page.evaluate("window.kgReadyAt"))
+        page.close()
+    return statistics.median(times)
+
+
 def browse(page_file: Path) -> dict[str, object]:
     """Open the page in chromium: load to idle, then the interactions (milliseconds)."""
     out: dict[str, object] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        out["baseline_load_to_idle_ms"] = round(baseline(browser, page_file.parent), 1)
         idle: list[float] = []
         for _ in range(OPENINGS):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -186,6 +214,10 @@ def browse(page_file: Path) -> dict[str, object]:
         out["search_hits_shown"] = hits
         browser.close()
     out["load_to_idle_ms"] = round(statistics.median(idle), 1)
+    out["load_to_idle_vs_baseline"] = round(
+        statistics.median(idle) / float(out["baseline_load_to_idle_ms"]),  # type: ignore[arg-type]
+        1,
+    )
     out["load_to_idle_runs_ms"] = [round(x, 1) for x in idle]
     out["interactions_ms"] = {
         k: round(statistics.median(v), 1) if v else None for k, v in runs.items()
@@ -235,7 +267,8 @@ def main() -> None:
         worst = max(v for v in row["interactions_ms"].values() if v is not None)  # type: ignore[union-attr]
         print(
             f"[{reports} reports] html {size / 2**20:.1f} MiB · load→idle "
-            f"{row['load_to_idle_ms'] / 1000:.2f} s · interactions {row['interactions_ms']} ms "
+            f"{row['load_to_idle_ms'] / 1000:.2f} s ({row['load_to_idle_vs_baseline']}× a page "
+            f"with vis-network and one node) · interactions {row['interactions_ms']} ms "
             f"(worst {worst:.0f} ms, target < {INTERACTION_TARGET_MS:.0f}) · drawn {row['drawn']}"
         )
     last = results[-1]

@@ -117,25 +117,32 @@ def page_data(view: View, sentences: Mapping[str, Sentence]) -> dict[str, object
     xy = positions(view)
     index = {n.key: i for i, n in enumerate(view.nodes)}
     reports = {r.iri: i for i, r in enumerate(view.reports)}
-    kinds = sorted({e.kind for e in view.edges})
+    # Edges that are the links themselves added up per (author, entity) are rebuilt by the
+    # page from the links (cited-across, entity): the largest part of the data, sent once.
+    derive = view.name in ("cited-across", "entity")
+    kinds = sorted({e.kind for e in view.edges} | set(EDGE_LABELS))
     edge_flat: list[int] = []
-    for e in view.edges:
+    for e in () if derive else view.edges:
         edge_flat += [index[e.source], index[e.target], kinds.index(e.kind), e.count]
     texts: list[list[object]] = []
-    evidence: list[int] = []
+    links: list[int] = []  # per entity: entity, rows, then (report, count) per row
+    shown: list[int] = []  # per row with sentences: row, first sentence, how many
+    rows = 0
+    last = -1
     for ev in view.evidence:
         if ev.entity not in index:
             continue
+        entity = index[ev.entity]
+        if entity != last:
+            links += [entity, 0]
+            run, last = len(links) - 1, entity
+        links[run] += 1
+        links += [reports[ev.report], ev.count]
         found = [sentences[m] for m in ev.mentions if m in sentences]
-        evidence += [
-            index[ev.entity],
-            index.get(ev.organ, -1),
-            reports[ev.report],
-            ev.count,
-            len(texts),
-            len(found),
-        ]
-        texts += [[s.text, s.start, s.end] for s in found]
+        if found:
+            shown += [rows, len(texts), len(found)]
+            texts += [[s.text, s.start, s.end] for s in found]
+        rows += 1
     return {
         "view": view.name,
         "min": view.min_governments,
@@ -155,7 +162,10 @@ def page_data(view: View, sentences: Mapping[str, Sentence]) -> dict[str, object
             "level": [n.level for n in view.nodes],
         },
         "edges": edge_flat,
-        "evidence": evidence,
+        "derive": derive,
+        "kindOfType": {t: kinds.index(t) for t in TYPES if t in kinds},
+        "links": links,
+        "shown": shown,
         "sentences": texts,
         "reports": {
             "doc": [r.doc for r in view.reports],

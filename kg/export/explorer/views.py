@@ -10,7 +10,7 @@ view).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kg.export.explorer.records import LEVELS, Link, Organ, Records, Report
@@ -145,9 +145,13 @@ def _entity_node(records: Records, iri: str, weight: int) -> Node:
 
 
 def _evidence(
-    records: Records, links: Iterable[Link], per_entity: int
+    records: Records,
+    links: Iterable[Link],
+    per_entity: int | Mapping[str, int],
+    mentions_per_row: int = 2,
 ) -> tuple[tuple[Evidence, ...], tuple[Report, ...]]:
-    """Evidence rows of ``links``; sentences for the first ``per_entity`` rows of each entity.
+    """Evidence rows of ``links``; sentences for the first ``per_entity`` rows of each entity
+    (a number, or a number per entity) and at most ``mentions_per_row`` sentences a row.
 
     Rows of an entity are in year order, so the earliest reports keep their sentences.
     """
@@ -160,7 +164,8 @@ def _evidence(
     for link in ordered:
         report = records.reports[link.report]
         seen[link.entity] += 1
-        shown = link.mentions if seen[link.entity] <= per_entity else ()
+        limit = per_entity if isinstance(per_entity, int) else per_entity.get(link.entity, 0)
+        shown = link.mentions[:mentions_per_row] if seen[link.entity] <= limit else ()
         rows.append(Evidence(link.entity, report.author or "", link.report, link.count, shown))
     used = sorted({r.report for r in rows})
     return tuple(rows), tuple(records.reports[r] for r in used)
@@ -212,14 +217,15 @@ def cited_across(
     records: Records,
     min_governments: int = 2,
     fold_above: int = 150,
-    evidence_per_entity: int = 40,
-    evidence_budget: int = 6000,
+    evidence_per_entity: int = 20,
+    few: int = 300,
 ) -> View:
     """Governments × the regulations and initiatives cited by at least ``min_governments``.
 
-    Each entity keeps the sentences of its first ``evidence_per_entity`` reports,
-    fewer when there are so many entities that the page would carry more than
-    about ``evidence_budget`` (the rest are listed with their counts).
+    The most cited entities keep the sentences of their first
+    ``evidence_per_entity`` reports; when there are more than ``few`` entities,
+    those ranked below ``few`` keep 5 and the rest 1, one sentence each, so a
+    large build's page stays small (the other reports are listed with counts).
     """
     by_entity: dict[str, set[str]] = defaultdict(set)
     for link in records.links:
@@ -242,8 +248,13 @@ def cited_across(
     nodes += list(groups.values())
     nodes += [_entity_node(records, e, len(by_entity[e])) for e in sorted(keep)]
     edges = tuple(Edge(g, e, kinds[e], n) for (g, e), n in sorted(counts.items()))
-    per_entity = max(3, min(evidence_per_entity, evidence_budget // max(1, len(keep))))
-    evidence, _ = _evidence(records, links, per_entity)
+    ranked = sorted(keep, key=lambda e: (-len(by_entity[e]), e))
+    top = max(1, few // 6)
+    per_entity = {
+        e: evidence_per_entity if r < top or len(ranked) <= few else 5 if r < few else 1
+        for r, e in enumerate(ranked)
+    }
+    evidence, _ = _evidence(records, links, per_entity, 2 if len(ranked) <= few else 1)
     # Every report is listed (searchable by title, author, file), cited or not.
     reports = tuple(sorted(records.reports.values(), key=lambda r: (r.doc, r.iri)))
     tree = _fold_tree([n.key for n in nodes if n.type in ("government", "group")], fold)
@@ -442,14 +453,13 @@ def hierarchy_view(records: Records, fold_above: int = 150) -> View:
             break
         opened.update(layer)
         shown += more
-    reports = tuple(sorted(records.reports.values(), key=lambda r: (r.doc, r.iri)))
     return View(
         "hierarchy",
         tuple(nodes),
         tuple(edges),
         (),
-        reports,
-        _labels(records, reports),
+        (),
+        {},
         {k: tuple(v) for k, v in tree.items()},
         frozenset(opened),
         hidden_types=(),
