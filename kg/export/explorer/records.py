@@ -173,7 +173,9 @@ def read_reports(store: Store, organs: dict[str, Organ]) -> dict[str, Report]:
 
 def read_entities(store: Store, types: Iterable[str]) -> dict[str, Entity]:
     """The entities of the given types by IRI, with their short and alternate names."""
-    wanted = set(types)
+    wanted = set(types) & {"regulation", "institution", "initiative", "indicator"}
+    if not wanted:
+        return {}
     labels: dict[str, tuple[str, str, str | None]] = {}
     names: dict[str, set[str]] = {}
     for row in run_query(store, _query("entities")):
