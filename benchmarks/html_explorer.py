@@ -131,8 +131,9 @@ EXPAND = """async () => {
   const t0 = performance.now(); const drawn = new Promise(r => kgNetwork.once('afterDrawing', r));
   kgNetwork.emit('click', {nodes: [g], edges: [], pointer: {DOM: {x: 0, y: 0}}});
   await drawn; const t = performance.now() - t0;
+  const folded = new Promise(r => kgNetwork.once('afterDrawing', r));
   document.getElementById('fold-all').click();
-  await new Promise(r => kgNetwork.once('afterDrawing', r));
+  await folded;
   return t;
 }"""
 RESULT_CLICK = """async () => {

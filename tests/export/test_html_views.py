@@ -156,3 +156,30 @@ def test_window_cuts_long_sentences_around_the_mention():
     assert s.text[s.start : s.end] == "《行政处罚法》"
     short = window("学习《宪法》。", 2, 6, 10)
     assert short.text == "学习《宪法》。" and short.text[short.start : short.end] == "《宪法》"
+
+
+def test_kg_html_writes_a_view_and_refuses_bad_requests_cleanly(seed_build, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out, _ = seed_build
+
+    def kg(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        cmd = [sys.executable, "-m", "kg.cli", "html", "--out", str(out), *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env)
+
+    page = tmp_path / "fengqiao.html"
+    done = kg("--view", "entity", "--focus", "枫桥经验", "-o", str(page))
+    assert done.returncode == 0, done.stderr
+    assert "新时代“枫桥经验”" in page.read_text("utf-8")
+    for args, message in (
+        (("--view", "map"), "--view is one of"),
+        (("--view", "entity"), "needs --focus"),
+        (("--view", "report", "--report", "nope.txt"), "no report 'nope.txt'"),
+    ):
+        bad = kg(*args, "-o", str(tmp_path / "x.html"))
+        assert bad.returncode == 2 and message in bad.stderr and "Traceback" not in bad.stderr
