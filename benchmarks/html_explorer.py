@@ -186,7 +186,7 @@ def browse(page_file: Path) -> dict[str, object]:
             out["drawn"] = page.evaluate(
                 "() => ({nodes: kgView.shown().length, edges: kgNetwork.body.data.edges.length,"
                 " labels: kgLabels.length, data_nodes: kgView.data.nodes.label.length,"
-                " data_edges: kgView.data.edges.length / 4})"
+                " data_edges: kgView.edgeCount()})"
             )
             out["js_heap_mb"] = round(
                 page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0") / 2**20,
