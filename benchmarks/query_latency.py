@@ -35,6 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -352,7 +353,7 @@ class Generator:
         items = [("regulation", law, title) for law, title in cited] + others
         rng.shuffle(items)
         cursor = rng.randint(40, 200)
-        laws: set[str] = set()
+        laws: Counter[str] = Counter()
         bodies: set[str] = set()
         # Sentences of one to five mentions each, in reading order.
         i = 0
@@ -381,7 +382,7 @@ class Generator:
                 if kind != "regulation":
                     bodies.add(body)
                     continue
-                laws.add(body)
+                laws[body] += 1
                 citation = iri(f"{doc}/regulation/{start}-{start + len(exact)}/citation")
                 self.add(citation, n("dcterms:date"), gyear, graph)
                 self.add(
@@ -415,8 +416,17 @@ class Generator:
             self.add(graph, n("kg:reportedTo"), place.parent.government, graph)
         self.add(graph, n("kg:sha1"), plain(doc[-16:] + f"{rng.getrandbits(96):024x}"), graph)
         self.add(graph, n("kg:sourceFile"), plain(f"{self.figures.reports:05d}.txt"), graph)
-        for law in sorted(laws):
+        for law, count in sorted(laws.items()):
             self.add(graph, n("cito:cites"), law, graph)
+            # One kg:CitationSummary per (report, cited document), as kg.graph.document makes.
+            summary = iri(f"{doc}/cites/{hashlib.sha1(law[1:-1].encode()).hexdigest()[:16]}")
+            self.add(summary, A, n("kg:CitationSummary"), graph)
+            self.add(summary, n("kg:citingReport"), graph, graph)
+            self.add(summary, n("kg:citedDocument"), law, graph)
+            self.add(summary, n("kg:citationCount"), typed(count, "integer"), graph)
+            self.add(summary, n("dcterms:date"), gyear, graph)
+            self.add(summary, n("prov:wasAttributedTo"), creators[0], graph)
+            self.add(summary, n("kg:citingPlace"), place.iri, graph)
         for body in sorted(bodies):
             self.add(graph, n("schema:mentions"), body, graph)
         self.figures.reports += 1

@@ -4,32 +4,30 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pyoxigraph import Quad, Store, Triple
+from pyoxigraph import RdfFormat, Store
 
-from kg.export.files import atomic_write_bytes, atomic_write_text, new_generation, pause_point
-from kg.export.html import render_html
-from kg.export.mentions import mentions_csv
-from kg.export.rdf import RDF_FILES, serialise, union_triples
+from kg.cache import CACHE, PartCache
+from kg.export.files import check_no_foreign_outputs, new_generation
+from kg.export.rdf import RDF_FILES
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE
 from kg.extract.terms import TermMatcher
-from kg.graph.document import DocumentGraph, document_graph
-from kg.graph.reference import ontology_quads
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
 from kg.ingest.files import outside
 from kg.model import MENTION_TYPES, ResolvedDocument
+from kg.outputs import PartSource, reference_nquads, reuse_unchanged, write_build_files
+from kg.part import DocumentPart, make_part, part_key
 from kg.resolve import Resources, resolve_document
-from kg.store import create_store, open_store, store_totals
+from kg.store import open_store, store_totals
 
 Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
 
@@ -44,7 +42,6 @@ class BuildResult:
     store: Store
     report: dict[str, object]
     documents: list[ResolvedDocument] = field(default_factory=list)
-    quads: list[Quad] = field(default_factory=list)
 
     @property
     def failed(self) -> list[dict[str, object]]:
@@ -133,6 +130,107 @@ def time_limit(seconds: float | None, what: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to turn a file into a part."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_title: int = DEFAULT_MAX_TITLE
+    max_mentions: int = DEFAULT_MAX_MENTIONS
+    max_seconds: float | None = DEFAULT_MAX_SECONDS
+    keep_documents: bool = False
+
+    @property
+    def options(self) -> str:
+        """The settings that change a part's content (part of its cache key)."""
+        return f"max_title={self.max_title}"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input file to build: its path, its name in the outputs, its part's key if known."""
+
+    path: Path
+    label: str
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What building one file gave: a part, or the error that stopped it."""
+
+    label: str
+    part: DocumentPart | None = None
+    error: str | None = None
+    document: ResolvedDocument | None = None
+
+
+def build_one(job: Job, res: Resources, lexicons: Lexicons, settings: Settings) -> Outcome:
+    """Read, extract, resolve and graph one file, under its limits; never raises for bad input.
+
+    Every stage of a file, its graph included, runs under the file's own limits and
+    error handling: one bad file never ends the build.
+    """
+    try:
+        with time_limit(settings.max_seconds, "read, extract and resolve it"):
+            rd = process_file(job.path, res, lexicons, settings.max_bytes, settings.max_mentions)
+            if job.label != rd.document.name:
+                rd = _renamed(rd, job.label)
+            key = job.key or part_key(job.label, rd.document.sha1, settings.options)
+            part = make_part(rd, {**document_entry(rd, res), "part": key}, key)
+    except IngestError as err:
+        return Outcome(job.label, error=f"{job.path}: {err}")
+    except Exception as err:  # an extractor bug must not end a 10,000-file build
+        return Outcome(
+            job.label, error=f"{job.path}: extraction failed ({type(err).__name__}: {err})"
+        )
+    return Outcome(job.label, part=part, document=rd if settings.keep_documents else None)
+
+
+# A worker process of the pool gets the loaded resources by inheriting them when it
+# is forked (loading the gazetteer again in every worker would cost seconds each);
+# set just before the pool starts, read only by the workers.
+_FORKED: tuple[Resources, Lexicons, Settings] | None = None
+
+
+def _build_in_worker(job: Job) -> Outcome:
+    assert _FORKED is not None, "the pool's workers are forked after the resources load"
+    return build_one(job, *_FORKED)
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_jobs(
+    jobs: Sequence[Job], res: Resources, lexicons: Lexicons, settings: Settings, workers: int
+) -> Iterator[Outcome]:
+    """Build the files of ``jobs``, in that order, with ``workers`` processes.
+
+    One worker (or one file) builds in this process, where the per-file time
+    limit works as well.
+    """
+    global _FORKED
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield build_one(job, res, lexicons, settings)
+        return
+    import multiprocessing
+
+    _FORKED = (res, lexicons, settings)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(workers, len(jobs))) as pool:
+            # imap keeps the order and holds only finished documents not yet taken.
+            yield from pool.imap(_build_in_worker, jobs, chunksize=1)
+    finally:
+        _FORKED = None
+
+
 def build(
     paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     out: str | os.PathLike[str] | None = "output",
@@ -143,6 +241,11 @@ def build(
     follow_links: bool = False,
     max_mentions: int = DEFAULT_MAX_MENTIONS,
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
+    workers: int | None = None,
+    cache: bool = True,
+    shard: tuple[int, int] | None = None,
+    scheduler: str | None = None,
+    keep_documents: bool | None = None,
     progress: Progress | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> BuildResult:
@@ -154,120 +257,201 @@ def build(
     are read only when they point inside the given folders, unless
     ``follow_links``; output folders of kg builds are never read as input.
 
+    Files are built by ``workers`` processes (default: one per CPU) and kept as
+    parts in ``out/.cache``: a file built before with the same content, name and
+    tool version is not built again (``cache=False`` builds every file anew).
+    ``shard=(i, n)`` builds the i-th of n disjoint shares of the files (from 0),
+    to be merged with ``kg.merge``. With ``scheduler`` (a Dask scheduler's
+    address) the files are built on that Dask cluster instead (``kg.cluster``).
+    ``keep_documents`` returns every resolved document in the result (default:
+    only when ``out`` is None).
+
     >>> result = build(["seeds"], out=None)   # doctest: +SKIP
     >>> result.report["totals"]["documents"]  # doctest: +SKIP
     5
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    if out is not None:
+        # Refused before any work (new_generation checks again when it writes).
+        check_no_foreign_outputs(out, OUTPUT_NAMES)
+    keep = out is None if keep_documents is None else keep_documents
+    settings = Settings(max_bytes, max_title, max_mentions, max_seconds, keep)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     files = discover(paths, follow_links=follow_links)
     roots = [os.path.realpath(p) for p in paths]
+    names = Counter(p.name for p in files)
+    # The doc column is the file name; a path relative to the input keeps duplicates apart.
+    # Labels are given over all files, so that every shard names a file alike.
+    # In label order: of files with the same bytes, the first label is the one built
+    # (a merge of shards picks the same one).
+    labelled = sorted(
+        ((p, p.name if names[p.name] == 1 else p.as_posix()) for p in files), key=lambda x: x[1]
+    )
+    if shard is not None:
+        labelled = [(p, lbl) for p, lbl in labelled if shard_of(lbl, shard[1]) == shard[0]]
     res = Resources.load()
     lexicons = make_lexicons(res, max_title=max_title)
     timings["load_resources"] = time.perf_counter() - t0
     if on_start:
-        on_start(len(files))
+        on_start(len(labelled))
 
     t1 = time.perf_counter()
-    done: list[ResolvedDocument] = []
-    entries: list[dict[str, object]] = []
-    names = Counter(p.name for p in files)
-    built_by_content: dict[str, dict[str, object]] = {}
-    graphs: list[DocumentGraph] = []
-    for path in files:
-        # The doc column is the file name; a path relative to the input keeps duplicates apart.
-        label = path.name if names[path.name] == 1 else path.as_posix()
-        try:
+    spool = contextlib.ExitStack()
+    with spool:
+        store_parts = _part_store(out, cache, spool)
+        entries: dict[str, dict[str, object]] = {}
+        parts: dict[str, DocumentPart] = {}  # label -> part (small fields when on disk)
+        documents: list[ResolvedDocument] = []
+        jobs: list[Job] = []
+        first_of: dict[str, str] = {}  # sha1 -> label of the first file with those bytes
+        copies: dict[str, str] = {}  # label -> label of the file it repeats
+        for path, label in labelled:
             if not follow_links and outside(path, roots):
-                raise IngestError(
-                    "a symbolic link to a file outside the input folders "
+                error = (
+                    f"{path}: a symbolic link to a file outside the input folders "
                     "(give --follow-links to read it)"
                 )
-            # Every stage of a file, its graph included, runs under the file's own limits
-            # and error handling: one bad file never ends the build.
-            with time_limit(max_seconds, "read, extract and resolve it"):
-                rd = process_file(path, res, lexicons, max_bytes, max_mentions)
-                if label != rd.document.name:
-                    rd = _renamed(rd, label)
-                graph = document_graph(rd)
-        except IngestError as err:
-            error = f"{path}: {err}"
-        except Exception as err:  # an extractor bug must not end a 10,000-file build
-            error = f"{path}: extraction failed ({type(err).__name__}: {err})"
+                entries[label] = error_entry(label, error)
+                _report(progress, label, error, strict)
+                continue
+            key = None
+            if isinstance(store_parts, PartCache) and not keep:
+                try:
+                    sha1 = store_parts.sha1(path, max_bytes)
+                    if sha1 in first_of:
+                        copies[label] = first_of[sha1]
+                        _report(progress, label, None, strict)
+                        continue
+                    first_of[sha1] = label
+                    key = part_key(label, sha1, settings.options)
+                    if store_parts.has(key):
+                        parts[label] = store_parts.meta(key)
+                        _report(progress, label, None, strict)
+                        continue
+                except (OSError, ValueError, IngestError):
+                    key = None  # unreadable here: reading it again reports why
+            jobs.append(Job(path, label, key))
+        built_by_content = {p.sha1: lbl for lbl, p in parts.items()}
+        reused = len(parts)
+        if scheduler:
+            from kg.cluster import run_jobs_dask
+
+            outcomes = run_jobs_dask(jobs, settings, scheduler)
         else:
-            first = built_by_content.get(rd.document.sha1)
-            if first is not None:
-                # The same bytes are one report (its IRI comes from its content): built once,
-                # every copy listed in report.json as a duplicate of the first.
-                entries.append(
-                    {
-                        **first,
-                        "doc": label,
-                        "duplicate_of": first["doc"],
-                        "mentions": {t: 0 for t in MENTION_TYPES},
-                    }
-                )
+            outcomes = run_jobs(jobs, res, lexicons, settings, workers or default_workers())
+        for outcome in outcomes:
+            label = outcome.label
+            part = outcome.part
+            if part is None:
+                entries[label] = error_entry(label, str(outcome.error))
+                _report(progress, label, outcome.error, strict)
+                continue
+            if part.sha1 in built_by_content:
+                copies[label] = built_by_content[part.sha1]
             else:
-                done.append(rd)
-                graphs.append(graph)
-                entries.append(document_entry(rd, res))
-                built_by_content[rd.document.sha1] = entries[-1]
-            if progress:
-                progress(label, None)
-            continue
-        entries.append(error_entry(label, error))
-        if progress:
-            progress(label, error)
-        if strict:
-            raise StrictModeError(error)
-    timings["extract_resolve"] = time.perf_counter() - t1
+                built_by_content[part.sha1] = label
+                parts[label] = _kept(store_parts, part)
+                if outcome.document is not None:
+                    documents.append(outcome.document)
+            _report(progress, label, None, strict)
+        if isinstance(store_parts, PartCache):
+            store_parts.save_files()
+        for label, part in parts.items():
+            entries[label] = part.entry
+        for label, original in copies.items():
+            # The same bytes are one report (its IRI comes from its content): built once,
+            # every copy listed in report.json as a duplicate of the first.
+            first = entries[original]
+            entries[label] = {
+                **first,
+                "doc": label,
+                "duplicate_of": original,
+                "mentions": {t: 0 for t in MENTION_TYPES},
+            }
+        timings["extract_resolve"] = time.perf_counter() - t1
 
-    t2 = time.perf_counter()
-    quads = dataset_quads(graphs)
-    triples = union_triples(quads)
-    timings["graph"] = time.perf_counter() - t2
-
-    report = build_report(entries, timings)
-    if out is not None and not done:
-        # Nothing could be read: the previous build (if any) is worth more than an empty one.
-        raise NothingBuiltError(
-            f"no report could be built from {len(entries)} file(s); "
-            f"the previous build in {out} is kept"
-        )
-    if out is None:
-        store = Store()
-        store.extend(quads)
-        report["totals"] = {**report["totals"], **store_totals(store)}
-    else:
+        report = build_report(list(entries.values()), timings)
+        # How much of the build came from the cache (report.json; ``kg build`` prints it).
+        report["cache"] = {"reused": reused, "built": len(parts) - reused}
+        source = _source(store_parts, list(parts.values()))
+        if out is None:
+            store = Store()
+            for part in source.parts:
+                store.load(source.nquads(part), format=RdfFormat.N_QUADS)
+            store.load(reference_nquads(source.parts), format=RdfFormat.N_QUADS)
+            report["totals"] = {**report["totals"], **store_totals(store)}
+            return BuildResult(store=store, report=report, documents=documents)
+        if not parts:
+            # Nothing could be read: the previous build (if any) is worth more than an empty one.
+            raise NothingBuiltError(
+                f"no report could be built from {len(entries)} file(s); "
+                f"the previous build in {out} is kept"
+            )
         t3 = time.perf_counter()
-        write_outputs(Path(out), done, quads, triples, report)
+        with new_generation(Path(out), outputs=OUTPUT_NAMES) as staging:
+            if not reuse_unchanged(Path(out), staging, report):
+                write_build_files(staging, source, report)
         timings["write"] = time.perf_counter() - t3
-        store = open_store(out)  # the store just written, not a second copy in memory
-    return BuildResult(store=store, report=report, documents=done, quads=quads)
+    store = open_store(out)  # the store just written, not a second copy in memory
+    return BuildResult(store=store, report=report, documents=documents)
 
 
-def dataset_quads(graphs: Iterable[DocumentGraph]) -> list[Quad]:
-    """Every quad of the build: each report's own graph, then the shared reference graphs.
+def shard_of(label: str, shards: int) -> int:
+    """Which of ``shards`` shares a file belongs to (by its name in the outputs: stable)."""
+    return int(hashlib.sha1(label.encode("utf-8")).hexdigest(), 16) % shards
 
-    A reference fact named by many reports is stored once (see ``kg.graph.reference``).
-    """
-    quads: list[Quad] = []
-    reference: set[Quad] = set()
-    # Each document's quads come sorted and share one graph name: ordering the
-    # documents by graph name sorts that part without comparing quads again.
-    for graph in sorted(graphs, key=lambda g: g.iri):
-        quads.extend(graph.quads)
-        reference.update(graph.reference)
-    reference.update(ontology_quads())
-    quads.extend(sorted(reference, key=str))
-    return quads
+
+def _report(progress: Progress | None, label: str, error: str | None, strict: bool) -> None:
+    if progress:
+        progress(label, error)
+    if error and strict:
+        raise StrictModeError(error)
+
+
+class _MemoryParts(dict[str, DocumentPart]):
+    """Parts of a build kept in memory (a build without an output folder)."""
+
+
+def _part_store(
+    out: str | os.PathLike[str] | None, cache: bool, spool: contextlib.ExitStack
+) -> PartCache | _MemoryParts:
+    if out is None:
+        return _MemoryParts()
+    if cache:
+        return PartCache(Path(out) / CACHE)
+    # Without the cache the parts still go to disk, in a folder removed after the build.
+    import tempfile
+
+    folder = spool.enter_context(tempfile.TemporaryDirectory(prefix="kg-parts-"))
+    return PartCache(Path(folder))
+
+
+def _kept(store_parts: PartCache | _MemoryParts, part: DocumentPart) -> DocumentPart:
+    """Keep ``part`` (on disk or in memory); what the build holds of it from now on."""
+    if isinstance(store_parts, PartCache):
+        store_parts.put(part)
+        return replace(part, nquads=b"", mentions="")
+    store_parts[part.key] = part
+    return part
+
+
+def _source(store_parts: PartCache | _MemoryParts, parts: list[DocumentPart]) -> PartSource:
+    if isinstance(store_parts, PartCache):
+        cache = store_parts
+        return PartSource(
+            parts,
+            nquads=lambda p: cache.nquads_path(p.key).read_bytes(),
+            mentions=lambda p: cache.mentions_path(p.key).read_text("utf-8"),
+        )
+    memory = store_parts
+    return PartSource(
+        parts, nquads=lambda p: memory[p.key].nquads, mentions=lambda p: memory[p.key].mentions
+    )
 
 
 def _renamed(rd: ResolvedDocument, name: str) -> ResolvedDocument:
-    from dataclasses import replace
-
     return replace(rd, document=replace(rd.document, name=name))
 
 
@@ -335,47 +519,6 @@ def build_report(entries: list[dict[str, object]], timings: dict[str, float]) ->
         },
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
-
-
-def write_outputs(
-    out: Path,
-    docs: Iterable[ResolvedDocument],
-    quads: list[Quad],
-    triples: list[Triple],
-    report: dict[str, object],
-) -> None:
-    """Write every output file into ``out``: the whole build appears at once or not at all.
-
-    ``report["totals"]`` is completed with the counts read from the new store.
-
-    The files are written into a staging folder inside ``out`` which then
-    becomes the current generation in one atomic step (see
-    ``kg.export.files.new_generation``); a build killed at any moment leaves
-    the previous complete build in place, and the next build clears the leftovers.
-    """
-    docs = list(docs)
-    with new_generation(out, outputs=OUTPUT_NAMES) as staging:
-        nquads = b""
-        for name, (fmt, keep_graphs) in RDF_FILES.items():
-            data = serialise(quads if keep_graphs else triples, fmt)
-            atomic_write_bytes(staging / name, data)
-            nquads = data if name == "graph.nq" else nquads
-            pause_point(f"wrote {name}")
-        atomic_write_text(staging / "mentions.csv", mentions_csv(docs))
-        create_store(staging / "store", nquads)
-        pause_point("wrote store")
-        store = Store.read_only(str(staging / "store"))
-        # The page is drawn from the store, like every other reader of the build.
-        atomic_write_text(staging / "graph.html", render_html(store, more_views=("hierarchy",)))
-        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
-        report["totals"] = {**report["totals"], **store_totals(store)}
-        del store
-        # The build id ties report.json to the graph it describes (same quads, same id).
-        stamped = {"build_id": build_id(nquads), **report}
-        atomic_write_text(
-            staging / "report.json",
-            json.dumps(stamped, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
-        )
 
 
 def build_id(nquads: bytes) -> str:

@@ -91,6 +91,33 @@ def build(
     max_seconds: Annotated[
         float, typer.Option(help="Skip a file that takes longer than this to process.", min=0.1)
     ] = 300.0,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes that build files (default: one per CPU).", min=1),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse the parts of files built before with the same bytes (OUT/.cache).",
+        ),
+    ] = True,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            help="Build only share I of N of the files (I from 0), e.g. 0/4; "
+            "merge the shards with kg merge.",
+            metavar="I/N",
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="local (worker processes here) or dask (a Dask cluster: --scheduler)."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="The Dask scheduler's address, e.g. tcp://10.0.0.5:8786."),
+    ] = None,
 ) -> None:
     """Build the graph of every report under INPUTS into --out.
 
@@ -105,6 +132,12 @@ def build(
     from kg.export.files import ForeignOutputError
 
     paths = inputs or [Path("seeds")]
+    share = _shard(shard) if shard else None
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {_shown(engine)}: give local or dask", EXIT_USAGE)
+    if (engine == "dask") != bool(scheduler):
+        _fail("--engine dask needs --scheduler ADDRESS (and --scheduler needs --engine dask)",
+              EXIT_USAGE)  # fmt: skip
     if out.is_symlink() and not out.exists():
         _fail(f"--out {out} is a symbolic link to nothing; give a folder", EXIT_USAGE)
     if out.exists() and not out.is_dir():
@@ -147,6 +180,10 @@ def build(
                 follow_links=follow_links,
                 max_mentions=max_mentions,
                 max_seconds=max_seconds,
+                workers=workers,
+                cache=cache,
+                shard=share,
+                scheduler=scheduler,
                 progress=advanced,
                 on_start=started,
             )
@@ -185,6 +222,48 @@ def build(
             f"[yellow]{len(failures)} file(s) failed[/]; see {_shown(out / 'report.json')}"
         )
         raise typer.Exit(1 if totals["built"] == 0 else EXIT_SOME_FAILED)
+
+
+def _shard(value: str) -> tuple[int, int]:
+    """``I/N`` -> (I, N), or a usage error."""
+    try:
+        i, n = (int(x) for x in value.split("/"))
+    except ValueError:
+        i, n = -1, 0
+    if not 0 <= i < n:
+        _fail(f"--shard {_shown(value)}: give I/N with 0 <= I < N, e.g. 0/4", EXIT_USAGE)
+    return i, n
+
+
+@app.command()
+def merge(
+    shards: Annotated[list[Path], typer.Argument(help="Output folders of kg build --shard I/N.")],
+    out: OutOpt = Path("output"),
+) -> None:
+    """Merge the builds of shards into one build in --out (the same as one build of all files).
+
+    Example: kg build reports --shard 0/2 --out s0; kg build reports --shard 1/2 --out s1;
+    kg merge s0 s1 --out output
+    """
+    from kg.build import NothingBuiltError
+    from kg.export.files import ForeignOutputError
+    from kg.merge import MergeError
+    from kg.merge import merge as run_merge
+
+    try:
+        result = run_merge(shards, out)
+    except (MergeError, NothingBuiltError) as e:
+        _fail(str(e))
+        return
+    except ForeignOutputError as e:
+        _fail(str(e), EXIT_USAGE)
+        return
+    totals = result.report["totals"]
+    assert isinstance(totals, dict)
+    console.print(
+        f"[bold green]merged[/] {len(shards)} shard(s): {totals['built']} of "
+        f"{totals['documents']} documents → {_shown(out)}/; quads {totals['quads']:,}"
+    )
 
 
 def _print(res, fmt: str, title: str | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -484,6 +563,13 @@ def indicators(
             help="Only indicators whose label contains one of these words, e.g. 行政复议,调解.",
         ),
     ] = None,
+    long: Annotated[
+        bool,
+        typer.Option(
+            "--long",
+            help="One number per row (indicator, government, year, value, unit …) for pandas or R.",
+        ),
+    ] = False,
     out: OutOpt = Path("output"),
     fmt: FormatOpt = "table",
 ) -> None:
@@ -491,10 +577,11 @@ def indicators(
 
     Example: kg indicators --min 2 --only 行政复议 --format csv
     """
-    from kg.compare import indicator_table
+    from kg.compare import indicator_table, observation_rows
 
+    table = observation_rows if long else indicator_table
     with _reading_build():
-        res = indicator_table(out, min_governments, _comma_list(only))
+        res = table(out, min_governments, _comma_list(only))
     _print(res, fmt, title=f"indicators reported by ≥ {min_governments} government(s)")
 
 
@@ -571,6 +658,14 @@ def push(
     force: Annotated[
         bool, typer.Option("--force", help="Send every graph, changed or not.")
     ] = False,
+    shard: Annotated[
+        bool,
+        typer.Option(
+            "--shard",
+            help="The build is one shard (kg build --shard I/N): add its reference graphs "
+            "to the store's instead of replacing them.",
+        ),
+    ] = False,
 ) -> None:
     """Push the build to a SPARQL store (SPARQL 1.1 Graph Store HTTP Protocol).
 
@@ -600,6 +695,7 @@ def push(
                     graph_param=graph_param,
                     content_type=content_type,
                     force=force,
+                    shard=shard,
                     progress=lambda graph, what: bar.update(task, description=f"{what} {graph}"),
                 )
         except PushError as e:

@@ -2,7 +2,9 @@
 
 ``indicator_table`` turns the observations of a build into a table with one
 row per indicator concept and one column per government (and year), so the
-same indicator (行政复议案件 受理) reads across places at a glance.
+same indicator (行政复议案件 受理) reads across places at a glance;
+``observation_rows`` gives the same numbers one per row (indicator,
+government, year, value, unit …), the tidy shape pandas and R read.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ class Observed:
     value: str
     unit: str
     approximate: bool
+    object: str = ""
+    action: str = ""
+    in_scheme: bool = False
 
     @property
     def cell(self) -> str:
@@ -52,6 +57,9 @@ def observations(out: str | os.PathLike[str]) -> list[Observed]:
             value=r["value"] or "",
             unit=r["unit"] or "",
             approximate=(r["approximate"] or "") == "true",
+            object=r["object"] or "",
+            action=r["action"] or "",
+            in_scheme=bool(r["scheme"]),
         )
         for r in rows
     }
@@ -81,6 +89,38 @@ def indicator_table(
         (Literal(i), *(_literal("; ".join(cells[i].get(c, []))) for c in columns)) for i in keep
     )
     return Results(("indicator", *columns), rows)
+
+
+OBSERVATION_COLUMNS = (
+    "indicator", "in_scheme", "government", "year", "value", "unit", "approximate",
+    "object", "action",
+)  # fmt: skip
+
+
+def observation_rows(
+    out: str | os.PathLike[str], min_governments: int = 1, only: Sequence[str] = ()
+) -> Results:
+    """The numbers of ``indicator_table``, one per row, for pandas or R (long format)."""
+    kept = [o for o in observations(out) if not only or any(w in o.indicator for w in only)]
+    governments: dict[str, set[str]] = defaultdict(set)
+    for o in kept:
+        governments[o.indicator].add(o.government)
+    rows = tuple(
+        (
+            Literal(o.indicator),
+            Literal("true" if o.in_scheme else "false"),
+            _literal(o.government),
+            _literal(o.year),
+            _literal(o.value),
+            _literal(o.unit),
+            Literal("true" if o.approximate else "false"),
+            _literal(o.object),
+            _literal(o.action),
+        )
+        for o in kept
+        if len(governments[o.indicator]) >= min_governments
+    )
+    return Results(OBSERVATION_COLUMNS, rows)
 
 
 def _literal(text: str) -> Literal | None:

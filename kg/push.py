@@ -6,6 +6,11 @@ manifest of what was pushed (graph IRI -> digest of its sorted N-Triples) is
 kept beside the build, per store URL, so that the next push sends only the
 graphs whose content changed and DELETEs those the build no longer has.
 Transient failures (connection errors, 5xx, 429) are retried with back-off.
+
+A shard's build (``kg build --shard I/N``) holds the reference facts of its own
+reports only: pushed with ``shard=True``, its reference graphs are POSTed (added
+to what other shards sent) instead of PUT, and never deleted, so that N shards
+pushed to one store give the store of a single build.
 """
 
 from __future__ import annotations
@@ -110,13 +115,17 @@ def push(
     retries: int = 4,
     timeout: float = 120.0,
     progress: Progress | None = None,
+    shard: bool = False,
 ) -> PushSummary:
     """Push the build in ``out`` to the Graph Store Protocol endpoint ``url``.
 
     Only graphs changed since the last push to ``url`` are sent (all with
-    ``force``); graphs pushed before and gone from the build are deleted.
+    ``force``); graphs pushed before and gone from the build are deleted. With
+    ``shard``, the reference graphs are added to the store's, not replaced.
     """
     import httpx
+
+    from kg.graph.reference import is_reference_graph
 
     started = time.perf_counter()
     graphs = build_graphs(out)
@@ -149,7 +158,7 @@ def push(
             if pushed.get(graph) == digest:
                 summary.unchanged += 1
                 continue
-            send("PUT", graph, body)
+            send("POST" if shard and is_reference_graph(graph) else "PUT", graph, body)
             pushed[graph] = digest
             summary.replaced.append(graph)
             summary.bytes_sent += len(body)
@@ -157,6 +166,8 @@ def push(
             if progress:
                 progress(graph, "replaced")
         for graph in sorted(set(pushed) - set(graphs)):
+            if shard and is_reference_graph(graph):
+                continue  # other shards' reports may rely on it
             send("DELETE", graph)
             del pushed[graph]
             summary.deleted.append(graph)

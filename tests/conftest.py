@@ -22,7 +22,7 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory):
     import kg
 
     out = tmp_path_factory.mktemp("output")
-    result = kg.build([SEEDS], out=out)
+    result = kg.build([SEEDS], out=out, keep_documents=True)
     return out, result
 
 

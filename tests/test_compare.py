@@ -43,3 +43,28 @@ def test_cli_indicators(seed_build):
     )
     assert result.exit_code == 0, result.output
     assert "行政复议案件 受理" in result.output and "215 件" in result.output
+
+
+def test_cli_indicators_long_rows_for_pandas(seed_build):
+    import csv
+    import io
+
+    out, _ = seed_build
+    result = CliRunner().invoke(
+        app, ["indicators", "--out", str(out), "--only", "行政复议", "--long", "-f", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    received = {
+        r["government"]: (r["value"], r["unit"], r["year"])
+        for r in rows
+        if r["indicator"] == "行政复议案件 受理"
+    }
+    # 受理行政复议案件215件 (固安), 收到行政复议申请12起 (无极), 受理41件 (甘谷).
+    assert received == {
+        "固安县人民政府": ("215", "件", "2022"),
+        "无极县人民政府": ("12", "起", "2021"),
+        "甘谷县人民政府": ("41", "件", "2024"),
+    }
+    wuji = next(r for r in rows if r["government"] == "无极县人民政府" and r["value"] == "12")
+    assert (wuji["object"], wuji["action"], wuji["in_scheme"]) == ("行政复议申请", "收到", "true")

@@ -58,7 +58,7 @@ def test_a_docx_that_unpacks_to_gigabytes_is_refused(tmp_path):
 def test_a_failure_in_the_graph_stage_skips_that_file_only(tmp_path, monkeypatch):
     inputs = _inputs(tmp_path)
     (inputs / "other.txt").write_bytes((SEEDS / GUAN).read_bytes())
-    build_module = importlib.import_module("kg.build")
+    build_module = importlib.import_module("kg.part")
     real = build_module.document_graph
 
     def broken(rd):

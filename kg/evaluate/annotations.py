@@ -113,6 +113,12 @@ def _gold_document(data: dict) -> DocAnnotation:
     return DocAnnotation(data["doc"], authors, int(year) if year else None, tuple(spans))
 
 
+def _action(obs: dict[str, str | None]) -> str:
+    if obs.get("object") is not None:  # a build that states object and action
+        return obs.get("action") or ""
+    return obs.get("indicator") or ""
+
+
 def load_build(out: str | os.PathLike[str]) -> dict[str, DocAnnotation]:
     """What the build in ``out`` says about each report, in the gold's shape."""
     from kg.query import run_named
@@ -138,8 +144,10 @@ def load_build(out: str | os.PathLike[str]) -> dict[str, DocAnnotation]:
                     key=row["entity"],
                     value=_number(obs.get("value")),
                     unit=obs.get("unit") or "",
-                    object=obs.get("counts") or obs.get("indicator") or "",
-                    action=obs.get("indicator") or "",
+                    # What was counted and the action, as the build states them; a build
+                    # without them is read from its counted phrase and indicator label.
+                    object=obs.get("object") or obs.get("counts") or obs.get("indicator") or "",
+                    action=_action(obs),
                 )
             )
     docs: dict[str, DocAnnotation] = {}

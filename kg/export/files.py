@@ -91,6 +91,16 @@ def foreign_outputs(out: str | os.PathLike[str], names: Iterable[str]) -> list[s
     return found
 
 
+def check_no_foreign_outputs(out: str | os.PathLike[str], names: Iterable[str]) -> None:
+    """Raise ``ForeignOutputError`` if ``out`` holds files named like outputs that no build made."""
+    foreign = foreign_outputs(out, names)
+    if foreign:
+        raise ForeignOutputError(
+            f"{Path(out)}/ holds {', '.join(foreign)} that no kg build wrote; a build would "
+            "replace them: move them away or choose another --out"
+        )
+
+
 @contextlib.contextmanager
 def new_generation(out: str | os.PathLike[str], outputs: Iterable[str] = ()) -> Iterator[Path]:
     """A staging folder inside ``out`` that becomes the current build on success.
@@ -106,12 +116,7 @@ def new_generation(out: str | os.PathLike[str], outputs: Iterable[str] = ()) -> 
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     with _locked(root):
-        foreign = foreign_outputs(root, outputs)
-        if foreign:
-            raise ForeignOutputError(
-                f"{root}/ holds {', '.join(foreign)} that no kg build wrote; a build would "
-                "replace them: move them away or choose another --out"
-            )
+        check_no_foreign_outputs(root, outputs)
         cleanup(root)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:

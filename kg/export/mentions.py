@@ -35,6 +35,19 @@ def mention_rows(docs: Iterable[ResolvedDocument]) -> list[tuple[str, ...]]:
     return rows
 
 
+def mention_rows_csv(docs: Iterable[ResolvedDocument]) -> str:
+    """The rows of ``mentions.csv`` for ``docs``, without the header (see ``mentions_csv``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(tuple(safe_cell(c) for c in row) for row in mention_rows(docs))
+    return buffer.getvalue()
+
+
+def mentions_header() -> str:
+    """The header line of ``mentions.csv``."""
+    return ",".join(COLUMNS) + "\n"
+
+
 def mentions_csv(docs: Iterable[ResolvedDocument]) -> str:
     """The whole ``mentions.csv`` (UTF-8 without BOM, RFC 4180 quoting, \\n line ends).
 

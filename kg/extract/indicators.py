@@ -35,7 +35,7 @@ _CLAUSE_MAX = 40
 _CONNECTOR = "和及与、"
 # Units after which the counted noun may follow the number (13个婚姻家庭调委会).
 _NO_NOUN_AFTER = ("percent", "money", "area", "points", "score")
-_AFTER_MAX = 12
+_AFTER_MAX = 16
 _QUOTE_MAX = 20
 _NOT_A_COUNT_AFTER = (
     "月",
@@ -64,7 +64,9 @@ class _Tables:
     units: dict[str, Unit]
     number: re.Pattern[str]
     lead: re.Pattern[str]
+    lead_words: re.Pattern[str]  # lead fillers of two characters or more
     trail: re.Pattern[str]
+    whole_trails: frozenset[str]  # fillers of two characters or more
     verbs: frozenset[str]
 
 
@@ -96,7 +98,11 @@ def _tables() -> _Tables:
         units=units,
         number=number,
         lead=re.compile("^(?:" + "|".join(sorted(lead, key=len, reverse=True)) + ")+"),
+        lead_words=re.compile(
+            "^(?:" + "|".join(sorted((w for w in lead if len(w) > 1), key=len, reverse=True)) + ")+"
+        ),
         trail=re.compile("(?:" + "|".join(sorted(trail, key=len, reverse=True)) + ")+$"),
+        whole_trails=frozenset(w[1:] for w in fillers if w.startswith("~") and len(w) > 2),
         verbs=frozenset(data_lines("indicator_verbs.txt")),
     )
 
@@ -127,6 +133,7 @@ class Counted:
 
     verb: str
     object: str
+    before: str = ""  # nouns before a verb that ends the clause (问题线索 in 问题线索整改完成)
 
     @property
     def subject(self) -> str:
@@ -134,42 +141,114 @@ class Counted:
         return " ".join(p for p in (self.object, self.verb) if p)
 
 
-def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
-    """Split a clause such as 受理行政复议案件 into verb and object (jieba POS tags).
+_JOIN_VERBS = frozenset("和、及与并")
+_NEGATION = frozenset(("不", "未", "没有", "无"))  # 审查和备案, 审查、备案: one action of two verbs
+_NOUNISH = ("n", "j", "vn", "nz", "b", "a", "an", "ng", "l", "i", "zg")
 
-    The verb is the last counting verb (or jieba verb) that has an object after
-    it, or the clause's final verb; words before the verb (the actor) are dropped.
+
+@cache
+def _causatives() -> frozenset[str]:
+    return frozenset(data_lines("indicator_causatives.txt"))
+
+
+@cache
+def _compound_verbs() -> frozenset[str]:
+    return frozenset(data_lines("indicator_compound_verbs.txt"))
+
+
+_NOT_ACTIONS = frozenset(("相关", "有关", "所属", "在编", "在岗", "在册"))  # qualities, not acts
+
+
+def _is_verb(word: str, flag: str, verbs: frozenset[str]) -> bool:
+    if word in _NOT_ACTIONS:
+        return False
+    return word in verbs or (flag.startswith("v") and flag != "vn" and len(word) > 1)
+
+
+def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of verbs (组织参加, 摸排发现, 审查和备案) as [start, end) word indexes.
+
+    A verb that ends the phrase right after a noun is that noun's head, not an
+    action (法治培训, 行政强制, 集体访).
     """
-    words = tag(phrase)
+    flags = [_is_verb(w, f, verbs) for w, f in words]
+    n = len(words)
+    if n > 1 and flags[-1] and not flags[-2] and words[-2][1].startswith(_NOUNISH):
+        flags[-1] = False
+    compound = _compound_verbs()
+    for i in range(1, n - 1):
+        # 法治政府建设专题会议, 行政执法案卷评查: a verb between nouns belongs to the noun phrase.
+        between = words[i - 1][1].startswith(_NOUNISH) and words[i + 1][1].startswith(_NOUNISH)
+        if flags[i] and between and words[i][0] in compound:
+            flags[i] = False
+    groups: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (flags[j] or (words[j][0] in _JOIN_VERBS and j + 1 < n and flags[j + 1])):
+            j += 1
+        if not (i > 0 and words[i - 1][0] in _NEGATION):
+            groups.append((i, j))  # 不符合政策要求的: a negated verb qualifies a noun
+        i = j
+    return groups
+
+
+def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
+    """Split a clause such as 受理行政复议案件 into the action and what it acts on (jieba tags).
+
+    The action is the last run of verbs that has an object after it (组织干部开展
+    法治培训 -> 开展 + 法治培训; 审查和备案规范性文件 -> 审查和备案 + 规范性文件); words
+    before it (the actor) are dropped. A run that ends the clause acts on the
+    nouns right before it (有效问题线索整改完成 -> 整改完成 + 有效问题线索), kept in
+    ``Counted.before``. A quality ending in 性 stays with its verb (合法性审核).
+    """
+    words = [(w, f) for w, f in tag(phrase) if f not in ("ul", "uz", "ug")]  # no 了/着/过
     if not words:
         return Counted("", "")
-    verb_at = [
-        i
-        for i, (w, f) in enumerate(words)
-        if w in verbs or (f.startswith("v") and f != "vn" and len(w) > 1)
-    ]
-    if not verb_at:
-        return Counted("", phrase)
-    if verb_at == [len(words) - 1] and len(words) > 1 and words[-2][1].startswith("n"):
-        return Counted("", phrase)  # 行政强制, 集体访: a noun made of a verb, not an action
-    # A verb right at the end (…办结) counts alone; else the first verb that starts the object.
-    last = verb_at[-1]
-    if last == len(words) - 1 and len(verb_at) == 1:
-        i = last
-    else:
-        i = next((j for j in verb_at if j + 1 < len(words) and j + 1 not in verb_at), last)
-        if words[i][0] not in verbs:
-            known = [j for j in verb_at if words[j][0] in verbs]
-            i = known[0] if known else i
-    verb = words[i][0]
-    obj = "".join(w for w, f in words[i + 1 :] if f not in ("ul", "uz", "ug"))  # no 了/着/过
-    if i > 0 and words[i - 1][0] in verbs and not obj:
-        verb = words[i - 1][0] + verb
-    # 妥善处理 -> 处理: the counting verb without its adverb.
-    verb = next((verb[k:] for k in range(1, len(verb) - 1) if verb[k:] in verbs), verb)
-    if len(obj) == 1:
-        return Counted("", verb + obj)  # 阅读量: one word cut in two
-    return Counted(verb, obj)
+    groups = _verb_groups(words, verbs)
+    if not groups:
+        return Counted("", phrase if len(phrase) > 1 else "")
+    with_object = [g for g in groups if g[1] < len(words)]
+    # A counting verb of the lexicon beats a verb jieba guessed (清理不符合政策要求执法证:
+    # 清理, not 要求).
+    counting = [g for g in with_object if any(w in verbs for w, _ in words[g[0] : g[1]])]
+    start, end = (counting or with_object or groups)[-1]
+    if start > 0 and words[start - 1][0].endswith("性") and len(words[start - 1][0]) > 1:
+        start -= 1  # 合法性审核, 公平竞争审查
+    verb = "".join(w for w, _ in words[start:end])
+    obj = "".join(w for w, _ in words[end:])
+    if obj:
+        if len(obj) == 1:
+            return Counted("", verb + obj)  # 阅读量: one word cut in two
+        return Counted(verb, obj)
+    # The run ends the clause: what it acts on is the run of nouns right before it.
+    k = start
+    while k > 0 and words[k - 1][1].startswith(_NOUNISH) and words[k - 1][0] not in "对将把向为":
+        k -= 1
+    before = "".join(w for w, _ in words[k:start])
+    return Counted(verb, "", before if len(before) > 1 else "")
+
+
+# Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名)
+# or the next item of a list of ordinals (第二、三批).
+_NORM_BEFORE = re.compile(
+    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|不得超过|至少|最少|最多|原则上|前)$"
+    r"|第[\d一二两三四五六七八九十]+[、，,和及至到-]$"
+)
+
+
+def _not_a_measure(text: str, start: int, number: str, unit: Unit) -> bool:
+    """Whether the number at ``start`` is a rule, a rank, an ordinal or part of a name.
+
+    A bare round numeral (百场报告会, 千人宣讲团) names a programme; a count is written
+    with its digits (一百场, 120场) or approximately (十余场).
+    """
+    if _NORM_BEFORE.search(text[max(0, start - 6) : start]):
+        return True
+    return number in ("百", "千", "万")
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -210,13 +289,36 @@ def _clause_after(text: str, end: int) -> str:
     return window[: b.start()] if b else window
 
 
-def _clean(phrase: str, t: _Tables) -> str:
+def _strip_trail(phrase: str, t: _Tables) -> str:
+    """``phrase`` without the filler words that end it (…达到, …为), but never half a word.
+
+    违法行为 ends in the filler 为 and keeps it: a one-character filler is dropped only
+    when the tokenizer reads it as a word of its own.
+    """
+    m = t.trail.search(phrase)
+    if not m or not m.group():
+        return phrase
+    cut = m.start()
+    while cut < len(phrase):
+        words = tag(phrase[: cut + 1])
+        if phrase[cut:] in t.whole_trails or (words and len(words[-1][0]) == 1):
+            break  # the filler starts a word of its own here
+        cut += 1
+    return phrase[:cut]
+
+
+def _clean(phrase: str, t: _Tables, after: bool = False) -> str:
+    """``phrase`` without quotes, totals words and filler words at its ends.
+
+    After a number a one-character filler (在, 对) starts the noun itself
+    (169名在册社区矫正对象), so only longer fillers are dropped there.
+    """
     phrase = re.sub(r"[“”\"‘’「」\s]|共计|累计|合计|总计", "", phrase)
     prev = None
     while prev != phrase:
         prev = phrase
-        phrase = t.lead.sub("", phrase)
-        phrase = t.trail.sub("", phrase)
+        phrase = (t.lead_words if after else t.lead).sub("", phrase)
+        phrase = _strip_trail(phrase, t)
         phrase = re.sub(r"^(?:\d+(?:\.\d+)?[^\d]{0,2}?)(?=[\u4e00-\u9fff])", "", phrase)
     return phrase
 
@@ -241,6 +343,8 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         value = _value(m, unit)
         if value is None or _inside_name(text, start):
             continue
+        if _not_a_measure(text, start, m.group("num"), unit):
+            continue
         if unit.dimension == "percent" and re.search(r"(?:19|20)\d\d$", text[start - 4 : start]):
             continue
         clause = _clause_before(text, start, floor)
@@ -251,7 +355,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         if unit.dimension in _NO_NOUN_AFTER:
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.
             after = after[1:] if after.startswith("的") and not clause.strip() else ""
-        after = _clean(after, t)
+        after = _clean(after, t, after=True)
         counted = read_counted(_clean(clause, t), after, carried, t.verbs)
         if not counted.subject or len(counted.subject) < 2:
             continue
@@ -277,10 +381,13 @@ def read_counted(
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
     ``carried`` is what the previous number of the same sentence counted (…受理群众说事
-    79166件, 办结79136件: 办结 counts 群众说事 too).
+    79166件, 办结79136件: 办结 counts 群众说事 too). A verb with nothing after it
+    counts the noun after the number (健全23个工作机制, 聘请3名法律顾问), else the
+    nouns before it (问题线索整改完成231个), else what the sentence last counted.
     """
     inherit = before[:1] in _CONNECTOR
     before = before.lstrip(_CONNECTOR)
+    listed = before.endswith(tuple(_CONNECTOR)) or not before
     if before.endswith(tuple(_CONNECTOR)):
         before = ""  # …调委会和13个婚姻家庭调委会: the counted noun follows the number
     if "等" in before or "的" in before:
@@ -292,28 +399,66 @@ def read_counted(
             if tail
             else Counted("", "")
         )
-        head_verb = split_counted(head, verbs).verb
-        b = Counted(b.verb or head_verb, b.object)
+        head_verb = split_counted(head, verbs).verb if head else ""
+        b = Counted(b.verb or head_verb, b.object, b.before)
     else:
         b = split_counted(before, verbs) if before else Counted("", "")
     if inherit and carried and not b.verb:
         b = Counted(carried.verb, b.object)
     noun = _noun_prefix(after) if after else ""
-    if len(noun) >= 2 and not b.object:
-        return Counted(b.verb or split_counted(after, verbs).verb, noun)
-    if b.object:
+    if len(noun) >= 2 and not b.verb and before:
+        # 健全23个工作机制, 镇政府聘请3名法律顾问: the clause's last word acts on the noun after.
+        last = tag(before)[-1]
+        if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
+            return Counted(last[0], noun)
+    if b.object and not (len(noun) >= 2 and b.verb):
         return b
+    if len(noun) >= 2:
+        # 选定辖区70家重点企业, 编制公布应急管理系统21个行政许可事项: a noun after the
+        # number is what it counts; the words between the verb and the number are scope.
+        # 对6个市县进行实地督察: the action follows the counted noun; so does it after a
+        # causative verb (组织52名干部参加述法 -> 参加述法).
+        rest = re.split(r"[，。；、,;]", after[len(noun) :], maxsplit=1)[0]
+        verb = b.verb
+        if not verb and listed and carried:
+            verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
+        if not verb or verb in _causatives():
+            verb = _action_after(rest, verbs) or verb
+        return Counted(verb, noun)
     if b.verb:
+        if b.before:
+            return Counted(b.verb, b.before)
         return Counted(b.verb, carried.object if carried and carried.verb else "")
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
 
 
+def _action_after(rest: str, verbs: frozenset[str]) -> str:
+    """The action written after the counted noun: 进行实地督察 -> 实地督察, 参加培训 -> 参加培训."""
+    words = tag(rest)
+    if not words or not _is_verb(*words[0], verbs):
+        return split_counted(rest, verbs).verb if rest else ""
+    if words[0][0] in ("进行", "开展", "实施") and len(words) > 1:
+        return "".join(w for w, _ in words[1:])  # a light verb: the action is its object
+    return "".join(w for w, _ in words)
+
+
 def _noun_prefix(phrase: str) -> str:
+    """The noun phrase that starts ``phrase`` (在册社区矫正对象 in 在册社区矫正对象全部实施…)."""
+    words = tag(phrase)
     out = []
-    for word, flag in tag(phrase):
-        if not flag.startswith(("n", "j", "vn", "nz", "b", "a")) or word.endswith("率"):
+    for i, (word, flag) in enumerate(words):
+        attribute = (
+            i == 0
+            and flag.startswith("v")
+            and len(words) > 1
+            and words[1][1].startswith(("n", "j", "vn", "nz"))
+            and not _is_verb(word, "", _tables().verbs)
+        )  # 在册, 持证: a state before the noun it qualifies
+        if not (attribute or flag.startswith(("n", "j", "vn", "nz", "b", "a"))) or word.endswith(
+            "率"
+        ):
             break
         out.append(word)
     return "".join(out)

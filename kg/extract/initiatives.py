@@ -11,13 +11,20 @@ the scheme knows it, or when the words around it say it is a programme:
 - a numbered name (“三清两建”, “四官”: jieba tags its first word as a numeral),
 - an action head (柔性执法, 三调联动),
 
-and dropped when it is a metaphor (``not_initiatives.txt``), a descriptor
+and dropped when the scheme refuses it (a doctrine, slogan, metaphor, party
+routine or generic legal system: ``kg:NotInitiative`` in
+``ontology/initiatives.ttl``), when it lies inside a document title 《…》, a descriptor
 (“一站式”, “菜单化”: jieba's 区别词/adjective tags or a 式/化 ending), a
 principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”),
-an honour (评为 …, …先进县) or quoted speech. Context rules live in
+an honour (评为 …, …先进县), quoted speech, or a doctrine's own study campaign
+(习近平法治思想“七进”). A quoted list of known programmes (“多证合一、一照一码”)
+gives one mention per programme. Context rules live in
 ``kg/data/initiative_context.tsv``. Quotes joined by 、/和 share their context
-(“放权赋能”和“放管服”改革). A kind phrase that is part of the name joins it
-(“宁和”调解工作法, “铁拳”行动). Known initiatives are also found unquoted
+(“放权赋能”和“放管服”改革). The head noun that ends the name joins it
+(“短视频”述法模式, “三位一体”审查机制, “一业一证”改革: ``name_head`` in
+``initiative_context.tsv``), and so does a domain written before the quote
+(行政执法“三项制度”: ``name_prefix``); words that say what was done with it
+(活动, 行动, 专项整治, 规划) stay outside. Known initiatives are also found unquoted
 (行政执法三项制度, 法律明白人), and so are new ones named right after an
 adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推行说理式执法;
 ``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``).
@@ -30,12 +37,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicons import Lexicons, data_lines, data_table
+from kg.extract.lexicons import Lexicons, data_lines, data_table, refused_initiatives
 from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
 from kg.extract.terms import TermMatcher
-from kg.extract.words import Tagged, tag
+from kg.extract.words import tag
 from kg.model import Attrs, Document, Mention, attrs
+from kg.revision_notes import fold
 
 _QUOTED = re.compile(
     r"“([^“”\n]{2,20})”|\"([^\"\n]{2,20})\"|‘([^‘’\n]{2,20})’|「([^「」\n]{2,20})」"
@@ -53,7 +61,8 @@ COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
-_AFTER = 8  # characters after a closing quote searched for kind words
+_AFTER = 12  # characters after a closing quote searched for kind words and head nouns
+HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
 DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f")
 
@@ -70,14 +79,15 @@ class _Rules:
     honour_end: tuple[str, ...]
     speech_before: re.Pattern[str]
     adopt: re.Pattern[str]
-    name_domains: frozenset[str]
-    name_kinds: frozenset[str]
-    short_kinds: frozenset[str]
     manner: re.Pattern[str]
     heads: dict[str, str]  # kind word ending an unquoted name -> what its modifier needs
     generic: frozenset[str]
     not_first: frozenset[str]
     scopes: re.Pattern[str]
+    name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
+    name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
+    domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
+    doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
 
 
 def _alternation(words: list[str]) -> str:
@@ -96,7 +106,7 @@ def _rules() -> _Rules:
     return _Rules(
         strong=frozenset(strong),
         weak=frozenset(weak),
-        not_initiatives=frozenset(data_lines("not_initiatives.txt")),
+        not_initiatives=frozenset(refused_initiatives()),
         # 推行跨部门“综合查一次”: a short modifier may stand between verb and quote.
         before=re.compile(
             "(?:" + _alternation(roles["before"]) + ")[^，。；：、！？,;:\\s“”]{0,3}$"
@@ -109,9 +119,6 @@ def _rules() -> _Rules:
         honour_end=tuple(roles["honour_end"]),
         speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
         adopt=re.compile("(?:" + _alternation(roles["adopt"]) + ")"),
-        name_domains=frozenset(roles["name_domain"]),
-        name_kinds=frozenset(roles["name_kind"]),
-        short_kinds=frozenset(roles["short_kind"]),
         manner=re.compile(
             "^(?:" + _alternation(roles["manner_prefix"]) + ")|"
             "(?:" + _alternation(roles["manner_suffix"]) + ")$"
@@ -120,6 +127,10 @@ def _rules() -> _Rules:
         generic=frozenset(data_lines("initiative_generic.txt")),
         not_first=frozenset(roles["name_not_first"]),
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
+        name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
+        name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
+        domains=tuple(roles["reform_domain"]),
+        doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
     )
 
 
@@ -174,8 +185,9 @@ def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None,
     for cue in sorted(r.strong | r.weak, key=len, reverse=True):
         if term.endswith(cue) and term[: -len(cue)] in known:
             return term[: -len(cue)], 0
-    # “谁执法谁普法 谁主管谁普法”: a list whose first item is known.
-    first = re.split(r"[\s、，,]", term)[0]
+    # “谁执法谁普法 谁主管谁普法”: a list (by blanks) whose first item is known. A list by
+    # 、 or ， is split into its known parts, or judged whole (“一窗受理，并联审批，一口出照”).
+    first = re.split(r"\s", term)[0]
     if first != term and first in known:
         return first, 0
     return None, 0
@@ -209,15 +221,21 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
     True
     """
     r = _rules()
-    if term in r.not_initiatives:
+    if term in r.not_initiatives or fold(term) in r.not_initiatives:
         return Verdict(None, reason="not-initiative")
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):
         return Verdict(None, reason="speech")
+    if r.doctrine_before.search(before):
+        return Verdict(None, reason="doctrine")  # 习近平法治思想“七进”: the doctrine's own campaign
     label, extra = _known_label(term, after, known)
     if label:
-        return Verdict(label, reason="known", end=extra)
+        # “一件事一次办”改革, “谁执法谁普法”责任制: the head noun is part of the span.
+        head = _name_head(after[extra:]) if extra == 0 else ""
+        if head and term + head in known:
+            label = term + head
+        return Verdict(label, reason="known", end=extra + len(head))
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
     if _NOT_WORDY.fullmatch(term):
@@ -247,32 +265,30 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
         score -= 1  # “网络+阵地+新媒体”, “1+N”
     if score < 2:
         return Verdict(None, cue=cue, reason=f"score {score}")
-    joined = _name_kind(term, tags, after)
+    joined = _name_head(after)
     if joined:
         return Verdict(term + joined, cue=cue or own, reason=f"score {score}", end=len(joined))
     return Verdict(term, cue=cue or own, reason=f"score {score}")
 
 
-def _name_kind(term: str, tags: Tagged, after: str) -> str:
-    """The kind phrase after a quote that belongs to the programme's name, or "".
+def _name_head(after: str) -> str:
+    """The words after a closing quote up to the head noun of the name, or "".
 
-    “宁和”调解工作法 and “家门口”法律服务工程 name one working method or project:
-    the quote is a brand inside a named unit. A bare kind word after a descriptive
-    name stays outside it (“余村议事”工作法, “阳光执法”行动), but a bare two-character
-    name takes it (“铁拳”行动: 铁拳 alone names nothing).
+    “短视频”述法模式, “三位一体”审查机制, “两山”生态观察员制度, “一业一证”改革: a
+    programme's name ends at its own head noun (``name_head``), a few words
+    after the quote at most, with no adoption verb in between. Words that say
+    what the report did with the name (活动, 行动, 专项整治, 规划 …) are no
+    head nouns, so “作风建设年”主题活动 stays 作风建设年.
     """
     r = _rules()
-    words = [w for w, _ in tag(re.split(r"[，。；、：！？,;:\s“”\"（(的]", after, maxsplit=1)[0])]
-    short = len(tags) == 1 and len(term) <= 2 and tags[0][1] not in NUMERAL_FLAGS
-    if words and short and words[0] in r.short_kinds:
-        return words[0]
-    domain = ""
-    for word in words[:3]:
-        if word in r.name_kinds and domain:
-            return domain + word
-        if word not in r.name_domains:
-            return ""
-        domain += word
+    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等]", after, maxsplit=1)[0]
+    joined = ""
+    for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
+        if r.adopt.fullmatch(word):
+            return ""  # “一企一策”推进国企改革: a new clause, not the name's head
+        joined += word
+        if joined.endswith(r.name_heads):
+            return joined
     return ""
 
 
@@ -282,7 +298,11 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     text = doc.text
     found: list[Mention] = []
     quoted_spans: list[tuple[int, int]] = []
+    titles = _title_spans(text)
+    refused = _rules().not_initiatives
     for group in _groups(text, _quotes(text)):
+        if _covered(titles, group[0].start, group[-1].end):
+            continue  # 《关于深入开展“三重四创五优化”活动的通知》: part of a title
         before = text[max(0, group[0].start - _BEFORE) : group[0].start]
         group_after = text[group[-1].end : group[-1].end + _AFTER]
         for i, q in enumerate(group):
@@ -293,29 +313,48 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             if verdict.label is None and after is not group_after:
                 verdict = judge(q.term, before, group_after, known)
                 verdict = Verdict(verdict.label, verdict.cue, verdict.reason)
-            if verdict.label is None:
+            parts = _known_parts(q.term, known)
+            if verdict.label is None and not parts:
                 continue
+            if parts and verdict.end == 0:
+                # “多证合一、一照一码”: one mention per programme named in the quote.
+                for offset, part in parts:
+                    start = q.start + 1 + offset
+                    facts = attrs(term=part, quoted="1", known="1")
+                    found.append(
+                        make_mention("initiative", text, start, start + len(part), sentences, facts)
+                    )
+                continue
+            start, label = q.start, verdict.label
+            prefix = next((p for p in _rules().name_prefixes if before.endswith(p)), "")
+            if prefix and len(group) == 1:
+                # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name.
+                start, label = q.start - len(prefix), prefix + label
             facts = attrs(
-                term=verdict.label,
+                term=label,
                 quoted="1",
                 cue=verdict.cue,
-                known="1" if verdict.reason == "known" else "0",
+                known="1" if verdict.reason == "known" or label in known else "0",
             )
             end = q.end + verdict.end
-            found.append(make_mention("initiative", text, q.start, end, sentences, facts))
+            found.append(make_mention("initiative", text, start, end, sentences, facts))
     quoted_spans.sort()
     names = [
         make_mention("initiative", text, start, end, sentences, _name_facts(name, known))
         for start, end, name in _unquoted_names(text)
         if not _overlaps(quoted_spans, start, end)
+        and not _covered(titles, start, end)
+        and name not in refused
     ]
     named = [(m.start, m.end) for m in names]
     kept: list[tuple[int, int]] = []
-    for start, end, surface in known.find(text):
+    for start, end, surface in _find_known(known, text):
         # A known name inside a longer programme name (法律明白人 in 法律明白人培养工程)
         # is that programme.
         if _overlaps(quoted_spans, start, end) or _within_longer(named, start, end):
             continue
+        if _covered(titles, start, end):
+            continue  # a title names a document, not the programme
         kept.append((start, end))
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
@@ -323,6 +362,59 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     found.extend(m for m in names if not _covered(kept, m.start, m.end))
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+# Frequent characters that only traditional script writes (國 會 關 區 縣 …).
+_TRADITIONAL = re.compile("[國會關區縣實發為體從這們與機產護讓規劃務過權責變條設證號屬辦開執審議]")
+
+
+def _find_known(known: TermMatcher, text: str) -> list[tuple[int, int, str]]:
+    """Known names in ``text``, also when it is written in traditional characters (告知承諾制).
+
+    The scheme's labels are simplified; a traditional text is matched through its
+    simplified form, which has the same length, so offsets stay those of the text.
+    """
+    hits = list(known.find(text))
+    if not _TRADITIONAL.search(text):
+        return hits  # folding costs ~3 µs a character: only for texts that need it
+    folded = fold(text)
+    if folded != text and len(folded) == len(text):
+        seen = {(s, e) for s, e, _ in hits}
+        hits += [(s, e, text[s:e]) for s, e, _ in known.find(folded) if (s, e) not in seen]
+        hits.sort()
+    return hits
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """Where document titles 《…》 are, in order (nested titles lie inside the outer one)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for m in re.finditer(r"[《》]", text):
+        if m.group() == "《":
+            stack.append(m.start())
+        elif stack:
+            start = stack.pop()
+            if not stack and m.end() - start <= 122:
+                spans.append((start, m.end()))
+        if len(stack) > 3:
+            stack.clear()  # stray marks
+    return spans
+
+
+def _known_parts(term: str, known: TermMatcher) -> list[tuple[int, str]]:
+    """The known programmes a quoted list names, with their offsets: [] unless all are known.
+
+    “多证合一、一照一码” is two programmes; 双随机、一公开 is one name of its own.
+    """
+    if term in known or not _LIST_SEP.search(term):
+        return []
+    parts, offset = [], 0
+    for piece in _LIST_SEP.split(term):
+        if piece not in known:
+            return []
+        parts.append((offset, piece))
+        offset += len(piece) + 1
+    return parts
 
 
 def _name_facts(name: str, known: TermMatcher) -> Attrs:
@@ -395,6 +487,8 @@ def _programme_name(clause: str) -> str:
             continue
         if modifier in r.generic or len(modifier) < NAME_MIN_MODIFIER:
             return ""
+        if r.heads[head] == "domain" and not any(d in modifier for d in r.domains):
+            return ""  # 医药卫生体制改革, 盐业管理体制改革: a sector's reform, not governance
         return name
     return ""
 

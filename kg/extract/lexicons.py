@@ -50,3 +50,28 @@ class Lexicons:
 def empty_lexicons() -> Lexicons:
     """Lexicons with no external lists, for quick use on a single text."""
     return Lexicons()
+
+
+@cache
+def refused_initiatives() -> dict[str, str]:
+    """Terms the initiative scheme refuses (``kg:NotInitiative``), each with its reason.
+
+    They live in ``ontology/initiatives.ttl`` beside the programmes, so one file
+    says both what is and what is not an initiative.
+    """
+    from rdflib import Graph, Literal, Namespace
+    from rdflib.namespace import RDF, SKOS
+
+    kg = Namespace("https://w3id.org/fazhi-kg/ns#")
+    graph = Graph()
+    graph.parse(
+        data=files("kg.ontology").joinpath("initiatives.ttl").read_text(encoding="utf-8"),
+        format="turtle",
+    )
+    out: dict[str, str] = {}
+    for term in graph.subjects(RDF.type, kg.NotInitiative):
+        reason = graph.value(term, kg.refusal)
+        for label in graph.objects(term, SKOS.prefLabel):
+            if isinstance(label, Literal):
+                out[str(label)] = str(reason or "")
+    return dict(sorted(out.items()))

@@ -13,6 +13,8 @@ plain union, and re-extracting one document replaces exactly one named graph.
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,7 +42,7 @@ from kg.graph.terms import (
     zh,
 )
 from kg.model import Entity, Resolved, ResolvedDocument
-from kg.vocab import GOV, KIND, document_iri
+from kg.vocab import GOV, KIND, document_iri, government_iri
 
 ROLES = ("superior", "partner")  # relations between governments that a mention evidences
 QUOTE_CONTEXT = 8  # characters of prefix/suffix kept in a TextQuoteSelector
@@ -120,6 +122,41 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
     primary = rd.primary_author.iri if rd.primary_author else None
     for r in rd.mentions:
         yield from _mention_triples(rd, r, report, text, primary)
+    yield from _citation_summaries(rd, report)
+
+
+def _citation_summaries(
+    rd: ResolvedDocument, report: NamedNode
+) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+    """One kg:CitationSummary per document the report cites: who, where, when, how often.
+
+    "Which documents are cited across places" then reads one resource per
+    (report, document) that carries its place, instead of joining every citation
+    to its report, the report to its authors and the authors to their places.
+    """
+    counts = Counter(r.entity.iri for r in rd.mentions if r.mention.type == "regulation")
+    primary = rd.primary_author
+    place = primary.attr("place") if primary else None
+    for cited, n in sorted(counts.items()):
+        summary = NamedNode(f"{rd.iri}/cites/{hashlib.sha1(cited.encode()).hexdigest()[:16]}")
+        yield summary, RDF.type, KGNS.CitationSummary
+        yield summary, KGNS.citingReport, report
+        yield summary, KGNS.citedDocument, NamedNode(cited)
+        yield summary, KGNS.citationCount, integer(n)
+        if rd.document.meta.year is not None:
+            yield summary, DCT.date, year(rd.document.meta.year)
+        if primary is not None:
+            yield summary, PROV.wasAttributedTo, NamedNode(primary.iri)
+        if place:
+            yield summary, KGNS.citingPlace, NamedNode(place)
+
+
+def _whose(rd: ResolvedDocument, author: str | None) -> str | None:
+    """Whose numbers a report gives: its place's people's government, else its author."""
+    place = rd.author_place
+    if place is None:
+        return author
+    return government_iri(place.attr("code") or place.key, "government")
 
 
 def _entity_triples(e: Entity) -> Iterator[tuple[NamedNode, NamedNode, object]]:
@@ -253,4 +290,4 @@ def _mention_triples(
     if m.type == "indicator":
         from kg.graph.programmes import observation_triples
 
-        yield from observation_triples(base, m, e, ann, author, rd.document.meta.year)
+        yield from observation_triples(base, m, e, ann, _whose(rd, author), rd.document.meta.year)

@@ -9,7 +9,10 @@ the plain shortcut ``gov kg:adopts initiative``.
 
 An indicator is a ``skos:Concept`` of ``ind:scheme`` (what is counted); each
 number is a ``schema:Observation`` of it, about the author government, dated
-with the report's year, with value, unit, approximate flag and its mention.
+with the report's year, with value, unit, approximate flag, what was counted (object and action)
+and its mention. Whose number it is (``schema:observationAbout``) is the
+people's government of the report's place: a department's report counts
+for its place, as the annotation guide reads ``whose``.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ def initiative_triples(e: Entity) -> Iterator[Triple]:
     yield s, RDF.type, KGNS.Initiative
     yield s, SKOS.prefLabel, zh(e.label)
     yield s, SKOS.inScheme, NamedNode(INI + "scheme")
+    if e.attr("scope") == "national":
+        yield s, RDF.type, KGNS.NationalProgramme
+    elif e.attr("scope") == "local":
+        yield s, RDF.type, KGNS.LocalPractice
+        yield s, DCT.spatial, NamedNode(e.attr("spatial") or "")
     for alias in e.aliases:
         yield s, SKOS.altLabel, zh(alias)
     for broader in (e.attr("broader") or "").split():
@@ -48,7 +56,8 @@ def indicator_triples(e: Entity) -> Iterator[Triple]:
     yield s, RDF.type, KGNS.Indicator
     yield s, SKOS.prefLabel, zh(e.label)
     yield s, SKOS.notation, Literal(e.key)
-    yield s, SKOS.inScheme, NamedNode(IND + "scheme")
+    if e.attr("in_scheme"):  # a concept of the curated scheme; others are the report's own words
+        yield s, SKOS.inScheme, NamedNode(IND + "scheme")
     if e.attr("dimension"):
         yield s, KGNS.dimension, Literal(e.attr("dimension") or "")
 
@@ -84,6 +93,10 @@ def observation_triples(
     yield obs, KGNS.approximate, boolean(m.attr("approximate") == "1")
     if m.attr("subject"):
         yield obs, KGNS.counts, zh(m.attr("subject") or "")
+    if m.attr("object"):
+        yield obs, KGNS.countedObject, zh(m.attr("object") or "")
+    if m.attr("verb"):
+        yield obs, KGNS.action, zh(m.attr("verb") or "")
     if author:
         yield obs, SCHEMA.observationAbout, NamedNode(author)
     if when is not None:

@@ -33,10 +33,16 @@ class StoreMissingError(FileNotFoundError):
     """No store where a build should have written one."""
 
 
-def create_store(path: str | os.PathLike[str], nquads: bytes) -> None:
-    """Write a new on-disk store at ``path`` holding the N-Quads ``nquads`` (bulk loaded)."""
+def create_store(path: str | os.PathLike[str], nquads: bytes | os.PathLike[str]) -> None:
+    """Write a new on-disk store at ``path`` holding ``nquads`` (bytes or an N-Quads file).
+
+    A file is bulk loaded as a stream: memory does not grow with its size.
+    """
     store = Store(str(path))
-    store.bulk_load(nquads, format=RdfFormat.N_QUADS)
+    if isinstance(nquads, bytes):
+        store.bulk_load(nquads, format=RdfFormat.N_QUADS)
+    else:
+        store.bulk_load(path=nquads, format=RdfFormat.N_QUADS)
     store.flush()
     store.optimize()
     del store

@@ -62,3 +62,16 @@ def test_push_gives_the_same_cited_across_answer_over_http(seeds_copy, tmp_path)
         assert changed.replaced == [after[WUJI]]
         assert changed.deleted == [before[WUJI]]
         assert remote_cited_across(base + "/query") == local_cited_across(out)
+
+
+def test_shards_pushed_to_one_store_answer_as_one_build(tmp_path):
+    whole = tmp_path / "whole"
+    kg.build([SEEDS], out=whole)
+    shards = [tmp_path / f"s{i}" for i in range(2)]
+    for i, folder in enumerate(shards):
+        kg.build([SEEDS], out=folder, shard=(i, 2))
+    with oxigraph_store(tmp_path / "remote") as base:
+        for folder in shards:
+            push(folder, base + "/store", shard=True)
+        # The reference facts of both shards are in the store, so every place is named.
+        assert remote_cited_across(base + "/query") == local_cited_across(whole)

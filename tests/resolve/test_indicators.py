@@ -26,3 +26,29 @@ def test_fallback_concept_is_keyed_by_object_and_verb():
     a = indicator_entity("各类“法治小院”", "建成", "count", "个")
     b = indicator_entity("法治小院", "建成", "count", "个")
     assert a.iri == b.iri and a.attr("in_scheme") is None
+
+
+def test_the_curated_scheme_has_sixty_concepts_or_more():
+    from kg.resolve.indicators import indicator_concepts
+
+    keys = [c.key for c in indicator_concepts()]
+    assert len(keys) >= 60 and len(set(keys)) == len(keys)
+
+
+def test_mapped_only_when_object_and_action_match():
+    # 组织行政复议培训班2期 counts classes, not review cases.
+    assert indicator_entity("行政复议培训班", "举办", "count", "期").label != "行政复议案件 受理"
+    # 审查规范性文件32件 and 备案规范性文件12件 are two measures.
+    reviewed = indicator_entity("规范性文件", "审查", "count", "件")
+    filed = indicator_entity("规范性文件", "备案", "count", "件")
+    assert (reviewed.label, filed.label) == ("规范性文件 审查", "规范性文件 备案")
+    # A list's size is not the items cleared from it.
+    unmapped = indicator_entity("不符合政策要求执法证", "清理", "count", "个")
+    assert unmapped.attr("in_scheme") is None
+
+
+def test_training_classes_and_trained_people_stay_apart():
+    classes = indicator_entity("执法人员培训班", "举办", "count", "期")
+    people = indicator_entity("执法人员", "培训", "person", "人")
+    assert classes.iri != people.iri
+    assert classes.label == "行政执法培训 举办" and people.label == "人员 培训"

@@ -26,16 +26,20 @@ def test_three_systems_variants(resources, variant):
     assert resources.initiatives.entity(variant).label == "行政执法三项制度"
 
 
-def test_three_systems_are_narrower_parts(resources):
-    part = resources.initiatives.entity("执法全过程记录制度")
-    assert part.attr("broader") == INI + "sanxiang-zhidu"
+def test_three_systems_parts_are_legal_systems_not_programmes():
+    from kg.extract.lexicons import refused_initiatives
+
+    # Each of the three is required of every enforcement body (annotation guide).
+    assert refused_initiatives()["执法全过程记录制度"] == "generic-system"
 
 
 def test_pufa_responsibility_and_its_extensions(resources):
     scheme = resources.initiatives
     assert scheme.entity("谁执法谁普法、谁管理谁普法、谁服务谁普法").label == "谁执法谁普法"
     assert scheme.entity("谁执法谁普法责任制").label == "谁执法谁普法"
-    assert scheme.entity("谁主管谁普法").label == "谁管理谁普法"
+    # 普法责任制 and each of its three parts alone name the one programme.
+    assert scheme.entity("谁主管谁普法").label == "谁执法谁普法"
+    assert scheme.entity("普法责任制").label == "谁执法谁普法"
 
 
 def test_bawu_pufa_is_defined_by_its_plan(resources):
@@ -50,3 +54,29 @@ def test_new_initiative_keyed_by_its_term(resources):
     a = resources.initiatives.entity("“说事解题”")
     b = resources.initiatives.entity("说事解题")
     assert a.iri == b.iri and a.attr("in_scheme") is None
+
+
+def test_national_programmes_are_kept_apart_by_name_and_year(resources):
+    scheme = resources.initiatives
+    assert scheme.entity("高效办成一件事").iri != scheme.entity("一件事一次办").iri
+    assert scheme.entity("一窗受理").iri != scheme.entity("一窗通办").iri
+    # The short form 一件事 means the programme in force in the report's year.
+    assert scheme.entity("一件事", 2022).label == "一件事一次办"
+    assert scheme.entity("一件事", 2024).label == "高效办成一件事"
+    assert scheme.entity("放管服", 2023).attr("scope") == "national"
+
+
+def test_local_brand_stays_local(resources):
+    from kg.model import Entity
+
+    a = Entity(iri="https://x/gov/a", type="government", label="安吉县人民政府", key="a")
+    b = Entity(iri="https://x/gov/b", type="government", label="固安县人民政府", key="b")
+    mine = resources.initiatives.entity("“余村议事”工作法", 2023, a)
+    assert mine.label == "余村议事工作法" and mine.attr("scope") == "local"
+    assert mine.attr("spatial") == a.iri
+    assert mine.iri != resources.initiatives.entity("余村议事工作法", 2023, b).iri
+    assert mine.iri == resources.initiatives.entity("余村议事工作法", 2024, a).iri
+
+
+def test_traditional_script_resolves_to_simplified_labels(resources):
+    assert resources.initiatives.entity("誰執法誰普法").label == "谁执法谁普法"

@@ -1,0 +1,124 @@
+"""What a build keeps of one document: its part, small, on disk, mergeable.
+
+A ``DocumentPart`` is made from one resolved document by whichever process
+read it (a worker of the pool, a Dask worker, another machine's shard) and
+holds everything the outputs need from it: the report's named graph as
+sorted N-Quads, the shared reference facts it relies on, its report.json
+entry and its mentions.csv rows (graph.html is drawn from the store). Outputs are
+assembled from parts alone, so the build never holds the corpus in memory,
+an unchanged document's part is reused from the cache, and parts made on
+different machines merge into the same build as one made here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, serialize
+
+from kg.export.mentions import mention_rows_csv
+from kg.graph.document import document_graph
+from kg.model import ResolvedDocument
+
+PART_FORMAT = 2  # bumped when the part's layout changes (2: no HTML network share)
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """One built document, as the outputs need it."""
+
+    key: str  # extractor version + file label + content: equal keys, equal parts
+    iri: str  # the report's IRI, which names its graph
+    label: str  # the file's name in outputs (a relative path when names collide)
+    sha1: str  # of the file's bytes
+    entry: dict[str, object]  # its report.json entry
+    nquads: bytes  # its own named graph, sorted N-Quads
+    reference: tuple[str, ...]  # N-Quads lines of the shared facts it relies on, sorted
+    mentions: str  # its mentions.csv rows (no header), in text order
+
+    def to_json(self) -> str:
+        """The part's small fields as JSON (its N-Quads and CSV rows are kept apart)."""
+        return json.dumps(
+            {
+                "format": PART_FORMAT,
+                "key": self.key,
+                "iri": self.iri,
+                "label": self.label,
+                "sha1": self.sha1,
+                "entry": self.entry,
+                "reference": list(self.reference),
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, nquads: bytes = b"", mentions: str = "") -> DocumentPart:
+        """Read a part written by ``to_json``; ``ValueError`` if it is not one."""
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != PART_FORMAT:
+            raise ValueError("not a document part of this version")
+        return cls(
+            key=data["key"],
+            iri=data["iri"],
+            label=data["label"],
+            sha1=data["sha1"],
+            entry=data["entry"],
+            nquads=nquads,
+            reference=tuple(data["reference"]),
+            mentions=mentions,
+        )
+
+
+@cache
+def extractor_version() -> str:
+    """A digest of the code and data that turn a file into a part.
+
+    Any change to the package (an extractor rule, a lexicon, the gazetteer, the
+    graph layout) gives another version, so cached parts are never reused
+    across versions of the tool.
+    """
+    digest = hashlib.sha256(str(PART_FORMAT).encode())
+    root = Path(str(files("kg")))
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".ttl", ".tmpl", ".json"):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def part_key(label: str, sha1: str, options: str = "") -> str:
+    """The key of a file's part: version, build options, name in the outputs, content."""
+    text = "\0".join((extractor_version(), options, label, sha1))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def make_part(rd: ResolvedDocument, entry: dict[str, object], key: str) -> DocumentPart:
+    """The part of one resolved document."""
+    graph = document_graph(rd)
+    reference = sorted(serialize(sorted(graph.reference, key=str), format=RdfFormat.N_QUADS)
+                       .decode("utf-8").splitlines())  # fmt: skip
+    return DocumentPart(
+        key=key,
+        iri=rd.iri,
+        label=rd.document.name,
+        sha1=rd.document.sha1,
+        entry=entry,
+        nquads=serialize(graph.quads, format=RdfFormat.N_QUADS) or b"",
+        reference=tuple(reference),
+        mentions=mention_rows_csv([rd]),
+    )
+
+
+def reference_lines(parts: Iterable[DocumentPart]) -> set[str]:
+    """The union of the parts' reference facts (each stored once in the build)."""
+    lines: set[str] = set()
+    for part in parts:
+        lines.update(part.reference)
+    return lines
