@@ -461,6 +461,56 @@ def cited_across(
 
 
 @app.command()
+def html(
+    view: Annotated[
+        str,
+        typer.Option(help="cited-across (default), report, entity or hierarchy."),
+    ] = "cited-across",
+    focus: Annotated[
+        str | None,
+        typer.Option(help="entity view: the entity or government at the centre, e.g. 枫桥经验."),
+    ] = None,
+    hops: Annotated[int, typer.Option(help="entity view: how many steps around --focus.")] = 1,
+    report: Annotated[
+        str | None,
+        typer.Option(help="report view: the report's file name, as in mentions.csv."),
+    ] = None,
+    min_governments: Annotated[
+        int,
+        typer.Option("--min", help="cited-across view: cited by at least this many governments."),
+    ] = 2,
+    out: Annotated[
+        Path, typer.Option("--out", help="Build folder, as written by `kg build --out`.")
+    ] = Path("output"),
+    page: Annotated[
+        Path | None,
+        typer.Option("--page", "-o", help="The page to write (default graph-VIEW.html here)."),
+    ] = None,
+) -> None:
+    """Write one view of a build as a self-contained HTML page that opens offline.
+
+    Example: kg html --view entity --focus 枫桥经验 --hops 2 --out output -o fengqiao.html
+    """
+    from kg.export.files import atomic_write_text
+    from kg.export.html import VIEWS, ViewError, render_html
+    from kg.store import open_store
+
+    if view not in VIEWS:
+        _fail(f"--view is one of {', '.join(VIEWS)}", EXIT_USAGE)
+    if hops < 0 or min_governments < 1:
+        _fail("--hops must be at least 0 and --min at least 1", EXIT_USAGE)
+    target = page or Path(f"graph-{view}.html")
+    with _reading_build():
+        store = open_store(out)
+        try:
+            text = render_html(store, view, focus, hops, min_governments, report)
+        except ViewError as e:
+            _fail(str(e), EXIT_USAGE)
+    atomic_write_text(target, text)
+    console.print(f"wrote {_shown(target)} ({len(text.encode()):,} bytes)", highlight=False)
+
+
+@app.command()
 def stats(
     out: OutOpt = Path("output"),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,

@@ -21,7 +21,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store, parse, serialize
 
 from kg.export.files import atomic_write_text, current_generation, pause_point
-from kg.export.html import combine_graph_data, render_network
+from kg.export.html import render_html
 from kg.export.mentions import mentions_header
 from kg.graph.reference import ontology_quads
 from kg.part import DocumentPart
@@ -107,8 +107,8 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         pause_point(f"wrote {name}")
     store = Store.read_only(str(staging / "store"))
     write_mentions(staging / "mentions.csv", source)
-    network = combine_graph_data(p.network for p in sorted(source.parts, key=lambda p: p.iri))
-    atomic_write_text(staging / "graph.html", render_network(network))
+    # The page is drawn from the store, like every other reader of the build.
+    atomic_write_text(staging / "graph.html", render_html(store, more_views=("hierarchy",)))
     # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
     report["totals"] = {**report["totals"], **store_totals(store)}
     del store

@@ -4,7 +4,7 @@ A ``DocumentPart`` is made from one resolved document by whichever process
 read it (a worker of the pool, a Dask worker, another machine's shard) and
 holds everything the outputs need from it: the report's named graph as
 sorted N-Quads, the shared reference facts it relies on, its report.json
-entry, its mentions.csv rows and its share of the HTML network. Outputs are
+entry and its mentions.csv rows (graph.html is drawn from the store). Outputs are
 assembled from parts alone, so the build never holds the corpus in memory,
 an unchanged document's part is reused from the cache, and parts made on
 different machines merge into the same build as one made here.
@@ -22,12 +22,11 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, serialize
 
-from kg.export.html import document_graph_data
 from kg.export.mentions import mention_rows_csv
 from kg.graph.document import document_graph
 from kg.model import ResolvedDocument
 
-PART_FORMAT = 1  # bumped when the part's layout changes
+PART_FORMAT = 2  # bumped when the part's layout changes (2: no HTML network share)
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,6 @@ class DocumentPart:
     nquads: bytes  # its own named graph, sorted N-Quads
     reference: tuple[str, ...]  # N-Quads lines of the shared facts it relies on, sorted
     mentions: str  # its mentions.csv rows (no header), in text order
-    network: dict[str, list[dict[str, object]]]  # its nodes and edges of graph.html
 
     def to_json(self) -> str:
         """The part's small fields as JSON (its N-Quads and CSV rows are kept apart)."""
@@ -55,7 +53,6 @@ class DocumentPart:
                 "sha1": self.sha1,
                 "entry": self.entry,
                 "reference": list(self.reference),
-                "network": self.network,
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -76,7 +73,6 @@ class DocumentPart:
             nquads=nquads,
             reference=tuple(data["reference"]),
             mentions=mentions,
-            network=data["network"],
         )
 
 
@@ -117,7 +113,6 @@ def make_part(rd: ResolvedDocument, entry: dict[str, object], key: str) -> Docum
         nquads=serialize(graph.quads, format=RdfFormat.N_QUADS) or b"",
         reference=tuple(reference),
         mentions=mention_rows_csv([rd]),
-        network=document_graph_data(rd),
     )
 
 

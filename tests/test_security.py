@@ -44,35 +44,62 @@ def _browser(playwright):
     )
 
 
-def test_hostile_titles_render_as_text_and_run_nothing(hostile_build):
+def _opened(browser, path, dialogs, requests):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function("window.kgReady === true")
+    return page
+
+
+def _nothing_ran(page, dialogs, requests):
+    box = page.locator("#net").bounding_box()
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert page.evaluate("document.querySelectorAll('img, b').length") == 0
+    assert page.evaluate("document.scripts.length") == 4  # the page's own scripts
+    assert page.evaluate("document.querySelectorAll('[onerror],[onmouseover]').length") == 0
+    # The page is self-contained: it loads nothing from anywhere.
+    assert [u for u in requests if not u.startswith("file:")] == []
+
+
+def test_hostile_titles_render_as_text_and_run_nothing(hostile_build, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
-    page_file = hostile_build / "graph.html"
     dialogs: list[str] = []
     requests: list[str] = []
+    report_page = tmp_path / "report.html"
+    done = _kg(
+        "html",
+        "--view",
+        "report",
+        "--report",
+        "hostile.txt",
+        "--out",
+        str(hostile_build),
+        "-o",
+        str(report_page),
+    )
+    assert done.returncode == 0, done.stderr
     with sync_api.sync_playwright() as p:
         browser = _browser(p)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(page_file.resolve().as_uri())
-        page.wait_for_function("window.kgNetwork !== undefined")
-        # Search for the report by a piece of its hostile title: the match shows it literally.
+        # The build's page: search finds the report by a piece of its hostile title,
+        # and the match and the details show it literally.
+        page = _opened(browser, hostile_build / "graph.html", dialogs, requests)
         page.fill("#search", "onerror")
         match = page.locator("#matches div").first
         assert TITLE_ATTACK in match.inner_text()
-        # Click the report node on the canvas once the layout has settled.
+        match.click()
+        assert TITLE_ATTACK in page.locator("#details").inner_text()
+        _nothing_ran(page, dialogs, requests)
+        # The report's own view: click the report node on the canvas.
+        page = _opened(browser, report_page, dialogs, requests)
         node = page.evaluate(
-            """() => kgNetwork.body.data.nodes.get().find(n => n.kind === 'report').id"""
+            "() => kgView.shown()"
+            ".find(i => kgView.data.types[kgView.data.nodes.type[i]] === 'report')"
         )
-        xy = None
-        for _ in range(60):
-            pos = page.evaluate(
-                "(id) => kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id])", node
-            )
-            if pos == xy:
-                break
-            xy = pos
-            page.wait_for_timeout(250)
+        xy = page.evaluate("(id) => kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id])", node)
         box = page.locator("#net").bounding_box()
         assert box and xy
         page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
@@ -80,15 +107,7 @@ def test_hostile_titles_render_as_text_and_run_nothing(hostile_build):
         assert TITLE_ATTACK in details
         assert "</script><script>alert(3)</script>" in details
         assert "<script>alert(2)</script>" in details
-        # Nothing ran and nothing was injected.
-        page.mouse.move(box["x"] + 5, box["y"] + 5)
-        page.wait_for_timeout(300)
-        assert dialogs == []
-        assert page.evaluate("document.querySelectorAll('img, b').length") == 0
-        assert page.evaluate("document.scripts.length") == 4  # the page's own scripts
-        assert page.evaluate("document.querySelectorAll('[onerror],[onmouseover]').length") == 0
-        # The page is self-contained: it loads nothing from anywhere.
-        assert [u for u in requests if not u.startswith("file:")] == []
+        _nothing_ran(page, dialogs, requests)
         browser.close()
 
 
@@ -97,7 +116,9 @@ def test_no_node_carries_an_html_tooltip(hostile_build):
     html = (hostile_build / "graph.html").read_text("utf-8")
     start = html.index('id="graph-data">') + len('id="graph-data">')
     data = json.loads(html[start : html.index("</script>", start)])
-    assert all("title" not in n for n in data["nodes"])
+    for view in data["views"]:  # nodes are columns of plain values: no title, no markup
+        assert "title" not in view["nodes"]
+        assert all(isinstance(v, str) for v in view["nodes"]["label"])
     assert "<script>alert" not in html and "<img src=x" not in html
 
 

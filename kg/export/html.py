@@ -1,25 +1,49 @@
-"""``graph.html``: a self-contained interactive network (vis-network, inlined).
+"""``graph.html``: a self-contained explorer of a build (vis-network inlined), drawn from its store.
 
 The page loads nothing from the network: vis-network's script and styles,
-shipped inside the pyvis package, are inlined, and the graph is embedded as
-JSON in a ``<script type="application/json">`` block whose ``<`` are escaped,
-so document text can never close the block or become markup. All text is put
-on the page with ``textContent``.
+shipped inside the pyvis package, are inlined, and the view is embedded as
+compact JSON (column arrays and integer ids, no HTML) in a ``<script
+type="application/json">`` block whose ``<``, ``>`` and ``&`` are escaped, so
+document text can never close the block or become markup. The page's script
+puts all text on the page with ``textContent``.
+
+The layout is computed here (``kg.export.explorer.layout``), so the same build
+gives the same picture and nothing moves when the page opens.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 
-from kg.model import ResolvedDocument
+from pyoxigraph import Store
+
+from kg.export.explorer.layout import inside, radial_tree, to_xy
+from kg.export.explorer.records import Sentence, read_records, read_sentences
+from kg.export.explorer.views import (
+    EDGE_LABELS,
+    ENTITY_TYPES,
+    VIEWS,
+    View,
+    ViewError,
+    cited_across,
+    entity_view,
+    find_entity,
+    find_report,
+    hierarchy_view,
+    report_view,
+    shown_mentions,
+)
+
+__all__ = ["VIEWS", "ViewError", "fill_template", "page_data", "render_html", "view_of"]
 
 TYPE_STYLE: dict[str, tuple[str, str, str]] = {
     # type: (colour, shape, legend label)
     "report": ("#6b7280", "box", "报告 Report"),
+    "group": ("#b45309", "hexagon", "地区（折叠）Folded area"),
     "government": ("#dc2626", "dot", "政府 Government"),
     "place": ("#f59e0b", "triangle", "地区 Place"),
     "regulation": ("#2563eb", "square", "法规文件 Regulation"),
@@ -27,6 +51,7 @@ TYPE_STYLE: dict[str, tuple[str, str, str]] = {
     "initiative": ("#9333ea", "diamond", "举措 Initiative"),
     "indicator": ("#0891b2", "star", "指标 Indicator"),
 }
+TYPES = tuple(TYPE_STYLE)
 
 
 @cache
@@ -37,76 +62,122 @@ def _vis_assets() -> tuple[str, str]:
     return js.replace("</script", "<\\/script"), css
 
 
-def document_graph_data(rd: ResolvedDocument) -> dict[str, list[dict[str, object]]]:
-    """One report's share of the network: its node, its entities, its edges and sentences."""
-    nodes: dict[str, dict[str, object]] = {}
-    edges: dict[tuple[str, str, str], dict[str, object]] = {}
-    nodes[rd.iri] = {
-        "id": rd.iri,
-        "label": rd.document.meta.title or rd.document.name,
-        "group": "report",
-        "doc": rd.document.name,
-    }
-    for e in rd.entities:
-        nodes.setdefault(e.iri, {"id": e.iri, "label": e.label, "group": e.type})
-        parent = e.attr("parent")
-        if e.type == "government" and parent:
-            key = (e.iri, parent, "subOrganizationOf")
-            edges.setdefault(key, {"from": e.iri, "to": parent, "label": "隶属", "sentences": []})
-    for author in rd.author:
-        edges.setdefault(
-            (rd.iri, author.iri, "creator"),
-            {"from": rd.iri, "to": author.iri, "label": "作者", "sentences": []},
-        )
-    for r in rd.mentions:
-        if r.entity.iri == rd.iri:
+def view_of(
+    store: Store,
+    view: str = "cited-across",
+    focus: str | None = None,
+    hops: int = 1,
+    min_governments: int = 2,
+    report: str | None = None,
+    fold_above: int = 150,
+) -> View:
+    """The ``View`` asked for, read from ``store`` (see ``kg.export.explorer.views``)."""
+    if view == "cited-across":
+        records = read_records(store, ("regulation", "initiative"))
+        return cited_across(records, max(1, min_governments), fold_above)
+    if view == "report":
+        if not report:
+            raise ViewError("the report view needs --report FILE (a file name of the build)")
+        records = read_records(store, ())
+        iri = find_report(records, report).iri
+        records = read_records(store, ("government", *ENTITY_TYPES), report=iri)
+        return report_view(records, iri)
+    if view == "entity":
+        if not focus:
+            raise ViewError("the entity view needs --focus NAME (a regulation, initiative …)")
+        records = read_records(store, ("government", *ENTITY_TYPES))
+        return entity_view(records, find_entity(records, focus), hops)
+    if view == "hierarchy":
+        return hierarchy_view(read_records(store, ()), fold_above)
+    raise ViewError(f"unknown view {view!r}: choose one of {', '.join(VIEWS)}")
+
+
+def positions(view: View) -> dict[str, tuple[int, int]]:
+    """Where each node of ``view`` is drawn, computed once, deterministically."""
+    ring = view.name == "cited-across"
+    polar = radial_tree(view.tree, spacing=90.0, step=420.0 if ring else 300.0, ring=ring)
+    xy = to_xy(polar)
+    if view.name != "cited-across":
+        return xy
+    radius = max((r for _, r, _ in polar.values()), default=300.0)
+    pulls: dict[str, list[tuple[str, int]]] = {}
+    for e in view.edges:
+        pulls.setdefault(e.target, []).append((e.source, e.count))
+    inner = [n for n in view.nodes if n.key not in xy]
+    inner.sort(key=lambda n: (-n.weight, n.label, n.key))
+    xy.update(inside(xy, ((n.key, n.weight, pulls.get(n.key, [])) for n in inner), radius))
+    return xy
+
+
+def page_data(view: View, sentences: Mapping[str, Sentence]) -> dict[str, object]:
+    """The view as compact JSON-ready data: column arrays, integer ids, no markup.
+
+    ``sentences`` are those of the view's evidence mentions, by mention IRI.
+    """
+    xy = positions(view)
+    index = {n.key: i for i, n in enumerate(view.nodes)}
+    reports = {r.iri: i for i, r in enumerate(view.reports)}
+    # Edges that are the links themselves added up per (author, entity) are rebuilt by the
+    # page from the links (cited-across, entity): the largest part of the data, sent once.
+    derive = view.name in ("cited-across", "entity")
+    kinds = sorted({e.kind for e in view.edges} | set(EDGE_LABELS))
+    edge_flat: list[int] = []
+    for e in () if derive else view.edges:
+        edge_flat += [index[e.source], index[e.target], kinds.index(e.kind), e.count]
+    texts: list[list[object]] = []
+    links: list[int] = []  # per entity: entity, rows, then (report, count) per row
+    shown: list[int] = []  # per row with sentences: row, first sentence, how many
+    rows = 0
+    last = -1
+    for ev in view.evidence:
+        if ev.entity not in index:
             continue
-        key = (rd.iri, r.entity.iri, r.mention.type)
-        edge = edges.setdefault(
-            key, {"from": rd.iri, "to": r.entity.iri, "label": "", "sentences": []}
-        )
-        sentences = edge["sentences"]
-        assert isinstance(sentences, list)
-        if len(sentences) < 5:
-            m = r.mention
-            sentences.append(
-                {
-                    "doc": rd.document.name,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": rd.document.text[m.sentence_start : m.sentence_end],
-                }
-            )
+        entity = index[ev.entity]
+        if entity != last:
+            links += [entity, 0]
+            run, last = len(links) - 1, entity
+        links[run] += 1
+        links += [reports[ev.report], ev.count]
+        found = [sentences[m] for m in ev.mentions if m in sentences]
+        if found:
+            shown += [rows, len(texts), len(found)]
+            texts += [[s.text, s.start, s.end] for s in found]
+        rows += 1
     return {
-        "nodes": [nodes[k] for k in sorted(nodes)],
-        "edges": [{**edges[k], "key": list(k)} for k in sorted(edges)],
+        "view": view.name,
+        "min": view.min_governments,
+        "types": list(TYPES),
+        "hidden": list(view.hidden_types),
+        "edgeKinds": [EDGE_LABELS.get(k, k) for k in kinds],
+        "nodes": {
+            "key": [n.key for n in view.nodes],
+            "label": [n.label for n in view.nodes],
+            "type": [TYPES.index(n.type) for n in view.nodes],
+            "w": [n.weight for n in view.nodes],
+            "x": [xy.get(n.key, (0, 0))[0] for n in view.nodes],
+            "y": [xy.get(n.key, (0, 0))[1] for n in view.nodes],
+            "fold": [index.get(n.fold, -1) if n.fold else -1 for n in view.nodes],
+            "info": [n.info for n in view.nodes],
+            "names": [list(n.names) for n in view.nodes],
+            "level": [n.level for n in view.nodes],
+        },
+        "edges": edge_flat,
+        "derive": derive,
+        "kindOfType": {t: kinds.index(t) for t in TYPES if t in kinds},
+        "links": links,
+        "shown": shown,
+        "sentences": texts,
+        "reports": {
+            "doc": [r.doc for r in view.reports],
+            "title": [r.title or "" for r in view.reports],
+            "year": [r.year or "" for r in view.reports],
+            "author": [index.get(r.author or "", -1) for r in view.reports],
+            "node": [index.get(r.iri, -1) for r in view.reports],
+            "label": [view.report_labels.get(r.iri, r.doc) for r in view.reports],
+        },
+        "open": sorted(index[k] for k in view.open if k in index),
+        "notes": dict(sorted(view.notes.items())),
     }
-
-
-def combine_graph_data(
-    shares: Iterable[dict[str, list[dict[str, object]]]],
-) -> dict[str, list[dict[str, object]]]:
-    """The whole network from the reports' shares (``document_graph_data``)."""
-    nodes: dict[str, dict[str, object]] = {}
-    edges: dict[tuple[str, ...], dict[str, object]] = {}
-    for share in shares:
-        for node in share["nodes"]:
-            nodes.setdefault(str(node["id"]), node)
-        for edge in share["edges"]:
-            key = edge["key"]
-            assert isinstance(key, list)
-            edges.setdefault(tuple(key), {k: v for k, v in edge.items() if k != "key"})
-    used = {e["from"] for e in edges.values()} | {e["to"] for e in edges.values()}
-    node_list = [nodes[k] for k in sorted(nodes) if k in used or nodes[k]["group"] == "report"]
-    edge_list = [edges[k] for k in sorted(edges) if k[1] in nodes]
-    for i, edge in enumerate(edge_list):
-        edge["id"] = i
-    return {"nodes": node_list, "edges": edge_list}
-
-
-def graph_data(docs: Iterable[ResolvedDocument]) -> dict[str, list[dict[str, object]]]:
-    """Nodes and edges of the network: reports, entities, and the sentences behind edges."""
-    return combine_graph_data(document_graph_data(rd) for rd in docs)
 
 
 def _json_for_script(data: object) -> str:
@@ -114,13 +185,26 @@ def _json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(docs: Iterable[ResolvedDocument], title: str = "fazhi-kg") -> str:
-    """The whole page as a string."""
-    return render_network(graph_data(docs), title)
+def render_html(
+    store: Store,
+    view: str = "cited-across",
+    focus: str | None = None,
+    hops: int = 1,
+    min_governments: int = 2,
+    report: str | None = None,
+    fold_above: int = 150,
+    title: str = "fazhi-kg",
+    more_views: Sequence[str] = (),
+) -> str:
+    """The whole page for one view of the build in ``store`` (and ``more_views`` to switch to)."""
+    chosen = [view_of(store, view, focus, hops, min_governments, report, fold_above)]
+    chosen += [view_of(store, v, fold_above=fold_above) for v in more_views if v != view]
+    sentences = read_sentences(store, [m for v in chosen for m in shown_mentions(v)])
+    return page_html([page_data(v, sentences) for v in chosen], title)
 
 
-def render_network(data: dict[str, list[dict[str, object]]], title: str = "fazhi-kg") -> str:
-    """The page of a network made by ``graph_data`` or ``combine_graph_data``."""
+def page_html(views: Sequence[dict[str, object]], title: str = "fazhi-kg") -> str:
+    """The page around already computed ``page_data`` of one or more views (the first opens)."""
     js, css = _vis_assets()
     styles = {k: {"color": c, "shape": s, "label": lbl} for k, (c, s, lbl) in TYPE_STYLE.items()}
     template = files("kg.export").joinpath("graph.html.tmpl").read_text(encoding="utf-8")
@@ -131,7 +215,7 @@ def render_network(data: dict[str, list[dict[str, object]]], title: str = "fazhi
             "/*VIS_JS*/": js,
             "/*STYLE_JSON*/": _json_for_script(styles),
             "<!--TITLE-->": title.replace("&", "&amp;").replace("<", "&lt;"),
-            "/*GRAPH_JSON*/": _json_for_script(data),
+            "/*GRAPH_JSON*/": _json_for_script({"views": list(views)}),
         },
     )
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+from pyoxigraph import Store
+
 import kg
-from kg.export.html import fill_template
+from kg.export.html import fill_template, render_html
 
 MARKERS = ("/*VIS_CSS*/", "/*VIS_JS*/", "/*GRAPH_JSON*/", "/*STYLE_JSON*/", "<!--TITLE-->")
 
@@ -23,7 +25,10 @@ def test_every_marker_as_document_text_leaves_the_page_whole(tmp_path):
     (inputs / "r.txt").write_text("固安县人民政府\n" + lines, encoding="utf-8")
     out = tmp_path / "out"
     kg.build([inputs], out=out)
-    page = (out / "graph.html").read_text(encoding="utf-8")
+    built = (out / "graph.html").read_text(encoding="utf-8")
+    assert built.count('id="graph-data"') == 1 and built.count('id="style-data"') == 1
+    # The report's own view holds every title it cites.
+    page = render_html(Store.read_only(str(out / "store")), "report", report="r.txt")
     data = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)
     style = re.search(r'<script type="application/json" id="style-data">(.*?)</script>', page, re.S)
     graph = json.loads(data.group(1))

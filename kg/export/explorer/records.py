@@ -1,0 +1,287 @@
+"""What the explorer needs from a build, read from its store as compact records.
+
+Everything here comes from SPARQL over the store (the ``*.rq`` files beside this
+module), so a page can be drawn from any build without holding its documents.
+Mentions are folded while they stream in: one ``Link`` per (report, entity)
+with a count and its first two mentions, so memory grows with the number of
+distinct links, not with the number of mentions; sentences are read only for
+the links a page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from pyoxigraph import Literal, NamedNode, Store
+
+from kg.store.oxigraph import run_query
+
+LEVELS = ("province", "prefecture", "county", "township")
+
+
+@dataclass(frozen=True)
+class Place:
+    """An administrative area: name, GB/T 2260 code, level and the place one level up."""
+
+    iri: str
+    name: str
+    code: str
+    level: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Organ:
+    """A government organ (people's government, party committee, congress …) of a place,
+    or an institution (``kind`` institution), which can author a report too."""
+
+    iri: str
+    label: str
+    kind: str  # government, party, congress, cppcc, court, procuratorate, institution
+    level: str
+    place: str | None
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report: its file, title, reported year and the organ it speaks for."""
+
+    iri: str
+    doc: str
+    title: str | None
+    year: str | None
+    author: str | None  # the primary author: the people's government when one is credited
+    authors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A cited document, institution, initiative or indicator and its names."""
+
+    iri: str
+    type: str
+    label: str
+    names: tuple[str, ...]  # short and alternate names, for search
+    kind: str | None = None  # a cited document's kind (法律, 行政法规 …)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a report (or a window of it), with the mention's span inside it."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """All mentions of one entity in one report: how many, and the first few (their IRIs)."""
+
+    report: str
+    entity: str
+    type: str
+    count: int
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Records:
+    """The reference data and the links a view is drawn from."""
+
+    places: dict[str, Place]
+    organs: dict[str, Organ]
+    reports: dict[str, Report]
+    entities: dict[str, Entity]
+    links: tuple[Link, ...]
+
+
+@cache
+def _query(name: str) -> str:
+    return files("kg.export.explorer").joinpath(name + ".rq").read_text(encoding="utf-8")
+
+
+def _value(term: object) -> str | None:
+    return term.value if isinstance(term, NamedNode | Literal) else None
+
+
+def _local(iri: str | None) -> str:
+    """``…/level/county`` -> ``county``; ``…ns#party`` -> ``party``."""
+    return (iri or "").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def read_places(store: Store) -> dict[str, Place]:
+    """Every place of the build by IRI."""
+    out: dict[str, Place] = {}
+    for row in run_query(store, _query("places")):
+        iri = _value(row["place"]) or ""
+        out[iri] = Place(
+            iri,
+            _value(row["name"]) or "",
+            _value(row["code"]) or "",
+            _local(_value(row["level"])),
+            _value(row["parent"]),
+        )
+    return out
+
+
+def read_organs(store: Store) -> dict[str, Organ]:
+    """Every government organ of the build by IRI."""
+    out: dict[str, Organ] = {}
+    for row in run_query(store, _query("organs")):
+        iri = _value(row["organ"]) or ""
+        out[iri] = Organ(
+            iri,
+            _value(row["label"]) or "",
+            _local(_value(row["kind"])) or "government",
+            _local(_value(row["level"])),
+            _value(row["place"]),
+            _value(row["parent"]),
+        )
+    return out
+
+
+def read_reports(store: Store, organs: dict[str, Organ]) -> dict[str, Report]:
+    """Every report by IRI, its primary author chosen as the build chooses it."""
+    rows: dict[str, dict[str, object]] = {}
+    for row in run_query(store, _query("reports")):
+        iri = _value(row["report"]) or ""
+        entry = rows.setdefault(
+            iri,
+            {
+                "doc": _value(row["doc"]) or "",
+                "title": _value(row["title"]),
+                "year": _value(row["year"]),
+                "authors": set(),
+            },
+        )
+        author = _value(row["author"])
+        if author:
+            entry["authors"].add(author)  # type: ignore[attr-defined]
+    out: dict[str, Report] = {}
+    for iri, e in rows.items():
+        authors = tuple(sorted(e["authors"]))  # type: ignore[call-overload]
+        governments = [a for a in authors if a in organs and organs[a].kind == "government"]
+        primary = (governments or list(authors) or [None])[0]
+        out[iri] = Report(iri, str(e["doc"]), e["title"], e["year"], primary, authors)  # type: ignore[arg-type]
+    return out
+
+
+def read_entities(store: Store, types: Iterable[str]) -> dict[str, Entity]:
+    """The entities of the given types by IRI, with their short and alternate names."""
+    wanted = set(types) & {"regulation", "institution", "initiative", "indicator"}
+    if not wanted:
+        return {}
+    labels: dict[str, tuple[str, str, str | None]] = {}
+    names: dict[str, set[str]] = {}
+    for row in run_query(store, _query("entities")):
+        kind = _value(row["type"]) or ""
+        if kind not in wanted:
+            continue
+        iri = _value(row["entity"]) or ""
+        label = _value(row["label"]) or ""
+        # Several labels (rare): keep the shortest-then-first, the others as names.
+        old = labels.get(iri)
+        if old is None or (len(label), label) < (len(old[1]), old[1]):
+            labels[iri] = (kind, label, _value(row["kind"]))
+        names.setdefault(iri, set()).add(label)
+        alt = _value(row["alt"])
+        if alt:
+            names[iri].add(alt)
+    return {
+        iri: Entity(iri, kind, label, tuple(sorted(names[iri] - {label})), legal)
+        for iri, (kind, label, legal) in labels.items()
+    }
+
+
+def _mention_order(iri: str) -> tuple[int, str]:
+    """Mentions in reading order: a mention IRI ends in ``/start-end`` (see docs/querying.md)."""
+    tail = iri.rsplit("/", 1)[-1].split("-", 1)[0]
+    return (int(tail) if tail.isdigit() else 0, iri)
+
+
+def read_links(
+    store: Store,
+    types: Iterable[str],
+    report: str | None = None,
+    mentions_per_link: int = 2,
+) -> tuple[Link, ...]:
+    """One ``Link`` per (report, entity) for the mention types given, optionally of one report.
+
+    Only the mentions' IRIs are read here (three patterns per mention, which is
+    what makes this fast on large builds); their sentences are read afterwards
+    for the few links a page shows (``read_sentences``).
+    """
+    found: dict[tuple[str, str], tuple[str, int, list[str]]] = {}
+    for kind in sorted(set(types)):
+        bindings: dict[str, str | NamedNode] = {"type": kind}
+        if report:
+            bindings["report"] = NamedNode(report)
+        for row in run_query(store, _query("mentions"), bindings):
+            key = (_value(row["report"]) or "", _value(row["entity"]) or "")
+            _, count, kept = found.get(key, (kind, 0, []))
+            kept.append(_value(row["mention"]) or "")
+            if len(kept) > mentions_per_link:  # keep the earliest few as they stream in
+                kept.sort(key=_mention_order)
+                del kept[mentions_per_link:]
+            found[key] = (kind, count + 1, kept)
+    return tuple(
+        Link(rep, ent, kind, count, tuple(sorted(kept, key=_mention_order)))
+        for (rep, ent), (kind, count, kept) in sorted(found.items())
+    )
+
+
+def window(text: str, start: int, end: int, context: int) -> Sentence:
+    """``text`` cut to ``context`` characters around [start, end), with … where cut."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    end = max(start, end)
+    left, right = max(0, start - context), min(len(text), end + context)
+    head, tail = ("…" if left else ""), ("…" if right < len(text) else "")
+    return Sentence(
+        head + text[left:right] + tail, start - left + len(head), end - left + len(head)
+    )
+
+
+def read_sentences(
+    store: Store, mentions: Iterable[str], context: int = 60, batch: int = 2000
+) -> dict[str, Sentence]:
+    """The sentence of each mention (cut to ``context`` characters either side), by mention IRI.
+
+    The mentions go into the query's VALUES block as IRI terms: they are IRIs
+    read from this store (``NamedNode`` refuses anything that is not an IRI and
+    writes it in its ``<…>`` form), never text given by a user.
+    """
+    wanted = sorted(set(mentions))
+    out: dict[str, Sentence] = {}
+    template = _query("sentences")
+    for i in range(0, len(wanted), batch):
+        values = " ".join(str(NamedNode(m)) for m in wanted[i : i + batch])
+        sparql = template.replace("VALUES ?mention { }", f"VALUES ?mention {{ {values} }}", 1)
+        for row in run_query(store, sparql):
+            at = int(_value(row["from"]) or 0)
+            start, end = int(_value(row["start"]) or 0) - at, int(_value(row["end"]) or 0) - at
+            out[_value(row["mention"]) or ""] = window(
+                _value(row["sentence"]) or "", start, end, context
+            )
+    return out
+
+
+def read_records(
+    store: Store,
+    types: Iterable[str],
+    report: str | None = None,
+) -> Records:
+    """Places, organs, reports, entities of ``types`` and their links (of one report if given)."""
+    types = tuple(types)
+    organs = read_organs(store)
+    return Records(
+        places=read_places(store),
+        organs=organs,
+        reports=read_reports(store, organs),
+        entities=read_entities(store, types),
+        links=read_links(store, types, report),
+    )
