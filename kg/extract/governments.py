@@ -176,11 +176,21 @@ def _with_paired_governments(
     return out
 
 
+_SENTENCE_REACH = 300  # characters looked at on each side: a real sentence is shorter
+
+
 def _partner_sentence(text: str, pos: int) -> bool:
     """Whether the sentence around ``pos`` speaks of an agreement or cooperation: a place
-    named there (与…惠民县行政审批服务局签署协议) is the author's partner, kept as a mention."""
-    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end = min(i for i in (text.find("。", pos), text.find("\n", pos), len(text)) if i >= 0)
+    named there (与…惠民县行政审批服务局签署协议) is the author's partner, kept as a mention.
+
+    Only ``_SENTENCE_REACH`` characters each side are searched, so that a text with no
+    sentence end (a dump on one line) costs the same per place as a report.
+    """
+    low = max(0, pos - _SENTENCE_REACH)
+    high = min(len(text), pos + _SENTENCE_REACH)
+    start = max(text.rfind("。", low, pos), text.rfind("\n", low, pos), low - 1) + 1
+    ends = [i for i in (text.find("。", pos, high), text.find("\n", pos, high)) if i >= 0]
+    end = min(ends) if ends else high
     return PARTNER_CUES.search(text, start, end) is not None
 
 
