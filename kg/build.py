@@ -549,8 +549,3 @@ def build_report(entries: list[dict[str, object]], timings: dict[str, float]) ->
         },
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
-
-
-def build_id(nquads: bytes) -> str:
-    """A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids)."""
-    return hashlib.sha256(nquads).hexdigest()[:16]

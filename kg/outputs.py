@@ -23,6 +23,7 @@ from pyoxigraph import RdfFormat, Store, parse, serialize
 from kg.export.files import atomic_write_text, current_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_header
+from kg.export.rdf import RDF_FILES
 from kg.graph.reference import ontology_quads
 from kg.part import DocumentPart
 from kg.store import create_store, store_totals
@@ -98,12 +99,9 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     create_store(staging / "store", nq)
     pause_point("wrote store")
     write_ntriples(nq, staging / "graph.nt")
-    for name, fmt in (
-        ("graph.ttl", RdfFormat.TURTLE),
-        ("graph.trig", RdfFormat.TRIG),
-        ("graph.jsonld", RdfFormat.JSON_LD),
-    ):
-        write_dump(nq, staging / name, fmt)
+    for name, (fmt, _) in RDF_FILES.items():
+        if name not in ("graph.nq", "graph.nt"):  # written above, without parsing
+            write_dump(nq, staging / name, fmt)
         pause_point(f"wrote {name}")
     store = Store.read_only(str(staging / "store"))
     write_mentions(staging / "mentions.csv", source)

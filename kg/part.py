@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -114,11 +113,3 @@ def make_part(rd: ResolvedDocument, entry: dict[str, object], key: str) -> Docum
         reference=tuple(reference),
         mentions=mention_rows_csv([rd]),
     )
-
-
-def reference_lines(parts: Iterable[DocumentPart]) -> set[str]:
-    """The union of the parts' reference facts (each stored once in the build)."""
-    lines: set[str] = set()
-    for part in parts:
-        lines.update(part.reference)
-    return lines

@@ -36,7 +36,7 @@ def mention_rows(docs: Iterable[ResolvedDocument]) -> list[tuple[str, ...]]:
 
 
 def mention_rows_csv(docs: Iterable[ResolvedDocument]) -> str:
-    """The rows of ``mentions.csv`` for ``docs``, without the header (see ``mentions_csv``)."""
+    """The rows of ``mentions.csv`` for ``docs``, without the header (``mentions_header``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows(tuple(safe_cell(c) for c in row) for row in mention_rows(docs))
@@ -46,16 +46,3 @@ def mention_rows_csv(docs: Iterable[ResolvedDocument]) -> str:
 def mentions_header() -> str:
     """The header line of ``mentions.csv``."""
     return ",".join(COLUMNS) + "\n"
-
-
-def mentions_csv(docs: Iterable[ResolvedDocument]) -> str:
-    """The whole ``mentions.csv`` (UTF-8 without BOM, RFC 4180 quoting, \\n line ends).
-
-    Cells a spreadsheet would run as a formula are prefixed with ``'`` (see
-    ``kg.export.spreadsheet``).
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(tuple(safe_cell(c) for c in row) for row in mention_rows(docs))
-    return buffer.getvalue()

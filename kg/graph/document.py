@@ -83,11 +83,6 @@ def _order(quad: Quad) -> tuple[str, str, str]:
     return (quad.subject.value, quad.predicate.value, str(o))
 
 
-def document_quads(rd: ResolvedDocument) -> list[Quad]:
-    """Every quad of ``rd``'s own named graph, sorted for byte-stable output."""
-    return document_graph(rd).quads
-
-
 def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, object]]:
     doc = rd.document
     meta = doc.meta
