@@ -1,7 +1,8 @@
 """A build's output files, written from its documents' parts as streams.
 
 Nothing here holds the corpus: N-Quads are copied part by part (reports in
-IRI order, then the shared reference facts, sorted), the store is bulk loaded
+IRI order, then the shared reference facts, sorted, then the tallies counted
+from the store), the store is bulk loaded
 from that file, the other formats are serialised by Oxigraph as that file is
 parsed, and mentions.csv is the parts' rows in file order. So
 memory is bounded by the largest report and the reference data, whatever the
@@ -27,6 +28,7 @@ from kg.export.rdf import RDF_FILES
 from kg.graph.reference import ontology_quads
 from kg.part import DocumentPart
 from kg.store import create_store, store_totals
+from kg.store.tallies import citation_tallies
 from kg.vocab import PREFIXES
 
 
@@ -54,6 +56,22 @@ def write_nquads(path: Path, source: PartSource) -> None:
         for part in sorted(source.parts, key=lambda p: p.iri):
             fh.write(source.nquads(part))
         fh.write(reference_nquads(source.reference))
+
+
+def add_tallies(store_path: Path, nq: Path) -> None:
+    """Count the build's tallies from its new store; add them to the store and to ``nq``.
+
+    They are counted from the store (not the parts) so that they always agree with
+    what a query counts; ``graph.nq`` gets them last, after the reference graphs.
+    """
+    store = Store(str(store_path))
+    quads = citation_tallies(store)
+    if quads:
+        store.extend(quads)
+        store.flush()
+        with open(nq, "ab") as fh:
+            serialize(quads, fh, RdfFormat.N_QUADS)
+    del store
 
 
 def write_ntriples(nq: Path, path: Path) -> None:
@@ -97,6 +115,7 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     write_nquads(nq, source)
     pause_point("wrote graph.nq")
     create_store(staging / "store", nq)
+    add_tallies(staging / "store", nq)
     pause_point("wrote store")
     write_ntriples(nq, staging / "graph.nt")
     for name, (fmt, _) in RDF_FILES.items():

@@ -10,7 +10,9 @@ Transient failures (connection errors, 5xx, 429) are retried with back-off.
 A shard's build (``kg build --shard I/N``) holds the reference facts of its own
 reports only: pushed with ``shard=True``, its reference graphs are POSTed (added
 to what other shards sent) instead of PUT, and never deleted, so that N shards
-pushed to one store give the store of a single build.
+pushed to one store give the store of a single build. The tallies graph is
+never pushed: it counts this build alone, and a shared store may hold more
+(its users ask the ``cited-across`` query, which counts).
 """
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ def push(
     """
     import httpx
 
-    from kg.graph.reference import is_reference_graph
+    from kg.graph.reference import is_derived_graph, is_reference_graph
 
     started = time.perf_counter()
     graphs = build_graphs(out)
@@ -154,6 +156,8 @@ def push(
                 time.sleep(min(8.0, 0.25 * 2**attempt))
 
         for graph, body in graphs.items():
+            if is_derived_graph(graph):
+                continue  # the tallies count this build only: the shared store may hold more
             digest = hashlib.sha256(body).hexdigest()
             if pushed.get(graph) == digest:
                 summary.unchanged += 1

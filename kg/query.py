@@ -236,11 +236,21 @@ def cited_across(
     """
     filters = {"year": year, "province": province, "level": level}
     bindings = {"min": int(min_places), **{k: v for k, v in filters.items() if v is not None}}
-    res = run_named(out, "cited-across", bindings)
+    # Without filters the answer was counted when the build was stored (kg.store.tallies);
+    # a store without tallies (several shards pushed together, older builds) is counted now.
+    name = "cited-across"
+    if len(bindings) == 1 and has_tallies(out):
+        name = "cited-across-tallies"
+    res = run_named(out, name, bindings)
     keep = set(kinds)
     k = res.variables.index("kind")
     rows = tuple(r for r in res.rows if not keep or (r[k] is not None and r[k].value in keep))
     return Results(res.variables, rows)
+
+
+def has_tallies(out: str | os.PathLike[str]) -> bool:
+    """Whether the build in ``out`` holds the tallies counted when it was stored."""
+    return _answer(out, "ASK { ?tally a kg:CitationTally }", None, None).rows[0][0].value == "true"
 
 
 def stats(out: str | os.PathLike[str]) -> dict[str, object]:

@@ -27,6 +27,10 @@ REFERENCE_GRAPHS: dict[str, str] = {
     IND: GRAPH + "indicators",
 }
 ONTOLOGY_GRAPH = GRAPH + "ontology"
+# Facts computed from the whole build once it is stored (see kg.store.tallies): neither
+# a report's nor shared reference data, and only right for the build that made them.
+TALLY_GRAPH = GRAPH + "tallies"
+DERIVED_GRAPHS = (TALLY_GRAPH,)
 OTHER_GRAPH = GRAPH + "other"  # subjects outside the project's namespaces (none today)
 
 
@@ -39,8 +43,13 @@ def reference_graph(subject: str) -> NamedNode:
 
 
 def is_reference_graph(graph: str) -> bool:
-    """True for the shared graphs, False for a report's own graph."""
-    return graph.startswith(GRAPH)
+    """True for the shared graphs, False for a report's own graph or a derived graph."""
+    return graph.startswith(GRAPH) and graph not in DERIVED_GRAPHS
+
+
+def is_derived_graph(graph: str) -> bool:
+    """True for a graph computed from the whole build (the tallies)."""
+    return graph in DERIVED_GRAPHS
 
 
 def ontology_quads() -> list[Quad]:
