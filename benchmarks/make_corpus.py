@@ -5,7 +5,9 @@
 writes N reports into OUT and ``OUT/truth.jsonl``, one JSON object per file:
 its name, encoding and format, the author (name, division code, level; for a
 department report also the department's standard name and its government),
-the year reported on, the cited documents by their catalogue name (and the
+whether the text places the author (``certain``: false for a town whose
+county the text never names), the year reported on, the cited documents by
+their catalogue name (and the
 local documents cited, as written), the initiatives planted (scheme labels),
 the slogans planted (refused terms of the scheme, never initiatives), the
 institutions planted with their place, and the indicators planted.
@@ -898,7 +900,8 @@ def make_report(rng: Random, src: Sources, index: int) -> tuple[str, bytes, dict
         "local_documents": sorted(set(rep.local)),
         "initiatives": sorted(set(rep.initiatives)),
         "slogans": sorted(set(rep.slogans)),
-        "institutions": rep.institutions,
+        # An institution of a town the text does not place is as uncertain as its town.
+        "institutions": [{**i, "certain": rep.certain} for i in rep.institutions],
         "indicators": rep.indicators,
     }
     return name, data, truth
@@ -993,7 +996,8 @@ def score(out: Path, truth: dict[str, dict]) -> dict[str, float]:
     - ``slogans_as_initiatives``: planted slogans (per report) that an
       initiative mention's surface holds: refused terms taken as programmes;
     - ``institution_recall``: planted institutions (per report) found with
-      their full name as label and an IRI of their place.
+      their full name as label and an IRI of their place (those of towns the
+      text does not place left out).
     """
     from kg.vocab import government_iri
 
@@ -1034,7 +1038,7 @@ def score(out: Path, truth: dict[str, dict]) -> dict[str, float]:
         ini_ok += len(inis & set(t["initiatives"]))
         slog_all += len(t["slogans"])
         slog_taken += sum(any(s in x for x in surfaces.get(name, ())) for s in t["slogans"])
-        planted_inst = {(i["name"], i["place"]) for i in t["institutions"]}
+        planted_inst = {(i["name"], i["place"]) for i in t["institutions"] if i["certain"]}
         inst_all += len(planted_inst)
         inst_hit += len(planted_inst & places.get(name, set()))
 
