@@ -302,7 +302,11 @@ def _titles() -> list[Title]:
         elif (
             level == "行政法规" and scope == "national" and name.endswith(("条例", "规定", "办法"))
         ):
-            out.append(Title(name, (*_bracket_variants(name), PRC + name), year, "national"))
+            # 《中华人民共和国政府信息公开条例》 is how some regulations are titled in full;
+            # 国务院关于… is never prefixed.
+            prefixed = name.endswith("条例") and not name.startswith(("国务院", "关于", PRC))
+            extra = (PRC + name,) if prefixed else ()
+            out.append(Title(name, (*_bracket_variants(name), *extra), year, "national"))
         elif level == "地方性法规" and name.endswith(("条例", "规定", "办法")):
             out.append(Title(name, _bracket_variants(name), year, scope))
     for r in _tsv("policy_catalog.tsv"):
@@ -590,12 +594,17 @@ class Report:
         if r.random() < 0.08 and t.name.startswith(PRC):
             written += r.choice(("（2021年修订）", "(2021年修正)"))
         self.cited.append(t.name)
-        sentence = f"{r.choice(_CITE_LEADS)}《{written}》{r.choice(_CITE_TAILS)}"
         base = re.sub(r"[（(][^（）()]*[）)]$", "", written)
         short = next((s for s in _BARE_SHORTS if base.endswith(s) and base != s), None)
-        if short and r.random() < 0.35:
-            if r.random() < 0.5:
-                sentence += f"{self.p('（')}以下简称《{short}》{self.p('）')}"
+        back = short is not None and r.random() < 0.35
+        # 《…条例》（以下简称《条例》）: the alias right after the title it names.
+        alias = back and r.random() < 0.5
+        sentence = (
+            f"{r.choice(_CITE_LEADS)}《{written}》"
+            + (f"{self.p('（')}以下简称《{short}》{self.p('）')}" if alias else "")
+            + r.choice(_CITE_TAILS)
+        )
+        if back:
             sentence += f"{self.p('，')}逐条对照《{short}》{r.choice(_MIDDLES)}"
         return sentence + f"{self.p('，')}{r.choice(_TAILS)}。"
 
