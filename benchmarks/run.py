@@ -1,9 +1,10 @@
 """Build time, memory, rebuilds and the headline query at scale (``make bench``).
 
-Generates corpora of synthetic reports from the seeds: each is the opening of
-a seed report (about 5 KB, cut at a line end) whose own county (固安县, 无极县
-…) is replaced by another county of the gazetteer, the planted truth of its
-author. For each corpus size it measures, in the same run and on the same
+Generates corpora of synthetic reports with ``benchmarks/make_corpus.py``
+(real divisions at every level and departments as authors, citations,
+initiatives, slogans, institutions and indicators drawn from the
+repository's data, some GBK files and HTML pages, and the truth planted in
+each). For each corpus size it measures, in the same run and on the same
 files:
 
 - the reference: finding, reading, decoding and segmenting every file with
@@ -13,7 +14,9 @@ files:
   process tree (the build and its workers, sampled from /proc);
 - a rebuild with nothing changed, and one with 1 % of the files changed;
 - ``cited-across --min 2`` on the store (median of three);
-- the share of reports whose author is the planted county.
+- accuracy against the planted truth (``make_corpus.score``): authors right,
+  regulation recall and precision on catalogue titles, initiative recall and
+  precision, and planted slogans wrongly taken as initiatives.
 
 Prints figures and targets, writes them as JSON; asserts nothing and is not
 part of the test suite.
@@ -24,11 +27,9 @@ part of the test suite.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import platform
-import random
 import shutil
 import statistics
 import subprocess
@@ -37,18 +38,15 @@ import tempfile
 import threading
 import time
 from datetime import UTC, datetime
-from importlib.resources import files
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.make_corpus import append_sentence, make_corpus, read_truth, score  # noqa: E402
 from kg.ingest import discover  # noqa: E402
 from kg.ingest.decode import decode_bytes  # noqa: E402
 
-# The place each seed is about; replaced in its copies.
-SEED_PLACES = {"000": "固安县", "001": "大盛镇", "002": "无极县", "003": "栾川县", "004": "甘谷县"}
-OPENING = 5_000  # characters of a seed kept in a synthetic report (cut at a line end)
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "scale.json"
 TARGETS = {
     "full build at 10,000 (s)": 180,
@@ -58,58 +56,6 @@ TARGETS = {
     "rebuild, 1 % changed / full": 0.10,
     "cited-across --min 2 (s)": 1.0,
 }
-
-
-def counties() -> list[str]:
-    """Current county-level names of the gazetteer ending in 县, unique in it."""
-    text = files("kg.data").joinpath("divisions.tsv").read_text(encoding="utf-8")
-    rows = list(
-        csv.DictReader(
-            (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"
-        )
-    )
-    seen: dict[str, int] = {}
-    for r in rows:
-        seen[r["name"]] = seen.get(r["name"], 0) + 1
-    return sorted(
-        r["name"]
-        for r in rows
-        if r["level"] == "county"
-        and r["name"].endswith("县")
-        and len(r["name"]) >= 3
-        and not r["valid_to"]
-        and seen[r["name"]] == 1
-    )
-
-
-def opening(text: str) -> str:
-    """The first ``OPENING`` characters of ``text``, cut at a line end."""
-    if len(text) <= OPENING:
-        return text
-    cut = text.rfind("\n", 0, OPENING)
-    return text[: cut if cut > 0 else OPENING] + "\n"
-
-
-def make_corpus(folder: Path, docs: int, seed: int = 7) -> tuple[int, dict[str, str]]:
-    """Write ``docs`` synthetic reports into ``folder``: (total bytes, file -> planted county)."""
-    rng = random.Random(seed)
-    names = counties()
-    seeds = sorted((ROOT / "seeds").iterdir())
-    total = 0
-    planted: dict[str, str] = {}
-    for i in range(docs):
-        source = seeds[i % len(seeds)]
-        text = opening(source.read_text(encoding="utf-8"))
-        own = SEED_PLACES.get(source.name[:3])
-        name = f"{i:05d}_{source.name[:3]}.txt"
-        if own and own.endswith("县"):
-            county = rng.choice(names)
-            text = text.replace(own, county)
-            planted[name] = county
-        data = text.encode("utf-8")
-        (folder / name).write_bytes(data)
-        total += len(data)
-    return total, planted
 
 
 def reference(folder: Path) -> float:
@@ -188,13 +134,6 @@ def cited_across_seconds(out: Path) -> float:
     return statistics.median(times)
 
 
-def author_accuracy(report: dict, planted: dict[str, str]) -> float:
-    """Share of the reports with a planted county whose author is that county's organ."""
-    authors = {d["doc"]: d.get("author") or "" for d in report["documents"]}
-    right = sum(1 for name, county in planted.items() if authors.get(name, "").startswith(county))
-    return right / len(planted) if planted else 0.0
-
-
 def measure(docs: int, work: Path, workers: int | None) -> dict[str, float]:
     """Every figure for one corpus size."""
     corpus = work / f"corpus-{docs}"
@@ -202,17 +141,21 @@ def measure(docs: int, work: Path, workers: int | None) -> dict[str, float]:
     shutil.rmtree(corpus, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
     corpus.mkdir(parents=True)
-    size, planted = make_corpus(corpus, docs)
+    summary = make_corpus(corpus, docs)
+    size = summary.bytes
+    truth = read_truth(corpus)
     base = reference(corpus)
     full, peak, report = timed_build(corpus, out, workers)
+    accuracy = score(out, truth)  # before the rebuilds replace the outputs
     quads = report["totals"]["quads"]
     again, _, _ = timed_build(corpus, out, workers)
     # Change 1 % of the files: one more sentence each.
-    changed = sorted(corpus.iterdir())[::100]
-    for path in changed:
-        path.write_text(
-            path.read_text(encoding="utf-8") + "\n依据《中华人民共和国行政复议法》办理。\n",
-            encoding="utf-8",
+    # Change 1 % of the files: one more sentence each, in the file's own
+    # encoding (and inside the page of an HTML file).
+    changed = sorted(truth)[::100]
+    for name in changed:
+        append_sentence(
+            corpus / name, "依据《中华人民共和国行政复议法》办理。", truth[name]["encoding"]
         )
     partial, _, _ = timed_build(corpus, out, workers)
     figures = {
@@ -228,12 +171,15 @@ def measure(docs: int, work: Path, workers: int | None) -> dict[str, float]:
         "rebuild_1pct_s": partial,
         "rebuild_1pct_over_full": partial / full,
         "cited_across_s": cited_across_seconds(out),
-        "author_accuracy": author_accuracy(report, planted),
+        **accuracy,
+        "corpus": summary.as_dict(),
         "s_per_1000": full / docs * 1000,
         "mb_per_1000": peak / docs * 1000,
     }
     line = "  ".join(
-        f"{k} {v:,.3f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in figures.items()
+        f"{k} {v:,.3f}" if isinstance(v, float) else f"{k} {v:,}"
+        for k, v in figures.items()
+        if not isinstance(v, dict)
     )
     print(line, flush=True)
     return figures
@@ -260,6 +206,17 @@ def main() -> None:
             f"{r['rebuild_nothing_s']:>9.1f} {r['rebuild_1pct_s']:>6.1f} "
             f"{r['rebuild_1pct_over_full']:>7.2f} {r['cited_across_s']:>8.3f} "
             f"{r['author_accuracy']:>6.3f}"
+        )
+    print()
+    print("accuracy against the planted truth")
+    print(f"{'documents':>10} {'author':>6} {'reg rec':>7} {'reg prec':>8} {'ini rec':>7} "
+          f"{'ini prec':>8} {'slogans taken':>13} {'inst rec':>8}")  # fmt: skip
+    for r in runs:
+        print(
+            f"{r['documents']:>10,} {r['author_accuracy']:>6.3f} {r['regulation_recall']:>7.3f} "
+            f"{r['regulation_precision']:>8.3f} {r['initiative_recall']:>7.3f} "
+            f"{r['initiative_precision']:>8.3f} {r['slogans_as_initiatives']:>13.3f} "
+            f"{r['institution_recall']:>8.3f}"
         )
     if len(runs) >= 2:
         small, big = runs[0], runs[-1]
