@@ -28,6 +28,7 @@ from kg.outputs import PartSource, reference_nquads, reuse_unchanged, write_buil
 from kg.part import DocumentPart, make_part, part_key
 from kg.resolve import Resources, resolve_document
 from kg.store import open_store, store_totals
+from kg.store.tallies import citation_tallies
 
 Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
 
@@ -396,6 +397,7 @@ def build(
             for part in source.parts:
                 store.load(source.nquads(part), format=RdfFormat.N_QUADS)
             store.load(reference_nquads(reference), format=RdfFormat.N_QUADS)
+            store.extend(citation_tallies(store))  # as a build folder's store has them
             report["totals"] = {**report["totals"], **store_totals(store)}
             return BuildResult(store=store, report=report, documents=documents)
         if not parts:
