@@ -19,17 +19,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store, parse, serialize
+from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 
 from kg.export.files import atomic_write_text, current_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_header
 from kg.export.rdf import RDF_FILES
-from kg.graph.reference import ontology_quads
+from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import create_store, store_totals
 from kg.store.tallies import citation_tallies
 from kg.vocab import PREFIXES
+
+PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
+UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,66 @@ def reference_nquads(reference: Iterable[str]) -> bytes:
     return "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
 
 
-def write_nquads(path: Path, source: PartSource) -> None:
-    """``graph.nq``: each report's graph in IRI order, then the reference graphs."""
+def write_nquads(path: Path, source: PartSource) -> bytes:
+    """``graph.nq``: each report's graph in IRI order, then the reference graphs.
+
+    Returns the reference graphs' N-Quads (an updated store needs them again).
+    """
+    reference = reference_nquads(source.reference)
     with open(path, "wb") as fh:
         for part in sorted(source.parts, key=lambda p: p.iri):
             fh.write(source.nquads(part))
-        fh.write(reference_nquads(source.reference))
+        fh.write(reference)
+    return reference
+
+
+def update_store(
+    previous: Path | None, path: Path, source: PartSource, reference: bytes
+) -> dict[str, int] | None:
+    """Make the store at ``path`` from the previous build's, changing only what changed.
+
+    The previous store is copied by hard links to its immutable files (an Oxigraph
+    backup: instant, and the previous generation stays as it was); the graphs of
+    reports whose part changed or went away are removed, the new parts' graphs
+    loaded, and the reference graphs (and tallies) replaced whole. The quads are
+    those a fresh load of ``graph.nq`` gives. Returns how many report graphs were
+    kept, removed and added, or None (nothing written) when there is no previous
+    store to start from, its parts are unknown, or most of it changed: a fresh
+    bulk load is then as fast.
+    """
+    if previous is None:
+        return None
+    try:
+        before: dict[str, str] = json.loads((previous / PART_KEYS).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    now = {part.iri: part.key for part in source.parts}
+    kept = {iri for iri, key in now.items() if before.get(iri) == key}
+    gone = sorted(set(before) - kept)
+    added = [part for part in source.parts if part.iri not in kept]
+    if not (previous / "store").is_dir() or len(kept) < UPDATE_AT_LEAST * len(now):
+        return None
+    try:
+        Store.read_only(str(previous / "store")).backup(str(path))
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
+        return None
+    store = Store(str(path))
+    stale = [g.value for g in store.named_graphs() if is_reference_graph(g.value)]
+    for graph in sorted({*gone, *stale, *DERIVED_GRAPHS}):
+        store.remove_graph(NamedNode(graph))
+    for part in sorted(added, key=lambda p: p.iri):
+        store.load(source.nquads(part), format=RdfFormat.N_QUADS)
+    store.load(reference, format=RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    return {"kept": len(kept), "removed": len(gone), "added": len(added)}
+
+
+def write_part_keys(generation: Path, source: PartSource) -> None:
+    """Which part made each report graph of this generation (read by ``update_store``)."""
+    keys = {part.iri: part.key for part in sorted(source.parts, key=lambda p: p.iri)}
+    atomic_write_text(generation / PART_KEYS, json.dumps(keys, indent=0) + "\n")
 
 
 def add_tallies(store_path: Path, nq: Path) -> None:
@@ -84,15 +141,19 @@ def write_ntriples(nq: Path, path: Path) -> None:
             out.write(body.rsplit(b" ", 1)[0] + b" .\n")
 
 
-def write_dump(nq: Path, path: Path, fmt: RdfFormat) -> None:
-    """Turtle, TriG or JSON-LD of the build, serialised by Oxigraph as ``nq`` is parsed.
+def write_dump(nq: Path, nt: Path, path: Path, fmt: RdfFormat) -> None:
+    """Turtle, TriG or JSON-LD of the build, serialised by Oxigraph as a file is parsed.
 
-    Graph formats get the union of the named graphs (no triple is in two graphs:
-    see ``kg.graph.reference``). Streaming from the N-Quads file is several times
-    faster than dumping the on-disk store, and holds one quad at a time.
+    TriG is read from ``nq`` (the named graphs); Turtle and JSON-LD get the union
+    of the graphs, read from ``nt`` (no triple is in two graphs: see
+    ``kg.graph.reference``) so that the parser's triples go straight to the
+    serialiser, with no Python step per triple. Streaming from a file is several
+    times faster than dumping the on-disk store, and holds one quad at a time.
     """
-    quads = parse(path=str(nq), format=RdfFormat.N_QUADS)
-    data = quads if fmt == RdfFormat.TRIG else (q.triple for q in quads)
+    if fmt == RdfFormat.TRIG:
+        data = parse(path=str(nq), format=RdfFormat.N_QUADS)
+    else:
+        data = parse(path=str(nt), format=RdfFormat.N_TRIPLES)
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     with open(path, "wb") as fh:
         serialize(data, fh, fmt, prefixes=prefixes)
@@ -112,15 +173,19 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     ``report["totals"]`` is completed with the counts read from the new store.
     """
     nq = staging / "graph.nq"
-    write_nquads(nq, source)
+    reference = write_nquads(nq, source)
     pause_point("wrote graph.nq")
-    create_store(staging / "store", nq)
+    updated = update_store(current_generation(staging.parent), staging / "store", source, reference)
+    if updated is None:
+        create_store(staging / "store", nq)
+    report["store"] = {"updated": updated is not None, **(updated or {})}
     add_tallies(staging / "store", nq)
+    write_part_keys(staging, source)
     pause_point("wrote store")
     write_ntriples(nq, staging / "graph.nt")
     for name, (fmt, _) in RDF_FILES.items():
         if name not in ("graph.nq", "graph.nt"):  # written above, without parsing
-            write_dump(nq, staging / name, fmt)
+            write_dump(nq, staging / "graph.nt", staging / name, fmt)
         pause_point(f"wrote {name}")
     store = Store.read_only(str(staging / "store"))
     write_mentions(staging / "mentions.csv", source)

@@ -46,6 +46,17 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path):
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert "004_845bf433358f1249.txt" not in {d["doc"] for d in report["documents"]}
     assert "《中华人民共和国行政复议法》" in (out / "mentions.csv").read_text("utf-8")
+    # The store was the previous one with two report graphs removed and two added (the
+    # changed file has a new IRI), and holds exactly the quads of the clean build's store.
+    assert report["store"] == {"updated": True, "kept": 3, "removed": 2, "added": 2}
+    assert _store_quads(out) == _store_quads(clean)
+    assert stats(out) == stats(clean)
+
+
+def _store_quads(out):
+    from kg.store import open_store
+
+    return sorted(str(q) for q in open_store(out))
 
 
 def test_nothing_changed_reuses_every_part(tmp_path):

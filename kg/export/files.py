@@ -165,7 +165,8 @@ def link_outputs(out: str | os.PathLike[str]) -> None:
     generation = current_generation(root)
     if generation is None:
         return
-    names = sorted(p.name for p in generation.iterdir())
+    # Dot files are the build's own records (which part made which graph), not outputs.
+    names = sorted(p.name for p in generation.iterdir() if not p.name.startswith("."))
     for name in names:
         path = root / name
         target = f"{CURRENT}/{name}"
