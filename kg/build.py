@@ -17,7 +17,7 @@ from pyoxigraph import RdfFormat, Store
 
 from kg.cache import CACHE, PartCache
 from kg.export.files import check_no_foreign_outputs, new_generation, pause_point
-from kg.export.rdf import RDF_FILES
+from kg.export.rdf import RDF_FILES, dump_chunk
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE, data_lines
 from kg.extract.terms import TermMatcher
@@ -470,6 +470,7 @@ def _source(
             nquads=lambda p: cache.nquads_path(p.key).read_bytes(),
             mentions=lambda p: cache.mentions_path(p.key).read_text("utf-8"),
             reference=reference,
+            dump=lambda p, fmt: cache.dump(p.key, fmt),
         )
     memory = store_parts
     return PartSource(
@@ -477,6 +478,7 @@ def _source(
         nquads=lambda p: memory[p.key].nquads,
         mentions=lambda p: memory[p.key].mentions,
         reference=reference,
+        dump=lambda p, fmt: dump_chunk(memory[p.key].nquads, fmt),
     )
 
 

@@ -1,9 +1,10 @@
 """The part cache of an output folder: built documents kept for the next build.
 
 ``OUT/.cache/parts/<key[:2]>/<key>.{json,nq,csv,size}`` hold one document's part
-(see ``kg.part``); the key covers the tool's version, the build options that
-change a part, the file's name in the outputs and its content, so a part is
-reused only when rebuilding would give the same bytes. ``OUT/.cache/files.json``
+(see ``kg.part``), ``<key>.{ttl,trig,jsonld}`` its pieces of the dumps; the key
+covers the tool's version, the build options that change a part, the file's
+name in the outputs and its content, so a part is reused only when rebuilding
+would give the same bytes. ``OUT/.cache/files.json``
 remembers each input file's size, modification time and SHA-1, so an unchanged
 file is not even read again. Every file is written to a temporary name and
 renamed: a build killed mid-way leaves whole parts or none.
@@ -18,7 +19,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyoxigraph import RdfFormat
+
 from kg.export.files import atomic_write_bytes, atomic_write_text
+from kg.export.rdf import DUMP_FORMATS, dump_chunk
 from kg.ingest import IngestError, read_bytes
 from kg.part import DocumentPart
 
@@ -61,10 +65,39 @@ class PartCache:
             atomic_write_bytes(base.with_suffix(suffix), body, durable=False)
         sizes = {suffix: len(body) for suffix, body in data.items()}
         atomic_write_text(base.with_suffix(".size"), json.dumps(sizes), durable=False)
+        # The dumps' pieces are made now, while the workers are still extracting, rather
+        # than by this process alone once they are done.
+        for fmt in DUMP_FORMATS.values():
+            self._put_piece(part.key, fmt, dump_chunk(part.nquads, fmt))
 
     def meta(self, key: str) -> DocumentPart:
         """The part's small fields (``nquads`` and ``mentions`` left empty)."""
         return DocumentPart.from_json(self._base(key).with_suffix(".json").read_text("utf-8"))
+
+    def dump(self, key: str, fmt: RdfFormat) -> bytes:
+        """The part's piece of the ``fmt`` dump (``kg.export.rdf.dump_chunk``), kept once made.
+
+        Like a part, the piece is written without fsync and its size last, so a
+        piece cut short is made again.
+        """
+        piece, size = self._piece(key, fmt)
+        try:
+            if piece.stat().st_size == int(size.read_text("utf-8")):
+                return piece.read_bytes()
+        except (OSError, ValueError):
+            pass
+        body = dump_chunk(self.nquads_path(key).read_bytes(), fmt)
+        self._put_piece(key, fmt, body)
+        return body
+
+    def _piece(self, key: str, fmt: RdfFormat) -> tuple[Path, Path]:
+        piece = self._base(key).with_name(f"{key}.{fmt.file_extension}")
+        return piece, piece.with_name(piece.name + ".size")
+
+    def _put_piece(self, key: str, fmt: RdfFormat, body: bytes) -> None:
+        piece, size = self._piece(key, fmt)
+        atomic_write_bytes(piece, body, durable=False)
+        atomic_write_text(size, str(len(body)), durable=False)
 
     def nquads_path(self, key: str) -> Path:
         """The file of the part's N-Quads."""

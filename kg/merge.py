@@ -19,6 +19,7 @@ from pathlib import Path
 from kg.build import OUTPUT_NAMES, BuildResult, NothingBuiltError, build_report
 from kg.cache import CACHE, PartCache
 from kg.export.files import new_generation
+from kg.export.rdf import dump_chunk
 from kg.model import MENTION_TYPES
 from kg.outputs import PartSource, write_build_files
 from kg.part import DocumentPart
@@ -91,6 +92,8 @@ def merge(shards: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str])
         nquads=lambda p: caches[p.key].nquads_path(p.key).read_bytes(),
         mentions=lambda p: caches[p.key].mentions_path(p.key).read_text("utf-8"),
         reference=reference,
+        # Made anew, not kept: the shards' folders are inputs here, never written to.
+        dump=lambda p, fmt: dump_chunk(caches[p.key].nquads_path(p.key).read_bytes(), fmt),
     )
     with new_generation(Path(out), outputs=OUTPUT_NAMES) as staging:
         write_build_files(staging, source, report)

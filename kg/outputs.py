@@ -12,6 +12,7 @@ number of reports.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -19,17 +20,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
+from pyoxigraph import NamedNode, RdfFormat, Store, serialize
 
 from kg.export.files import atomic_write_text, current_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_header
-from kg.export.rdf import RDF_FILES
+from kg.export.rdf import DUMP_FORMATS, dump_chunk, join_dump
 from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import create_store, store_totals
 from kg.store.tallies import citation_tallies
-from kg.vocab import PREFIXES
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
@@ -43,6 +43,8 @@ class PartSource:
     nquads: Callable[[DocumentPart], bytes]  # a part's own graph as N-Quads
     mentions: Callable[[DocumentPart], str]  # a part's mentions.csv rows
     reference: Iterable[str]  # the N-Quads lines of the reference facts of all the parts
+    # A part's piece of a dump (``kg.export.rdf.dump_chunk``), kept where it can be (kg.cache).
+    dump: Callable[[DocumentPart, RdfFormat], bytes]
 
 
 def reference_nquads(reference: Iterable[str]) -> bytes:
@@ -115,20 +117,23 @@ def write_part_keys(generation: Path, source: PartSource) -> None:
     atomic_write_text(generation / PART_KEYS, json.dumps(keys, indent=0) + "\n")
 
 
-def add_tallies(store_path: Path, nq: Path) -> None:
+def add_tallies(store_path: Path, nq: Path) -> bytes:
     """Count the build's tallies from its new store; add them to the store and to ``nq``.
 
     They are counted from the store (not the parts) so that they always agree with
     what a query counts; ``graph.nq`` gets them last, after the reference graphs.
+    Returns them as N-Quads.
     """
     store = Store(str(store_path))
     quads = citation_tallies(store)
+    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
     if quads:
         store.extend(quads)
         store.flush()
         with open(nq, "ab") as fh:
-            serialize(quads, fh, RdfFormat.N_QUADS)
+            fh.write(data)
     del store
+    return data
 
 
 def write_ntriples(nq: Path, path: Path) -> None:
@@ -141,22 +146,18 @@ def write_ntriples(nq: Path, path: Path) -> None:
             out.write(body.rsplit(b" ", 1)[0] + b" .\n")
 
 
-def write_dump(nq: Path, nt: Path, path: Path, fmt: RdfFormat) -> None:
-    """Turtle, TriG or JSON-LD of the build, serialised by Oxigraph as a file is parsed.
+def write_dumps(staging: Path, source: PartSource, tail: bytes) -> None:
+    """Turtle, TriG and JSON-LD of the build, joined from each report's piece, then ``tail``'s.
 
-    TriG is read from ``nq`` (the named graphs); Turtle and JSON-LD get the union
-    of the graphs, read from ``nt`` (no triple is in two graphs: see
-    ``kg.graph.reference``) so that the parser's triples go straight to the
-    serialiser, with no Python step per triple. Streaming from a file is several
-    times faster than dumping the on-disk store, and holds one quad at a time.
+    A report's pieces are kept beside its part (``source.dumps``), so a rebuild
+    serialises only the reports that changed; ``tail`` is the reference graphs and
+    the tallies (N-Quads), serialised anew each time.
     """
-    if fmt == RdfFormat.TRIG:
-        data = parse(path=str(nq), format=RdfFormat.N_QUADS)
-    else:
-        data = parse(path=str(nt), format=RdfFormat.N_TRIPLES)
-    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
-    with open(path, "wb") as fh:
-        serialize(data, fh, fmt, prefixes=prefixes)
+    ordered = sorted(source.parts, key=lambda p: p.iri)
+    for name, fmt in DUMP_FORMATS.items():
+        pieces = (source.dump(part, fmt) for part in ordered)
+        join_dump(staging / name, fmt, itertools.chain(pieces, [dump_chunk(tail, fmt)]))
+        pause_point(f"wrote {name}")
 
 
 def write_mentions(path: Path, source: PartSource) -> None:
@@ -179,14 +180,12 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     if updated is None:
         create_store(staging / "store", nq)
     report["store"] = {"updated": updated is not None, **(updated or {})}
-    add_tallies(staging / "store", nq)
+    tallies = add_tallies(staging / "store", nq)
     write_part_keys(staging, source)
     pause_point("wrote store")
     write_ntriples(nq, staging / "graph.nt")
-    for name, (fmt, _) in RDF_FILES.items():
-        if name not in ("graph.nq", "graph.nt"):  # written above, without parsing
-            write_dump(nq, staging / "graph.nt", staging / name, fmt)
-        pause_point(f"wrote {name}")
+    pause_point("wrote graph.nt")
+    write_dumps(staging, source, reference + tallies)
     store = Store.read_only(str(staging / "store"))
     write_mentions(staging / "mentions.csv", source)
     # The page is drawn from the store, like every other reader of the build.

@@ -1,8 +1,21 @@
-"""The RDF files a build writes and their formats (written by ``kg.outputs``)."""
+"""The RDF files a build writes and their formats (written by ``kg.outputs``).
+
+Turtle, TriG and JSON-LD are joined from pieces, one per report graph plus one
+for the reference graphs: a report's piece is kept with its part, so a rebuild
+serialises only what changed, and the joined file has the same bytes as
+serialising the whole build at once (Oxigraph's writers start a new subject,
+or graph, at every piece's first triple either way; a test checks it).
+"""
 
 from __future__ import annotations
 
-from pyoxigraph import RdfFormat
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
+
+from kg.vocab import PREFIXES
 
 # Output file name -> (format, whether it keeps named graphs).
 RDF_FILES: dict[str, tuple[RdfFormat, bool]] = {
@@ -12,3 +25,58 @@ RDF_FILES: dict[str, tuple[RdfFormat, bool]] = {
     "graph.trig": (RdfFormat.TRIG, True),
     "graph.jsonld": (RdfFormat.JSON_LD, False),
 }
+
+DUMP_FORMATS = {
+    name: fmt for name, (fmt, _) in RDF_FILES.items() if name not in ("graph.nq", "graph.nt")
+}
+
+
+def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
+    """One report's graph (or the reference graphs) in ``fmt``, as a piece of the dump.
+
+    Turtle and TriG without their ``@prefix`` lines, JSON-LD without the brackets
+    of its top-level array: ``join_dump`` puts them back once. Graph formats get
+    the triples (the union of the build's graphs holds each triple once).
+    """
+    quads = parse(nquads, format=RdfFormat.N_QUADS)
+    data = quads if fmt == RdfFormat.TRIG else (q.triple for q in quads)
+    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+    body = serialize(data, format=fmt, prefixes=prefixes) or b""
+    if fmt == RdfFormat.JSON_LD:
+        return body.strip()[1:-1]
+    return body[len(_prefix_lines(body)) :]
+
+
+def _prefix_lines(body: bytes) -> bytes:
+    end = 0
+    while body.startswith(b"@prefix ", end):
+        end = body.index(b"\n", end) + 1
+    return body[:end]
+
+
+@cache
+def dump_header(fmt: RdfFormat) -> bytes:
+    """What starts a dump: the ``@prefix`` lines Oxigraph writes for the project's prefixes."""
+    if fmt == RdfFormat.JSON_LD:
+        return b"["
+    # Oxigraph writes every given prefix before the first triple: one triple shows them.
+    probe = Quad(NamedNode(PREFIXES["kg"] + "x"), NamedNode(PREFIXES["kg"] + "x"), Literal("x"))
+    return _prefix_lines(
+        serialize([probe.triple], format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    )
+
+
+def join_dump(path: Path, fmt: RdfFormat, chunks: Iterable[bytes]) -> None:
+    """Write the dump ``path`` from its pieces: the same bytes as serialising the whole."""
+    with open(path, "wb") as fh:
+        fh.write(dump_header(fmt))
+        first = True
+        for chunk in chunks:
+            if not chunk:
+                continue
+            if fmt == RdfFormat.JSON_LD and not first:
+                fh.write(b",")
+            fh.write(chunk)
+            first = False
+        if fmt == RdfFormat.JSON_LD:
+            fh.write(b"]")
