@@ -2,9 +2,10 @@
 
 Nothing here holds the corpus: N-Quads are copied part by part (reports in
 IRI order, then the shared reference facts, sorted, then the tallies counted
-from the store), the store is bulk loaded
-from that file, the other formats are serialised by Oxigraph as that file is
-parsed, and mentions.csv is the parts' rows in file order. So
+from the store), the store is bulk loaded from that file (or, on a rebuild,
+the previous store is updated graph by graph), N-Triples is that file without
+graph names, Turtle, TriG and JSON-LD are joined from each part's piece
+(``kg.export.rdf``), and mentions.csv is the parts' rows in file order. So
 memory is bounded by the largest report and the reference data, whatever the
 number of reports.
 """
