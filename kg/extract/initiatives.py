@@ -85,6 +85,7 @@ class _Rules:
     not_first: frozenset[str]
     scopes: re.Pattern[str]
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
+    name_heads_not: tuple[str, ...]  # list endings that are no head of the name (事项清单 …)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
@@ -128,6 +129,7 @@ def _rules() -> _Rules:
         not_first=frozenset(roles["name_not_first"]),
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
+        name_heads_not=tuple(roles["name_head_not"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
@@ -231,11 +233,13 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
         return Verdict(None, reason="doctrine")  # 习近平法治思想“七进”: the doctrine's own campaign
     label, extra = _known_label(term, after, known)
     if label:
-        # “一件事一次办”改革, “谁执法谁普法”责任制: the head noun is part of the span.
+        # “一件事一次办”改革, “谁执法谁普法”责任制: a head noun the scheme writes with the
+        # name is part of the span; one it does not (“一网通办”改革, “好差评”制度,
+        # “接诉即办”工作机制) says what kind of thing the programme is and stays outside.
         head = _name_head(after[extra:]) if extra == 0 else ""
-        if head and term + head in known:
-            label = term + head
-        return Verdict(label, reason="known", end=extra + len(head))
+        if head and (term + head in known or fold(term + head) in known):
+            return Verdict(term + head, reason="known", end=len(head))
+        return Verdict(label, reason="known", end=extra)
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
     if _NOT_WORDY.fullmatch(term):
@@ -282,14 +286,18 @@ def _name_head(after: str) -> str:
     """
     r = _rules()
     clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等]", after, maxsplit=1)[0]
-    joined = ""
+    joined, head = "", ""
     for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
         if r.adopt.fullmatch(word):
-            return ""  # “一企一策”推进国企改革: a new clause, not the name's head
+            break  # “一企一策”推进国企改革: a new clause, not the name's head
         joined += word
         if joined.endswith(r.name_heads):
-            return joined
-    return ""
+            head = joined  # “一规八制”制度体系: the longest run of head nouns
+        elif head:
+            break
+    if head.endswith(r.name_heads_not):
+        return ""  # “一事通办”事项清单: a list of what the programme covers, not its name
+    return head
 
 
 def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
@@ -310,6 +318,10 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             # A group's last member sees the kind word; the others see it through the group.
             after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
             verdict = judge(q.term, before, after, known)
+            if len(group) > 1 and verdict.end and verdict.reason != "known":
+                # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
+                # noun after a group of quotes is shared by all, so each name is its quote.
+                verdict = Verdict(q.term, verdict.cue, verdict.reason)
             if verdict.label is None and after is not group_after:
                 verdict = judge(q.term, before, group_after, known)
                 verdict = Verdict(verdict.label, verdict.cue, verdict.reason)

@@ -277,3 +277,28 @@ def test_blind_set_detection(lexicons, resources):
         fp += sum(1 for f in found - used if not any(same(f, a) for a in case["ambiguous"]))
     assert tp / (tp + fp) >= 0.9, (tp, fp)
     assert tp / (tp + fn) >= 0.9, (tp, fn)
+
+
+def _surfaces(text: str, lexicons) -> list[str]:
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    return [m.surface for m in found]
+
+
+def test_kind_word_after_a_known_programme_stays_outside_unless_the_scheme_writes_it(lexicons):
+    # 好差评, 接诉即办 are named without 制度/工作机制; 放管服改革 is the programme's own name.
+    text = "持续落实“好差评”制度,建立“接诉即办”工作机制,深化“放管服”改革。"
+    assert _surfaces(text, lexicons) == ["“好差评”", "“接诉即办”", "“放管服”改革"]
+
+
+def test_head_noun_after_a_group_of_quotes_is_shared(lexicons):
+    text = "建立“河(湖)长+检察长”“林长+检察长”协作机制,推行“三位一体”审查机制。"
+    assert _surfaces(text, lexicons) == [
+        "“河(湖)长+检察长”",
+        "“林长+检察长”",
+        "“三位一体”审查机制",
+    ]
+
+
+def test_longest_head_noun_and_lists_of_what_a_programme_covers(lexicons):
+    text = "建立完善“一规八制”制度体系。市本级51个单位共编制1214个“一事通办”事项清单。"
+    assert _surfaces(text, lexicons) == ["“一规八制”制度体系", "“一事通办”"]
