@@ -21,7 +21,7 @@ from functools import cache
 from kg.extract.lexicons import Lexicons, data_lines, data_table
 from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
-from kg.extract.words import tag
+from kg.extract.words import simplified, tag
 from kg.model import Document, Mention, attrs
 
 CHINESE_DIGITS = {
@@ -159,10 +159,17 @@ def _compound_verbs() -> frozenset[str]:
 _NOT_ACTIONS = frozenset(("相关", "有关", "所属", "在编", "在岗", "在册"))  # qualities, not acts
 
 
+@cache
+def _action_prefixes() -> tuple[str, ...]:
+    return tuple(data_lines("indicator_action_prefixes.txt"))
+
+
 def _is_verb(word: str, flag: str, verbs: frozenset[str]) -> bool:
     if word in _NOT_ACTIONS:
         return False
-    return word in verbs or (flag.startswith("v") and flag != "vn" and len(word) > 1)
+    if word in verbs or simplified(word) in verbs:  # 審查 is 审查
+        return True
+    return flag.startswith("v") and flag != "vn" and len(word) > 1
 
 
 def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tuple[int, int]]:
@@ -178,8 +185,10 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     compound = _compound_verbs()
     for i in range(1, n - 1):
         # 法治政府建设专题会议, 行政执法案卷评查: a verb between nouns belongs to the noun phrase.
-        between = words[i - 1][1].startswith(_NOUNISH) and words[i + 1][1].startswith(_NOUNISH)
-        if flags[i] and between and words[i][0] in compound:
+        # 法治政府建设相关议题: a quality word (相关) after the verb still continues the noun.
+        after_noun = words[i + 1][1].startswith(_NOUNISH) or words[i + 1][0] in _NOT_ACTIONS
+        between = words[i - 1][1].startswith(_NOUNISH) and after_noun
+        if flags[i] and between and simplified(words[i][0]) in compound:
             flags[i] = False
     groups: list[tuple[int, int]] = []
     i = 0
@@ -218,6 +227,8 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     start, end = (counting or with_object or groups)[-1]
     if start > 0 and words[start - 1][0].endswith("性") and len(words[start - 1][0]) > 1:
         start -= 1  # 合法性审核, 公平竞争审查
+    elif start > 0 and simplified(words[start - 1][0]).endswith(_action_prefixes()):
+        start -= 1  # 专题研究, 立项督办, 部署落实: a word that says how the act was done
     verb = "".join(w for w, _ in words[start:end])
     obj = "".join(w for w, _ in words[end:])
     if obj:
@@ -356,7 +367,11 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.
             after = after[1:] if after.startswith("的") and not clause.strip() else ""
         after = _clean(after, t, after=True)
-        counted = read_counted(_clean(clause, t), after, carried, t.verbs)
+        # 已建成文化馆1个,图书馆1个: a count after a comma continues the list of the
+        # previous number's verb (a rate or an amount is a new statement).
+        head = start - len(clause)
+        listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
+        counted = read_counted(_clean(clause, t), after, carried, t.verbs, listing)
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -376,7 +391,11 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
 
 
 def read_counted(
-    before: str, after: str, carried: Counted | None, verbs: frozenset[str]
+    before: str,
+    after: str,
+    carried: Counted | None,
+    verbs: frozenset[str],
+    listing: bool = False,
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
@@ -399,7 +418,9 @@ def read_counted(
             if tail
             else Counted("", "")
         )
-        head_verb = split_counted(head, verbs).verb if head else ""
+        # 开展违法建设、环境整治等专项执法行动: the list's own words are no action; the
+        # verb that heads the list is.
+        head_verb = _first_action(head, verbs) if head else ""
         b = Counted(b.verb or head_verb, b.object, b.before)
     else:
         b = split_counted(before, verbs) if before else Counted("", "")
@@ -411,6 +432,8 @@ def read_counted(
         last = tag(before)[-1]
         if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
+    if listing and carried and carried.verb and b.object and not b.verb and len(noun) < 2:
+        return Counted(carried.verb, b.object)  # 建成文化馆1个,图书馆1个: 图书馆 建成
     if b.object and not (len(noun) >= 2 and b.verb):
         return b
     if len(noun) >= 2:
@@ -432,6 +455,18 @@ def read_counted(
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _first_action(phrase: str, verbs: frozenset[str]) -> str:
+    """The first run of verbs of ``phrase`` that acts on something after it (a counting
+    verb of the lexicon first), or the verb ``split_counted`` reads."""
+    words = [(w, f) for w, f in tag(phrase) if f not in ("ul", "uz", "ug")]
+    groups = [g for g in _verb_groups(words, verbs) if g[1] < len(words)]
+    counting = [g for g in groups if any(_is_verb(w, "", verbs) for w, _ in words[g[0] : g[1]])]
+    if not (counting or groups):
+        return split_counted(phrase, verbs).verb
+    start, end = (counting or groups)[0]
+    return "".join(w for w, _ in words[start:end])
 
 
 def _action_after(rest: str, verbs: frozenset[str]) -> str:

@@ -14,10 +14,12 @@ from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
+import opencc
 
 from kg.extract.lexicons import data_lines
 
 Tagged = tuple[tuple[str, str], ...]  # (word, POS flag) pairs
+_T2S = opencc.OpenCC("t2s")
 
 # Files in kg/data whose lines become dictionary words, with the POS they get.
 _DICTIONARIES = (
@@ -40,7 +42,24 @@ def _tokenizer() -> jieba.posseg.POSTokenizer:
     return tagger
 
 
+def simplified(word: str) -> str:
+    """``word`` in simplified characters, to look it up in the project's word lists."""
+    return _T2S.convert(word)
+
+
 @lru_cache(maxsize=1 << 16)
 def tag(text: str) -> Tagged:
-    """``text`` cut into words with POS flags (no HMM: fast and stable on short spans)."""
-    return tuple((w.word, w.flag) for w in _tokenizer().lcut(text, HMM=False))
+    """``text`` cut into words with POS flags (no HMM: fast and stable on short spans).
+
+    The dictionary is simplified: a span in traditional characters is cut as its
+    simplified form (專題研究 as 专题研究, not 專 題 研究) and the words are given back
+    as written, when the two forms have the same length.
+    """
+    simple = _T2S.convert(text)
+    if simple == text or len(simple) != len(text):
+        return tuple((w.word, w.flag) for w in _tokenizer().lcut(text, HMM=False))
+    out, at = [], 0
+    for w in _tokenizer().lcut(simple, HMM=False):
+        out.append((text[at : at + len(w.word)], w.flag))
+        at += len(w.word)
+    return tuple(out)

@@ -166,3 +166,38 @@ def test_thousands_separators_are_read_as_one_number(lexicons):
     assert set(found) == {"1586", "12345678"}
     assert found["1586"].surface.endswith("1,586件")
     assert "行政复议案件" in (found["1586"].attr("subject") or "")
+
+
+def _read(text: str) -> list[tuple[str, str, str]]:
+    return [(m.attr("value"), m.attr("object") or "", m.attr("verb") or "") for m in _numbers(text)]
+
+
+def test_a_noun_phrase_keeps_its_inner_verb_and_the_action_its_manner():
+    # 建设 in 法治政府建设相关议题 is part of what was studied; 专题 says how it was studied.
+    assert _read("市政府常务会议研究法治政府建设相关议题12次。") == [
+        ("12", "法治政府建设相关议题", "研究")
+    ]
+    assert _read("全年专题研究法治建设工作4次，立项督办上级工作任务364项。") == [
+        ("4", "法治建设工作", "专题研究"),
+        ("364", "上级工作任务", "立项督办"),
+    ]
+
+
+def test_traditional_script_is_cut_as_its_simplified_form():
+    assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
+
+
+def test_the_verb_before_a_list_with_deng_is_the_action():
+    assert _read("开展违法建设、环境整治、安全生产等专项执法行动12次。") == [
+        ("12", "专项执法行动", "开展")
+    ]
+
+
+def test_counts_after_a_comma_continue_the_verb_of_the_list():
+    found = _read("全区已建成文化馆1个,图书馆1个,农家书屋18个。受理案件20件,办结率100%。")
+    assert found[:3] == [
+        ("1", "文化馆", "建成"),
+        ("1", "图书馆", "建成"),
+        ("18", "农家书屋", "建成"),
+    ]
+    assert found[-1] == ("100", "办结率", "")  # a rate is a statement of its own
