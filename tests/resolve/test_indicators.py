@@ -52,3 +52,27 @@ def test_training_classes_and_trained_people_stay_apart():
     people = indicator_entity("执法人员", "培训", "person", "人")
     assert classes.iri != people.iri
     assert classes.label == "行政执法培训 举办" and people.label == "人员 培训"
+
+
+def test_traditional_script_maps_like_simplified():
+    # 受理行政復議案件 in a report written in traditional characters.
+    assert indicator_entity("行政復議案件", "受理", "count", "件").label == "行政复议案件 受理"
+
+
+def test_an_object_ending_in_its_action_maps_on_that_action():
+    # 完成县政府规范性文件备案6件, 开展镇村合同审查1077件: the action is the object's last word.
+    filed = indicator_entity("县政府规范性文件备案", "完成", "count", "件")
+    contracts = indicator_entity("镇村合同审查", "", "count", "件")
+    assert (filed.label, contracts.label) == ("规范性文件 备案", "合同 合法性审查")
+    # 规范性文件印刷 names no action of the scheme: left unmapped.
+    assert indicator_entity("规范性文件印刷", "完成", "count", "件").attr("in_scheme") is None
+
+
+def test_campaigns_repeals_and_approvals_are_measures_of_their_own():
+    assert indicator_entity("专项执法行动", "开展", "count", "次").label == "专项执法行动 开展"
+    assert indicator_entity("政府规章", "废止", "count", "件").label == "法规规章 修改废止"
+    assert indicator_entity("政府规章", "起草", "count", "件").label == "法规规章草案"
+    approvals = indicator_entity("行政许可审批事项", "办理", "count", "件")
+    assert approvals.label == "审批事项 办理"
+    # Items moved into a service hall are no approvals handled.
+    assert indicator_entity("政务服务事项", "进驻", "count", "项").label != "审批事项 办理"
