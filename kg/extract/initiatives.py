@@ -54,6 +54,7 @@ _LIST_SEP = re.compile(r"[、，,；;]")
 _NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
 # Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
 _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
+_COUNTED_MERGER = re.compile(r"^\d+证合一$")
 # Kind words that turn a bare number into a name (“721”工作法, “3+X”模式).
 NUMBERED_KINDS = r"工作法|模式|工程|机制"
 NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝图绘到底 is a slogan
@@ -89,6 +90,7 @@ class _Rules:
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
+    doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
 
 
 def _alternation(words: list[str]) -> str:
@@ -133,6 +135,9 @@ def _rules() -> _Rules:
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
+        doctrines=tuple(
+            t for t, why in refused_initiatives().items() if why == "doctrine" and len(t) >= 5
+        ),
     )
 
 
@@ -175,11 +180,14 @@ def _groups(text: str, quotes: list[_Quote]) -> list[list[_Quote]]:
 def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None, int]:
     """A known initiative the quoted ``term`` names, and how many following characters it takes."""
     # “八五”普法, “放管服”改革, “三零”创建: the next word belongs to the known name.
-    for extra in range(4, 0, -1):
+    for extra in range(min(4, len(after)), 0, -1):
         if term + after[:extra] in known:
             return term + after[:extra], extra
     squeezed = re.sub(r"[\s、，,]", "", term)
-    for candidate in (term, squeezed, _LEVEL.sub("", term)):
+    # “多規合一”: a name in traditional characters is the scheme's simplified one;
+    # “35证合一”, “39证合一” are 多证合一 (annotation guide).
+    counted = _COUNTED_MERGER.sub("多证合一", term)
+    for candidate in (term, squeezed, _LEVEL.sub("", term), fold(term), counted):
         if candidate in known:
             return candidate, 0
     r = _rules()
@@ -211,11 +219,14 @@ def _cue_after(after: str) -> tuple[str | None, bool]:
     return weak, False
 
 
-def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
+def judge(
+    term: str, before: str, after: str, known: TermMatcher, short: frozenset[str] = frozenset()
+) -> Verdict:
     """Decide whether a quoted ``term`` is an initiative from the words around it.
 
     ``before`` is the text right before the opening quote (of the whole group of
     joined quotes), ``after`` the text right after the closing quote (of the group).
+    ``short`` holds the scheme's shared short forms (“一件事”), programmes when quoted.
 
     >>> judge("放管服", "深入推进", "改革，进一步", TermMatcher({})).cue
     '改革'
@@ -231,6 +242,8 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
         return Verdict(None, reason="speech")
     if r.doctrine_before.search(before):
         return Verdict(None, reason="doctrine")  # 习近平法治思想“七进”: the doctrine's own campaign
+    if any(d in fold(term) for d in r.doctrines):
+        return Verdict(None, reason="doctrine")  # “学习习近平法治思想”主题征文: studying a doctrine
     label, extra = _known_label(term, after, known)
     if label:
         # “一件事一次办”改革, “谁执法谁普法”责任制: a head noun the scheme writes with the
@@ -240,14 +253,17 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
         if head and (term + head in known or fold(term + head) in known):
             return Verdict(term + head, reason="known", end=len(head))
         return Verdict(label, reason="known", end=extra)
+    if fold(term) in short:
+        return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
     if _NOT_WORDY.fullmatch(term):
-        # “721”工作法 is a name; “1+1>2”, “7×24小时” are not.
+        # “721”工作法, “19365”政务服务改革 are names; “1+1>2”, “7×24小时” are not.
         named = re.match(NUMBERED_KINDS, after)
-        if named is None:
+        head = named.group() if named else _name_head(after)
+        if not head:
             return Verdict(None, reason="not-initiative")
-        return Verdict(term + named.group(), cue=named.group(), reason="numbered", end=named.end())
+        return Verdict(term + head, cue=head, reason="numbered", end=len(head))
     tags = tag(term)
     cue, strong = _cue_after(after)
     descriptor = (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(
@@ -260,13 +276,16 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
     score += 1 if r.before.search(before) else 0
     numbered = tags[0][1] in NUMERAL_FLAGS or term[0] in "一二两三四五六七八九十百千"
     score += 1 if numbered and len(term) <= NUMBERED_MAX else 0
-    score += 1 if term.endswith(r.action_heads) else 0
+    # 柔性执法, 三调联动 end in an action; “说事解题”, “普法强基补短板” hold one of two
+    # characters or more: names of a way of working.
+    acts = term.endswith(r.action_heads) or any(h in term for h in r.action_heads if len(h) > 1)
+    score += 1 if acts else 0
     # “××”4个: a programme's sites counted right after its name, after an adoption verb.
     score += 1 if r.before.search(before) and COUNTED_AFTER.match(after) else 0
     if _LIST_SEP.search(term) and not strong:
         score -= 2  # “谁决策，谁负责”, “自主评价、一事一评”: slogans
-    if _MATHS.search(term):
-        score -= 1  # “网络+阵地+新媒体”, “1+N”
+    if _MATHS.search(term) and not strong:
+        score -= 1  # “网络+阵地+新媒体”, “1+N” (but “6+N”模式 is a name)
     if score < 2:
         return Verdict(None, cue=cue, reason=f"score {score}")
     joined = _name_head(after)
@@ -291,11 +310,11 @@ def _name_head(after: str) -> str:
         if r.adopt.fullmatch(word):
             break  # “一企一策”推进国企改革: a new clause, not the name's head
         joined += word
-        if joined.endswith(r.name_heads):
+        if fold(joined).endswith(r.name_heads):  # “誰執法誰普法”責任制
             head = joined  # “一规八制”制度体系: the longest run of head nouns
         elif head:
             break
-    if head.endswith(r.name_heads_not):
+    if fold(head).endswith(r.name_heads_not):
         return ""  # “一事通办”事项清单: a list of what the programme covers, not its name
     return head
 
@@ -303,6 +322,7 @@ def _name_head(after: str) -> str:
 def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Quoted initiatives (known or judged by their context) and unquoted known ones."""
     known = lexicons.initiative_terms
+    short = lexicons.initiative_short_forms
     text = doc.text
     found: list[Mention] = []
     quoted_spans: list[tuple[int, int]] = []
@@ -317,13 +337,13 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             quoted_spans.append((q.start, q.end))
             # A group's last member sees the kind word; the others see it through the group.
             after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
-            verdict = judge(q.term, before, after, known)
+            verdict = judge(q.term, before, after, known, short)
             if len(group) > 1 and verdict.end and verdict.reason != "known":
                 # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
                 # noun after a group of quotes is shared by all, so each name is its quote.
                 verdict = Verdict(q.term, verdict.cue, verdict.reason)
             if verdict.label is None and after is not group_after:
-                verdict = judge(q.term, before, group_after, known)
+                verdict = judge(q.term, before, group_after, known, short)
                 verdict = Verdict(verdict.label, verdict.cue, verdict.reason)
             parts = _known_parts(q.term, known)
             if verdict.label is None and not parts:

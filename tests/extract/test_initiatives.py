@@ -302,3 +302,34 @@ def test_head_noun_after_a_group_of_quotes_is_shared(lexicons):
 def test_longest_head_noun_and_lists_of_what_a_programme_covers(lexicons):
     text = "建立完善“一规八制”制度体系。市本级51个单位共编制1214个“一事通办”事项清单。"
     assert _surfaces(text, lexicons) == ["“一规八制”制度体系", "“一事通办”"]
+
+
+def test_known_names_in_traditional_script_and_counted_mergers(lexicons, resources):
+    text = "積極開展“憲法宣傳周”活動。2018年,在“35证合一”的基础上实现“39证合一”。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    labels = [resources.initiatives.entity(m.attr("term")).label for m in found]
+    assert labels == ["宪法宣传周", "多证合一", "多证合一"]
+
+
+def test_a_quoted_short_form_is_the_programme_of_the_reports_year(lexicons, resources):
+    text = "企业全生命周期服务平台上线61个高频“一件事”事项。"
+    (m,) = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert m.surface == "“一件事”"
+    assert resources.initiatives.entity(m.attr("term"), 2024).label == "高效办成一件事"
+    assert resources.initiatives.entity(m.attr("term"), 2021).label == "一件事一次办"
+
+
+def test_numbered_names_take_their_head_noun(lexicons):
+    text = "大力推进“19365”政务服务改革,通过“6+N”模式,每周为辖区企业群众提供法律服务。"
+    assert _surfaces(text, lexicons) == ["“19365”政务服务改革", "“6+N”模式"]
+
+
+def test_a_known_name_ending_the_text_ends_at_its_quote(lexicons):
+    assert _surfaces("实现应进必进和“一网通办”", lexicons) == ["“一网通办”"]
+
+
+def test_doctrine_study_and_bare_platforms_are_not_programmes(lexicons):
+    text = "举办“学习习近平法治思想”主题征文活动,建设完成“企业全生命周期”平台。"
+    assert _surfaces(text, lexicons) == []
+    # A platform named for a way of working (说事) is one.
+    assert _surfaces("持续优化升级乡镇“说事解题”平台系统。", lexicons) == ["“说事解题”"]
