@@ -371,7 +371,8 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         # previous number's verb (a rate or an amount is a new statement).
         head = start - len(clause)
         listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
-        counted = read_counted(_clean(clause, t), after, carried, t.verbs, listing)
+        people = unit.dimension == "person"
+        counted = read_counted(_clean(clause, t), after, carried, t.verbs, listing, people)
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -396,13 +397,16 @@ def read_counted(
     carried: Counted | None,
     verbs: frozenset[str],
     listing: bool = False,
+    people: bool = False,
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
     ``carried`` is what the previous number of the same sentence counted (…受理群众说事
     79166件, 办结79136件: 办结 counts 群众说事 too). A verb with nothing after it
     counts the noun after the number (健全23个工作机制, 聘请3名法律顾问), else the
-    nouns before it (问题线索整改完成231个), else what the sentence last counted.
+    nouns before it (问题线索整改完成231个), else what the sentence last counted. When
+    the clause before only names who acted (区委主要负责同志先后18次调研法治建设工作) or whom
+    a causative verb set to act (组织887人完成年度述法), the act follows the number.
     """
     inherit = before[:1] in _CONNECTOR
     before = before.lstrip(_CONNECTOR)
@@ -432,6 +436,15 @@ def read_counted(
         last = tag(before)[-1]
         if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
+    if b.object and len(noun) < 2 and (not b.verb or b.verb in _causatives()):
+        # 区委主要负责同志先后18次调研法治建设工作, 组织党政主要负责人887人完成年度述法:
+        # the clause before names who acted; what they did follows the number.
+        done = _act_after(after, verbs)
+        if done and people:
+            return Counted(done, b.object)  # the people counted did it
+        if done:
+            acted = split_counted(after, verbs)  # 18次调研法治建设工作: the times of an act
+            return Counted(acted.verb or done, acted.object or b.object)
     if listing and carried and carried.verb and b.object and not b.verb and len(noun) < 2:
         return Counted(carried.verb, b.object)  # 建成文化馆1个,图书馆1个: 图书馆 建成
     if b.object and not (len(noun) >= 2 and b.verb):
@@ -455,6 +468,14 @@ def read_counted(
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _act_after(after: str, verbs: frozenset[str]) -> str:
+    """The act a clause after a number starts with (主持召开专题会议), or ""."""
+    words = tag(after)
+    if not words or not _is_verb(*words[0], verbs):
+        return ""
+    return _action_after(after, verbs)
 
 
 def _first_action(phrase: str, verbs: frozenset[str]) -> str:

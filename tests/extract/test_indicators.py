@@ -201,3 +201,11 @@ def test_counts_after_a_comma_continue_the_verb_of_the_list():
         ("18", "农家书屋", "建成"),
     ]
     assert found[-1] == ("100", "办结率", "")  # a rate is a statement of its own
+
+
+def test_who_acted_before_the_number_and_what_they_did_after_it():
+    # The times of an act: the act and its object follow the number.
+    assert _read("主要负责人6次主持召开专题会议。") == [("6", "专题会议", "主持召开")]
+    # People made to act: they are counted, their act follows.
+    (found,) = _read("组织各级党政主要负责人共887人完成年度述法。")
+    assert found[:2] == ("887", "各级党政主要负责人") and "述法" in found[2]
