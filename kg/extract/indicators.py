@@ -156,6 +156,9 @@ def _compound_verbs() -> frozenset[str]:
     return frozenset(data_lines("indicator_compound_verbs.txt"))
 
 
+# Units that count times an act happened (4次, 3场, 2期), not things: a noun after them is
+# not what they count.
+_TIMES = frozenset(("次", "场", "期", "轮", "批次", "遍"))
 _NOT_ACTIONS = frozenset(("相关", "有关", "所属", "在编", "在岗", "在册"))  # qualities, not acts
 
 
@@ -372,7 +375,8 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         head = start - len(clause)
         listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
         people = unit.dimension == "person"
-        counted = read_counted(_clean(clause, t), after, carried, t.verbs, listing, people)
+        times = unit.base in _TIMES
+        counted = read_counted(_clean(clause, t), after, carried, t.verbs, listing, people, times)
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -398,6 +402,7 @@ def read_counted(
     verbs: frozenset[str],
     listing: bool = False,
     people: bool = False,
+    times: bool = False,
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
@@ -447,7 +452,9 @@ def read_counted(
             return Counted(acted.verb or done, acted.object or b.object)
     if listing and carried and carried.verb and b.object and not b.verb and len(noun) < 2:
         return Counted(carried.verb, b.object)  # 建成文化馆1个,图书馆1个: 图书馆 建成
-    if b.object and not (len(noun) >= 2 and b.verb):
+    if b.object and (times or not (len(noun) >= 2 and b.verb)):
+        # 召开专题会议4次研究部署…: after a count of times, the words that follow are
+        # what the meetings did, not what was counted.
         return b
     if len(noun) >= 2:
         # 选定辖区70家重点企业, 编制公布应急管理系统21个行政许可事项: a noun after the
@@ -464,17 +471,38 @@ def read_counted(
     if b.verb:
         if b.before:
             return Counted(b.verb, b.before)
+        # 推出61个“一件事一次办”事项: words jieba does not read as a noun (一件, 一次) still
+        # name what was counted when they run from the number to the next verb.
+        loose = _words_before_verb(after, verbs)
+        if len(loose) >= 2:
+            return Counted(b.verb, loose)
         return Counted(b.verb, carried.object if carried and carried.verb else "")
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
 
 
+def _words_before_verb(phrase: str, verbs: frozenset[str]) -> str:
+    """The words of ``phrase`` up to its first verb or particle (一件事一次办事项)."""
+    out = []
+    for word, flag in tag(phrase):
+        if _is_verb(word, flag, verbs) or flag.startswith(("u", "p", "c", "x", "w")):
+            break
+        out.append(word)
+    return "".join(out)
+
+
 def _act_after(after: str, verbs: frozenset[str]) -> str:
     """The act a clause after a number starts with (主持召开专题会议), or ""."""
     words = tag(after)
-    if not words or not _is_verb(*words[0], verbs):
+    if not words:
         return ""
+    # 调研法治建设工作: a verbal noun followed by its object is the act.
+    act = words[0][1] == "vn" and len(words) > 1 and words[1][1].startswith(_NOUNISH)
+    if not (act or _is_verb(*words[0], verbs)):
+        return ""
+    if act:
+        return words[0][0]
     return _action_after(after, verbs)
 
 

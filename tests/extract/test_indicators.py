@@ -209,3 +209,11 @@ def test_who_acted_before_the_number_and_what_they_did_after_it():
     # People made to act: they are counted, their act follows.
     (found,) = _read("组织各级党政主要负责人共887人完成年度述法。")
     assert found[:2] == ("887", "各级党政主要负责人") and "述法" in found[2]
+
+
+def test_words_after_a_count_of_times_are_not_what_was_counted():
+    assert _read("全年召开专题会议4次研究部署法治建设重大事项。") == [("4", "专题会议", "召开")]
+
+
+def test_words_from_the_number_to_the_next_verb_name_what_was_counted():
+    assert _read("推出61个“一件事一次办”事项。") == [("61", "一件事一次办事项", "推出")]
