@@ -59,6 +59,8 @@ _COUNTED_MERGER = re.compile(r"^\d+证合一$")
 NUMBERED_KINDS = r"工作法|模式|工程|机制"
 NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝图绘到底 is a slogan
 COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
+# Levels and eras written before a national programme's name, outside its span.
+_MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|新时代)")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
@@ -387,6 +389,11 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue
         if _covered(titles, start, end):
             continue  # a title names a document, not the programme
+        # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
+        # no part of it (annotation guide).
+        modifier = _MODIFIER.match(surface)
+        if modifier and fold(surface[modifier.end() :]) in known:
+            start, surface = start + modifier.end(), surface[modifier.end() :]
         kept.append((start, end))
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
