@@ -76,3 +76,13 @@ def test_campaigns_repeals_and_approvals_are_measures_of_their_own():
     assert approvals.label == "审批事项 办理"
     # Items moved into a service hall are no approvals handled.
     assert indicator_entity("政务服务事项", "进驻", "count", "项").label != "审批事项 办理"
+
+
+def test_stocks_written_without_a_verb_and_study_sessions_of_a_topic():
+    assert indicator_entity("会议", "", "count", "次").label == "会议 召开"
+    assert indicator_entity("县政府行政应诉案件", "", "count", "件").label == "行政诉讼案件 应诉"
+    study = indicator_entity("区委理论学习中心组集体学习研讨习近平法治思想", "", "count", "次")
+    assert study.label == "理论学习中心组学习"
+    assert indicator_entity("行政执法记录仪", "配备", "count", "台").label == "执法记录仪 配备"
+    # A verbless review case count stays open: received, closed or handled?
+    assert indicator_entity("行政复议案件", "", "count", "件").attr("in_scheme") is None
