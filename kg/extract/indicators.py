@@ -156,6 +156,8 @@ def _compound_verbs() -> frozenset[str]:
     return frozenset(data_lines("indicator_compound_verbs.txt"))
 
 
+# A clause ending in one of these introduces the noun after the number (对105名…).
+_PREPOSITIONS = ("对", "向", "为", "给", "把", "将")
 # Units that count times an act happened (4次, 3场, 2期), not things: a noun after them is
 # not what they count.
 _TIMES = frozenset(("次", "场", "期", "轮", "批次", "遍"))
@@ -376,7 +378,9 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
         people = unit.dimension == "person"
         times = unit.base in _TIMES
-        counted = read_counted(_clean(clause, t), after, carried, t.verbs, listing, people, times)
+        governs = clause.rstrip().endswith(_PREPOSITIONS)
+        cleaned = _clean(clause, t)
+        counted = read_counted(cleaned, after, carried, t.verbs, listing, people, times, governs)
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -403,6 +407,7 @@ def read_counted(
     listing: bool = False,
     people: bool = False,
     times: bool = False,
+    governs: bool = False,
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
@@ -413,9 +418,12 @@ def read_counted(
     the clause before only names who acted (区委主要负责同志先后18次调研法治建设工作) or whom
     a causative verb set to act (组织887人完成年度述法), the act follows the number.
     """
-    inherit = before[:1] in _CONNECTOR
+    # 命名20个示范地区、10个示范项目, 约有800多人次参加: a number with nothing before it
+    # continues what the sentence counted, unless a preposition made its clause open a
+    # statement of its own (对105名党政主要负责人开展述法测评).
+    inherit = before[:1] in _CONNECTOR and not governs  # also when before is ""
     before = before.lstrip(_CONNECTOR)
-    listed = before.endswith(tuple(_CONNECTOR)) or not before
+    listed = (before.endswith(tuple(_CONNECTOR)) or not before) and not governs
     if before.endswith(tuple(_CONNECTOR)):
         before = ""  # …调委会和13个婚姻家庭调委会: the counted noun follows the number
     if "等" in before or "的" in before:
@@ -435,6 +443,9 @@ def read_counted(
         b = split_counted(before, verbs) if before else Counted("", "")
     if inherit and carried and not b.verb:
         b = Counted(carried.verb, b.object)
+    elif inherit and carried and carried.verb and b.object and not _counting(b.verb, verbs):
+        # 命名…地区46个、示范项目19个: the list's verb; 示范 is part of the item's name.
+        b = Counted(carried.verb, b.verb + b.object)
     noun = _noun_prefix(after) if after else ""
     if len(noun) >= 2 and not b.verb and before:
         # 健全23个工作机制, 镇政府聘请3名法律顾问: the clause's last word acts on the noun after.
@@ -480,6 +491,11 @@ def read_counted(
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _counting(word: str, verbs: frozenset[str]) -> bool:
+    """Whether ``word`` holds a counting verb of the lexicon (审查, 受理, 培训 …)."""
+    return any(v in word for v in verbs if len(v) > 1) or simplified(word) in verbs
 
 
 def _words_before_verb(phrase: str, verbs: frozenset[str]) -> str:

@@ -217,3 +217,13 @@ def test_words_after_a_count_of_times_are_not_what_was_counted():
 
 def test_words_from_the_number_to_the_next_verb_name_what_was_counted():
     assert _read("推出61个“一件事一次办”事项。") == [("61", "一件事一次办事项", "推出")]
+
+
+def test_a_preposition_opens_a_statement_of_its_own():
+    found = _read("组织52名区管领导干部参加学法考试和旁听庭审,对105名党政主要负责人开展述法测评。")
+    assert found[1] == ("105", "党政主要负责人", "述法测评")
+
+
+def test_an_item_of_a_list_takes_the_lists_verb_when_its_own_is_part_of_its_name():
+    found = _read("印发行政复议决定书12件、复议意见书2件。")
+    assert found == [("12", "行政复议决定书", "印发"), ("2", "复议意见书", "印发")]
