@@ -333,3 +333,11 @@ def test_doctrine_study_and_bare_platforms_are_not_programmes(lexicons):
     assert _surfaces(text, lexicons) == []
     # A platform named for a way of working (说事) is one.
     assert _surfaces("持续优化升级乡镇“说事解题”平台系统。", lexicons) == ["“说事解题”"]
+
+
+def test_national_reforms_are_one_concept_for_every_place(lexicons, resources):
+    text = "深化行政审批制度改革，全面推行“一业一证”改革，推进“免申即享”。"
+    found = concepts(text, lexicons, resources)
+    assert {"行政审批制度改革", "一业一证改革", "免申即享"} <= set(found)
+    for label in ("行政审批制度改革", "一业一证改革", "免申即享"):
+        assert resources.initiatives.lookup(label) is not None
