@@ -356,6 +356,8 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue  # 3个月, 十届三次全会
         if not m.group("num")[0].isdigit() and before_char in "届是周月初年":
             continue
+        if unit.dimension == "duration":
+            continue  # 15分钟便民服务圈, 不超过10分钟: a duration, not a count
         value = _value(m, unit)
         if value is None or _inside_name(text, start):
             continue

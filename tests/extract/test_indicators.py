@@ -227,3 +227,26 @@ def test_a_preposition_opens_a_statement_of_its_own():
 def test_an_item_of_a_list_takes_the_lists_verb_when_its_own_is_part_of_its_name():
     found = _read("印发行政复议决定书12件、复议意见书2件。")
     assert found == [("12", "行政复议决定书", "印发"), ("2", "复议意见书", "印发")]
+
+
+def test_counts_of_times_written_with_their_items_are_one_unit():
+    found = [
+        (m.surface, m.attr("value"), m.attr("unit"))
+        for m in _numbers(
+            "年商事登记办理31715件次,开展42批次“双随机”抽查,抽查主体2497户次,"
+            "全县各级各部门会前学法698场(次)。"
+        )
+    ]
+    assert [f[1:] for f in found] == [
+        ("31715", "件次"),
+        ("42", "批次"),
+        ("2497", "户次"),
+        ("698", "场"),
+    ]
+    assert found[-1][0].endswith("698场(次)")
+
+
+def test_durations_are_no_counts_and_written_numerals_count_people():
+    assert _numbers("基本形成主城区15分钟、一般村(社区)20分钟的公共文化服务圈。") == []
+    (m,) = _numbers("集中培训一百名处级领导干部。")
+    assert (m.attr("value"), m.attr("unit")) == ("100", "名")
