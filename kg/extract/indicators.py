@@ -23,6 +23,7 @@ from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
 from kg.extract.words import simplified, tag
 from kg.model import Document, Mention, attrs
+from kg.revision_notes import fold
 
 CHINESE_DIGITS = {
     "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -256,6 +257,12 @@ _NORM_BEFORE = re.compile(
 )
 
 
+# A number whose clause goes on to a rank among them is the size of a field, not a count
+# (政府透明度在全国106个城市中排名第3); an ordinal of party sessions (十二届市委五次全会).
+_RANK_AFTER = re.compile(r"[^，。；,;]{0,20}?中(?:排名|位居|位列|名列|排在|列第|居)")
+_SESSION_BEFORE = re.compile(r"[届屆][^，。；,;\d]{0,4}$")
+
+
 def _not_a_measure(text: str, start: int, number: str, unit: Unit) -> bool:
     """Whether the number at ``start`` is a rule, a rank, an ordinal or part of a name.
 
@@ -352,8 +359,10 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         before_char = text[start - 1 : start]
         if before_char == "第" or before_char.isdigit() or before_char in ".-/×x*～~":
             continue  # ordinals, dates, codes, ranges, 7×24小时
-        if text.startswith(_NOT_A_COUNT_AFTER, end):
-            continue  # 3个月, 十届三次全会
+        if fold(text[end : end + 4]).startswith(_NOT_A_COUNT_AFTER):
+            continue  # 3个月, 十届三次全会 (also 全會)
+        if _RANK_AFTER.match(text, end) or _SESSION_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 在全国106个城市中排名第3, 连续8次在…评估中位居前五; 十二届市委五次全会
         if not m.group("num")[0].isdigit() and before_char in "届是周月初年":
             continue
         if unit.dimension == "duration":

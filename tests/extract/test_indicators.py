@@ -250,3 +250,9 @@ def test_durations_are_no_counts_and_written_numerals_count_people():
     assert _numbers("基本形成主城区15分钟、一般村(社区)20分钟的公共文化服务圈。") == []
     (m,) = _numbers("集中培训一百名处级领导干部。")
     assert (m.attr("value"), m.attr("unit")) == ("100", "名")
+
+
+def test_the_size_of_a_ranking_and_party_sessions_are_no_counts():
+    assert _numbers("政府透明度在全国106个城市中排名第3。") == []
+    assert _numbers("是全国唯一连续8次在中国法治政府评估中排名稳居前五。") == []
+    assert _numbers("全面落实十二届市委五次、六次全会精神。") == []
