@@ -21,7 +21,7 @@ from functools import cache
 from kg.extract.lexicons import Lexicons, data_lines, data_table
 from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
-from kg.extract.words import simplified, tag
+from kg.extract.words import simplified, simplified_text, tag
 from kg.model import Document, Mention, attrs
 from kg.revision_notes import fold
 
@@ -41,7 +41,6 @@ _QUOTE_MAX = 20
 _NOT_A_COUNT_AFTER = (
     "月",
     "工作日",
-    "会议",
     "全会",
     "常委会",
     "代表大会",
@@ -85,7 +84,9 @@ def _tables() -> _Tables:
         # A number starts where its run of digits starts and blanks are taken whole
         # (possessive), so a run of 20 MB of digits or blanks is scanned once.
         # Thousands separators as tables print them: 1,586件 (a comma then exactly 3 digits).
-        r"(?P<num>(?<![\d,])(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d+)?"
+        # A comma after a digit is a thousands separator; after a word it ends a clause
+        # (单位,321项行政许可事项).
+        r"(?P<num>(?<!\d)(?<!\d,)(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d+)?"
         r"|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
         r"\s*+(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*+"
         rf"(?P<unit>{alternation})(?P<post>左右|以上|多)?"
@@ -353,14 +354,19 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
     found: list[Mention] = []
     previous: tuple[int, Counted] | None = None  # sentence start and what the last number counted
     floor = 0  # end of the previous number: a clause never reaches back past it
-    for m in t.number.finditer(text):
+    # Units and approximate words are matched on the simplified text (79項, 20餘場), which
+    # has the same offsets; everything else reads the text as written.
+    for m in t.number.finditer(simplified_text(text)):
         start, end = m.start(), m.end()
         unit = t.units[m.group("unit")]
         before_char = text[start - 1 : start]
         if before_char == "第" or before_char.isdigit() or before_char in ".-/×x*～~":
             continue  # ordinals, dates, codes, ranges, 7×24小时
-        if fold(text[end : end + 4]).startswith(_NOT_A_COUNT_AFTER):
+        following = fold(text[end : end + 4])
+        if following.startswith(_NOT_A_COUNT_AFTER):
             continue  # 3个月, 十届三次全会 (also 全會)
+        if following.startswith("会议") and not m.group("num")[0].isdigit():
+            continue  # 二次会议 is a session; 召开8次会议 a count
         if _RANK_AFTER.match(text, end) or _SESSION_BEFORE.search(text, max(0, start - 6), start):
             continue  # 在全国106个城市中排名第3, 连续8次在…评估中位居前五; 十二届市委五次全会
         if not m.group("num")[0].isdigit() and before_char in "届是周月初年":

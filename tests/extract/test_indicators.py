@@ -256,3 +256,15 @@ def test_the_size_of_a_ranking_and_party_sessions_are_no_counts():
     assert _numbers("政府透明度在全国106个城市中排名第3。") == []
     assert _numbers("是全国唯一连续8次在中国法治政府评估中排名稳居前五。") == []
     assert _numbers("全面落实十二届市委五次、六次全会精神。") == []
+
+
+def test_a_comma_after_a_word_ends_a_clause_and_traditional_units_are_read():
+    found = [
+        (m.attr("value"), m.attr("unit"))
+        for m in _numbers(
+            "涉及38家单位,321项行政许可事项;党组召开8次会议。研究法治政府建設議題79項。"
+        )
+    ]
+    assert found == [("38", "家"), ("321", "项"), ("8", "次"), ("79", "项")]
+    # A session is no count of meetings.
+    assert _numbers("市人大二次会议审议通过。") == []
