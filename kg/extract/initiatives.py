@@ -236,6 +236,8 @@ def judge(
     True
     """
     r = _rules()
+    # The context words are simplified (創新“專職管家” is 创新…); offsets stay those of the text.
+    before, after = _simple(before), _simple(after)
     if term in r.not_initiatives or fold(term) in r.not_initiatives:
         return Verdict(None, reason="not-initiative")
     if r.honour_before.search(before) or term.endswith(r.honour_end):
@@ -294,6 +296,12 @@ def judge(
     if joined:
         return Verdict(term + joined, cue=cue or own, reason=f"score {score}", end=len(joined))
     return Verdict(term, cue=cue or own, reason=f"score {score}")
+
+
+def _simple(text: str) -> str:
+    """``text`` in simplified characters when that keeps its length."""
+    simple = fold(text)
+    return simple if len(simple) == len(text) else text
 
 
 def _name_head(after: str) -> str:

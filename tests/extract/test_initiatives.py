@@ -341,3 +341,8 @@ def test_national_reforms_are_one_concept_for_every_place(lexicons, resources):
     assert {"行政审批制度改革", "一业一证改革", "免申即享"} <= set(found)
     for label in ("行政审批制度改革", "一业一证改革", "免申即享"):
         assert resources.initiatives.lookup(label) is not None
+
+
+def test_context_words_in_traditional_script_count_like_simplified_ones(lexicons):
+    text = "借助平臺強化聯動,創新“專職管家”“全程陪跑”貼心服務。"
+    assert _surfaces(text, lexicons) == ["“專職管家”", "“全程陪跑”"]
