@@ -55,6 +55,7 @@ _NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
 # Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
 _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
 _COUNTED_MERGER = re.compile(r"^\d+证合一$")
+_EVENTS_COUNTED = re.compile(r"^等?\d+[个项场次期批]")
 # Kind words that turn a bare number into a name (“721”工作法, “3+X”模式).
 NUMBERED_KINDS = r"工作法|模式|工程|机制"
 NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝图绘到底 is a slogan
@@ -208,6 +209,8 @@ def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None,
 def _cue_after(after: str) -> tuple[str | None, bool]:
     """The kind word after a closing quote (up to the next break), and whether it is strong."""
     r = _rules()
+    # “凤鸣政策通”等17场品牌活动: a count of the events stands between the name and its kind.
+    after = _EVENTS_COUNTED.sub("", after, count=1)
     clause = re.split(r"[，。；、：！？,;:\s“”\"（(的]", after, maxsplit=1)[0]
     words = [w for w, _ in tag(clause)] if clause else []
     weak = None

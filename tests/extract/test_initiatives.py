@@ -346,3 +346,8 @@ def test_national_reforms_are_one_concept_for_every_place(lexicons, resources):
 def test_context_words_in_traditional_script_count_like_simplified_ones(lexicons):
     text = "借助平臺強化聯動,創新“專職管家”“全程陪跑”貼心服務。"
     assert _surfaces(text, lexicons) == ["“專職管家”", "“全程陪跑”"]
+
+
+def test_a_count_of_events_between_a_name_and_its_kind_word():
+    verdict = judge("凤鸣政策通", "组织开展", "等17场品牌活动，覆盖企业", TermMatcher({}))
+    assert verdict.label == "凤鸣政策通" and verdict.cue == "品牌"
