@@ -30,7 +30,7 @@ CHINESE_DIGITS = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
-_BREAK = re.compile(r"[，。；：！？\n,;:（）()《》【】\[\]]")
+_BREAK = re.compile(r"[，。；：！？\n,;:（）()【】\[\]]")
 _AFTER_BREAK = re.compile(r"[，。；：、！？\n,;:（）()《》【】\[\]\d]")
 _CLAUSE_MAX = 40
 _CONNECTOR = "和及与、"

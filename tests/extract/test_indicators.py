@@ -268,3 +268,9 @@ def test_a_comma_after_a_word_ends_a_clause_and_traditional_units_are_read():
     assert found == [("38", "家"), ("321", "项"), ("8", "次"), ("79", "项")]
     # A session is no count of meetings.
     assert _numbers("市人大二次会议审议通过。") == []
+
+
+def test_a_title_inside_a_clause_does_not_cut_it():
+    assert _read("中心组组织《习近平法治思想学习纲要》等专题学习3次。") == [
+        ("3", "专题学习", "组织")
+    ]
