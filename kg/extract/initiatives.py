@@ -357,7 +357,9 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
                 verdict = Verdict(q.term, verdict.cue, verdict.reason)
             if verdict.label is None and after is not group_after:
                 verdict = judge(q.term, before, group_after, known, short)
-                verdict = Verdict(verdict.label, verdict.cue, verdict.reason)
+                # The group's head noun is shared: this member's name is its own quote.
+                label = verdict.label if verdict.reason == "known" else q.term
+                verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
             parts = _known_parts(q.term, known)
             if verdict.label is None and not parts:
                 continue

@@ -351,3 +351,14 @@ def test_context_words_in_traditional_script_count_like_simplified_ones(lexicons
 def test_a_count_of_events_between_a_name_and_its_kind_word():
     verdict = judge("凤鸣政策通", "组织开展", "等17场品牌活动，覆盖企业", TermMatcher({}))
     assert verdict.label == "凤鸣政策通" and verdict.cue == "品牌"
+
+
+def test_each_quote_of_a_group_is_named_without_the_shared_head(lexicons, resources):
+    text = "实施“法治明白人”“法治帮扶”工程,开展“法治体检”活动。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.attr("term") for m in found][:2] == ["法治明白人", "法治帮扶"]
+
+
+def test_a_local_label_takes_full_width_punctuation(resources):
+    entity = resources.initiatives.entity("一窗受理,并联审批,一口出照(证)服务模式")
+    assert entity.label == "一窗受理，并联审批，一口出照（证）服务模式"
