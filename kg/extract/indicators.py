@@ -293,7 +293,8 @@ def _value(m: re.Match[str], unit: Unit) -> float | None:
         value = float(raw.replace(",", ""))
     else:
         number = chinese_number(raw)
-        if number is None or number < 2 or not unit.chinese:
+        # 一名 is no count worth reading, 一万名 is (10,000 people).
+        if number is None or (number < 2 and not m.group("mult")) or not unit.chinese:
             return None
         value = float(number)
     value *= {"万": 1e4, "亿": 1e8, "千": 1e3}.get(m.group("mult") or "", 1)

@@ -248,8 +248,8 @@ def test_counts_of_times_written_with_their_items_are_one_unit():
 
 def test_durations_are_no_counts_and_written_numerals_count_people():
     assert _numbers("基本形成主城区15分钟、一般村(社区)20分钟的公共文化服务圈。") == []
-    (m,) = _numbers("集中培训一百名处级领导干部。")
-    assert (m.attr("value"), m.attr("unit")) == ("100", "名")
+    found = _numbers("集中培训一百名处级领导干部、一万名村居园区法律明白人。")
+    assert [(m.attr("value"), m.attr("unit")) for m in found] == [("100", "名"), ("10000", "名")]
 
 
 def test_the_size_of_a_ranking_and_party_sessions_are_no_counts():
