@@ -74,7 +74,8 @@ def _verbs_by_length() -> tuple[str, ...]:
 
 def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | None:
     """The first concept a number matches: on its object and verb, else on an object that
-    ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查)."""
+    ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查),
+    else on object and act read together (二十大精神 学习 -> 专题学习)."""
     for concept in indicator_concepts():
         if concept.matches(obj, verb, dimension):
             return concept
@@ -84,6 +85,13 @@ def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | 
         for concept in indicator_concepts():
             if concept.matches(stem, tail, dimension):
                 return concept
+    if obj and verb:
+        # 学习二十大精神10次: the act names the measure (二十大精神学习) when the scheme
+        # counts it whatever its verb (专题学习, 集中学法).
+        for concept in indicator_concepts():
+            if concept.verb is None and not concept.verbless and concept.object.pattern != ".":
+                if concept.matches(obj + verb, "", dimension):
+                    return concept
     return None
 
 

@@ -86,3 +86,12 @@ def test_stocks_written_without_a_verb_and_study_sessions_of_a_topic():
     assert indicator_entity("行政执法记录仪", "配备", "count", "台").label == "执法记录仪 配备"
     # A verbless review case count stays open: received, closed or handled?
     assert indicator_entity("行政复议案件", "", "count", "件").attr("in_scheme") is None
+
+
+def test_object_and_act_read_together_and_reports_heard():
+    # 学习二十大精神4次: a topic study, whatever verb the report uses.
+    assert indicator_entity("二十大精神", "学习", "count", "次").label == "专题学习 开展"
+    assert indicator_entity("法治工作汇报", "听取", "count", "次").label == "法治议题 研究"
+    assert indicator_entity("权威读物", "发放", "count", "册").label == "普法宣传资料 发放"
+    # A count of received review cases is never read as a study.
+    assert indicator_entity("行政复议案件", "受理", "count", "件").label == "行政复议案件 受理"
