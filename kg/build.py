@@ -83,6 +83,7 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
         regulation_terms=TermMatcher(res.catalog.unquoted_terms()),
         place_names=TermMatcher(places),
         initiative_terms=TermMatcher(initiatives),
+        initiative_short_forms=frozenset(res.initiatives.short_forms),
         max_title=max_title,
     )
 

@@ -21,15 +21,16 @@ from functools import cache
 from kg.extract.lexicons import Lexicons, data_lines, data_table
 from kg.extract.mention import make_mention
 from kg.extract.sentences import Sentences
-from kg.extract.words import tag
+from kg.extract.words import simplified, simplified_text, tag
 from kg.model import Document, Mention, attrs
+from kg.revision_notes import fold
 
 CHINESE_DIGITS = {
     "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
-_BREAK = re.compile(r"[，。；：！？\n,;:（）()《》【】\[\]]")
+_BREAK = re.compile(r"[，。；：！？\n,;:（）()【】\[\]]")
 _AFTER_BREAK = re.compile(r"[，。；：、！？\n,;:（）()《》【】\[\]\d]")
 _CLAUSE_MAX = 40
 _CONNECTOR = "和及与、"
@@ -40,7 +41,6 @@ _QUOTE_MAX = 20
 _NOT_A_COUNT_AFTER = (
     "月",
     "工作日",
-    "会议",
     "全会",
     "常委会",
     "代表大会",
@@ -84,7 +84,9 @@ def _tables() -> _Tables:
         # A number starts where its run of digits starts and blanks are taken whole
         # (possessive), so a run of 20 MB of digits or blanks is scanned once.
         # Thousands separators as tables print them: 1,586件 (a comma then exactly 3 digits).
-        r"(?P<num>(?<![\d,])(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d+)?"
+        # A comma after a digit is a thousands separator; after a word it ends a clause
+        # (单位,321项行政许可事项).
+        r"(?P<num>(?<!\d)(?<!\d,)(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d+)?"
         r"|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
         r"\s*+(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*+"
         rf"(?P<unit>{alternation})(?P<post>左右|以上|多)?"
@@ -156,13 +158,25 @@ def _compound_verbs() -> frozenset[str]:
     return frozenset(data_lines("indicator_compound_verbs.txt"))
 
 
+# A clause ending in one of these introduces the noun after the number (对105名…).
+_PREPOSITIONS = ("对", "向", "为", "给", "把", "将")
+# Units that count times an act happened (4次, 3场, 2期), not things: a noun after them is
+# not what they count.
+_TIMES = frozenset(("次", "场", "期", "轮", "批次", "遍"))
 _NOT_ACTIONS = frozenset(("相关", "有关", "所属", "在编", "在岗", "在册"))  # qualities, not acts
+
+
+@cache
+def _action_prefixes() -> tuple[str, ...]:
+    return tuple(data_lines("indicator_action_prefixes.txt"))
 
 
 def _is_verb(word: str, flag: str, verbs: frozenset[str]) -> bool:
     if word in _NOT_ACTIONS:
         return False
-    return word in verbs or (flag.startswith("v") and flag != "vn" and len(word) > 1)
+    if word in verbs or simplified(word) in verbs:  # 審查 is 审查
+        return True
+    return flag.startswith("v") and flag != "vn" and len(word) > 1
 
 
 def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tuple[int, int]]:
@@ -178,8 +192,10 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     compound = _compound_verbs()
     for i in range(1, n - 1):
         # 法治政府建设专题会议, 行政执法案卷评查: a verb between nouns belongs to the noun phrase.
-        between = words[i - 1][1].startswith(_NOUNISH) and words[i + 1][1].startswith(_NOUNISH)
-        if flags[i] and between and words[i][0] in compound:
+        # 法治政府建设相关议题: a quality word (相关) after the verb still continues the noun.
+        after_noun = words[i + 1][1].startswith(_NOUNISH) or words[i + 1][0] in _NOT_ACTIONS
+        between = words[i - 1][1].startswith(_NOUNISH) and after_noun
+        if flags[i] and between and simplified(words[i][0]) in compound:
             flags[i] = False
     groups: list[tuple[int, int]] = []
     i = 0
@@ -218,6 +234,8 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     start, end = (counting or with_object or groups)[-1]
     if start > 0 and words[start - 1][0].endswith("性") and len(words[start - 1][0]) > 1:
         start -= 1  # 合法性审核, 公平竞争审查
+    elif start > 0 and simplified(words[start - 1][0]).endswith(_action_prefixes()):
+        start -= 1  # 专题研究, 立项督办, 部署落实: a word that says how the act was done
     verb = "".join(w for w, _ in words[start:end])
     obj = "".join(w for w, _ in words[end:])
     if obj:
@@ -238,6 +256,12 @@ _NORM_BEFORE = re.compile(
     r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|不得超过|至少|最少|最多|原则上|前)$"
     r"|第[\d一二两三四五六七八九十]+[、，,和及至到-]$"
 )
+
+
+# A number whose clause goes on to a rank among them is the size of a field, not a count
+# (政府透明度在全国106个城市中排名第3); an ordinal of party sessions (十二届市委五次全会).
+_RANK_AFTER = re.compile(r"[^，。；,;]{0,20}?中(?:排名|位居|位列|名列|排在|列第|居)")
+_SESSION_BEFORE = re.compile(r"[届屆][^，。；,;\d]{0,4}$")
 
 
 def _not_a_measure(text: str, start: int, number: str, unit: Unit) -> bool:
@@ -269,7 +293,8 @@ def _value(m: re.Match[str], unit: Unit) -> float | None:
         value = float(raw.replace(",", ""))
     else:
         number = chinese_number(raw)
-        if number is None or number < 2 or not unit.chinese:
+        # 一名 is no count worth reading, 一万名 is (10,000 people).
+        if number is None or (number < 2 and not m.group("mult")) or not unit.chinese:
             return None
         value = float(number)
     value *= {"万": 1e4, "亿": 1e8, "千": 1e3}.get(m.group("mult") or "", 1)
@@ -330,16 +355,25 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
     found: list[Mention] = []
     previous: tuple[int, Counted] | None = None  # sentence start and what the last number counted
     floor = 0  # end of the previous number: a clause never reaches back past it
-    for m in t.number.finditer(text):
+    # Units and approximate words are matched on the simplified text (79項, 20餘場), which
+    # has the same offsets; everything else reads the text as written.
+    for m in t.number.finditer(simplified_text(text)):
         start, end = m.start(), m.end()
         unit = t.units[m.group("unit")]
         before_char = text[start - 1 : start]
         if before_char == "第" or before_char.isdigit() or before_char in ".-/×x*～~":
             continue  # ordinals, dates, codes, ranges, 7×24小时
-        if text.startswith(_NOT_A_COUNT_AFTER, end):
-            continue  # 3个月, 十届三次全会
+        following = fold(text[end : end + 4])
+        if following.startswith(_NOT_A_COUNT_AFTER):
+            continue  # 3个月, 十届三次全会 (also 全會)
+        if following.startswith("会议") and not m.group("num")[0].isdigit():
+            continue  # 二次会议 is a session; 召开8次会议 a count
+        if _RANK_AFTER.match(text, end) or _SESSION_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 在全国106个城市中排名第3, 连续8次在…评估中位居前五; 十二届市委五次全会
         if not m.group("num")[0].isdigit() and before_char in "届是周月初年":
             continue
+        if unit.dimension == "duration":
+            continue  # 15分钟便民服务圈, 不超过10分钟: a duration, not a count
         value = _value(m, unit)
         if value is None or _inside_name(text, start):
             continue
@@ -356,7 +390,15 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.
             after = after[1:] if after.startswith("的") and not clause.strip() else ""
         after = _clean(after, t, after=True)
-        counted = read_counted(_clean(clause, t), after, carried, t.verbs)
+        # 已建成文化馆1个,图书馆1个: a count after a comma continues the list of the
+        # previous number's verb (a rate or an amount is a new statement).
+        head = start - len(clause)
+        listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
+        people = unit.dimension == "person"
+        times = unit.base in _TIMES
+        governs = clause.rstrip().endswith(_PREPOSITIONS)
+        cleaned = _clean(clause, t)
+        counted = read_counted(cleaned, after, carried, t.verbs, listing, people, times, governs)
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -376,18 +418,30 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
 
 
 def read_counted(
-    before: str, after: str, carried: Counted | None, verbs: frozenset[str]
+    before: str,
+    after: str,
+    carried: Counted | None,
+    verbs: frozenset[str],
+    listing: bool = False,
+    people: bool = False,
+    times: bool = False,
+    governs: bool = False,
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
     ``carried`` is what the previous number of the same sentence counted (…受理群众说事
     79166件, 办结79136件: 办结 counts 群众说事 too). A verb with nothing after it
     counts the noun after the number (健全23个工作机制, 聘请3名法律顾问), else the
-    nouns before it (问题线索整改完成231个), else what the sentence last counted.
+    nouns before it (问题线索整改完成231个), else what the sentence last counted. When
+    the clause before only names who acted (区委主要负责同志先后18次调研法治建设工作) or whom
+    a causative verb set to act (组织887人完成年度述法), the act follows the number.
     """
-    inherit = before[:1] in _CONNECTOR
+    # 命名20个示范地区、10个示范项目, 约有800多人次参加: a number with nothing before it
+    # continues what the sentence counted, unless a preposition made its clause open a
+    # statement of its own (对105名党政主要负责人开展述法测评).
+    inherit = before[:1] in _CONNECTOR and not governs  # also when before is ""
     before = before.lstrip(_CONNECTOR)
-    listed = before.endswith(tuple(_CONNECTOR)) or not before
+    listed = (before.endswith(tuple(_CONNECTOR)) or not before) and not governs
     if before.endswith(tuple(_CONNECTOR)):
         before = ""  # …调委会和13个婚姻家庭调委会: the counted noun follows the number
     if "等" in before or "的" in before:
@@ -399,19 +453,37 @@ def read_counted(
             if tail
             else Counted("", "")
         )
-        head_verb = split_counted(head, verbs).verb if head else ""
+        # 开展违法建设、环境整治等专项执法行动: the list's own words are no action; the
+        # verb that heads the list is.
+        head_verb = _first_action(head, verbs) if head else ""
         b = Counted(b.verb or head_verb, b.object, b.before)
     else:
         b = split_counted(before, verbs) if before else Counted("", "")
     if inherit and carried and not b.verb:
         b = Counted(carried.verb, b.object)
+    elif inherit and carried and carried.verb and b.object and not _counting(b.verb, verbs):
+        # 命名…地区46个、示范项目19个: the list's verb; 示范 is part of the item's name.
+        b = Counted(carried.verb, b.verb + b.object)
     noun = _noun_prefix(after) if after else ""
     if len(noun) >= 2 and not b.verb and before:
         # 健全23个工作机制, 镇政府聘请3名法律顾问: the clause's last word acts on the noun after.
         last = tag(before)[-1]
         if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
-    if b.object and not (len(noun) >= 2 and b.verb):
+    if b.object and len(noun) < 2 and (not b.verb or b.verb in _causatives()):
+        # 区委主要负责同志先后18次调研法治建设工作, 组织党政主要负责人887人完成年度述法:
+        # the clause before names who acted; what they did follows the number.
+        done = _act_after(after, verbs)
+        if done and people:
+            return Counted(done, b.object)  # the people counted did it
+        if done:
+            acted = split_counted(after, verbs)  # 18次调研法治建设工作: the times of an act
+            return Counted(acted.verb or done, acted.object or b.object)
+    if listing and carried and carried.verb and b.object and not b.verb and len(noun) < 2:
+        return Counted(carried.verb, b.object)  # 建成文化馆1个,图书馆1个: 图书馆 建成
+    if b.object and (times or not (len(noun) >= 2 and b.verb)):
+        # 召开专题会议4次研究部署…: after a count of times, the words that follow are
+        # what the meetings did, not what was counted.
         return b
     if len(noun) >= 2:
         # 选定辖区70家重点企业, 编制公布应急管理系统21个行政许可事项: a noun after the
@@ -428,10 +500,56 @@ def read_counted(
     if b.verb:
         if b.before:
             return Counted(b.verb, b.before)
+        # 推出61个“一件事一次办”事项: words jieba does not read as a noun (一件, 一次) still
+        # name what was counted when they run from the number to the next verb.
+        loose = _words_before_verb(after, verbs)
+        if len(loose) >= 2:
+            return Counted(b.verb, loose)
         return Counted(b.verb, carried.object if carried and carried.verb else "")
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _counting(word: str, verbs: frozenset[str]) -> bool:
+    """Whether ``word`` holds a counting verb of the lexicon (审查, 受理, 培训 …)."""
+    return any(v in word for v in verbs if len(v) > 1) or simplified(word) in verbs
+
+
+def _words_before_verb(phrase: str, verbs: frozenset[str]) -> str:
+    """The words of ``phrase`` up to its first verb or particle (一件事一次办事项)."""
+    out = []
+    for word, flag in tag(phrase):
+        if _is_verb(word, flag, verbs) or flag.startswith(("u", "p", "c", "x", "w")):
+            break
+        out.append(word)
+    return "".join(out)
+
+
+def _act_after(after: str, verbs: frozenset[str]) -> str:
+    """The act a clause after a number starts with (主持召开专题会议), or ""."""
+    words = tag(after)
+    if not words:
+        return ""
+    # 调研法治建设工作: a verbal noun followed by its object is the act.
+    act = words[0][1] == "vn" and len(words) > 1 and words[1][1].startswith(_NOUNISH)
+    if not (act or _is_verb(*words[0], verbs)):
+        return ""
+    if act:
+        return words[0][0]
+    return _action_after(after, verbs)
+
+
+def _first_action(phrase: str, verbs: frozenset[str]) -> str:
+    """The first run of verbs of ``phrase`` that acts on something after it (a counting
+    verb of the lexicon first), or the verb ``split_counted`` reads."""
+    words = [(w, f) for w, f in tag(phrase) if f not in ("ul", "uz", "ug")]
+    groups = [g for g in _verb_groups(words, verbs) if g[1] < len(words)]
+    counting = [g for g in groups if any(_is_verb(w, "", verbs) for w, _ in words[g[0] : g[1]])]
+    if not (counting or groups):
+        return split_counted(phrase, verbs).verb
+    start, end = (counting or groups)[0]
+    return "".join(w for w, _ in words[start:end])
 
 
 def _action_after(rest: str, verbs: frozenset[str]) -> str:

@@ -54,10 +54,14 @@ _LIST_SEP = re.compile(r"[、，,；;]")
 _NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
 # Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
 _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
+_COUNTED_MERGER = re.compile(r"^\d+证合一$")
+_EVENTS_COUNTED = re.compile(r"^等?\d+[个项场次期批]")
 # Kind words that turn a bare number into a name (“721”工作法, “3+X”模式).
 NUMBERED_KINDS = r"工作法|模式|工程|机制"
 NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝图绘到底 is a slogan
 COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
+# Levels and eras written before a national programme's name, outside its span.
+_MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|新时代)")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
@@ -85,9 +89,11 @@ class _Rules:
     not_first: frozenset[str]
     scopes: re.Pattern[str]
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
+    name_heads_not: tuple[str, ...]  # list endings that are no head of the name (事项清单 …)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
+    doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
 
 
 def _alternation(words: list[str]) -> str:
@@ -128,9 +134,13 @@ def _rules() -> _Rules:
         not_first=frozenset(roles["name_not_first"]),
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
+        name_heads_not=tuple(roles["name_head_not"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
+        doctrines=tuple(
+            t for t, why in refused_initiatives().items() if why == "doctrine" and len(t) >= 5
+        ),
     )
 
 
@@ -173,11 +183,14 @@ def _groups(text: str, quotes: list[_Quote]) -> list[list[_Quote]]:
 def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None, int]:
     """A known initiative the quoted ``term`` names, and how many following characters it takes."""
     # “八五”普法, “放管服”改革, “三零”创建: the next word belongs to the known name.
-    for extra in range(4, 0, -1):
+    for extra in range(min(4, len(after)), 0, -1):
         if term + after[:extra] in known:
             return term + after[:extra], extra
     squeezed = re.sub(r"[\s、，,]", "", term)
-    for candidate in (term, squeezed, _LEVEL.sub("", term)):
+    # “多規合一”: a name in traditional characters is the scheme's simplified one;
+    # “35证合一”, “39证合一” are 多证合一 (annotation guide).
+    counted = _COUNTED_MERGER.sub("多证合一", term)
+    for candidate in (term, squeezed, _LEVEL.sub("", term), fold(term), counted):
         if candidate in known:
             return candidate, 0
     r = _rules()
@@ -196,6 +209,8 @@ def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None,
 def _cue_after(after: str) -> tuple[str | None, bool]:
     """The kind word after a closing quote (up to the next break), and whether it is strong."""
     r = _rules()
+    # “凤鸣政策通”等17场品牌活动: a count of the events stands between the name and its kind.
+    after = _EVENTS_COUNTED.sub("", after, count=1)
     clause = re.split(r"[，。；、：！？,;:\s“”\"（(的]", after, maxsplit=1)[0]
     words = [w for w, _ in tag(clause)] if clause else []
     weak = None
@@ -209,11 +224,14 @@ def _cue_after(after: str) -> tuple[str | None, bool]:
     return weak, False
 
 
-def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
+def judge(
+    term: str, before: str, after: str, known: TermMatcher, short: frozenset[str] = frozenset()
+) -> Verdict:
     """Decide whether a quoted ``term`` is an initiative from the words around it.
 
     ``before`` is the text right before the opening quote (of the whole group of
     joined quotes), ``after`` the text right after the closing quote (of the group).
+    ``short`` holds the scheme's shared short forms (“一件事”), programmes when quoted.
 
     >>> judge("放管服", "深入推进", "改革，进一步", TermMatcher({})).cue
     '改革'
@@ -221,6 +239,8 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
     True
     """
     r = _rules()
+    # The context words are simplified (創新“專職管家” is 创新…); offsets stay those of the text.
+    before, after = _simple(before), _simple(after)
     if term in r.not_initiatives or fold(term) in r.not_initiatives:
         return Verdict(None, reason="not-initiative")
     if r.honour_before.search(before) or term.endswith(r.honour_end):
@@ -229,21 +249,28 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
         return Verdict(None, reason="speech")
     if r.doctrine_before.search(before):
         return Verdict(None, reason="doctrine")  # 习近平法治思想“七进”: the doctrine's own campaign
+    if any(d in fold(term) for d in r.doctrines):
+        return Verdict(None, reason="doctrine")  # “学习习近平法治思想”主题征文: studying a doctrine
     label, extra = _known_label(term, after, known)
     if label:
-        # “一件事一次办”改革, “谁执法谁普法”责任制: the head noun is part of the span.
+        # “一件事一次办”改革, “谁执法谁普法”责任制: a head noun the scheme writes with the
+        # name is part of the span; one it does not (“一网通办”改革, “好差评”制度,
+        # “接诉即办”工作机制) says what kind of thing the programme is and stays outside.
         head = _name_head(after[extra:]) if extra == 0 else ""
-        if head and term + head in known:
-            label = term + head
-        return Verdict(label, reason="known", end=extra + len(head))
+        if head and (term + head in known or fold(term + head) in known):
+            return Verdict(term + head, reason="known", end=len(head))
+        return Verdict(label, reason="known", end=extra)
+    if fold(term) in short:
+        return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
     if _NOT_WORDY.fullmatch(term):
-        # “721”工作法 is a name; “1+1>2”, “7×24小时” are not.
+        # “721”工作法, “19365”政务服务改革 are names; “1+1>2”, “7×24小时” are not.
         named = re.match(NUMBERED_KINDS, after)
-        if named is None:
+        head = named.group() if named else _name_head(after)
+        if not head:
             return Verdict(None, reason="not-initiative")
-        return Verdict(term + named.group(), cue=named.group(), reason="numbered", end=named.end())
+        return Verdict(term + head, cue=head, reason="numbered", end=len(head))
     tags = tag(term)
     cue, strong = _cue_after(after)
     descriptor = (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(
@@ -256,19 +283,28 @@ def judge(term: str, before: str, after: str, known: TermMatcher) -> Verdict:
     score += 1 if r.before.search(before) else 0
     numbered = tags[0][1] in NUMERAL_FLAGS or term[0] in "一二两三四五六七八九十百千"
     score += 1 if numbered and len(term) <= NUMBERED_MAX else 0
-    score += 1 if term.endswith(r.action_heads) else 0
+    # 柔性执法, 三调联动 end in an action; “说事解题”, “普法强基补短板” hold one of two
+    # characters or more: names of a way of working.
+    acts = term.endswith(r.action_heads) or any(h in term for h in r.action_heads if len(h) > 1)
+    score += 1 if acts else 0
     # “××”4个: a programme's sites counted right after its name, after an adoption verb.
     score += 1 if r.before.search(before) and COUNTED_AFTER.match(after) else 0
     if _LIST_SEP.search(term) and not strong:
         score -= 2  # “谁决策，谁负责”, “自主评价、一事一评”: slogans
-    if _MATHS.search(term):
-        score -= 1  # “网络+阵地+新媒体”, “1+N”
+    if _MATHS.search(term) and not strong:
+        score -= 1  # “网络+阵地+新媒体”, “1+N” (but “6+N”模式 is a name)
     if score < 2:
         return Verdict(None, cue=cue, reason=f"score {score}")
     joined = _name_head(after)
     if joined:
         return Verdict(term + joined, cue=cue or own, reason=f"score {score}", end=len(joined))
     return Verdict(term, cue=cue or own, reason=f"score {score}")
+
+
+def _simple(text: str) -> str:
+    """``text`` in simplified characters when that keeps its length."""
+    simple = fold(text)
+    return simple if len(simple) == len(text) else text
 
 
 def _name_head(after: str) -> str:
@@ -282,19 +318,24 @@ def _name_head(after: str) -> str:
     """
     r = _rules()
     clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等]", after, maxsplit=1)[0]
-    joined = ""
+    joined, head = "", ""
     for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
         if r.adopt.fullmatch(word):
-            return ""  # “一企一策”推进国企改革: a new clause, not the name's head
+            break  # “一企一策”推进国企改革: a new clause, not the name's head
         joined += word
-        if joined.endswith(r.name_heads):
-            return joined
-    return ""
+        if fold(joined).endswith(r.name_heads):  # “誰執法誰普法”責任制
+            head = joined  # “一规八制”制度体系: the longest run of head nouns
+        elif head:
+            break
+    if fold(head).endswith(r.name_heads_not):
+        return ""  # “一事通办”事项清单: a list of what the programme covers, not its name
+    return head
 
 
 def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Quoted initiatives (known or judged by their context) and unquoted known ones."""
     known = lexicons.initiative_terms
+    short = lexicons.initiative_short_forms
     text = doc.text
     found: list[Mention] = []
     quoted_spans: list[tuple[int, int]] = []
@@ -309,10 +350,16 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             quoted_spans.append((q.start, q.end))
             # A group's last member sees the kind word; the others see it through the group.
             after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
-            verdict = judge(q.term, before, after, known)
+            verdict = judge(q.term, before, after, known, short)
+            if len(group) > 1 and verdict.end and verdict.reason != "known":
+                # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
+                # noun after a group of quotes is shared by all, so each name is its quote.
+                verdict = Verdict(q.term, verdict.cue, verdict.reason)
             if verdict.label is None and after is not group_after:
-                verdict = judge(q.term, before, group_after, known)
-                verdict = Verdict(verdict.label, verdict.cue, verdict.reason)
+                verdict = judge(q.term, before, group_after, known, short)
+                # The group's head noun is shared: this member's name is its own quote.
+                label = verdict.label if verdict.reason == "known" else q.term
+                verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
             parts = _known_parts(q.term, known)
             if verdict.label is None and not parts:
                 continue
@@ -355,6 +402,11 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue
         if _covered(titles, start, end):
             continue  # a title names a document, not the programme
+        # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
+        # no part of it (annotation guide).
+        modifier = _MODIFIER.match(surface)
+        if modifier and fold(surface[modifier.end() :]) in known:
+            start, surface = start + modifier.end(), surface[modifier.end() :]
         kept.append((start, end))
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))

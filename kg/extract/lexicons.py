@@ -42,6 +42,8 @@ class Lexicons:
     place_names: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     # Known initiative surfaces (pref and alt labels) -> concept key.
     initiative_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
+    # Short forms several programmes share (一件事): known only when quoted, never found bare.
+    initiative_short_forms: frozenset[str] = frozenset()
     # Longest text between 《 and 》 taken as a title; a longer run is a stray mark.
     max_title: int = DEFAULT_MAX_TITLE
 

@@ -47,6 +47,7 @@ from kg.graph.terms import (
     zh,
 )
 from kg.model import Entity, Resolved, ResolvedDocument
+from kg.resolve.places import STATE, national_entity
 from kg.vocab import GOV, KIND, document_iri, government_iri
 
 ROLES = ("superior", "partner")  # relations between governments that a mention evidences
@@ -160,9 +161,15 @@ def _citation_summaries(
 
 
 def _whose(rd: ResolvedDocument, author: str | None) -> str | None:
-    """Whose numbers a report gives: its place's people's government, else its author."""
+    """Whose numbers a report gives: its place's people's government, else its author.
+
+    A national body (司法部, 应急管理部) reports the whole country's numbers: they are the
+    State Council's, as a county bureau's are its county's people's government's.
+    """
     place = rd.author_place
     if place is None:
+        if any(e.attr("scope") == "national" for e in rd.author):
+            return national_entity(STATE).iri
         return author
     return government_iri(place.attr("code") or place.key, "government")
 

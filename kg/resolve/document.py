@@ -10,7 +10,7 @@ from kg.resolve.context import DocumentContext, Resources
 from kg.resolve.indicators import resolve_indicator
 from kg.resolve.initiatives import resolve_initiative
 from kg.resolve.institutions import resolve_institution
-from kg.resolve.places import place_entity, resolve_government
+from kg.resolve.places import STATE, national_entity, place_entity, resolve_government
 from kg.resolve.regulations import resolve_regulation
 from kg.vocab import document_iri
 
@@ -46,6 +46,8 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
     if main is None and author_entities:
         main = author_entities[0]
     own = next((e for e in author_entities if e.type in ("institution", "organization")), None)
+    if author_div is None and any(e.attr("scope") == "national" for e in author_entities):
+        keep(national_entity(STATE))  # a national body's numbers are the whole country's
     ctx = DocumentContext(res, year, author_div, main, keep, relations.append, own)
     addressees = [
         ctx.keep_government(div, organ)

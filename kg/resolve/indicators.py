@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicons import data_table
+from kg.extract.lexicons import data_lines, data_table
 from kg.model import Entity, Mention, attrs
+from kg.revision_notes import fold
 from kg.vocab import indicator_iri
 
 if TYPE_CHECKING:
@@ -64,18 +65,49 @@ def indicator_concepts() -> tuple[IndicatorConcept, ...]:
     return tuple(out)
 
 
+@cache
+def _verbs_by_length() -> tuple[str, ...]:
+    return tuple(
+        sorted((v for v in data_lines("indicator_verbs.txt") if len(v) > 1), key=len)[::-1]
+    )
+
+
+def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | None:
+    """The first concept a number matches: on its object and verb, else on an object that
+    ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查),
+    else on object and act read together (二十大精神 学习 -> 专题学习)."""
+    for concept in indicator_concepts():
+        if concept.matches(obj, verb, dimension):
+            return concept
+    tail = next((v for v in _verbs_by_length() if obj.endswith(v) and len(obj) > len(v)), "")
+    if tail:
+        stem = obj[: -len(tail)]
+        for concept in indicator_concepts():
+            if concept.matches(stem, tail, dimension):
+                return concept
+    if obj and verb:
+        # 学习二十大精神10次: the act names the measure (二十大精神学习) when the scheme
+        # counts it whatever its verb (专题学习, 集中学法).
+        for concept in indicator_concepts():
+            if concept.verb is None and not concept.verbless and concept.object.pattern != ".":
+                if concept.matches(obj + verb, "", dimension):
+                    return concept
+    return None
+
+
 def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     """The indicator concept for a number counting ``obj`` by ``verb``."""
     obj = _MODIFIERS.sub("", obj)
-    for concept in indicator_concepts():
-        if concept.matches(obj, verb, dimension):
-            return Entity(
-                iri=indicator_iri(concept.key),
-                type="indicator",
-                label=concept.label,
-                key=concept.key,
-                attrs=attrs(dimension=dimension, unit=unit, in_scheme="1"),
-            )
+    # The scheme is written in simplified characters: 行政復議案件 受理 is 行政复议案件 受理.
+    concept = matching_concept(fold(obj), fold(verb), dimension)
+    if concept is not None:
+        return Entity(
+            iri=indicator_iri(concept.key),
+            type="indicator",
+            label=concept.label,
+            key=concept.key,
+            attrs=attrs(dimension=dimension, unit=unit, in_scheme="1"),
+        )
     label = " ".join(p for p in (obj, verb) if p)
     squeezed = re.sub(r"[“”‘’()（）\s]", "", obj)
     key = f"{squeezed}|{verb}|{dimension}"

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
 
 KG_SHORT = URIRef("https://w3id.org/fazhi-kg/ns#shortLabel")
+# Labels take full-width Chinese punctuation (annotation guide): 一窗受理，并联审批，一口出照（证）.
+FULL_WIDTH = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+)
 
 
 @cache
@@ -138,7 +142,7 @@ class InitiativeScheme:
                     broader=" ".join(concept.broader) or None,
                 ),
             )
-        label = to_simplified(re.sub(r"[“”\"‘’「」『』]", "", term.strip()))
+        label = to_simplified(re.sub(r"[“”\"‘’「」『』]", "", term.strip())).translate(FULL_WIDTH)
         if place is None:
             return Entity(iri=initiative_iri(key), type="initiative", label=label, key=key)
         local = f"{key}@{place.label}"

@@ -101,6 +101,9 @@ def organ_entity(div: Division, organ: str, gazetteer: Gazetteer, year: int | No
     )
 
 
+STATE = "国务院"  # the people's government of the whole country
+
+
 def national_entity(label: str, organ: str = "") -> Entity:
     """A body of the whole country (中共中央, 国务院, 司法部): one entity by its name, placed
     nowhere (it is no organ of any local division)."""

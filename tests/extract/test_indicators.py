@@ -166,3 +166,111 @@ def test_thousands_separators_are_read_as_one_number(lexicons):
     assert set(found) == {"1586", "12345678"}
     assert found["1586"].surface.endswith("1,586件")
     assert "行政复议案件" in (found["1586"].attr("subject") or "")
+
+
+def _read(text: str) -> list[tuple[str, str, str]]:
+    return [(m.attr("value"), m.attr("object") or "", m.attr("verb") or "") for m in _numbers(text)]
+
+
+def test_a_noun_phrase_keeps_its_inner_verb_and_the_action_its_manner():
+    # 建设 in 法治政府建设相关议题 is part of what was studied; 专题 says how it was studied.
+    assert _read("市政府常务会议研究法治政府建设相关议题12次。") == [
+        ("12", "法治政府建设相关议题", "研究")
+    ]
+    assert _read("全年专题研究法治建设工作4次，立项督办上级工作任务364项。") == [
+        ("4", "法治建设工作", "专题研究"),
+        ("364", "上级工作任务", "立项督办"),
+    ]
+
+
+def test_traditional_script_is_cut_as_its_simplified_form():
+    assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
+
+
+def test_the_verb_before_a_list_with_deng_is_the_action():
+    assert _read("开展违法建设、环境整治、安全生产等专项执法行动12次。") == [
+        ("12", "专项执法行动", "开展")
+    ]
+
+
+def test_counts_after_a_comma_continue_the_verb_of_the_list():
+    found = _read("全区已建成文化馆1个,图书馆1个,农家书屋18个。受理案件20件,办结率100%。")
+    assert found[:3] == [
+        ("1", "文化馆", "建成"),
+        ("1", "图书馆", "建成"),
+        ("18", "农家书屋", "建成"),
+    ]
+    assert found[-1] == ("100", "办结率", "")  # a rate is a statement of its own
+
+
+def test_who_acted_before_the_number_and_what_they_did_after_it():
+    # The times of an act: the act and its object follow the number.
+    assert _read("主要负责人6次主持召开专题会议。") == [("6", "专题会议", "主持召开")]
+    # People made to act: they are counted, their act follows.
+    (found,) = _read("组织各级党政主要负责人共887人完成年度述法。")
+    assert found[:2] == ("887", "各级党政主要负责人") and "述法" in found[2]
+
+
+def test_words_after_a_count_of_times_are_not_what_was_counted():
+    assert _read("全年召开专题会议4次研究部署法治建设重大事项。") == [("4", "专题会议", "召开")]
+
+
+def test_words_from_the_number_to_the_next_verb_name_what_was_counted():
+    assert _read("推出61个“一件事一次办”事项。") == [("61", "一件事一次办事项", "推出")]
+
+
+def test_a_preposition_opens_a_statement_of_its_own():
+    found = _read("组织52名区管领导干部参加学法考试和旁听庭审,对105名党政主要负责人开展述法测评。")
+    assert found[1] == ("105", "党政主要负责人", "述法测评")
+
+
+def test_an_item_of_a_list_takes_the_lists_verb_when_its_own_is_part_of_its_name():
+    found = _read("印发行政复议决定书12件、复议意见书2件。")
+    assert found == [("12", "行政复议决定书", "印发"), ("2", "复议意见书", "印发")]
+
+
+def test_counts_of_times_written_with_their_items_are_one_unit():
+    found = [
+        (m.surface, m.attr("value"), m.attr("unit"))
+        for m in _numbers(
+            "年商事登记办理31715件次,开展42批次“双随机”抽查,抽查主体2497户次,"
+            "全县各级各部门会前学法698场(次)。"
+        )
+    ]
+    assert [f[1:] for f in found] == [
+        ("31715", "件次"),
+        ("42", "批次"),
+        ("2497", "户次"),
+        ("698", "场"),
+    ]
+    assert found[-1][0].endswith("698场(次)")
+
+
+def test_durations_are_no_counts_and_written_numerals_count_people():
+    assert _numbers("基本形成主城区15分钟、一般村(社区)20分钟的公共文化服务圈。") == []
+    found = _numbers("集中培训一百名处级领导干部、一万名村居园区法律明白人。")
+    assert [(m.attr("value"), m.attr("unit")) for m in found] == [("100", "名"), ("10000", "名")]
+
+
+def test_the_size_of_a_ranking_and_party_sessions_are_no_counts():
+    assert _numbers("政府透明度在全国106个城市中排名第3。") == []
+    assert _numbers("是全国唯一连续8次在中国法治政府评估中排名稳居前五。") == []
+    assert _numbers("全面落实十二届市委五次、六次全会精神。") == []
+
+
+def test_a_comma_after_a_word_ends_a_clause_and_traditional_units_are_read():
+    found = [
+        (m.attr("value"), m.attr("unit"))
+        for m in _numbers(
+            "涉及38家单位,321项行政许可事项;党组召开8次会议。研究法治政府建設議題79項。"
+        )
+    ]
+    assert found == [("38", "家"), ("321", "项"), ("8", "次"), ("79", "项")]
+    # A session is no count of meetings.
+    assert _numbers("市人大二次会议审议通过。") == []
+
+
+def test_a_title_inside_a_clause_does_not_cut_it():
+    assert _read("中心组组织《习近平法治思想学习纲要》等专题学习3次。") == [
+        ("3", "专题学习", "组织")
+    ]

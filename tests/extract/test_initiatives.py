@@ -277,3 +277,88 @@ def test_blind_set_detection(lexicons, resources):
         fp += sum(1 for f in found - used if not any(same(f, a) for a in case["ambiguous"]))
     assert tp / (tp + fp) >= 0.9, (tp, fp)
     assert tp / (tp + fn) >= 0.9, (tp, fn)
+
+
+def _surfaces(text: str, lexicons) -> list[str]:
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    return [m.surface for m in found]
+
+
+def test_kind_word_after_a_known_programme_stays_outside_unless_the_scheme_writes_it(lexicons):
+    # 好差评, 接诉即办 are named without 制度/工作机制; 放管服改革 is the programme's own name.
+    text = "持续落实“好差评”制度,建立“接诉即办”工作机制,深化“放管服”改革。"
+    assert _surfaces(text, lexicons) == ["“好差评”", "“接诉即办”", "“放管服”改革"]
+
+
+def test_head_noun_after_a_group_of_quotes_is_shared(lexicons):
+    text = "建立“河(湖)长+检察长”“林长+检察长”协作机制,推行“三位一体”审查机制。"
+    assert _surfaces(text, lexicons) == [
+        "“河(湖)长+检察长”",
+        "“林长+检察长”",
+        "“三位一体”审查机制",
+    ]
+
+
+def test_longest_head_noun_and_lists_of_what_a_programme_covers(lexicons):
+    text = "建立完善“一规八制”制度体系。市本级51个单位共编制1214个“一事通办”事项清单。"
+    assert _surfaces(text, lexicons) == ["“一规八制”制度体系", "“一事通办”"]
+
+
+def test_known_names_in_traditional_script_and_counted_mergers(lexicons, resources):
+    text = "積極開展“憲法宣傳周”活動。2018年,在“35证合一”的基础上实现“39证合一”。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    labels = [resources.initiatives.entity(m.attr("term")).label for m in found]
+    assert labels == ["宪法宣传周", "多证合一", "多证合一"]
+
+
+def test_a_quoted_short_form_is_the_programme_of_the_reports_year(lexicons, resources):
+    text = "企业全生命周期服务平台上线61个高频“一件事”事项。"
+    (m,) = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert m.surface == "“一件事”"
+    assert resources.initiatives.entity(m.attr("term"), 2024).label == "高效办成一件事"
+    assert resources.initiatives.entity(m.attr("term"), 2021).label == "一件事一次办"
+
+
+def test_numbered_names_take_their_head_noun(lexicons):
+    text = "大力推进“19365”政务服务改革,通过“6+N”模式,每周为辖区企业群众提供法律服务。"
+    assert _surfaces(text, lexicons) == ["“19365”政务服务改革", "“6+N”模式"]
+
+
+def test_a_known_name_ending_the_text_ends_at_its_quote(lexicons):
+    assert _surfaces("实现应进必进和“一网通办”", lexicons) == ["“一网通办”"]
+
+
+def test_doctrine_study_and_bare_platforms_are_not_programmes(lexicons):
+    text = "举办“学习习近平法治思想”主题征文活动,建设完成“企业全生命周期”平台。"
+    assert _surfaces(text, lexicons) == []
+    # A platform named for a way of working (说事) is one.
+    assert _surfaces("持续优化升级乡镇“说事解题”平台系统。", lexicons) == ["“说事解题”"]
+
+
+def test_national_reforms_are_one_concept_for_every_place(lexicons, resources):
+    text = "深化行政审批制度改革，全面推行“一业一证”改革，推进“免申即享”。"
+    found = concepts(text, lexicons, resources)
+    assert {"行政审批制度改革", "一业一证改革", "免申即享"} <= set(found)
+    for label in ("行政审批制度改革", "一业一证改革", "免申即享"):
+        assert resources.initiatives.lookup(label) is not None
+
+
+def test_context_words_in_traditional_script_count_like_simplified_ones(lexicons):
+    text = "借助平臺強化聯動,創新“專職管家”“全程陪跑”貼心服務。"
+    assert _surfaces(text, lexicons) == ["“專職管家”", "“全程陪跑”"]
+
+
+def test_a_count_of_events_between_a_name_and_its_kind_word():
+    verdict = judge("凤鸣政策通", "组织开展", "等17场品牌活动，覆盖企业", TermMatcher({}))
+    assert verdict.label == "凤鸣政策通" and verdict.cue == "品牌"
+
+
+def test_each_quote_of_a_group_is_named_without_the_shared_head(lexicons, resources):
+    text = "实施“法治明白人”“法治帮扶”工程,开展“法治体检”活动。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.attr("term") for m in found][:2] == ["法治明白人", "法治帮扶"]
+
+
+def test_a_local_label_takes_full_width_punctuation(resources):
+    entity = resources.initiatives.entity("一窗受理,并联审批,一口出照(证)服务模式")
+    assert entity.label == "一窗受理，并联审批，一口出照（证）服务模式"

@@ -48,3 +48,17 @@ def test_national_programme_and_local_practice(department_build):
         "放管服改革": ("NationalProgramme", None),
         "石榴籽调解工作法": ("LocalPractice", "固安县人民政府"),
     }
+
+
+def test_a_national_body_reports_the_numbers_of_the_whole_country(tmp_path):
+    from kg import build
+
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "应急管理部2023年法治政府建设年度报告\n\n"
+        "2023年，部行政审批窗口共受理行政许可事项157件，发布典型案例12个。\n",
+        encoding="utf-8",
+    )
+    build([str(source)], out=str(tmp_path / "output"))
+    rows = observation_rows(tmp_path / "output")
+    assert {(r[2].value, r[4].value) for r in rows.rows} == {("国务院", "157"), ("国务院", "12")}

@@ -52,3 +52,46 @@ def test_training_classes_and_trained_people_stay_apart():
     people = indicator_entity("执法人员", "培训", "person", "人")
     assert classes.iri != people.iri
     assert classes.label == "行政执法培训 举办" and people.label == "人员 培训"
+
+
+def test_traditional_script_maps_like_simplified():
+    # 受理行政復議案件 in a report written in traditional characters.
+    assert indicator_entity("行政復議案件", "受理", "count", "件").label == "行政复议案件 受理"
+
+
+def test_an_object_ending_in_its_action_maps_on_that_action():
+    # 完成县政府规范性文件备案6件, 开展镇村合同审查1077件: the action is the object's last word.
+    filed = indicator_entity("县政府规范性文件备案", "完成", "count", "件")
+    contracts = indicator_entity("镇村合同审查", "", "count", "件")
+    assert (filed.label, contracts.label) == ("规范性文件 备案", "合同 合法性审查")
+    # 规范性文件印刷 names no action of the scheme: left unmapped.
+    assert indicator_entity("规范性文件印刷", "完成", "count", "件").attr("in_scheme") is None
+
+
+def test_campaigns_repeals_and_approvals_are_measures_of_their_own():
+    assert indicator_entity("专项执法行动", "开展", "count", "次").label == "专项执法行动 开展"
+    assert indicator_entity("政府规章", "废止", "count", "件").label == "法规规章 修改废止"
+    assert indicator_entity("政府规章", "起草", "count", "件").label == "法规规章草案"
+    approvals = indicator_entity("行政许可审批事项", "办理", "count", "件")
+    assert approvals.label == "审批事项 办理"
+    # Items moved into a service hall are no approvals handled.
+    assert indicator_entity("政务服务事项", "进驻", "count", "项").label != "审批事项 办理"
+
+
+def test_stocks_written_without_a_verb_and_study_sessions_of_a_topic():
+    assert indicator_entity("会议", "", "count", "次").label == "会议 召开"
+    assert indicator_entity("县政府行政应诉案件", "", "count", "件").label == "行政诉讼案件 应诉"
+    study = indicator_entity("区委理论学习中心组集体学习研讨习近平法治思想", "", "count", "次")
+    assert study.label == "理论学习中心组学习"
+    assert indicator_entity("行政执法记录仪", "配备", "count", "台").label == "执法记录仪 配备"
+    # A verbless review case count stays open: received, closed or handled?
+    assert indicator_entity("行政复议案件", "", "count", "件").attr("in_scheme") is None
+
+
+def test_object_and_act_read_together_and_reports_heard():
+    # 学习二十大精神4次: a topic study, whatever verb the report uses.
+    assert indicator_entity("二十大精神", "学习", "count", "次").label == "专题学习 开展"
+    assert indicator_entity("法治工作汇报", "听取", "count", "次").label == "法治议题 研究"
+    assert indicator_entity("权威读物", "发放", "count", "册").label == "普法宣传资料 发放"
+    # A count of received review cases is never read as a study.
+    assert indicator_entity("行政复议案件", "受理", "count", "件").label == "行政复议案件 受理"
