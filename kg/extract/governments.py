@@ -46,11 +46,13 @@ _SHORT_PATTERN = (
     r"(?![员会办])(?!{body})"
 )
 # What follows an organ when the words name a body of that organ (市委全面依法治市委员会,
-# 国务院办公厅, 市委党校): an institution, not a mention of the organ.
+# 国务院办公厅, 市委党校): an institution, not a mention of the organ.  Its secretary and
+# its leading party group (市委书记, 县政府党组, 市政府机关党组) are not bodies of their own:
+# the organ is named.
 _BODY_OF = (
-    "全面依法|依法治|党校|书记|副书记|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
+    "全面依法|依法治|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
     "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
-    "组成部门|部门|秘书长|副秘书长|党组|机关党组|机关"
+    "组成部门|部门|秘书长|副秘书长|机关(?!党组)"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
 _BODY_RE = re.compile(_BODY_OF)

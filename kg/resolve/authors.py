@@ -28,12 +28,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import opencc
 
 from kg.extract.departments import load_catalogue
+from kg.extract.lexicons import data_lines
+from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
 from kg.model import Document, Entity, attrs
 from kg.resolve.context import DocumentContext, Resources
@@ -68,7 +70,7 @@ _ORGAN_OF = dict(_ORGAN_REST)
 _LEVEL_CHARS = "省市区县州盟旗镇乡"
 _LONGEST_UNIT = 18  # 人力资源和社会保障局 is 10; 委全面依法治县委员会办公室 is 13
 _NOT_A_NAME = re.compile(r"[,，。;；:：、]|坚持|深入|认真|全面|始终|以习近平|在")
-_UNIT_END = ("局", "厅", "委员会", "委", "办公室", "办公厅", "办", "部", "署", "中心", "处")
+_UNIT_END = ("局", "厅", "委员会", "委", "办公室", "办公厅", "办", "部", "署", "中心", "处", "党组")
 
 # How much each kind of evidence is trusted on its own.
 BASE_CONFIDENCE = {
@@ -351,9 +353,29 @@ def _level_of(char: str, d: Division) -> bool:
     return d.name.endswith(char)
 
 
+@lru_cache(maxsize=2)
+def _regional_names(gz: Gazetteer) -> TermMatcher:
+    """Full and short names of the current provinces and prefectures, the short ones
+    (甘肃, 东莞, 西宁) without those that are ordinary words (长治久安, 中山公园).  A full name
+    maps to "" (it is counted as a full name already)."""
+    words = set(data_lines("place_short_names_words.txt"))
+    names: dict[str, str] = {}
+    for d in gz:
+        if d.level in ("province", "prefecture") and d.current:
+            names[d.name] = ""
+            for short in gz.short_names(d):
+                if len(short) >= 2 and short not in words:
+                    names.setdefault(short, short)
+    return TermMatcher(names)
+
+
 def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
-    """Places the text names (full names, short names with a level word, 法治X compounds)."""
+    """Places the text names: full names, short names with a level word, 法治X compounds,
+    and provinces and cities named bare (《甘肃日报》, 推动西宁…: they tell whose report it is);
+    a name several places hold counts for the one the other names point to (洪梅镇 beside
+    法治东莞)."""
     counts: Counter[str] = Counter()
+    ambiguous: list[str] = []
     for m in _PLACE_RUN.finditer(text):
         run = m.group()
         for k in range(0, len(run) - 1):  # the longest name that ends the run
@@ -374,7 +396,15 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
                     break
             if len(cands) == 1:
                 counts[cands[0].code] += 1
+            else:
+                ambiguous.append(run[k:])
             break
+    regional = _regional_names(gz)
+    for _, _, name in regional.find(text):
+        short = regional.value(name)
+        found = [c for c in gz.lookup(short, year) if c.level in ("province", "prefecture")]
+        if short and len(found) == 1:
+            counts[found[0].code] += 1
     for m in _PLACE_COMPOUND.finditer(text):
         word = m.group(1)
         for k in range(len(word), 1, -1):
@@ -388,6 +418,11 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
         found = [d for d in gz.lookup(province or "", year) if d.level == "province"]
         if len(found) == 1:
             counts[found[0].code] += 1
+    named = tuple(counts)
+    for name in ambiguous:
+        div = gz.resolve(name, year, named) if named else None
+        if div is not None:
+            counts[div.code] += 1
     departments: Counter[tuple[str, str]] = Counter()
     catalogue = load_catalogue()
     for spelling, dept in catalogue.by_name.items():
@@ -689,11 +724,17 @@ def decide(
     anchors = [o.division for _, organs in readings for o in organs if o.division is not None]
     if under is not None:
         anchors.append(under)
+    department = False  # a source said a department wrote it (我局), but not which one
     for k, (clue, organs) in enumerate(readings):
         done = [_complete(o, places, anchors, under, gz, year) for o in organs]
         if not done or any(o is None for o in done):
+            if clue.evidence != "byline" and any(o.organ == "unit" for o in organs):
+                department = True
             continue
         chosen = tuple(o for o in done if o is not None)
+        governments = all(o.organ != "unit" for o in chosen)
+        if department and clue.evidence == "self-reference" and governments:
+            continue  # 我局's report speaks of 全市 too: its place is not its author
         counted = any(not o.placed for o in organs)
         conf = BASE_CONFIDENCE.get(clue.evidence, 0.5) - (0.1 if counted else 0.0)
         div = chosen[0].division

@@ -174,16 +174,16 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     if m.attr("self") == "1":
         # 全省 in a county's report is its province; 我县/全县 the author itself
         if ctx.author_division is None:
-            return ctx.author
+            return unplaced_organ(m.attr("level") or "", "government", ctx)
         own = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
         if own is None or own.code == ctx.author_division.code:
             return ctx.author
         return ctx.keep_government(own)
     if m.attr("short") == "1":
-        if ctx.author_division is None:
-            return None
-        div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
         organ_kind = _SHORT_ORGANS.get(m.attr("organ") or "", "government")
+        if ctx.author_division is None:
+            return unplaced_organ(m.attr("level") or "", organ_kind, ctx)
+        div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
     else:
         place, organ = m.attr("place") or m.surface, m.attr("organ")
         organ_kind = split_organ(m.surface)[1] if organ else "government"
@@ -195,6 +195,44 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     entity = ctx.keep_government(div, organ_kind)
     _relate_role(m, div, entity, ctx)
     return entity
+
+
+def _own_place_name(author: Entity | None, level: str) -> str:
+    """The name of an unplaced author's own place when ``level`` is its level (棣棠乡 for 乡
+    in 棣棠乡人民政府's report), else ""."""
+    if author is None or author.type != "organization" or author.attr("scope") != "unplaced":
+        return ""
+    name = re.sub(r"(?:人民政府|办事处)$", "", author.label.removeprefix("中共"))
+    return name if level and name != author.label and name.endswith(level) else ""
+
+
+def unplaced_organ(level: str, organ: str, ctx: DocumentContext) -> Entity | None:
+    """县委, 县政府, 全市 in a report whose author has no place.
+
+    The author's own level (乡党委 in 棣棠乡's report) is the author's place, kept by its
+    name like the author; any other level is a place the text leaves unnamed: a body of
+    this report only, labelled by its level alone (中共县委员会, 县人民政府), never
+    guessed.  ``None`` when the report has no author at all and the level is unknown.
+    """
+    if not level:
+        return None
+    own = _own_place_name(ctx.author, level)
+    if own and organ == "government":
+        return ctx.author
+    place = own or level
+    label = (
+        f"{place}办事处"
+        if organ == "government" and place.endswith("街道")
+        else ORGAN_LABEL[organ].format(place=place)
+    )
+    key = f"unplaced|{label}" if own else f"unplaced|doc:{ctx.doc}|{label}"
+    return Entity(
+        iri=ORGU + f"unplaced-{digest(label if own else key, 12)}",
+        type="organization",
+        label=label,
+        key=key,
+        attrs=attrs(scope="unplaced", organ=organ),
+    )
 
 
 def _plausible(place: str, div: Division, ctx: DocumentContext) -> bool:

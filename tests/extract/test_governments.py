@@ -87,8 +87,18 @@ def test_national_organs_are_mentions_and_their_offices_are_not(lexicons) -> Non
 
 
 def test_short_organs_inside_sentences_and_town_party_committees(lexicons) -> None:
+    # 镇党委书记 names the committee (its secretary is no body of its own); 依法治县委 does not
     text = "县政府通过召开县政府常务会学法；镇党委书记带头，镇党委研究法治工作，依法治县委部署。"
-    assert [s for s, _ in _surfaces(text, lexicons)] == ["县政府", "县政府", "镇党委"]
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["县政府", "县政府", "镇党委", "镇党委"]
+
+
+def test_an_organ_is_named_in_its_secretary_and_its_party_group(lexicons) -> None:
+    # 省委常委、市委书记安伟 (郑州's report), 县政府党组理论学习中心组 (郎溪's): the organ is named;
+    # 市委党校 and 市委依法治市办 are bodies of their own (institutions)
+    text = (
+        "省委常委、市委书记安伟主持会议。县政府党组理论学习中心组带头学。市委党校、市委依法治市办。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["省委", "市委", "县政府"]
 
 
 def test_traditional_characters_are_read_with_their_own_offsets(lexicons) -> None:
@@ -103,7 +113,7 @@ def test_short_province_names_and_paired_governments(lexicons) -> None:
 
 
 def test_places_inside_department_names_and_organ_bodies_are_not_mentions(lexicons) -> None:
-    text = "浙江省卫生健康委组织学法，市政府党组会研究法治议题，市人大视察，区政协调研。"
+    text = "浙江省卫生健康委组织学法，市政府办公室研究法治议题，市人大视察，区政协调研。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["市人大", "区政协"]
 
 

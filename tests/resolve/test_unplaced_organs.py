@@ -1,0 +1,83 @@
+"""Organs named by their level alone (县委, 县政府, 全市) in reports whose author has no place,
+and the places a text names that tell whose report it is (kg/resolve/places.py,
+kg/resolve/authors.py).  The snippets follow the shapes of real report openings."""
+
+from __future__ import annotations
+
+from kg.extract import extract_all
+from kg.model import Document, DocumentMeta
+from kg.resolve.authors import resolve_authorship, text_places
+from kg.resolve.document import resolve_document
+
+
+def _doc(text: str, sha1: str = "0" * 40, year: int = 2023) -> Document:
+    return Document("x.txt", "x.txt", text, sha1, "txt", "utf-8", DocumentMeta(year=year))
+
+
+def _governments(doc: Document, resources, lexicons) -> list[tuple[str, str]]:
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    return [
+        (r.mention.surface, r.entity.label) for r in rd.mentions if r.mention.type == "government"
+    ]
+
+
+def test_a_town_the_text_does_not_place_keeps_its_superiors_unnamed(resources, lexicons) -> None:
+    # 棣棠乡's report names neither its county nor its province: the county's organs are
+    # labelled by their level alone, the township's own by its name, none is guessed.
+    text = (
+        "2023年,棣棠乡在县委、县政府正确领导下,深入推进法治政府建设。\n"
+        "乡党委、政府始终把法治政府建设工作摆在重要位置,全乡法治意识不断提升。\n"
+    )
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("棣棠乡", "棣棠乡人民政府"),
+        ("县委", "中共县委员会"),
+        ("县政府", "县人民政府"),
+        ("乡党委", "中共棣棠乡委员会"),
+        ("政府", "棣棠乡人民政府"),
+        ("全乡", "棣棠乡人民政府"),
+    ]
+
+
+def test_without_an_author_relative_organs_belong_to_their_report_only(resources, lexicons) -> None:
+    text = "2024年,我局在市委市政府的正确领导下,紧紧围绕全市水利改革发展目标,推进依法行政。\n"
+    one = _doc(text, "1" * 40)
+    rd = resolve_document(one, extract_all(one, lexicons), resources)
+    assert rd.author == ()
+    labels = {r.mention.surface: r.entity for r in rd.mentions if r.mention.type == "government"}
+    assert labels["市委"].label == "中共市委员会"
+    assert labels["市政府"].label == labels["全市"].label == "市人民政府"
+    # two reports' 市政府 may be two cities: one entity per report, never merged
+    two = _doc(text, "2" * 40)
+    other = resolve_document(two, extract_all(two, lexicons), resources)
+    iris = {r.entity.iri for r in other.mentions if r.mention.surface == "市政府"}
+    assert iris and iris.isdisjoint({labels["市政府"].iri})
+
+
+def test_a_homonym_town_is_read_by_the_city_the_text_names(resources) -> None:
+    # 洪梅镇 is a town of 东莞 and one of 福建: 法治东莞 tells which
+    text = "2022年,我镇紧扣《法治东莞建设规划》的要求推进法治建设,洪梅镇委全面依法治镇委员会统筹。"
+    gz = resources.gazetteer
+    counts = text_places(text, gz, 2022).counts
+    assert {gz.get(c).name for c in counts} == {"东莞市", "洪梅镇"}
+    assert [gz.get(c).parent for c in counts if gz.get(c).name == "洪梅镇"] == ["441900"]
+
+
+def test_a_province_named_bare_tells_whose_report_it_is(resources) -> None:
+    # no title, 全省 and 省政府 only; the province is named in its paper and TV station
+    text = (
+        "2023年,全省法治政府建设工作坚持以习近平法治思想为指导,全省法治政府建设取得新成效。"
+        "省政府党组带头学法。在《甘肃日报》开设专栏,在甘肃卫视播出节目。\n"
+    )
+    a = resolve_authorship(_doc(text), resources)
+    assert [o.division.name for o in a.organs] == ["甘肃省"]
+
+
+def test_a_department_that_says_we_is_not_its_province(resources) -> None:
+    # 我局 without its name: the report is a department's, so 全省 (twice) must not make the
+    # province its author; the report is left without author rather than given a wrong one
+    text = (
+        "2024年,我局认真贯彻落实市局党组和区委、区政府法治建设部署要求。2024年,分局被省"
+        "自然资源厅评为全省自然资源系统法治建设优秀单位、全省主题宣传优秀组织单位,江苏承匠"
+        "律师事务所担任法律顾问。\n"
+    )
+    assert resolve_authorship(_doc(text, year=2024), resources).organs == ()
