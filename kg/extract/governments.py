@@ -75,6 +75,13 @@ _NOT_THE_PLACE = re.compile(
     r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
     r"高铁|时报|晚报|商报|在线|网"
 )
+# Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展):
+# after them a county's or town's short name is a mention of the place.
+_PLACE_COMPOUND = re.compile(
+    r"(?:法治|平安|新时代|现代化的?|打造|推动|推进|考察|视察|模范|展示|守护|美丽|幸福)"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
+_LONGEST_SHORT = 5  # 桐木漯 (瑶族乡), 广安门内 (街道)
 # A cited title (《…》) is one mention: the places inside it are not governments.
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # Sentence words that make a named government a partner of the author.
@@ -141,11 +148,36 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for m in NATIONAL.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
-    for m, facts in (*shorts, *selves, *nationals):
+    bare = (
+        (name, attrs(place=name.group(), bare="1"))
+        for name in _compound_names(text, lexicons.local_names, taken)
+    )
+    for m, facts in (*shorts, *selves, *nationals, *bare):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     found = _with_paired_governments(text, found, sentences)
     return [_with_role(text, m) for m in found]
+
+
+def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[re.Match[str]]:
+    """Short county and town names right after a compound word (法治嘉定): the longest name
+    that starts there, unless a named government already covers it or a level word follows
+    (嘉定区 is read whole).  The resolver keeps only those on the author's own chain, so a
+    word that happens to be a town's name (法治思想) goes nowhere."""
+    out: list[re.Match[str]] = []
+    for m in _PLACE_COMPOUND.finditer(text):
+        start = m.end()
+        if taken[start]:
+            continue
+        for k in range(_LONGEST_SHORT, 1, -1):
+            word = text[start : start + k]
+            if len(word) == k and word in names:
+                if text[start + k : start + k + 1] not in _LEVEL_ENDS or start + k == len(text):
+                    found = re.compile(re.escape(word)).match(text, start)
+                    if found is not None:
+                        out.append(found)
+                break
+    return out
 
 
 # 党委、政府 / 党委和政府: the government of the place whose party committee was just named.

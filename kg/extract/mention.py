@@ -33,17 +33,39 @@ _CHROME_LINE = re.compile(
     r"来源\s*[:：]|发布机构|发文机关|当前位置|您的位置|索引号|信息来源|发布时间|发布日期|"
     r"标\s*题\s*[:：]|内\s*容\s*概\s*述"
 )
+# Fields of an information-disclosure page (责任部门 塘栖镇 公开形式 主动公开) and the rows of
+# sister sites (中国政府网 | 重庆市人民政府网): chrome when the line holds no sentence.
+_FIELD_LINE = re.compile(r"责任部门|责任科室|签发人|效力状态|成文日期|公开方式|公开范围|政府网")
+# A title as it opens a line of the page (重庆市开州区义和镇人民政府 关于2025年度…的报告,
+# 福建省2017年法治政府建设情况报告), however often the page repeats it; a line whose text
+# before the title holds a clause mark (现将…报告如下, 根据《…》) is a sentence, not a title.
+_TITLE_AT_START = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年度?|关于)[^。；;，,、《》]{0,40}?(?:报告|总结)"
+    r"(?:[(（](?:19|20)\d{2}年度?[)）])?"
+)
+_NOT_A_TITLE = re.compile(r"[,，。；;、《》“]|现将|如下|特此")
+_TITLE_LINES = 20  # titles stand in the opening lines of a page
+_LONGEST_TITLE = 80
+_LONGEST_FIELDS = 150
 
 
 def not_annotated(text: str, title: str) -> bytearray:
     """A mask of the characters no mention may start in: the report's own title line (the
-    annotation guide leaves it out: it names the author) and page-chrome lines (来源: …)."""
+    annotation guide leaves it out: it names the author), also where a page repeats it or runs
+    it together with the first sentence (only the title part is masked), and page-chrome lines
+    (来源: …, 责任部门 …)."""
     mask = bytearray(len(text) + 1)
     pos = 0
-    for line in text.splitlines(keepends=True):
+    for i, line in enumerate(text.splitlines(keepends=True)):
         stripped = line.strip()
         if stripped and (_CHROME_LINE.search(stripped) or (title and stripped == title.strip())):
             mask[pos : pos + len(line)] = b"\x01" * len(line)
+        elif i < _TITLE_LINES and stripped:
+            if _FIELD_LINE.search(line) and len(line) <= _LONGEST_FIELDS and "。" not in line:
+                mask[pos : pos + len(line)] = b"\x01" * len(line)
+            m = _TITLE_AT_START.search(line)
+            if m and m.end() <= _LONGEST_TITLE and not _NOT_A_TITLE.search(line, 0, m.end()):
+                mask[pos : pos + m.end()] = b"\x01" * m.end()
         pos += len(line)
     return mask
 

@@ -184,10 +184,15 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         if ctx.author_division is None:
             return unplaced_organ(m.attr("level") or "", organ_kind, ctx)
         div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
+    elif m.attr("bare") == "1":
+        organ_kind = "government"
+        div = _on_chain(m.attr("place") or m.surface, ctx)
     else:
         place, organ = m.attr("place") or m.surface, m.attr("organ")
         organ_kind = split_organ(m.surface)[1] if organ else "government"
         div = find_place(place, gz, ctx.year, ctx.context_codes)
+        if div is None and not organ:
+            div = _short_place(place, ctx)
         if div is not None and not _plausible(place, div, ctx):
             return None
     if div is None:
@@ -195,6 +200,25 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     entity = ctx.keep_government(div, organ_kind)
     _relate_role(m, div, entity, ctx)
     return entity
+
+
+def _on_chain(name: str, ctx: DocumentContext) -> Division | None:
+    """The author's own place or one above it that ``name`` denotes (嘉定 in 嘉定区's report,
+    山亭 in the report of one of 山亭区's towns), else ``None``."""
+    chain = ctx.context_codes
+    found = [d for d in ctx.res.gazetteer.lookup(name, ctx.year) if d.code in chain]
+    return found[0] if len(found) == 1 else None
+
+
+def _short_place(name: str, ctx: DocumentContext) -> Division | None:
+    """A short name that towns share with a province or city (上海 and 上海街道, 河北 and
+    河北镇): the place on the author's chain, else the one division above the towns.
+    Towns are named by their short name only in their own reports."""
+    on_chain = _on_chain(name, ctx)
+    if on_chain is not None:
+        return on_chain
+    above = [d for d in ctx.res.gazetteer.lookup(name, ctx.year) if d.level != "township"]
+    return above[0] if len(above) == 1 and above[0].name != name else None
 
 
 def _own_place_name(author: Entity | None, level: str) -> str:

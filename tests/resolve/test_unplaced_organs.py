@@ -81,3 +81,42 @@ def test_a_department_that_says_we_is_not_its_province(resources) -> None:
         "律师事务所担任法律顾问。\n"
     )
     assert resolve_authorship(_doc(text, year=2024), resources).organs == ()
+
+
+def test_a_county_named_by_its_short_name_in_a_compound(resources, lexicons) -> None:
+    # 法治嘉定 in 嘉定区's report is the district; 法治思想 names no place, and the short name
+    # of a place off the author's chain (法治西兴 here) is not read
+    text = (
+        "2023年,嘉定区坚持以习近平法治思想为指导,加快建设更高水平法治嘉定。学习借鉴法治西兴经验。\n"
+    )
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("嘉定区", "嘉定区人民政府"),
+        ("嘉定", "嘉定区人民政府"),
+    ]
+
+
+def test_a_province_short_name_that_towns_share_means_the_province(resources, lexicons) -> None:
+    # 上海 is also a street of 福州 and 江西 a town and a street: bare, they are the province
+    # (a town is named by its short name only in its own report); 河北 is also 天津's 河北区,
+    # so bare 河北 outside 河北省's own reports stays unresolved
+    text = "2023年,长宁区贯彻落实习近平总书记考察上海重要讲话精神,学习借鉴江西、河北经验。\n"
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("长宁区", "长宁区人民政府"),
+        ("上海", "上海市人民政府"),
+        ("江西", "江西省人民政府"),
+    ]
+
+
+def test_a_repeated_title_line_and_sister_site_rows_are_not_mentions(resources, lexicons) -> None:
+    # the page repeats the title under its chrome; the guide annotates neither
+    text = (
+        "中国政府网 | 重庆市人民政府网 | 重庆市万州区人民政府网\n"
+        "重庆市万州区余家镇人民政府关于2025年法治政府建设情况的报告\n"
+        "重庆市万州区余家镇人民政府  关于2025年法治政府建设情况的报告\n"
+        "2025年,余家镇在区委、区政府的坚强领导下,推进法治政府建设。\n"
+    )
+    assert [s for s, _ in _governments(_doc(text, year=2025), resources, lexicons)] == [
+        "余家镇",
+        "区委",
+        "区政府",
+    ]
