@@ -260,8 +260,8 @@ def _relative_and_catalogued(
 
 
 # What may stand before a level word that starts a relative name (市发展改革委): punctuation,
-# or a word that cannot make the level word part of another (全市, 各县, 乡镇 can).
-_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请]")
+# or a word that cannot make the level word part of another (全市, 各县, 乡镇 can); 组建区国动办.
+_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立]")
 
 
 @cache

@@ -523,7 +523,8 @@ def _subject_names(subject: str) -> tuple[str, ...]:
     own = _SELF_PLACE.match(subject)
     if own and subject[:1] in "我全本":  # 全省法治政府建设工作, 全市各级行政机关: the place itself
         return () if "系统" in subject else ("我" + own.group(1),)
-    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    # 和 joins two organs (县委和县政府) only after an organ word: 义和镇 is one name
+    parts = [p for p in re.split(r"、|(?<=[委府局厅])[和及与]", subject) if p]
     if len(parts) == 2 and parts[1] in ("政府", "人民政府"):
         place = re.sub(r"(党委|委)$", "", parts[0])
         return (parts[0], place + parts[1])

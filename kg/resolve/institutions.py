@@ -131,6 +131,50 @@ def _party_body(rest: str) -> str:
     return body
 
 
+# A department's own leading groups and divisions, named without their department or place.
+_INTERNAL = re.compile(
+    r"(?![省市区县州旗镇乡我本局委厅部])[\u4e00-\u9fff]{2,30}(?:领导小组|工作专班|领导专班|处|科)"
+)
+# A party committee's rule-of-law body named by the level it governs: (全面)依法治县委员会,
+# 依法治区办, 依法治藏委员会 (a province by its one-character abbreviation).
+_RULE_OF_LAW = re.compile(r"(?:全面)?依法治(?P<level>.)(?:委员会办公室|委员会|委|办公室|办)")
+_LEVEL_OF_AREA = {"街": "街道", "道": "街道"}
+
+
+def _governed_place(
+    char: str, author: Division, gz: Gazetteer, year: int | None
+) -> Division | None:
+    """The place a rule-of-law body governs: 县 in 依法治县办 is the author's county (or the
+    county above it), 藏 in 依法治藏 the author's province."""
+    if char in _LEVEL_CHARS or char in _LEVEL_OF_AREA:
+        return nearest_of_level(author, _LEVEL_OF_AREA.get(char, char), gz, year)
+    chain = gz.chain(author.code, year)
+    province = chain[-1] if chain and chain[-1].level == "province" else None
+    if province is None or char not in _province_abbreviations().get(province.name, ""):
+        return None  # 全面依法治理委员会: 理 is no place
+    return province
+
+
+@cache
+def _province_abbreviations() -> dict[str, str]:
+    """Province -> its one-character abbreviations (kg/data/province_abbreviations.tsv)."""
+    text = resources.files("kg.data").joinpath("province_abbreviations.tsv").read_text("utf-8")
+    rows = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {name: shorts for name, shorts in rows}
+
+
+def _rule_of_law_body(
+    body: str, author: Division, gz: Gazetteer, year: int | None
+) -> tuple[Division, str, str | None] | None:
+    """依法治县办 in a town's report -> (its county, 中共X县委全面依法治县委员会办公室): the body
+    belongs to the party committee of the place it governs, whoever names it."""
+    m = _RULE_OF_LAW.fullmatch(body)
+    place = _governed_place(m.group("level"), author, gz, year) if m else None
+    if place is None:
+        return None
+    return place, "中共" + place.name + "委" + _party_body(body), None
+
+
 def read_institution(
     surface: str, author: Division, gz: Gazetteer, year: int | None, context: tuple[str, ...]
 ) -> tuple[Division, str, str | None] | None:
@@ -166,6 +210,10 @@ def read_institution(
             if rest[:1] == place.name[-1] and rest[:1] in _LEVEL_CHARS:
                 rest = rest[1:]
     organ = _ORGANS.get(rest) or ("party" if party and rest == "委员会" else None)
+    if place is None or (not rest.startswith(("委", "党委")) and _RULE_OF_LAW.fullmatch(rest)):
+        ruled = _rule_of_law_body(rest if place is not None else body, author, gz, year)
+        if ruled is not None:
+            return ruled
     if place is None:
         if organ in ("court", "procuratorate"):
             return _judicial_place(author, gz, year), "", organ
@@ -180,12 +228,14 @@ def read_institution(
     for committee in ("党工委", "党委", "委"):  # 市委宣传部, 镇党委全面依法治镇委员会
         if rest.startswith(committee) and len(rest) > len(committee) + 1 and organ is None:
             inner = _party_body(rest[len(committee) :])
-            head = "中共" + place.name + ("委员会" if committee != "委" else "委")
+            # 自治区党委全面依法治藏委员会 -> 中共西藏自治区委全面依法治藏委员会 (the guide's
+            # form); a street's 党工委 is not a 委 and keeps its word
+            head = "中共" + place.name + ("党工委" if committee == "党工委" else "委")
             return place, head + inner, None
     if party:
         return place, "中共" + place.name + _party_body(rest), organ
-    if rest.startswith("政府") and rest != "政府":
-        rest = "人民" + rest  # 县政府办公室 -> 固安县人民政府办公室
+    if rest.startswith("政府") and rest != "政府" and load_catalogue().standard(rest) == rest:
+        rest = "人民" + rest  # 县政府办公室 -> 固安县人民政府办公室 (县政府办: its short form)
     return place, place.name + load_catalogue().standard(_FULL.get(rest, rest)), organ
 
 
@@ -204,6 +254,9 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     if div is None:
         return None
     gz = ctx.res.gazetteer
+    if ctx.own is not None and ctx.own.type == "institution" and _INTERNAL.fullmatch(surface):
+        # 法治建设工作领导小组, 政策法规处 in a 司法局's report: the department's own
+        return institution_entity(ctx.own.label + surface, div)
     read = read_institution(surface, div, gz, ctx.year, ctx.context_codes)
     if read is None:
         return None

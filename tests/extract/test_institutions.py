@@ -39,7 +39,7 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
                 "政府法务中心": "131022",
                 "京南·固安高新区调委会": "131022",
                 "医疗纠纷调委会": "131022",
-                "创建工作领导小组": "131022",
+                "固安县创建工作领导小组": "131022",  # a leading group is the author's own
             },
         ),
         (
