@@ -454,9 +454,40 @@ def _top_place(
             continue
         scored.append((n, d))
     scored.sort(key=lambda t: (-t[0], t[1].code))
-    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    if not scored:
+        return _common_holder(level, places, gz, year, under)
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     return scored[0][1]
+
+
+def _common_holder(
+    level: str, places: TextPlaces, gz: Gazetteer, year: int | None, under: Division | None
+) -> Division | None:
+    """The one place of ``level`` that every place the text names lies in or above, when the
+    text names places under it but never the place itself (盐渎街道 and 郭猛镇 in a 我区 report
+    are 盐都区's; 宁化县 and 才溪镇 in a 省农业农村厅's report are 福建省's).  Two mentions at
+    least, and none elsewhere."""
+    holders: Counter[str] = Counter()
+    others: list[Division] = []
+    for code, n in places.counts.items():
+        chain = gz.chain(code, year)
+        holder = next((a for a in chain[1:] if _level_of(level, a)), None)
+        if holder is not None:
+            holders[holder.code] += n
+        elif chain:
+            others.append(chain[0])
+    if len(holders) != 1 or sum(holders.values()) < 2:
+        return None
+    found = gz.get(next(iter(holders)), year)
+    if found is None:
+        return None
+    above = {a.code for a in gz.chain(found.code, year)}
+    if any(o.code not in above for o in others):
+        return None  # the text also names a place elsewhere
+    if under is not None and under.code not in above:
+        return None
+    return found
 
 
 # ------------------------------------------------------------------ sources

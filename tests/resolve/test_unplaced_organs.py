@@ -120,3 +120,23 @@ def test_a_repeated_title_line_and_sister_site_rows_are_not_mentions(resources, 
         "区委",
         "区政府",
     ]
+
+
+def test_we_district_is_the_district_its_named_towns_lie_in(resources) -> None:
+    # no title and no district name: 我区, and two of its towns named in the text
+    text = (
+        "2024年,在市委、市政府正确领导下,我区坚持以习近平法治思想为指导,推进依法行政。"
+        "全区各级党委(党组)专题学法。组织盐渎街道、郭猛镇主要负责人开展专题述法。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2024), resources)
+    gz = resources.gazetteer
+    assert [d.name for d in gz.chain(a.division.code, 2024)] == ["盐都区", "盐城市", "江苏省"]
+
+
+def test_towns_of_two_districts_name_no_author(resources) -> None:
+    # 郭猛镇 (盐都区) and 伍佑街道 (亭湖区): the towns do not agree, so no district is guessed
+    text = (
+        "2024年,在市委、市政府正确领导下,我区坚持以习近平法治思想为指导,推进依法行政。"
+        "全区各级党委(党组)专题学法。组织郭猛镇、伍佑街道主要负责人开展专题述法。\n"
+    )
+    assert resolve_authorship(_doc(text, year=2024), resources).organs == ()
