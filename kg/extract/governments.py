@@ -16,6 +16,15 @@ ORGANS = (
     "人民代表大会常务委员会",
     "人大常委会",
     "人民政府",
+    "街道办事处",
+    "办事处",
+    "行政公署",
+    "高级人民法院",
+    "中级人民法院",
+    "人民法院",
+    "法院",
+    "人民检察院",
+    "检察院",
     "政府",
     "人民代表大会",
     "人大",
@@ -29,11 +38,18 @@ ORGANS = (
     "乡委",
     "省委",
     "州委",
+    "地委",
+    "党工委",
     "委",
 )
 # 全省 in 全省法治政府建设示范市 is part of an award's name: no mention.
 _SELF = re.compile(
-    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])(?!法治政府建设示范)"
+    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委长级直属])(?!法治政府建设示范)"
+)
+# A 地区's organs by their short names (地委、行署 in 阿里地区's counties): not inside a word
+# (当地委托, 属地委员).
+_PREFECTURE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[、和及与在]))地委(?![托员会])|行署(?![长专])"
 )
 _PARTY = "中共"
 # 市委、市政府 / 县人大常委会 / 镇党委: an organ of the author's own or a superior level, named
@@ -42,17 +58,18 @@ _PARTY = "中共"
 _SHORT_PATTERN = (
     r"(?<![治全本我各该两多乡镇区县市省州旗盟级村])"
     r"(?P<level>自治区|街道|[省市区县州旗镇乡])"
-    r"(?P<organ>人大常委会|人民政府|政府|人大|政协|党工委|党委|委)"
-    r"(?![员会办])(?!{body})"
+    r"(?P<organ>人大常委会|人民政府|政府|人大|政协|党工委|党委|委|高级人民法院|中级人民法院|"
+    r"人民法院|法院|人民检察院|检察院)"
+    r"(?![员会])(?!办(?!事处))(?!{body})"
 )
 # What follows an organ when the words name a body of that organ (市委全面依法治市委员会,
 # 国务院办公厅, 市委党校): an institution, not a mention of the organ.  Its secretary and
 # its leading party group (市委书记, 县政府党组, 市政府机关党组) are not bodies of their own:
 # the organ is named.
 _BODY_OF = (
-    "全面依法|依法治|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
+    "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
     "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
-    "组成部门|部门|秘书长|副秘书长|机关(?!党组)"
+    "组成部门|部门|系统|秘书长|副秘书长|机关(?!党组)"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
 _BODY_RE = re.compile(_BODY_OF)
@@ -60,7 +77,7 @@ _BODY_RE = re.compile(_BODY_OF)
 # where it stands for the party centre beside the State Council (中央、国务院).
 NATIONAL = re.compile(
     r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大|最高人民法院|"
-    r"最高人民检察院|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
+    r"最高人民检察院|最高检|最高法(?!律)|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
     r")(?!" + _BODY_OF + r")"
 )
 NATIONAL_LABELS = {
@@ -69,6 +86,8 @@ NATIONAL_LABELS = {
     "全国人大常委会": "全国人民代表大会常务委员会",
     "全国人大": "全国人民代表大会",
     "全国政协": "中国人民政治协商会议全国委员会",
+    "最高检": "最高人民检察院",
+    "最高法": "最高人民法院",
 }
 _LEVEL_ENDS = "省市县区旗州盟镇乡道"
 _NOT_THE_PLACE = re.compile(
@@ -143,6 +162,11 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not any(taken[m.start() : m.end()])
     )
     selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
+    prefectures = (
+        (m, attrs(short="1", level="地区", organ="委" if m.group() == "地委" else "政府"))
+        for m in _PREFECTURE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
     nationals = (
         (m, attrs(national=NATIONAL_LABELS.get(m.group(), m.group())))
         for m in NATIONAL.finditer(text)
@@ -152,7 +176,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         (name, attrs(place=name.group(), bare="1"))
         for name in _compound_names(text, lexicons.local_names, taken)
     )
-    for m, facts in (*shorts, *selves, *nationals, *bare):
+    for m, facts in (*shorts, *selves, *prefectures, *nationals, *bare):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     found = _with_paired_governments(text, found, sentences)

@@ -34,7 +34,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _COUNT = re.compile(r"([\d０-９一二三四五六七八九十百千万两]+)\s*(?:个|家|所|支|处)$")
 _NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万两几多数余]+[个级家所支处批]?$")
 _PLACE_PREFIX = re.compile(r"(?:我|全|本|各)(?=[省市区县镇乡])")
-# Bare names that are organs of the author's place (支持法院依法受理 -> its court).
+# Courts and procuratorates: organs of their place, read by the governments extractor.
 _BARE_ORGANS = frozenset({"法院", "人民法院", "检察院", "人民检察院"})
 # POS flags of words that can be part of a name (nouns, place names, 区别词, adjectives …).
 _NAME_FLAGS = ("n", "j", "b", "a", "zg", "z", "l")  # n* includes nr: 习近平法治思想研究基地
@@ -159,11 +159,13 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         elif _GLUED.match(text, start, m.start()):
             start += 1
         name = text[start:end]
-        if name in not_names or (len(name) < 3 and name not in _BARE_ORGANS):
+        if m.group() in _BARE_ORGANS:
+            continue  # courts and procuratorates are organs of their place: governments
+        if name in not_names or len(name) < 3:
             continue
         if _UNBALANCED.search(name) or name.startswith("第"):
             continue  # 党校(行政学院, 第四批…基地: no body's name
-        if name == m.group() and name not in _BARE_ORGANS and (len(name) < 5 or name in _GENERIC):
+        if name == m.group() and (len(name) < 5 or name in _GENERIC):
             continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
         if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing

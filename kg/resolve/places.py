@@ -48,6 +48,11 @@ def organ_label(div: Division, organ: str) -> str:
         return f"{div.name}办事处"
     if organ == "government" and div.name.endswith("地区") and div.level == "prefecture":
         return f"{div.name}行政公署"  # a 地区 is governed by its 行政公署, not a 人民政府
+    if organ == "party" and div.name.endswith("街道"):
+        return f"中共{div.name}工作委员会"  # a 街道's committee is a 党工委
+    if organ == "court" and div.level in ("province", "prefecture"):
+        # a province's court is its 高级人民法院, a city's its 中级人民法院
+        return f"{div.name}{'高级' if div.level == 'province' else '中级'}人民法院"
     return ORGAN_LABEL[organ].format(place=div.name)
 
 
@@ -148,6 +153,12 @@ SUPERIOR = KG + "superior"
 PARTNER = KG + "partner"
 # Organ words of short names (市委, 县政府, 区人大常委会) -> organ kind.
 _SHORT_ORGANS = {
+    "高级人民法院": "court",
+    "中级人民法院": "court",
+    "人民法院": "court",
+    "法院": "court",
+    "人民检察院": "procuratorate",
+    "检察院": "procuratorate",
     "委": "party",
     "党委": "party",
     "党工委": "party",
@@ -190,6 +201,8 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     else:
         place, organ = m.attr("place") or m.surface, m.attr("organ")
         organ_kind = split_organ(m.surface)[1] if organ else "government"
+        if organ in ("地委", "行政公署") and not place.endswith("地区"):
+            place += "地区"  # 喀什地委 is the committee of 喀什地区, not of 喀什市
         div = find_place(place, gz, ctx.year, ctx.context_codes)
         if div is None and not organ:
             div = _short_place(place, ctx)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kg.extract.governments import extract_governments
 from kg.extract.sentences import split_sentences
 from kg.model import Document
-from tests.conftest import DASHENG, GUAN, WUJI, seed_text
+from tests.conftest import DASHENG, GANGU, GUAN, WUJI, seed_text
 
 GOV = "https://w3id.org/fazhi-kg/gov/"
 
@@ -123,3 +123,27 @@ def test_people_s_congress_and_cppcc_labels(seed_build, resources) -> None:
     county = resources.gazetteer.parse_path("河北省廊坊市固安县", 2022)[-1]
     assert organ_label(county, "assembly") == "固安县人民代表大会"
     assert organ_label(county, "cppcc") == "政协固安县委员会"
+
+
+def test_courts_and_procuratorates_are_organs_of_their_place(seed_build) -> None:
+    # 加强与县法院工作联系 (无极县), 联合县检察院 (甘谷县): governments, not institutions; the bare
+    # 法院 of 自觉履行法院生效裁判 (大盛镇) names no court
+    mentions = _doc(seed_build, WUJI).mentions
+    wuji = {(r.mention.surface, r.mention.type): r.entity.label for r in mentions}
+    assert wuji[("县法院", "government")] == "无极县人民法院"
+    assert ("县法院", "institution") not in wuji
+    gangu = _doc(seed_build, GANGU).mentions
+    assert ("县检察院", "甘谷县人民检察院") in {
+        (r.mention.surface, r.entity.label) for r in gangu if r.mention.type == "government"
+    }
+    dasheng = _doc(seed_build, DASHENG).mentions
+    assert not [r for r in dasheng if r.mention.surface == "法院"]
+
+
+def test_a_provinces_court_is_its_high_court(lexicons) -> None:
+    text = "会同省高级人民法院、省人民检察院建立联动机制，入选最高检典型案例。"
+    assert _surfaces(text, lexicons) == [
+        ("省高级人民法院", None),
+        ("省人民检察院", None),
+        ("最高检", "最高人民检察院"),
+    ]
