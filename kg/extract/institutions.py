@@ -23,6 +23,7 @@ from kg.extract.departments import load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
 from kg.extract.mention import make_mention, not_annotated, simplified
 from kg.extract.sentences import Sentences
+from kg.extract.terms import TermMatcher
 from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
 
@@ -153,11 +154,17 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             end = nxt.end()
         lo = max(last_end, m.start() - MAX_NAME)
         start = lo + left_boundary(text[lo : m.start()], m.group(), stops, verbs)
+        inner = _GLUED_INSIDE.search(text, start, m.start())
+        if inner:  # 坚强领导和县司法局: the conjunction ends the words before the name
+            start = inner.start() + 1
         pre = _PLACE_PREFIX.match(text, start, m.start())
         if pre:  # 我县税务局 -> 县税务局
             start = pre.end()
         elif _GLUED.match(text, start, m.start()):
             start += 1
+        elif text[start] in _LEVELS:  # 呼中 + 区教育局: the place's full name is the name's
+            place = _place_before(text, start + 1, lexicons.place_names)
+            start = place if place is not None and place >= lo else start
         name = text[start:end]
         if m.group() in _BARE_ORGANS:
             continue  # courts and procuratorates are organs of their place: governments
@@ -190,8 +197,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             )
         )
         last_end = end
-    found = _with_rule_of_law_bodies(text, sentences, found)
-    found.extend(_relative_and_catalogued(text, sentences, found))
+    found = _with_rule_of_law_bodies(text, sentences, found, lexicons.place_names)
+    found.extend(_relative_and_catalogued(text, sentences, found, lexicons.place_names))
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -208,6 +215,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     return kept
 
 
+# A conjunction inside the words before a suffix, then a level word: 领导和县司法局.
+_GLUED_INSIDE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[和与及][省市区县镇乡](?![\u4e00-\u9fff]{0,2}[省市区县])"
+)
 _UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
@@ -219,8 +230,11 @@ _RULE_OF_LAW_BODY = re.compile(
 )
 
 
+_LEVELS = "省市区县州旗镇乡"
+
+
 def _with_rule_of_law_bodies(
-    text: str, sentences: Sentences, found: list[Mention]
+    text: str, sentences: Sentences, found: list[Mention], places: TermMatcher
 ) -> list[Mention]:
     """Replace the pieces the suffixes cut from a rule-of-law body by its whole name."""
     out = list(found)
@@ -228,6 +242,10 @@ def _with_rule_of_law_bodies(
         start, end = m.start(), m.end()
         if start and text[start - 1] in "全本各":  # 全县依法治县…: the county's whole work
             continue
+        if start and text[start - 1] in _LEVELS and text[start - 2 : start - 1] not in "全本各我":
+            # 滨海新区依法治区办, 县依法治县委员会: the place or level word is part of the name
+            place = _place_before(text, start, places)
+            start = place if place is not None else start - 1
         out = [f for f in out if f.end <= start or f.start >= end]
         out.append(make_mention("institution", text, start, end, sentences))
     return sorted(out, key=lambda f: (f.start, f.end))
@@ -238,11 +256,11 @@ _OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内�
 
 
 def _relative_and_catalogued(
-    text: str, sentences: Sentences, taken: list[Mention]
+    text: str, sentences: Sentences, taken: list[Mention], places: TermMatcher
 ) -> list[Mention]:
     """Self-references of a department (我局) and catalogue names the suffixes miss (national
-    bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委), outside the
-    names already found."""
+    bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委; departments after
+    a place's full name, 广州市人民政府办公厅), outside the names already found."""
     used = bytearray(len(text) + 1)
     for m in taken:
         used[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -254,16 +272,30 @@ def _relative_and_catalogued(
     for m in _catalogue_re().finditer(text):
         if any(used[m.start() : m.end()]):
             continue
-        if m.group("level") and m.start() and not _BEFORE_LEVEL.match(text[m.start() - 1]):
-            continue  # 全市发展改革委, 各县司法局: a level word inside a longer word
-        out.append(make_mention("institution", text, m.start(), m.end(), sentences))
-        used[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        start = m.start()
+        if m.group("level") and start and not _BEFORE_LEVEL.match(text[start - 1]):
+            start = _place_before(text, m.start() + len(m.group("level")), places)
+            if start is None or any(used[start : m.start()]):
+                continue  # 全市发展改革委, 各县司法局: a level word inside a longer word
+        out.append(make_mention("institution", text, start, m.end(), sentences))
+        used[start : m.end()] = b"\x01" * (m.end() - start)
     return out
+
+
+_LONGEST_PLACE = 12  # 石柱土家族自治县 is 8
+
+
+def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
+    """Where the longest place name ending at ``end`` starts (呼中区 in 呼中区教育局), if any."""
+    for k in range(min(_LONGEST_PLACE, end), 2, -1):
+        if text[end - k : end] in places:
+            return end - k
+    return None
 
 
 # What may stand before a level word that starts a relative name (市发展改革委): punctuation,
 # or a word that cannot make the level word part of another (全市, 各县, 乡镇 can); 组建区国动办.
-_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立]")
+_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立年获度]")
 
 
 @cache

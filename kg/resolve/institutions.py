@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kg.extract.departments import load_catalogue
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
-from kg.vocab import KG, division_iri, government_iri, institution_iri
+from kg.vocab import KG, ORGU, digest, division_iri, government_iri, institution_iri
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
@@ -239,6 +239,64 @@ def read_institution(
     return place, place.name + load_catalogue().standard(_FULL.get(rest, rest)), organ
 
 
+def own_place_name(author: Entity | None, level: str) -> str:
+    """The name of an unplaced author's own place when ``level`` is its level (棣棠乡 for 乡
+    in 棣棠乡人民政府's report), else ""."""
+    if author is None or author.type != "organization" or author.attr("scope") != "unplaced":
+        return ""
+    name = re.sub(r"(?:人民政府|办事处)$", "", author.label.removeprefix("中共"))
+    return name if level and name != author.label and name.endswith(level) else ""
+
+
+_LEVEL_START = re.compile(r"自治区|街道|[省市州县区旗镇乡]")
+
+
+def unplaced_name(surface: str, author: Entity | None) -> str | None:
+    """The label of an institution in a report whose author has no place: its level word
+    stands for the place (县司法局, 市发展和改革委员会, 中共县委全面依法治县委员会办公室), or
+    the author's own name when the level is the author's (西仓镇司法所 in 西仓镇's report);
+    a body every town has, written bare (司法所), is the unplaced town's.  ``None`` when
+    nothing in the name or the author says whose it is."""
+    name = re.sub(r"\s+", "", surface)
+    level = _LEVEL_START.match(name)
+    ruled = _RULE_OF_LAW.fullmatch(name)
+    if level is None and ruled and ruled.group("level") in _LEVEL_CHARS:
+        # 依法治县委员会 in a town's report: its county's, named by its level
+        place = own_place_name(author, ruled.group("level")) or ruled.group("level")
+        return "中共" + place + "委" + _party_body(name)
+    if level is None:
+        own = own_place_name(author, "镇") or own_place_name(author, "乡")
+        own = own or own_place_name(author, "街道")
+        return own + name if own and name.startswith(_generic_starts()) else None
+    place = own_place_name(author, level.group()) or level.group()
+    rest = name[level.end() :].removeprefix("级")
+    for committee in ("党委", "委"):
+        inner = rest.removeprefix(committee)
+        if inner != rest and _RULE_OF_LAW.fullmatch(inner):
+            return "中共" + place + "委" + _party_body(inner)
+    if _RULE_OF_LAW.fullmatch(rest):
+        return "中共" + place + "委" + _party_body(rest)
+    if rest.startswith(("委", "党委")) and len(rest) > 2:  # 市委党校, 县委宣传部
+        return "中共" + place + "委" + load_catalogue().standard(rest.split("委", 1)[1])
+    standard = load_catalogue().standard(rest)
+    if standard == rest and rest.startswith("政府") and rest != "政府":
+        standard = "人民" + rest
+    return place + standard if len(standard) >= 2 else None
+
+
+def unplaced_institution(label: str, ctx: DocumentContext) -> Entity:
+    """An institution of a place the report does not name: one entity of this report only
+    (two reports' 县司法局 may be two bureaus)."""
+    key = f"unplaced|doc:{ctx.doc}|{label}"
+    return Entity(
+        iri=ORGU + f"unplaced-{digest(key, 12)}",
+        type="organization",
+        label=label,
+        key=key,
+        attrs=attrs(scope="unplaced", organ="unit"),
+    )
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
@@ -252,7 +310,8 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
         return national_entity(national.name)
     div = ctx.author_division
     if div is None:
-        return None
+        label = unplaced_name(surface, ctx.author)
+        return unplaced_institution(label, ctx) if label else None
     gz = ctx.res.gazetteer
     if ctx.own is not None and ctx.own.type == "institution" and _INTERNAL.fullmatch(surface):
         # 法治建设工作领导小组, 政策法规处 in a 司法局's report: the department's own

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
-from kg.resolve.institutions import nearest_of_level
+from kg.resolve.institutions import nearest_of_level, own_place_name
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
@@ -234,15 +234,6 @@ def _short_place(name: str, ctx: DocumentContext) -> Division | None:
     return above[0] if len(above) == 1 and above[0].name != name else None
 
 
-def _own_place_name(author: Entity | None, level: str) -> str:
-    """The name of an unplaced author's own place when ``level`` is its level (棣棠乡 for 乡
-    in 棣棠乡人民政府's report), else ""."""
-    if author is None or author.type != "organization" or author.attr("scope") != "unplaced":
-        return ""
-    name = re.sub(r"(?:人民政府|办事处)$", "", author.label.removeprefix("中共"))
-    return name if level and name != author.label and name.endswith(level) else ""
-
-
 def unplaced_organ(level: str, organ: str, ctx: DocumentContext) -> Entity | None:
     """县委, 县政府, 全市 in a report whose author has no place.
 
@@ -253,7 +244,7 @@ def unplaced_organ(level: str, organ: str, ctx: DocumentContext) -> Entity | Non
     """
     if not level:
         return None
-    own = _own_place_name(ctx.author, level)
+    own = own_place_name(ctx.author, level)
     if own and organ == "government":
         return ctx.author
     place = own or level

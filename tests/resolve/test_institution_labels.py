@@ -62,3 +62,34 @@ def test_short_forms_take_the_catalogues_names(resources, lexicons) -> None:
     assert got["区国动办"] == "西城区国防动员办公室"
     assert got["区疾控局"] == "西城区疾病预防控制局"
     assert got["中央深改委"] == "中央全面深化改革委员会"
+
+
+def test_a_department_after_a_places_full_name_is_read_whole(resources, lexicons) -> None:
+    # jieba cuts 呼中 off 区教育局; the place name before the level word is taken in
+    text = "【打印文本】   呼中区教育局在区政府的正确领导下推进依法治教。\n"
+    assert _institutions(text, resources, lexicons, 2025) == {"呼中区教育局": "呼中区教育局"}
+
+
+def test_institutions_of_a_town_the_text_does_not_place(resources, lexicons) -> None:
+    # 西仓镇's report names no county: the county's bodies keep their level word, the town's
+    # own take its name, and none is put in a county the text does not name
+    text = (
+        "2025年,西仓镇人民政府在县委、县政府的坚强领导和县司法局的精心指导下推进法治建设。"
+        "全年召开镇党委全面依法治镇委员会会议2次,邀请司法所对土地征收开展合法性审查。\n"
+    )
+    assert _institutions(text, resources, lexicons, 2025) == {
+        "县司法局": "县司法局",
+        "镇党委全面依法治镇委员会": "中共西仓镇委全面依法治镇委员会",
+    }
+
+
+def test_without_an_author_a_department_keeps_its_level_word(resources, lexicons) -> None:
+    text = (
+        "按照市委依法治市办相关工作安排,市发展改革委对2022年推进法治政府建设进展情况进行了"
+        "认真总结。\n2022年,市发展改革委坚持以习近平法治思想为指导。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2022)
+    assert got == {
+        "市委依法治市办": "中共市委全面依法治市委员会办公室",
+        "市发展改革委": "市发展和改革委员会",
+    }
