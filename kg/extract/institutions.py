@@ -286,10 +286,13 @@ _LONGEST_PLACE = 12  # 石柱土家族自治县 is 8
 
 
 def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
-    """Where the longest place name ending at ``end`` starts (呼中区 in 呼中区教育局), if any."""
+    """Where the longest place name ending at ``end`` starts (呼中区 in 呼中区教育局), if it
+    starts where a name can (after punctuation or a word such as 和/在): 镇综治中心联合镇司法所
+    has no 联合镇."""
     for k in range(min(_LONGEST_PLACE, end), 2, -1):
-        if text[end - k : end] in places:
-            return end - k
+        start = end - k
+        if text[start:end] in places and (start == 0 or _BEFORE_LEVEL.match(text[start - 1])):
+            return start
     return None
 
 
