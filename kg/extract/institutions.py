@@ -43,6 +43,9 @@ _GENERIC = frozenset(
     "中心 办公室 委员会 工作站 服务站 服务室 基地 大队 律师事务所 法律服务所 人民调解委员会 "
     "调解委员会 委员会办公室 法律援助工作站 公共法律服务中心 法律服务中心".split()
 )
+# Bodies every town has one of: written bare (落实司法所长列席…), a town's report means its
+# own; the resolver keeps them only in a town's report.
+_TOWN_BODIES = frozenset({"司法所"})
 _GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服务室 基地 大队".split())
 _LEVEL_WORD = re.compile(r"^[省市区县镇乡]级?")
 # Names of a kind of institution found in every village or town (村法律服务工作站).
@@ -172,7 +175,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             continue
         if _UNBALANCED.search(name) or name.startswith("第"):
             continue  # 党校(行政学院, 第四批…基地: no body's name
-        if name == m.group() and (len(name) < 5 or name in _GENERIC):
+        bare = name == m.group() and name in _TOWN_BODIES
+        if name == m.group() and (len(name) < 5 or name in _GENERIC) and not bare:
             continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
         if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
@@ -193,6 +197,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
                     kind="class" if counted or _CLASS_PREFIX.match(name) else None,
                     established="1" if established else None,
                     year=year,
+                    bare="1" if bare else None,
                 ),
             )
         )

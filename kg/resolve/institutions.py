@@ -309,6 +309,12 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
 
         return national_entity(national.name)
     div = ctx.author_division
+    if m.attr("bare") == "1":  # 司法所 alone: the town's own, in a town's report only
+        if div is not None:
+            return institution_entity(div.name + surface, div) if div.level == "township" else None
+        own = own_place_name(ctx.author, "镇") or own_place_name(ctx.author, "乡")
+        own = own or own_place_name(ctx.author, "街道")
+        return unplaced_institution(own + surface, ctx) if own else None
     if div is None:
         label = unplaced_name(surface, ctx.author)
         return unplaced_institution(label, ctx) if label else None

@@ -80,6 +80,7 @@ def test_institutions_of_a_town_the_text_does_not_place(resources, lexicons) -> 
     assert _institutions(text, resources, lexicons, 2025) == {
         "县司法局": "县司法局",
         "镇党委全面依法治镇委员会": "中共西仓镇委全面依法治镇委员会",
+        "司法所": "西仓镇司法所",
     }
 
 
@@ -93,3 +94,10 @@ def test_without_an_author_a_department_keeps_its_level_word(resources, lexicons
         "市委依法治市办": "中共市委全面依法治市委员会办公室",
         "市发展改革委": "市发展和改革委员会",
     }
+
+
+def test_a_bare_sifasuo_is_the_towns_own_in_a_towns_report_only(resources, lexicons) -> None:
+    town = "2025年,重庆市开州区义和镇坚持依法行政,落实司法所长列席镇党政会议制度。\n"
+    assert _institutions(town, resources, lexicons, 2025) == {"司法所": "义和镇司法所"}
+    county = "2025年,重庆市巫山县坚持依法行政,落实司法所长列席乡镇党政会议制度。\n"
+    assert _institutions(county, resources, lexicons, 2025) == {}
