@@ -35,7 +35,10 @@ _CHROME_LINE = re.compile(
 )
 # Fields of an information-disclosure page (责任部门 塘栖镇 公开形式 主动公开) and the rows of
 # sister sites (中国政府网 | 重庆市人民政府网): chrome when the line holds no sentence.
-_FIELD_LINE = re.compile(r"责任部门|责任科室|签发人|效力状态|成文日期|公开方式|公开范围|政府网")
+_FIELD_LINE = re.compile(
+    r"责任部门|责任科室|签发人|效力状态|成文日期|公开方式|公开范围|政府网|索\s*引\s*号|首页\s*[>＞]|"
+    r"\d{1,2}:\d{2}"  # a publishing time (2023-12-29 09:36)
+)
 # A title as it opens a line of the page (重庆市开州区义和镇人民政府 关于2025年度…的报告,
 # 福建省2017年法治政府建设情况报告), however often the page repeats it; a line whose text
 # before the title holds a clause mark (现将…报告如下, 根据《…》) is a sentence, not a title.
@@ -46,6 +49,7 @@ _TITLE_AT_START = re.compile(
 _NOT_A_TITLE = re.compile(r"[,，。；;、《》“]|现将|如下|特此")
 _TITLE_LINES = 20  # titles stand in the opening lines of a page
 _LONGEST_TITLE = 80
+_LONGEST_NAME_LINE = 30
 _LONGEST_FIELDS = 150
 
 
@@ -56,6 +60,7 @@ def not_annotated(text: str, title: str) -> bytearray:
     (来源: …, 责任部门 …)."""
     mask = bytearray(len(text) + 1)
     pos = 0
+    name_line: tuple[int, int] | None = None  # a short line that may be a title's first part
     for i, line in enumerate(text.splitlines(keepends=True)):
         stripped = line.strip()
         if stripped and (_CHROME_LINE.search(stripped) or (title and stripped == title.strip())):
@@ -66,6 +71,12 @@ def not_annotated(text: str, title: str) -> bytearray:
             m = _TITLE_AT_START.search(line)
             if m and m.end() <= _LONGEST_TITLE and not _NOT_A_TITLE.search(line, 0, m.end()):
                 mask[pos : pos + m.end()] = b"\x01" * m.end()
+                if name_line is not None and not line[: m.start()].strip():
+                    # 四川省交通运输厅 / 2025年法治政府建设情况报告: the title's first line
+                    mask[name_line[0] : name_line[1]] = b"\x01" * (name_line[1] - name_line[0])
+        if stripped:
+            short = len(stripped) <= _LONGEST_NAME_LINE and not _NOT_A_TITLE.search(stripped)
+            name_line = (pos, pos + len(line)) if short else None
         pos += len(line)
     return mask
 

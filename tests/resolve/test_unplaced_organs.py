@@ -140,3 +140,17 @@ def test_towns_of_two_districts_name_no_author(resources) -> None:
         "全区各级党委(党组)专题学法。组织郭猛镇、伍佑街道主要负责人开展专题述法。\n"
     )
     assert resolve_authorship(_doc(text, year=2024), resources).organs == ()
+
+
+def test_a_title_split_over_two_lines_and_a_dated_byline_are_not_mentions(
+    resources, lexicons
+) -> None:
+    text = (
+        "四川省交通运输厅\n"
+        "2025年法治政府建设情况报告\n"
+        "2023-12-29 09:36    四川省人民政府    浏览次数:\n"
+        "2025年,四川省交通运输厅会同省高级人民法院开展执法监督。\n"
+    )
+    assert [s for s, _ in _governments(_doc(text, year=2025), resources, lexicons)] == [
+        "省高级人民法院"
+    ]
