@@ -95,6 +95,13 @@ _PLACE_RUN = re.compile(
 _PLACE_COMPOUND = re.compile(
     r"(?:法治|平安|考察|视察|来到|服务|全面建设|建设)([\u4e00-\u9fff]{2,4})"
 )
+# An information-disclosure index number that begins with the publisher's division code:
+# 索引号:370481/2026-00158 (滕州市), LH331082-071/… (临海市), or a unified social credit code
+# (11500101008645890U: 1 + 1 + the division code 500101 + …).
+_INDEX_NUMBER = re.compile(
+    r"索\s*引\s*号[\s:：|\]]*(?:1\d(?P<credit>\d{6})[0-9A-Z]{10}(?![0-9A-Z])|"
+    r"[A-Za-z]{0,3}(?P<area>\d{6})(?=[/-]))"
+)
 # A visit to a province named by its one-character abbreviation: 来陕考察, 来粤视察.
 _VISIT = re.compile(r"来([\u4e00-\u9fff])(?:考察|视察|调研)")
 # A title line: what a report says it is, with the year (run together with chrome or not).
@@ -418,6 +425,11 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
         found = [d for d in gz.lookup(province or "", year) if d.level == "province"]
         if len(found) == 1:
             counts[found[0].code] += 1
+    for m in _INDEX_NUMBER.finditer(text):
+        code = m.group("credit") or m.group("area")
+        div = gz.get(code, year)
+        if div is not None and div.level in ("province", "prefecture", "county"):
+            counts[div.code] += 2  # the publishing government's own code: strong evidence
     named = tuple(counts)
     for name in ambiguous:
         div = gz.resolve(name, year, named) if named else None

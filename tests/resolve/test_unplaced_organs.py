@@ -154,3 +154,20 @@ def test_a_title_split_over_two_lines_and_a_dated_byline_are_not_mentions(
     assert [s for s, _ in _governments(_doc(text, year=2025), resources, lexicons)] == [
         "省高级人民法院"
     ]
+
+
+def test_an_index_number_places_a_town_the_text_does_not(resources) -> None:
+    # 羊庄镇 is one town, but the text names none of its parents; the disclosure page's index
+    # number begins with 370481, the code of 滕州市 that published it
+    text = (
+        "- 索 引 号:370481/2026-00158\n- 发布机构:羊庄镇\n羊庄镇2025年法治政府建设报告\n"
+        "2025年以来,羊庄镇坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2025), resources)
+    gz = resources.gazetteer
+    assert [d.name for d in gz.chain(a.division.code, 2025)] == [
+        "羊庄镇",
+        "滕州市",
+        "枣庄市",
+        "山东省",
+    ]
