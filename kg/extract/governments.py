@@ -101,6 +101,13 @@ _PLACE_COMPOUND = re.compile(
     r"(?=[\u4e00-\u9fff]{2})"
 )
 _LONGEST_SHORT = 5  # 桐木漯 (瑶族乡), 广安门内 (街道)
+# A firm, school or hospital named after its place (江苏承匠律师事务所, 陕西干部网络学院).
+_FIRM = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:律师事务所|公司|集团|医院|学院|大学|银行|报社|电视台|广播电视台)"
+)
+# A place that opens a quoted name or a title (“广州市小微企业…项目”, 《荆州市…》 cut by a line
+# end): it belongs to that name, unless the quotation is the place alone (“东城”).
+_INSIDE_A_NAME = re.compile(r"[“《〈]")
 # A cited title (《…》) is one mention: the places inside it are not governments.
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # Sentence words that make a named government a partner of the author.
@@ -136,6 +143,9 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         stop = end + len(organ) if organ else end
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
+        inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
+        if not organ and (_FIRM.match(text, end) or inside):
+            continue  # 江苏承匠律师事务所, “济南律师宣讲团”, 《荆州市…: part of another name
         if not organ and department_after(text, end) and not _partner_sentence(text, start):
             continue  # 浙江省卫生健康委: the place is part of the department's name
         if organ and _BODY_RE.match(text, stop):

@@ -147,3 +147,13 @@ def test_a_provinces_court_is_its_high_court(lexicons) -> None:
         ("省人民检察院", None),
         ("最高检", "最高人民检察院"),
     ]
+
+
+def test_a_place_that_begins_another_name_is_not_a_mention(lexicons) -> None:
+    # a law firm, a quoted project and a title cut by the line end are named after a place;
+    # a quotation that is the place alone (“重庆”) still names it
+    text = (
+        "专门聘请江苏承匠律师事务所律师担任法律顾问。“广州市小微企业劳动关系事务托管服务试点项目”"
+        "获一等奖。发布《荆州市政务服务\n事项清单。打造“重庆”样板。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["重庆"]
