@@ -275,9 +275,12 @@ def _relative(name: str) -> AuthorOrgan | None:
         organ = _ORGAN_OF[rest]
         return AuthorOrgan(None, "party" if party and organ == "government" else organ, level=level)
     catalogue = load_catalogue()
-    dept = catalogue.get(rest)
+    group = rest.endswith("党组")  # 市交通运输局党组: the bureau's leading party group
+    dept = catalogue.get(rest.removesuffix("党组") if group else rest)
     if dept is None or dept.scope == "national":
         return None
+    if group:
+        return AuthorOrgan(None, "unit", "中共" + dept.name + "党组", level=level)
     return AuthorOrgan(None, "unit", ("中共" if party else "") + dept.name, level=level)
 
 

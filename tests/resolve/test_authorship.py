@@ -121,3 +121,16 @@ def test_relative_names_read_as_relative() -> None:
     assert (organ.division, organ.unit, organ.level) == (None, "卫生健康委员会", "市")
     organ = read_name("我局", gz, 2023)
     assert organ.division is None and organ.level == "我局"
+
+
+def test_a_bureaus_party_group_is_its_author(resources) -> None:
+    # the report of 青岛市交通运输局's leading party group, named relatively in its first sentence
+    text = (
+        "中共青岛市交通运输局党组\n2022年度法治政府建设报告\n"
+        "2022年,市交通运输局党组坚持以习近平新时代中国特色社会主义思想为指导,全面落实市委、"
+        "市政府的部署要求。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2022)
+    assert evidence == "first-sentence"
+    assert labels == ["中共青岛市交通运输局党组"]
+    assert chain == ["青岛市", "山东省"]
