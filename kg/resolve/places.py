@@ -203,7 +203,10 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         organ_kind = split_organ(m.surface)[1] if organ else "government"
         if organ in ("地委", "行政公署") and not place.endswith("地区"):
             place += "地区"  # 喀什地委 is the committee of 喀什地区, not of 喀什市
-        div = find_place(place, gz, ctx.year, ctx.context_codes)
+        # 法治天水 in 天水市's report is the city, not one of the towns called 天水
+        div = (None if organ else _on_chain(place, ctx)) or find_place(
+            place, gz, ctx.year, ctx.context_codes
+        )
         if div is None and not organ:
             div = _short_place(place, ctx)
         if div is not None and not _plausible(place, div, ctx):

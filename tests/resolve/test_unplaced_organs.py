@@ -171,3 +171,12 @@ def test_an_index_number_places_a_town_the_text_does_not(resources) -> None:
         "枣庄市",
         "山东省",
     ]
+
+
+def test_a_short_name_on_the_authors_chain_is_the_authors_place(resources, lexicons) -> None:
+    # 天水 is also a town of 天水市 itself; in the city's report 法治天水 is the city
+    text = "2025年,天水市坚持依法行政,开展“建设更高水平法治天水”主题征文活动。\n"
+    assert _governments(_doc(text, year=2025), resources, lexicons) == [
+        ("天水市", "天水市人民政府"),
+        ("天水", "天水市人民政府"),
+    ]
