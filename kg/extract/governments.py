@@ -214,8 +214,9 @@ def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[
     return out
 
 
-# 党委、政府 / 党委和政府: the government of the place whose party committee was just named.
-_PAIRED = re.compile(r"[、和及与]政府(?!办|部门|机关|工作部门|各部门|网站)")
+# 党委、政府 / 党委和政府 / 区委政府: the government of the place whose party committee was just
+# named.
+_PAIRED = re.compile(r"[、和及与]?政府(?!办|部门|机关|工作部门|各部门|网站|规章|信息)")
 
 
 def _with_paired_governments(
@@ -235,7 +236,7 @@ def _with_paired_governments(
             make_mention(
                 "government",
                 text,
-                paired.start() + 1,
+                paired.end() - 2,
                 paired.end(),
                 sentences,
                 tuple(sorted((*facts, ("organ", "政府")))),

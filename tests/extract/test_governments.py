@@ -157,3 +157,9 @@ def test_a_place_that_begins_another_name_is_not_a_mention(lexicons) -> None:
         "获一等奖。发布《荆州市政务服务\n事项清单。打造“重庆”样板。"
     )
     assert [s for s, _ in _surfaces(text, lexicons)] == ["重庆"]
+
+
+def test_a_government_written_right_after_its_committee(lexicons) -> None:
+    # 区委政府, 乡党委政府: the committee and the government of one place, two mentions
+    text = "2025年,我镇在区委政府的坚强领导下,围绕乡党委政府中心工作推进法治建设。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["我镇", "区委", "政府", "乡党委", "政府"]
