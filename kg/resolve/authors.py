@@ -802,6 +802,31 @@ def decide(
             ):
                 chosen = tuple(_unplaced(o) if o.division is not None else o for o in chosen)
         return clue, chosen, round(max(0.05, min(0.99, conf)), 2)
+    return _unnamed_department(readings, places, gz, year)
+
+
+def _unnamed_department(
+    readings: Sequence[tuple[AuthorClue, tuple[AuthorOrgan, ...]]],
+    places: TextPlaces,
+    gz: Gazetteer,
+    year: int | None,
+) -> tuple[AuthorClue, tuple[AuthorOrgan, ...], float] | None:
+    """市发展改革委 as a report's subject when the text names no city at all: the department
+    is kept by its name (市发展和改革委员会) without a place, never put in a guessed city."""
+    for clue, organs in readings:
+        if clue.evidence not in ("title", "opening", "first-sentence") or len(organs) != 1:
+            continue
+        organ = organs[0]
+        if organ.organ != "unit" or organ.division is not None or organ.level[:1] in ("", "我"):
+            continue
+        if any(
+            (d := gz.get(code, year)) is not None and _level_of(organ.level, d)
+            for code in places.counts
+        ):
+            return None  # the text names a place of that level: not left to a bare name
+        party = organ.unit.startswith("中共")
+        name = ("中共" if party else "") + organ.level + organ.unit.removeprefix("中共")
+        return clue, (AuthorOrgan(None, "unit", name, label=name),), 0.5
     return None
 
 

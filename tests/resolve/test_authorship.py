@@ -134,3 +134,15 @@ def test_a_bureaus_party_group_is_its_author(resources) -> None:
     assert evidence == "first-sentence"
     assert labels == ["中共青岛市交通运输局党组"]
     assert chain == ["青岛市", "山东省"]
+
+
+def test_a_department_of_a_city_the_text_never_names_keeps_its_name_unplaced(resources) -> None:
+    text = (
+        "2022年,市发展改革委坚持以习近平法治思想为指导,推进发展改革法治机关建设。"
+        "确定我委2022年推进法治政府建设的31项具体工作。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert [(o.label, o.division) for o in a.organs] == [("市发展和改革委员会", None)]
+    # a text that names its city places the department there instead
+    placed = resolve_authorship(_doc(text + "在三明市开展执法检查。\n", year=2022), resources)
+    assert [o.unit for o in placed.organs] == ["三明市发展和改革委员会"]
