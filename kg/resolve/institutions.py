@@ -316,6 +316,8 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
         own = own or own_place_name(ctx.author, "街道")
         return unplaced_institution(own + surface, ctx) if own else None
     if div is None:
+        if ctx.own is not None and ctx.own.attr("organ") == "unit" and _INTERNAL.fullmatch(surface):
+            return unplaced_institution(ctx.own.label + surface, ctx)  # 市水利局政策法规处
         label = unplaced_name(surface, ctx.author)
         return unplaced_institution(label, ctx) if label else None
     gz = ctx.res.gazetteer

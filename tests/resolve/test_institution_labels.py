@@ -101,3 +101,16 @@ def test_a_bare_sifasuo_is_the_towns_own_in_a_towns_report_only(resources, lexic
     assert _institutions(town, resources, lexicons, 2025) == {"司法所": "义和镇司法所"}
     county = "2025年,重庆市巫山县坚持依法行政,落实司法所长列席乡镇党政会议制度。\n"
     assert _institutions(county, resources, lexicons, 2025) == {}
+
+
+def test_an_unplaced_departments_divisions_are_its_own(resources, lexicons) -> None:
+    text = (
+        "2024年,市水利局坚持以习近平法治思想为指导,推进依法行政。"
+        "我局设立了政策法规处,明确了水利政策法规工作职责。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got == {
+        "市水利局": "市水利局",
+        "我局": "市水利局",
+        "政策法规处": "市水利局政策法规处",
+    }
