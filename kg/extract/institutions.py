@@ -277,11 +277,15 @@ def _relative_and_catalogued(
     for m in _catalogue_re().finditer(text):
         if any(used[m.start() : m.end()]):
             continue
-        start = m.start()
-        if m.group("level") and start and not _BEFORE_LEVEL.match(text[start - 1]):
+        start: int | None = m.start()
+        if m.group("level") and start and not _BEFORE_LEVEL.match(text[m.start() - 1]):
+            # 浙江省卫生健康委: the place's full name is the name's; 全市发展改革委, 各县司法局:
+            # a level word inside a longer word names no department
             start = _place_before(text, m.start() + len(m.group("level")), places)
+            if start is None and not _IN_A_WORD.match(text[m.start() - 1]):
+                start = m.start()  # 依托市政务服务办
             if start is None or any(used[start : m.start()]):
-                continue  # 全市发展改革委, 各县司法局: a level word inside a longer word
+                continue
         out.append(make_mention("institution", text, start, m.end(), sentences))
         used[start : m.end()] = b"\x01" * (m.end() - start)
     return out
@@ -303,6 +307,9 @@ def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
 
 # What may stand before a level word that starts a relative name (市发展改革委): punctuation,
 # or a word that cannot make the level word part of another (全市, 各县, 乡镇 can); 组建区国动办.
+# What makes a level word part of a longer word (全市, 各县, 城市, 乡镇, 郊区, 省市县): a relative
+# name (市发展改革委) cannot start after one of these.
+_IN_A_WORD = re.compile(r"[全各本我该城都超夜门街社园景地山分辖郊级省市区县州旗镇乡村厂矿特新老]")
 _BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立年获度]")
 
 

@@ -114,3 +114,14 @@ def test_an_unplaced_departments_divisions_are_its_own(resources, lexicons) -> N
         "我局": "市水利局",
         "政策法规处": "市水利局政策法规处",
     }
+
+
+def test_a_relative_department_after_a_verb_is_read(resources, lexicons) -> None:
+    # 依托市政务服务办: a verb before the level word; 全市司法局系统: a word with it, no name
+    text = (
+        "2023年,天津市文化和旅游局坚持依法行政,依托市政务服务办开发的新事项库推进清单管理,"
+        "全市司法局系统协同推进。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["市政务服务办"] == "天津市政务服务办公室"
+    assert "市司法局" not in got
