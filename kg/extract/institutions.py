@@ -256,6 +256,9 @@ def _with_rule_of_law_bodies(
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
+# 县局, 市局 in a bureau's report: the bureau of that level (the author itself in a county
+# bureau's report); not 县局长, 市局属.
+_LEVEL_OWN = re.compile(r"[省市县区](?:局|厅)(?![长属领])")
 # 我局/本局/我委/我厅/我部: a department speaking of itself (not 我局长, 本委员会).
 _OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内部|会议)")
 
@@ -274,6 +277,13 @@ def _relative_and_catalogued(
         if not any(used[m.start() : m.end()]):
             own = attrs(relative="1")
             out.append(make_mention("institution", text, m.start(), m.end(), sentences, own))
+    for m in _LEVEL_OWN.finditer(text):
+        if any(used[m.start() : m.end()]):
+            continue
+        if m.start() and not _BEFORE_LEVEL.match(text[m.start() - 1]):
+            continue  # 全县局属单位
+        level = attrs(relative="1", level=m.group()[0])
+        out.append(make_mention("institution", text, m.start(), m.end(), sentences, level))
     for m in _catalogue_re().finditer(text):
         if any(used[m.start() : m.end()]):
             continue

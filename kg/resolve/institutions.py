@@ -297,9 +297,20 @@ def unplaced_institution(label: str, ctx: DocumentContext) -> Entity:
     )
 
 
+def _same_level_own(level: str, ctx: DocumentContext) -> Entity | None:
+    """县局 in a county bureau's report is the bureau itself; any other level (市局 in a
+    district branch's report) is not said which bureau."""
+    own, div = ctx.own, ctx.author_division
+    if own is None or own.type != "institution" or div is None:
+        return None
+    return own if div.name.endswith(level) and own.label.endswith(("局", "厅")) else None
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
+    if m.attr("relative") == "1" and m.attr("level"):
+        return _same_level_own(m.attr("level") or "", ctx)
     if m.attr("relative") == "1":
         return ctx.own  # 我局 in a 司法局's report is that 司法局; in a county's, nothing
     surface = m.attr("name") or m.surface  # a traditional-script name is read simplified

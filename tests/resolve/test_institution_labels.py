@@ -125,3 +125,12 @@ def test_a_relative_department_after_a_verb_is_read(resources, lexicons) -> None
     got = _institutions(text, resources, lexicons)
     assert got["市政务服务办"] == "天津市政务服务办公室"
     assert "市司法局" not in got
+
+
+def test_xian_ju_in_a_county_bureaus_report_is_the_bureau(resources, lexicons) -> None:
+    text = (
+        "石柱土家族自治县公安局2025年法治政府建设情况报告\n"
+        "2025年,石柱土家族自治县公安局坚持依法行政。同时,县局深入推进“放管服”改革。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2025)
+    assert got["县局"] == "石柱土家族自治县公安局"
