@@ -166,6 +166,7 @@ class Authorship:
     line: str = ""
     confidence: float | None = None
     publisher: str = ""
+    named: tuple[str, ...] = ()  # codes of the places the text names, most named first
 
     @property
     def division(self) -> Division | None:
@@ -842,10 +843,11 @@ def resolve_authorship(doc: Document, res: Resources) -> Authorship:
     readings = [(c, _read_clue(c, gz, year, context)) for c in clues]
     readings = [(c, organs) for c, organs in readings if organs]
     decided = decide(readings, places, under, gz, year)
+    named = tuple(code for code, _ in places.counts.most_common())
     if decided is None:
-        return Authorship(publisher=publisher)
+        return Authorship(publisher=publisher, named=named)
     clue, organs, conf = decided
-    return Authorship(organs, clue.evidence, clue.line, conf, publisher)
+    return Authorship(organs, clue.evidence, clue.line, conf, publisher, named)
 
 
 def _addressee_place(doc: Document, gz: Gazetteer, year: int | None) -> Division | None:

@@ -46,7 +46,9 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
     if main is None and author_entities:
         main = author_entities[0]
     own = next((e for e in author_entities if e.type in ("institution", "organization")), None)
-    ctx = DocumentContext(res, year, author_div, main, keep, relations.append, own, doc.sha1[:16])
+    ctx = DocumentContext(
+        res, year, author_div, main, keep, relations.append, own, doc.sha1[:16], authorship.named
+    )
     addressees = [
         ctx.keep_government(div, organ)
         for div, organ in addressee_organs(doc, res, ctx.context_codes)

@@ -180,3 +180,16 @@ def test_a_short_name_on_the_authors_chain_is_the_authors_place(resources, lexic
         ("天水市", "天水市人民政府"),
         ("天水", "天水市人民政府"),
     ]
+
+
+def test_without_an_author_a_relative_organ_takes_the_one_place_of_its_level_named(
+    resources, lexicons
+) -> None:
+    # the author (我局) stays unknown, but the text names 遂宁市 and no other city
+    text = (
+        "2022年,我局在市委、市政府的正确领导下,深入践行习近平法治思想。"
+        "我局承办了遂宁市法治政府建设工作推进会。\n"
+    )
+    got = dict(_governments(_doc(text, year=2022), resources, lexicons))
+    assert got["市委"] == "中共遂宁市委员会"
+    assert got["市政府"] == "遂宁市人民政府"
