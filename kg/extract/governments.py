@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from kg.extract.departments import department_after
 from kg.extract.lexicons import Lexicons
-from kg.extract.mention import make_mention, not_annotated, simplified
-from kg.extract.sentences import Sentences
+from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
+from kg.extract.sentences import Sentences, split_sentences
 from kg.model import Document, Mention, attrs
 
 # Organ suffixes that make a place name a government organ; longest first.
@@ -119,13 +119,16 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
     national organs (党中央, 国务院) and self-references (我县, 全县); not inside cited titles
     nor in the report's own title line.  Traditional characters are read as simplified."""
     original = doc.text
-    text = simplified(original)
-    found = _mentions(text, sentences, lexicons)
+    clean, where = unglossed(original)  # 自治區(qū)人民政府 is read as 自治區人民政府
+    text = simplified(clean)
+    found = _mentions(text, sentences if where is None else split_sentences(text), lexicons)
     inside = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):
         inside[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     kept = [m for m in found if not inside[m.start]]
-    if text is not original:
+    if where is not None:
+        kept = [reglossed(m, where, original, sentences) for m in kept]
+    elif text is not original:
         kept = [replace(m, surface=original[m.start : m.end]) for m in kept]
     return kept
 

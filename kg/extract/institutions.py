@@ -21,8 +21,8 @@ from functools import cache
 
 from kg.extract.departments import load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
-from kg.extract.mention import make_mention, not_annotated, simplified
-from kg.extract.sentences import Sentences
+from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
+from kg.extract.sentences import Sentences, split_sentences
 from kg.extract.terms import TermMatcher
 from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
@@ -139,7 +139,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     """Names ending in an institution suffix, their left end found on jieba words."""
     suffix_re, not_after, stops, not_names, verbs = _lexicon()
     original = doc.text
-    text = simplified(original)  # traditional script read as simplified, offset for offset
+    clean, where = unglossed(original)  # 應(yīng)急管理部 is read as 應急管理部
+    text = simplified(clean)  # traditional script read as simplified, offset for offset
+    if where is not None:
+        sentences, written = split_sentences(text), sentences
     found: list[Mention] = []
     last_end = 0
     for m in suffix_re.finditer(text):
@@ -208,6 +211,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     kept = sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+    if where is not None:
+        return [reglossed(m, where, original, written) for m in kept]
     if text is not original:  # the surface as written; the name read, in simplified script
         kept = [
             replace(

@@ -81,6 +81,36 @@ def not_annotated(text: str, title: str) -> bytearray:
     return mask
 
 
+# Pinyin glosses some mirror sites print after rare characters: 自治區(qū), 應(yīng)急管理部.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def unglossed(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without pinyin glosses, and where each remaining character stands in
+    ``text`` (``None`` when there is no gloss: the text is returned as it is)."""
+    if "(" not in text or not _GLOSS.search(text):
+        return text, None
+    pieces: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _GLOSS.finditer(text):
+        pieces.append(text[last : m.start()])
+        where.extend(range(last, m.start()))
+        last = m.end()
+    pieces.append(text[last:])
+    where.extend(range(last, len(text)))
+    return "".join(pieces), where
+
+
+def reglossed(m: Mention, where: list[int], original: str, sentences: Sentences) -> Mention:
+    """A mention found in the unglossed text, put back at its place in ``original`` (its
+    surface as written, glosses inside; ``name`` the name as read)."""
+    start, end = where[m.start], where[m.end - 1] + 1
+    s, e = sentences.around(start, end)
+    facts = m.attrs if m.attr("name") else tuple(sorted((*m.attrs, ("name", m.surface))))
+    return Mention(m.type, original[start:end], start, end, s, e, facts)
+
+
 def simplified(text: str) -> str:
     """A text written in traditional characters in simplified ones, offset for offset.
 

@@ -163,3 +163,18 @@ def test_a_government_written_right_after_its_committee(lexicons) -> None:
     # 区委政府, 乡党委政府: the committee and the government of one place, two mentions
     text = "2025年,我镇在区委政府的坚强领导下,围绕乡党委政府中心工作推进法治建设。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["我镇", "区委", "政府", "乡党委", "政府"]
+
+
+def test_pinyin_glosses_of_a_mirror_site_are_read_through(lexicons) -> None:
+    # 自治區(qū)人民政府 as some mirror sites print it: one mention, its surface as written
+    text = (
+        "會議研究部署重點工作。自治區(qū)黨委和政府印發(fā)方案。"
+        "自治區(qū)人民政府常務會議專題研究。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = extract_governments(doc, split_sentences(text), lexicons)
+    assert [(m.surface, text[m.start : m.end]) for m in found] == [
+        ("自治區(qū)黨委", "自治區(qū)黨委"),
+        ("政府", "政府"),
+        ("自治區(qū)人民政府", "自治區(qū)人民政府"),
+    ]
