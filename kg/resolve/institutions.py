@@ -284,6 +284,22 @@ def unplaced_name(surface: str, author: Entity | None) -> str | None:
     return place + standard if len(standard) >= 2 else None
 
 
+def named_of_level(level: str, ctx: DocumentContext) -> Division | None:
+    """The one place of ``level`` (a county or above) the text names: 市委 in a report whose
+    author is unknown but which names 遂宁市 and no other city is 遂宁's."""
+    if level in ("镇", "乡", "街道"):
+        return None
+    found = []
+    for code in ctx.named:
+        d = ctx.res.gazetteer.get(code, ctx.year)
+        if d is None or d.level == "township" or not d.name.endswith(level):
+            continue
+        if level == "区" and d.level != "county":
+            continue  # 自治区 is not a 区
+        found.append(d)
+    return found[0] if len(found) == 1 else None
+
+
 def unplaced_institution(label: str, ctx: DocumentContext) -> Entity:
     """An institution of a place the report does not name: one entity of this report only
     (two reports' 县司法局 may be two bureaus)."""
@@ -329,6 +345,15 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     if div is None:
         if ctx.own is not None and ctx.own.attr("organ") == "unit" and _INTERNAL.fullmatch(surface):
             return unplaced_institution(ctx.own.label + surface, ctx)  # 市水利局政策法规处
+        start = _LEVEL_START.match(surface)
+        level = start.group() if start else ""
+        named = named_of_level(level, ctx) if level else None
+        if named is not None and not own_place_name(ctx.author, level):
+            # 市发展改革委 in a report that names 遂宁市 and no other city
+            read = read_institution(surface, named, ctx.res.gazetteer, ctx.year, ())
+            if read is not None and read[2] is None:
+                ctx.keep_government(read[0], "government")
+                return institution_entity(read[1], read[0], party=read[1].startswith("中共"))
         label = unplaced_name(surface, ctx.author)
         return unplaced_institution(label, ctx) if label else None
     gz = ctx.res.gazetteer

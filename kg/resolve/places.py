@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
-from kg.resolve.institutions import nearest_of_level, own_place_name
+from kg.resolve.institutions import named_of_level, nearest_of_level, own_place_name
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
@@ -237,22 +237,6 @@ def _short_place(name: str, ctx: DocumentContext) -> Division | None:
     return above[0] if len(above) == 1 and above[0].name != name else None
 
 
-def _named_of_level(level: str, ctx: DocumentContext) -> Division | None:
-    """The one place of ``level`` (a county or above) the text names: 市委 in a report whose
-    author is unknown but which names 遂宁市 and no other city is 遂宁's."""
-    if level in ("镇", "乡", "街道"):
-        return None
-    found = []
-    for code in ctx.named:
-        d = ctx.res.gazetteer.get(code, ctx.year)
-        if d is None or d.level == "township" or not d.name.endswith(level):
-            continue
-        if level == "区" and d.level != "county":
-            continue  # 自治区 is not a 区
-        found.append(d)
-    return found[0] if len(found) == 1 else None
-
-
 def unplaced_organ(level: str, organ: str, ctx: DocumentContext) -> Entity | None:
     """县委, 县政府, 全市 in a report whose author has no place.
 
@@ -266,7 +250,7 @@ def unplaced_organ(level: str, organ: str, ctx: DocumentContext) -> Entity | Non
     own = own_place_name(ctx.author, level)
     if own and organ == "government":
         return ctx.author
-    named = _named_of_level(level, ctx) if not own else None
+    named = named_of_level(level, ctx) if not own else None
     if named is not None:
         return ctx.keep_government(named, organ)
     place = own or level

@@ -134,3 +134,13 @@ def test_xian_ju_in_a_county_bureaus_report_is_the_bureau(resources, lexicons) -
     )
     got = _institutions(text, resources, lexicons, 2025)
     assert got["县局"] == "石柱土家族自治县公安局"
+
+
+def test_without_an_author_a_department_takes_the_one_city_named(resources, lexicons) -> None:
+    text = (
+        "2022年,全市司法行政系统在市委、市政府的正确领导下,深入践行习近平法治思想。"
+        "配合市发展改革委承办遂宁市法治政府建设工作推进会。\n"
+    )
+    assert _institutions(text, resources, lexicons, 2022) == {
+        "市发展改革委": "遂宁市发展和改革委员会"
+    }
