@@ -78,10 +78,19 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
             for short in res.gazetteer.short_names(div):
                 if len(short) >= 2 and short not in words:
                     places.setdefault(short, short)
+    indexed = set(res.gazetteer.names())  # without the short names that are common words
+    local = {
+        short
+        for div in res.gazetteer
+        if div.level in ("county", "township")
+        for short in res.gazetteer.short_names(div)
+        if short in indexed
+    }
     initiatives = {label: key for label, key in res.initiatives.surfaces.items() if len(label) >= 3}
     return Lexicons(
         regulation_terms=TermMatcher(res.catalog.unquoted_terms()),
         place_names=TermMatcher(places),
+        local_names=frozenset(local - set(places)),
         initiative_terms=TermMatcher(initiatives),
         initiative_short_forms=frozenset(res.initiatives.short_forms),
         max_title=max_title,

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from kg.extract.departments import department_after
 from kg.extract.lexicons import Lexicons
-from kg.extract.mention import make_mention, not_annotated, simplified
-from kg.extract.sentences import Sentences
+from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
+from kg.extract.sentences import Sentences, split_sentences
 from kg.model import Document, Mention, attrs
 
 # Organ suffixes that make a place name a government organ; longest first.
@@ -16,6 +16,15 @@ ORGANS = (
     "人民代表大会常务委员会",
     "人大常委会",
     "人民政府",
+    "街道办事处",
+    "办事处",
+    "行政公署",
+    "高级人民法院",
+    "中级人民法院",
+    "人民法院",
+    "法院",
+    "人民检察院",
+    "检察院",
     "政府",
     "人民代表大会",
     "人大",
@@ -29,11 +38,18 @@ ORGANS = (
     "乡委",
     "省委",
     "州委",
+    "地委",
+    "党工委",
     "委",
 )
 # 全省 in 全省法治政府建设示范市 is part of an award's name: no mention.
 _SELF = re.compile(
-    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])(?!法治政府建设示范)"
+    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委长级直属])(?!法治政府建设示范)"
+)
+# A 地区's organs by their short names (地委、行署 in 阿里地区's counties): not inside a word
+# (当地委托, 属地委员).
+_PREFECTURE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[、和及与在]))地委(?![托员会])|行署(?![长专])"
 )
 _PARTY = "中共"
 # 市委、市政府 / 县人大常委会 / 镇党委: an organ of the author's own or a superior level, named
@@ -42,15 +58,18 @@ _PARTY = "中共"
 _SHORT_PATTERN = (
     r"(?<![治全本我各该两多乡镇区县市省州旗盟级村])"
     r"(?P<level>自治区|街道|[省市区县州旗镇乡])"
-    r"(?P<organ>人大常委会|人民政府|政府|人大|政协|党工委|党委|委)"
-    r"(?![员会办])(?!{body})"
+    r"(?P<organ>人大常委会|人民政府|政府|人大|政协|党工委|党委|委|高级人民法院|中级人民法院|"
+    r"人民法院|法院|人民检察院|检察院)"
+    r"(?![员会])(?!办(?!事处))(?!{body})"
 )
 # What follows an organ when the words name a body of that organ (市委全面依法治市委员会,
-# 国务院办公厅, 市委党校): an institution, not a mention of the organ.
+# 国务院办公厅, 市委党校): an institution, not a mention of the organ.  Its secretary and
+# its leading party group (市委书记, 县政府党组, 市政府机关党组) are not bodies of their own:
+# the organ is named.
 _BODY_OF = (
-    "全面依法|依法治|党校|书记|副书记|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
+    "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
     "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
-    "组成部门|部门|秘书长|副秘书长|党组|机关党组|机关"
+    "组成部门|部门|系统|秘书长|副秘书长|机关(?!党组)"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
 _BODY_RE = re.compile(_BODY_OF)
@@ -58,7 +77,7 @@ _BODY_RE = re.compile(_BODY_OF)
 # where it stands for the party centre beside the State Council (中央、国务院).
 NATIONAL = re.compile(
     r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大|最高人民法院|"
-    r"最高人民检察院|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
+    r"最高人民检察院|最高检|最高法(?!律)|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
     r")(?!" + _BODY_OF + r")"
 )
 NATIONAL_LABELS = {
@@ -67,12 +86,28 @@ NATIONAL_LABELS = {
     "全国人大常委会": "全国人民代表大会常务委员会",
     "全国人大": "全国人民代表大会",
     "全国政协": "中国人民政治协商会议全国委员会",
+    "最高检": "最高人民检察院",
+    "最高法": "最高人民法院",
 }
 _LEVEL_ENDS = "省市县区旗州盟镇乡道"
 _NOT_THE_PLACE = re.compile(
     r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
     r"高铁|时报|晚报|商报|在线|网"
 )
+# Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展):
+# after them a county's or town's short name is a mention of the place.
+_PLACE_COMPOUND = re.compile(
+    r"(?:法治|平安|新时代|现代化的?|打造|推动|推进|考察|视察|模范|展示|守护|美丽|幸福)"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
+_LONGEST_SHORT = 5  # 桐木漯 (瑶族乡), 广安门内 (街道)
+# A firm, school or hospital named after its place (江苏承匠律师事务所, 陕西干部网络学院).
+_FIRM = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:律师事务所|公司|集团|医院|学院|大学|银行|报社|电视台|广播电视台)"
+)
+# A place that opens a quoted name or a title (“广州市小微企业…项目”, 《荆州市…》 cut by a line
+# end): it belongs to that name, unless the quotation is the place alone (“东城”).
+_INSIDE_A_NAME = re.compile(r"[“《〈]")
 # A cited title (《…》) is one mention: the places inside it are not governments.
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # Sentence words that make a named government a partner of the author.
@@ -84,13 +119,16 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
     national organs (党中央, 国务院) and self-references (我县, 全县); not inside cited titles
     nor in the report's own title line.  Traditional characters are read as simplified."""
     original = doc.text
-    text = simplified(original)
-    found = _mentions(text, sentences, lexicons)
+    clean, where = unglossed(original)  # 自治區(qū)人民政府 is read as 自治區人民政府
+    text = simplified(clean)
+    found = _mentions(text, sentences if where is None else split_sentences(text), lexicons)
     inside = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):
         inside[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     kept = [m for m in found if not inside[m.start]]
-    if text is not original:
+    if where is not None:
+        kept = [reglossed(m, where, original, sentences) for m in kept]
+    elif text is not original:
         kept = [replace(m, surface=original[m.start : m.end]) for m in kept]
     return kept
 
@@ -108,6 +146,9 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         stop = end + len(organ) if organ else end
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
+        inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
+        if not organ and (_FIRM.match(text, end) or inside):
+            continue  # 江苏承匠律师事务所, “济南律师宣讲团”, 《荆州市…: part of another name
         if not organ and department_after(text, end) and not _partner_sentence(text, start):
             continue  # 浙江省卫生健康委: the place is part of the department's name
         if organ and _BODY_RE.match(text, stop):
@@ -134,20 +175,51 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not any(taken[m.start() : m.end()])
     )
     selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
+    prefectures = (
+        (m, attrs(short="1", level="地区", organ="委" if m.group() == "地委" else "政府"))
+        for m in _PREFECTURE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
     nationals = (
         (m, attrs(national=NATIONAL_LABELS.get(m.group(), m.group())))
         for m in NATIONAL.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
-    for m, facts in (*shorts, *selves, *nationals):
+    bare = (
+        (name, attrs(place=name.group(), bare="1"))
+        for name in _compound_names(text, lexicons.local_names, taken)
+    )
+    for m, facts in (*shorts, *selves, *prefectures, *nationals, *bare):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     found = _with_paired_governments(text, found, sentences)
     return [_with_role(text, m) for m in found]
 
 
-# 党委、政府 / 党委和政府: the government of the place whose party committee was just named.
-_PAIRED = re.compile(r"[、和及与]政府(?!办|部门|机关|工作部门|各部门|网站)")
+def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[re.Match[str]]:
+    """Short county and town names right after a compound word (法治嘉定): the longest name
+    that starts there, unless a named government already covers it or a level word follows
+    (嘉定区 is read whole).  The resolver keeps only those on the author's own chain, so a
+    word that happens to be a town's name (法治思想) goes nowhere."""
+    out: list[re.Match[str]] = []
+    for m in _PLACE_COMPOUND.finditer(text):
+        start = m.end()
+        if taken[start]:
+            continue
+        for k in range(_LONGEST_SHORT, 1, -1):
+            word = text[start : start + k]
+            if len(word) == k and word in names:
+                if text[start + k : start + k + 1] not in _LEVEL_ENDS or start + k == len(text):
+                    found = re.compile(re.escape(word)).match(text, start)
+                    if found is not None:
+                        out.append(found)
+                break
+    return out
+
+
+# 党委、政府 / 党委和政府 / 区委政府: the government of the place whose party committee was just
+# named.
+_PAIRED = re.compile(r"[、和及与]?政府(?!办|部门|机关|工作部门|各部门|网站|规章|信息)")
 
 
 def _with_paired_governments(
@@ -167,7 +239,7 @@ def _with_paired_governments(
             make_mention(
                 "government",
                 text,
-                paired.start() + 1,
+                paired.end() - 2,
                 paired.end(),
                 sentences,
                 tuple(sorted((*facts, ("organ", "政府")))),

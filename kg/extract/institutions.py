@@ -21,8 +21,9 @@ from functools import cache
 
 from kg.extract.departments import load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
-from kg.extract.mention import make_mention, not_annotated, simplified
-from kg.extract.sentences import Sentences
+from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
+from kg.extract.sentences import Sentences, split_sentences
+from kg.extract.terms import TermMatcher
 from kg.extract.words import tag
 from kg.model import Document, Mention, attrs
 
@@ -34,7 +35,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _COUNT = re.compile(r"([\d０-９一二三四五六七八九十百千万两]+)\s*(?:个|家|所|支|处)$")
 _NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万两几多数余]+[个级家所支处批]?$")
 _PLACE_PREFIX = re.compile(r"(?:我|全|本|各)(?=[省市区县镇乡])")
-# Bare names that are organs of the author's place (支持法院依法受理 -> its court).
+# Courts and procuratorates: organs of their place, read by the governments extractor.
 _BARE_ORGANS = frozenset({"法院", "人民法院", "检察院", "人民检察院"})
 # POS flags of words that can be part of a name (nouns, place names, 区别词, adjectives …).
 _NAME_FLAGS = ("n", "j", "b", "a", "zg", "z", "l")  # n* includes nr: 习近平法治思想研究基地
@@ -42,6 +43,9 @@ _GENERIC = frozenset(
     "中心 办公室 委员会 工作站 服务站 服务室 基地 大队 律师事务所 法律服务所 人民调解委员会 "
     "调解委员会 委员会办公室 法律援助工作站 公共法律服务中心 法律服务中心".split()
 )
+# Bodies every town has one of: written bare (落实司法所长列席…), a town's report means its
+# own; the resolver keeps them only in a town's report.
+_TOWN_BODIES = frozenset({"司法所"})
 _GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服务室 基地 大队".split())
 _LEVEL_WORD = re.compile(r"^[省市区县镇乡]级?")
 # Names of a kind of institution found in every village or town (村法律服务工作站).
@@ -135,7 +139,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     """Names ending in an institution suffix, their left end found on jieba words."""
     suffix_re, not_after, stops, not_names, verbs = _lexicon()
     original = doc.text
-    text = simplified(original)  # traditional script read as simplified, offset for offset
+    clean, where = unglossed(original)  # 應(yīng)急管理部 is read as 應急管理部
+    text = simplified(clean)  # traditional script read as simplified, offset for offset
+    if where is not None:
+        sentences, written = split_sentences(text), sentences
     found: list[Mention] = []
     last_end = 0
     for m in suffix_re.finditer(text):
@@ -153,17 +160,26 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             end = nxt.end()
         lo = max(last_end, m.start() - MAX_NAME)
         start = lo + left_boundary(text[lo : m.start()], m.group(), stops, verbs)
+        inner = _GLUED_INSIDE.search(text, start, m.start())
+        if inner:  # 坚强领导和县司法局: the conjunction ends the words before the name
+            start = inner.start() + 1
         pre = _PLACE_PREFIX.match(text, start, m.start())
         if pre:  # 我县税务局 -> 县税务局
             start = pre.end()
         elif _GLUED.match(text, start, m.start()):
             start += 1
+        elif text[start] in _LEVELS:  # 呼中 + 区教育局: the place's full name is the name's
+            place = _place_before(text, start + 1, lexicons.place_names)
+            start = place if place is not None and place >= lo else start
         name = text[start:end]
-        if name in not_names or (len(name) < 3 and name not in _BARE_ORGANS):
+        if m.group() in _BARE_ORGANS:
+            continue  # courts and procuratorates are organs of their place: governments
+        if name in not_names or len(name) < 3:
             continue
         if _UNBALANCED.search(name) or name.startswith("第"):
             continue  # 党校(行政学院, 第四批…基地: no body's name
-        if name == m.group() and name not in _BARE_ORGANS and (len(name) < 5 or name in _GENERIC):
+        bare = name == m.group() and name in _TOWN_BODIES
+        if name == m.group() and (len(name) < 5 or name in _GENERIC) and not bare:
             continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
         if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
@@ -184,16 +200,19 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
                     kind="class" if counted or _CLASS_PREFIX.match(name) else None,
                     established="1" if established else None,
                     year=year,
+                    bare="1" if bare else None,
                 ),
             )
         )
         last_end = end
-    found = _with_rule_of_law_bodies(text, sentences, found)
-    found.extend(_relative_and_catalogued(text, sentences, found))
+    found = _with_rule_of_law_bodies(text, sentences, found, lexicons.place_names)
+    found.extend(_relative_and_catalogued(text, sentences, found, lexicons.place_names))
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     kept = sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+    if where is not None:
+        return [reglossed(m, where, original, written) for m in kept]
     if text is not original:  # the surface as written; the name read, in simplified script
         kept = [
             replace(
@@ -206,6 +225,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     return kept
 
 
+# A conjunction inside the words before a suffix, then a level word: 领导和县司法局.
+_GLUED_INSIDE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[和与及][省市区县镇乡](?![\u4e00-\u9fff]{0,2}[省市区县])"
+)
 _UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
@@ -217,8 +240,11 @@ _RULE_OF_LAW_BODY = re.compile(
 )
 
 
+_LEVELS = "省市区县州旗镇乡"
+
+
 def _with_rule_of_law_bodies(
-    text: str, sentences: Sentences, found: list[Mention]
+    text: str, sentences: Sentences, found: list[Mention], places: TermMatcher
 ) -> list[Mention]:
     """Replace the pieces the suffixes cut from a rule-of-law body by its whole name."""
     out = list(found)
@@ -226,21 +252,28 @@ def _with_rule_of_law_bodies(
         start, end = m.start(), m.end()
         if start and text[start - 1] in "全本各":  # 全县依法治县…: the county's whole work
             continue
+        if start and text[start - 1] in _LEVELS and text[start - 2 : start - 1] not in "全本各我":
+            # 滨海新区依法治区办, 县依法治县委员会: the place or level word is part of the name
+            place = _place_before(text, start, places)
+            start = place if place is not None else start - 1
         out = [f for f in out if f.end <= start or f.start >= end]
         out.append(make_mention("institution", text, start, end, sentences))
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
+# 县局, 市局 in a bureau's report: the bureau of that level (the author itself in a county
+# bureau's report); not 县局长, 市局属.
+_LEVEL_OWN = re.compile(r"[省市县区](?:局|厅)(?![长属领])")
 # 我局/本局/我委/我厅/我部: a department speaking of itself (not 我局长, 本委员会).
 _OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内部|会议)")
 
 
 def _relative_and_catalogued(
-    text: str, sentences: Sentences, taken: list[Mention]
+    text: str, sentences: Sentences, taken: list[Mention], places: TermMatcher
 ) -> list[Mention]:
     """Self-references of a department (我局) and catalogue names the suffixes miss (national
-    bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委), outside the
-    names already found."""
+    bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委; departments after
+    a place's full name, 广州市人民政府办公厅), outside the names already found."""
     used = bytearray(len(text) + 1)
     for m in taken:
         used[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -249,19 +282,50 @@ def _relative_and_catalogued(
         if not any(used[m.start() : m.end()]):
             own = attrs(relative="1")
             out.append(make_mention("institution", text, m.start(), m.end(), sentences, own))
+    for m in _LEVEL_OWN.finditer(text):
+        if any(used[m.start() : m.end()]):
+            continue
+        if m.start() and not _BEFORE_LEVEL.match(text[m.start() - 1]):
+            continue  # 全县局属单位
+        level = attrs(relative="1", level=m.group()[0])
+        out.append(make_mention("institution", text, m.start(), m.end(), sentences, level))
     for m in _catalogue_re().finditer(text):
         if any(used[m.start() : m.end()]):
             continue
-        if m.group("level") and m.start() and not _BEFORE_LEVEL.match(text[m.start() - 1]):
-            continue  # 全市发展改革委, 各县司法局: a level word inside a longer word
-        out.append(make_mention("institution", text, m.start(), m.end(), sentences))
-        used[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        start: int | None = m.start()
+        if m.group("level") and start and not _BEFORE_LEVEL.match(text[m.start() - 1]):
+            # 浙江省卫生健康委: the place's full name is the name's; 全市发展改革委, 各县司法局:
+            # a level word inside a longer word names no department
+            start = _place_before(text, m.start() + len(m.group("level")), places)
+            if start is None and not _IN_A_WORD.match(text[m.start() - 1]):
+                start = m.start()  # 依托市政务服务办
+            if start is None or any(used[start : m.start()]):
+                continue
+        out.append(make_mention("institution", text, start, m.end(), sentences))
+        used[start : m.end()] = b"\x01" * (m.end() - start)
     return out
 
 
+_LONGEST_PLACE = 12  # 石柱土家族自治县 is 8
+
+
+def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
+    """Where the longest place name ending at ``end`` starts (呼中区 in 呼中区教育局), if it
+    starts where a name can (after punctuation or a word such as 和/在): 镇综治中心联合镇司法所
+    has no 联合镇."""
+    for k in range(min(_LONGEST_PLACE, end), 2, -1):
+        start = end - k
+        if text[start:end] in places and (start == 0 or _BEFORE_LEVEL.match(text[start - 1])):
+            return start
+    return None
+
+
 # What may stand before a level word that starts a relative name (市发展改革委): punctuation,
-# or a word that cannot make the level word part of another (全市, 各县, 乡镇 can).
-_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请]")
+# or a word that cannot make the level word part of another (全市, 各县, 乡镇 can); 组建区国动办.
+# What makes a level word part of a longer word (全市, 各县, 城市, 乡镇, 郊区, 省市县): a relative
+# name (市发展改革委) cannot start after one of these.
+_IN_A_WORD = re.compile(r"[全各本我该城都超夜门街社园景地山分辖郊级省市区县州旗镇乡村厂矿特新老]")
+_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立年获度]")
 
 
 @cache

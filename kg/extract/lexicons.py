@@ -40,6 +40,9 @@ class Lexicons:
     regulation_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     # Every place name the gazetteer knows (full and short forms).
     place_names: TermMatcher = field(default_factory=lambda: TermMatcher({}))
+    # Short names of counties and towns (嘉定, 西兴): read only where a compound names the
+    # place itself (法治嘉定, 平安西兴); the resolver keeps them on the author's own chain.
+    local_names: frozenset[str] = frozenset()
     # Known initiative surfaces (pref and alt labels) -> concept key.
     initiative_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     # Short forms several programmes share (一件事): known only when quoted, never found bare.

@@ -33,19 +33,82 @@ _CHROME_LINE = re.compile(
     r"来源\s*[:：]|发布机构|发文机关|当前位置|您的位置|索引号|信息来源|发布时间|发布日期|"
     r"标\s*题\s*[:：]|内\s*容\s*概\s*述"
 )
+# Fields of an information-disclosure page (责任部门 塘栖镇 公开形式 主动公开) and the rows of
+# sister sites (中国政府网 | 重庆市人民政府网): chrome when the line holds no sentence.
+_FIELD_LINE = re.compile(
+    r"责任部门|责任科室|签发人|效力状态|成文日期|公开方式|公开范围|政府网|索\s*引\s*号|首页\s*[>＞]|"
+    r"\d{1,2}:\d{2}"  # a publishing time (2023-12-29 09:36)
+)
+# A title as it opens a line of the page (重庆市开州区义和镇人民政府 关于2025年度…的报告,
+# 福建省2017年法治政府建设情况报告), however often the page repeats it; a line whose text
+# before the title holds a clause mark (现将…报告如下, 根据《…》) is a sentence, not a title.
+_TITLE_AT_START = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年度?|关于)[^。；;，,、《》]{0,40}?(?:报告|总结)"
+    r"(?:[(（](?:19|20)\d{2}年度?[)）])?"
+)
+_NOT_A_TITLE = re.compile(r"[,，。；;、《》“]|现将|如下|特此")
+_TITLE_LINES = 20  # titles stand in the opening lines of a page
+_LONGEST_TITLE = 80
+_LONGEST_NAME_LINE = 30
+_LONGEST_FIELDS = 150
 
 
 def not_annotated(text: str, title: str) -> bytearray:
     """A mask of the characters no mention may start in: the report's own title line (the
-    annotation guide leaves it out: it names the author) and page-chrome lines (来源: …)."""
+    annotation guide leaves it out: it names the author), also where a page repeats it or runs
+    it together with the first sentence (only the title part is masked), and page-chrome lines
+    (来源: …, 责任部门 …)."""
     mask = bytearray(len(text) + 1)
     pos = 0
-    for line in text.splitlines(keepends=True):
+    name_line: tuple[int, int] | None = None  # a short line that may be a title's first part
+    for i, line in enumerate(text.splitlines(keepends=True)):
         stripped = line.strip()
         if stripped and (_CHROME_LINE.search(stripped) or (title and stripped == title.strip())):
             mask[pos : pos + len(line)] = b"\x01" * len(line)
+        elif i < _TITLE_LINES and stripped:
+            if _FIELD_LINE.search(line) and len(line) <= _LONGEST_FIELDS and "。" not in line:
+                mask[pos : pos + len(line)] = b"\x01" * len(line)
+            m = _TITLE_AT_START.search(line)
+            if m and m.end() <= _LONGEST_TITLE and not _NOT_A_TITLE.search(line, 0, m.end()):
+                mask[pos : pos + m.end()] = b"\x01" * m.end()
+                if name_line is not None and not line[: m.start()].strip():
+                    # 四川省交通运输厅 / 2025年法治政府建设情况报告: the title's first line
+                    mask[name_line[0] : name_line[1]] = b"\x01" * (name_line[1] - name_line[0])
+        if stripped:
+            short = len(stripped) <= _LONGEST_NAME_LINE and not _NOT_A_TITLE.search(stripped)
+            name_line = (pos, pos + len(line)) if short else None
         pos += len(line)
     return mask
+
+
+# Pinyin glosses some mirror sites print after rare characters: 自治區(qū), 應(yīng)急管理部.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def unglossed(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without pinyin glosses, and where each remaining character stands in
+    ``text`` (``None`` when there is no gloss: the text is returned as it is)."""
+    if "(" not in text or not _GLOSS.search(text):
+        return text, None
+    pieces: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _GLOSS.finditer(text):
+        pieces.append(text[last : m.start()])
+        where.extend(range(last, m.start()))
+        last = m.end()
+    pieces.append(text[last:])
+    where.extend(range(last, len(text)))
+    return "".join(pieces), where
+
+
+def reglossed(m: Mention, where: list[int], original: str, sentences: Sentences) -> Mention:
+    """A mention found in the unglossed text, put back at its place in ``original`` (its
+    surface as written, glosses inside; ``name`` the name as read)."""
+    start, end = where[m.start], where[m.end - 1] + 1
+    s, e = sentences.around(start, end)
+    facts = m.attrs if m.attr("name") else tuple(sorted((*m.attrs, ("name", m.surface))))
+    return Mention(m.type, original[start:end], start, end, s, e, facts)
 
 
 def simplified(text: str) -> str:

@@ -28,12 +28,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import opencc
 
 from kg.extract.departments import load_catalogue
+from kg.extract.lexicons import data_lines
+from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
 from kg.model import Document, Entity, attrs
 from kg.resolve.context import DocumentContext, Resources
@@ -68,7 +70,7 @@ _ORGAN_OF = dict(_ORGAN_REST)
 _LEVEL_CHARS = "省市区县州盟旗镇乡"
 _LONGEST_UNIT = 18  # 人力资源和社会保障局 is 10; 委全面依法治县委员会办公室 is 13
 _NOT_A_NAME = re.compile(r"[,，。;；:：、]|坚持|深入|认真|全面|始终|以习近平|在")
-_UNIT_END = ("局", "厅", "委员会", "委", "办公室", "办公厅", "办", "部", "署", "中心", "处")
+_UNIT_END = ("局", "厅", "委员会", "委", "办公室", "办公厅", "办", "部", "署", "中心", "处", "党组")
 
 # How much each kind of evidence is trusted on its own.
 BASE_CONFIDENCE = {
@@ -92,6 +94,13 @@ _PLACE_RUN = re.compile(
 # A short place name in a compound that names the place itself (法治甘肃, 考察浙江, 平安西兴).
 _PLACE_COMPOUND = re.compile(
     r"(?:法治|平安|考察|视察|来到|服务|全面建设|建设)([\u4e00-\u9fff]{2,4})"
+)
+# An information-disclosure index number that begins with the publisher's division code:
+# 索引号:370481/2026-00158 (滕州市), LH331082-071/… (临海市), or a unified social credit code
+# (11500101008645890U: 1 + 1 + the division code 500101 + …).
+_INDEX_NUMBER = re.compile(
+    r"索\s*引\s*号[\s:：|\]]*(?:1\d(?P<credit>\d{6})[0-9A-Z]{10}(?![0-9A-Z])|"
+    r"[A-Za-z]{0,3}(?P<area>\d{6})(?=[/-]))"
 )
 # A visit to a province named by its one-character abbreviation: 来陕考察, 来粤视察.
 _VISIT = re.compile(r"来([\u4e00-\u9fff])(?:考察|视察|调研)")
@@ -157,6 +166,7 @@ class Authorship:
     line: str = ""
     confidence: float | None = None
     publisher: str = ""
+    named: tuple[str, ...] = ()  # codes of the places the text names, most named first
 
     @property
     def division(self) -> Division | None:
@@ -266,9 +276,12 @@ def _relative(name: str) -> AuthorOrgan | None:
         organ = _ORGAN_OF[rest]
         return AuthorOrgan(None, "party" if party and organ == "government" else organ, level=level)
     catalogue = load_catalogue()
-    dept = catalogue.get(rest)
+    group = rest.endswith("党组")  # 市交通运输局党组: the bureau's leading party group
+    dept = catalogue.get(rest.removesuffix("党组") if group else rest)
     if dept is None or dept.scope == "national":
         return None
+    if group:
+        return AuthorOrgan(None, "unit", "中共" + dept.name + "党组", level=level)
     return AuthorOrgan(None, "unit", ("中共" if party else "") + dept.name, level=level)
 
 
@@ -351,9 +364,29 @@ def _level_of(char: str, d: Division) -> bool:
     return d.name.endswith(char)
 
 
+@lru_cache(maxsize=2)
+def _regional_names(gz: Gazetteer) -> TermMatcher:
+    """Full and short names of the current provinces and prefectures, the short ones
+    (甘肃, 东莞, 西宁) without those that are ordinary words (长治久安, 中山公园).  A full name
+    maps to "" (it is counted as a full name already)."""
+    words = set(data_lines("place_short_names_words.txt"))
+    names: dict[str, str] = {}
+    for d in gz:
+        if d.level in ("province", "prefecture") and d.current:
+            names[d.name] = ""
+            for short in gz.short_names(d):
+                if len(short) >= 2 and short not in words:
+                    names.setdefault(short, short)
+    return TermMatcher(names)
+
+
 def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
-    """Places the text names (full names, short names with a level word, 法治X compounds)."""
+    """Places the text names: full names, short names with a level word, 法治X compounds,
+    and provinces and cities named bare (《甘肃日报》, 推动西宁…: they tell whose report it is);
+    a name several places hold counts for the one the other names point to (洪梅镇 beside
+    法治东莞)."""
     counts: Counter[str] = Counter()
+    ambiguous: list[str] = []
     for m in _PLACE_RUN.finditer(text):
         run = m.group()
         for k in range(0, len(run) - 1):  # the longest name that ends the run
@@ -374,7 +407,15 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
                     break
             if len(cands) == 1:
                 counts[cands[0].code] += 1
+            else:
+                ambiguous.append(run[k:])
             break
+    regional = _regional_names(gz)
+    for _, _, name in regional.find(text):
+        short = regional.value(name)
+        found = [c for c in gz.lookup(short, year) if c.level in ("province", "prefecture")]
+        if short and len(found) == 1:
+            counts[found[0].code] += 1
     for m in _PLACE_COMPOUND.finditer(text):
         word = m.group(1)
         for k in range(len(word), 1, -1):
@@ -388,6 +429,16 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
         found = [d for d in gz.lookup(province or "", year) if d.level == "province"]
         if len(found) == 1:
             counts[found[0].code] += 1
+    for m in _INDEX_NUMBER.finditer(text):
+        code = m.group("credit") or m.group("area")
+        div = gz.get(code, year)
+        if div is not None and div.level in ("province", "prefecture", "county"):
+            counts[div.code] += 2  # the publishing government's own code: strong evidence
+    named = tuple(counts)
+    for name in ambiguous:
+        div = gz.resolve(name, year, named) if named else None
+        if div is not None:
+            counts[div.code] += 1
     departments: Counter[tuple[str, str]] = Counter()
     catalogue = load_catalogue()
     for spelling, dept in catalogue.by_name.items():
@@ -419,9 +470,40 @@ def _top_place(
             continue
         scored.append((n, d))
     scored.sort(key=lambda t: (-t[0], t[1].code))
-    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    if not scored:
+        return _common_holder(level, places, gz, year, under)
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     return scored[0][1]
+
+
+def _common_holder(
+    level: str, places: TextPlaces, gz: Gazetteer, year: int | None, under: Division | None
+) -> Division | None:
+    """The one place of ``level`` that every place the text names lies in or above, when the
+    text names places under it but never the place itself (盐渎街道 and 郭猛镇 in a 我区 report
+    are 盐都区's; 宁化县 and 才溪镇 in a 省农业农村厅's report are 福建省's).  Two mentions at
+    least, and none elsewhere."""
+    holders: Counter[str] = Counter()
+    others: list[Division] = []
+    for code, n in places.counts.items():
+        chain = gz.chain(code, year)
+        holder = next((a for a in chain[1:] if _level_of(level, a)), None)
+        if holder is not None:
+            holders[holder.code] += n
+        elif chain:
+            others.append(chain[0])
+    if len(holders) != 1 or sum(holders.values()) < 2:
+        return None
+    found = gz.get(next(iter(holders)), year)
+    if found is None:
+        return None
+    above = {a.code for a in gz.chain(found.code, year)}
+    if any(o.code not in above for o in others):
+        return None  # the text also names a place elsewhere
+    if under is not None and under.code not in above:
+        return None
+    return found
 
 
 # ------------------------------------------------------------------ sources
@@ -488,7 +570,8 @@ def _subject_names(subject: str) -> tuple[str, ...]:
     own = _SELF_PLACE.match(subject)
     if own and subject[:1] in "我全本":  # 全省法治政府建设工作, 全市各级行政机关: the place itself
         return () if "系统" in subject else ("我" + own.group(1),)
-    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    # 和 joins two organs (县委和县政府) only after an organ word: 义和镇 is one name
+    parts = [p for p in re.split(r"、|(?<=[委府局厅])[和及与]", subject) if p]
     if len(parts) == 2 and parts[1] in ("政府", "人民政府"):
         place = re.sub(r"(党委|委)$", "", parts[0])
         return (parts[0], place + parts[1])
@@ -689,11 +772,17 @@ def decide(
     anchors = [o.division for _, organs in readings for o in organs if o.division is not None]
     if under is not None:
         anchors.append(under)
+    department = False  # a source said a department wrote it (我局), but not which one
     for k, (clue, organs) in enumerate(readings):
         done = [_complete(o, places, anchors, under, gz, year) for o in organs]
         if not done or any(o is None for o in done):
+            if clue.evidence != "byline" and any(o.organ == "unit" for o in organs):
+                department = True
             continue
         chosen = tuple(o for o in done if o is not None)
+        governments = all(o.organ != "unit" for o in chosen)
+        if department and clue.evidence == "self-reference" and governments:
+            continue  # 我局's report speaks of 全市 too: its place is not its author
         counted = any(not o.placed for o in organs)
         conf = BASE_CONFIDENCE.get(clue.evidence, 0.5) - (0.1 if counted else 0.0)
         div = chosen[0].division
@@ -714,6 +803,31 @@ def decide(
             ):
                 chosen = tuple(_unplaced(o) if o.division is not None else o for o in chosen)
         return clue, chosen, round(max(0.05, min(0.99, conf)), 2)
+    return _unnamed_department(readings, places, gz, year)
+
+
+def _unnamed_department(
+    readings: Sequence[tuple[AuthorClue, tuple[AuthorOrgan, ...]]],
+    places: TextPlaces,
+    gz: Gazetteer,
+    year: int | None,
+) -> tuple[AuthorClue, tuple[AuthorOrgan, ...], float] | None:
+    """市发展改革委 as a report's subject when the text names no city at all: the department
+    is kept by its name (市发展和改革委员会) without a place, never put in a guessed city."""
+    for clue, organs in readings:
+        if clue.evidence not in ("title", "opening", "first-sentence") or len(organs) != 1:
+            continue
+        organ = organs[0]
+        if organ.organ != "unit" or organ.division is not None or organ.level[:1] in ("", "我"):
+            continue
+        if any(
+            (d := gz.get(code, year)) is not None and _level_of(organ.level, d)
+            for code in places.counts
+        ):
+            return None  # the text names a place of that level: not left to a bare name
+        party = organ.unit.startswith("中共")
+        name = ("中共" if party else "") + organ.level + organ.unit.removeprefix("中共")
+        return clue, (AuthorOrgan(None, "unit", name, label=name),), 0.5
     return None
 
 
@@ -729,10 +843,11 @@ def resolve_authorship(doc: Document, res: Resources) -> Authorship:
     readings = [(c, _read_clue(c, gz, year, context)) for c in clues]
     readings = [(c, organs) for c, organs in readings if organs]
     decided = decide(readings, places, under, gz, year)
+    named = tuple(code for code, _ in places.counts.most_common())
     if decided is None:
-        return Authorship(publisher=publisher)
+        return Authorship(publisher=publisher, named=named)
     clue, organs, conf = decided
-    return Authorship(organs, clue.evidence, clue.line, conf, publisher)
+    return Authorship(organs, clue.evidence, clue.line, conf, publisher, named)
 
 
 def _addressee_place(doc: Document, gz: Gazetteer, year: int | None) -> Division | None:

@@ -41,6 +41,8 @@ class DocumentContext:
     keep: Callable[[Entity], Entity]
     relate: Callable[[Relation], None]
     own: Entity | None = None  # the author when it is a department or a national body (我局)
+    doc: str = ""  # the document's id: scopes names that mean something only in this report
+    named: tuple[str, ...] = ()  # codes of the places the text names (for an unplaced author)
 
     @property
     def author_code(self) -> str | None:

@@ -48,7 +48,9 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
     own = next((e for e in author_entities if e.type in ("institution", "organization")), None)
     if author_div is None and any(e.attr("scope") == "national" for e in author_entities):
         keep(national_entity(STATE))  # a national body's numbers are the whole country's
-    ctx = DocumentContext(res, year, author_div, main, keep, relations.append, own)
+    ctx = DocumentContext(
+        res, year, author_div, main, keep, relations.append, own, doc.sha1[:16], authorship.named
+    )
     addressees = [
         ctx.keep_government(div, organ)
         for div, organ in addressee_organs(doc, res, ctx.context_codes)

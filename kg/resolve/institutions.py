@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kg.extract.departments import load_catalogue
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
-from kg.vocab import KG, division_iri, government_iri, institution_iri
+from kg.vocab import KG, ORGU, digest, division_iri, government_iri, institution_iri
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
@@ -131,6 +131,50 @@ def _party_body(rest: str) -> str:
     return body
 
 
+# A department's own leading groups and divisions, named without their department or place.
+_INTERNAL = re.compile(
+    r"(?![省市区县州旗镇乡我本局委厅部])[\u4e00-\u9fff]{2,30}(?:领导小组|工作专班|领导专班|处|科)"
+)
+# A party committee's rule-of-law body named by the level it governs: (全面)依法治县委员会,
+# 依法治区办, 依法治藏委员会 (a province by its one-character abbreviation).
+_RULE_OF_LAW = re.compile(r"(?:全面)?依法治(?P<level>.)(?:委员会办公室|委员会|委|办公室|办)")
+_LEVEL_OF_AREA = {"街": "街道", "道": "街道"}
+
+
+def _governed_place(
+    char: str, author: Division, gz: Gazetteer, year: int | None
+) -> Division | None:
+    """The place a rule-of-law body governs: 县 in 依法治县办 is the author's county (or the
+    county above it), 藏 in 依法治藏 the author's province."""
+    if char in _LEVEL_CHARS or char in _LEVEL_OF_AREA:
+        return nearest_of_level(author, _LEVEL_OF_AREA.get(char, char), gz, year)
+    chain = gz.chain(author.code, year)
+    province = chain[-1] if chain and chain[-1].level == "province" else None
+    if province is None or char not in _province_abbreviations().get(province.name, ""):
+        return None  # 全面依法治理委员会: 理 is no place
+    return province
+
+
+@cache
+def _province_abbreviations() -> dict[str, str]:
+    """Province -> its one-character abbreviations (kg/data/province_abbreviations.tsv)."""
+    text = resources.files("kg.data").joinpath("province_abbreviations.tsv").read_text("utf-8")
+    rows = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {name: shorts for name, shorts in rows}
+
+
+def _rule_of_law_body(
+    body: str, author: Division, gz: Gazetteer, year: int | None
+) -> tuple[Division, str, str | None] | None:
+    """依法治县办 in a town's report -> (its county, 中共X县委全面依法治县委员会办公室): the body
+    belongs to the party committee of the place it governs, whoever names it."""
+    m = _RULE_OF_LAW.fullmatch(body)
+    place = _governed_place(m.group("level"), author, gz, year) if m else None
+    if place is None:
+        return None
+    return place, "中共" + place.name + "委" + _party_body(body), None
+
+
 def read_institution(
     surface: str, author: Division, gz: Gazetteer, year: int | None, context: tuple[str, ...]
 ) -> tuple[Division, str, str | None] | None:
@@ -166,6 +210,10 @@ def read_institution(
             if rest[:1] == place.name[-1] and rest[:1] in _LEVEL_CHARS:
                 rest = rest[1:]
     organ = _ORGANS.get(rest) or ("party" if party and rest == "委员会" else None)
+    if place is None or (not rest.startswith(("委", "党委")) and _RULE_OF_LAW.fullmatch(rest)):
+        ruled = _rule_of_law_body(rest if place is not None else body, author, gz, year)
+        if ruled is not None:
+            return ruled
     if place is None:
         if organ in ("court", "procuratorate"):
             return _judicial_place(author, gz, year), "", organ
@@ -180,18 +228,105 @@ def read_institution(
     for committee in ("党工委", "党委", "委"):  # 市委宣传部, 镇党委全面依法治镇委员会
         if rest.startswith(committee) and len(rest) > len(committee) + 1 and organ is None:
             inner = _party_body(rest[len(committee) :])
-            head = "中共" + place.name + ("委员会" if committee != "委" else "委")
+            # 自治区党委全面依法治藏委员会 -> 中共西藏自治区委全面依法治藏委员会 (the guide's
+            # form); a street's 党工委 is not a 委 and keeps its word
+            head = "中共" + place.name + ("党工委" if committee == "党工委" else "委")
             return place, head + inner, None
     if party:
         return place, "中共" + place.name + _party_body(rest), organ
-    if rest.startswith("政府") and rest != "政府":
-        rest = "人民" + rest  # 县政府办公室 -> 固安县人民政府办公室
+    if rest.startswith("政府") and rest != "政府" and load_catalogue().standard(rest) == rest:
+        rest = "人民" + rest  # 县政府办公室 -> 固安县人民政府办公室 (县政府办: its short form)
     return place, place.name + load_catalogue().standard(_FULL.get(rest, rest)), organ
+
+
+def own_place_name(author: Entity | None, level: str) -> str:
+    """The name of an unplaced author's own place when ``level`` is its level (棣棠乡 for 乡
+    in 棣棠乡人民政府's report), else ""."""
+    if author is None or author.type != "organization" or author.attr("scope") != "unplaced":
+        return ""
+    name = re.sub(r"(?:人民政府|办事处)$", "", author.label.removeprefix("中共"))
+    return name if level and name != author.label and name.endswith(level) else ""
+
+
+_LEVEL_START = re.compile(r"自治区|街道|[省市州县区旗镇乡]")
+
+
+def unplaced_name(surface: str, author: Entity | None) -> str | None:
+    """The label of an institution in a report whose author has no place: its level word
+    stands for the place (县司法局, 市发展和改革委员会, 中共县委全面依法治县委员会办公室), or
+    the author's own name when the level is the author's (西仓镇司法所 in 西仓镇's report);
+    a body every town has, written bare (司法所), is the unplaced town's.  ``None`` when
+    nothing in the name or the author says whose it is."""
+    name = re.sub(r"\s+", "", surface)
+    level = _LEVEL_START.match(name)
+    ruled = _RULE_OF_LAW.fullmatch(name)
+    if level is None and ruled and ruled.group("level") in _LEVEL_CHARS:
+        # 依法治县委员会 in a town's report: its county's, named by its level
+        place = own_place_name(author, ruled.group("level")) or ruled.group("level")
+        return "中共" + place + "委" + _party_body(name)
+    if level is None:
+        own = own_place_name(author, "镇") or own_place_name(author, "乡")
+        own = own or own_place_name(author, "街道")
+        return own + name if own and name.startswith(_generic_starts()) else None
+    place = own_place_name(author, level.group()) or level.group()
+    rest = name[level.end() :].removeprefix("级")
+    for committee in ("党委", "委"):
+        inner = rest.removeprefix(committee)
+        if inner != rest and _RULE_OF_LAW.fullmatch(inner):
+            return "中共" + place + "委" + _party_body(inner)
+    if _RULE_OF_LAW.fullmatch(rest):
+        return "中共" + place + "委" + _party_body(rest)
+    if rest.startswith(("委", "党委")) and len(rest) > 2:  # 市委党校, 县委宣传部
+        return "中共" + place + "委" + load_catalogue().standard(rest.split("委", 1)[1])
+    standard = load_catalogue().standard(rest)
+    if standard == rest and rest.startswith("政府") and rest != "政府":
+        standard = "人民" + rest
+    return place + standard if len(standard) >= 2 else None
+
+
+def named_of_level(level: str, ctx: DocumentContext) -> Division | None:
+    """The one place of ``level`` (a county or above) the text names: 市委 in a report whose
+    author is unknown but which names 遂宁市 and no other city is 遂宁's."""
+    if level in ("镇", "乡", "街道"):
+        return None
+    found = []
+    for code in ctx.named:
+        d = ctx.res.gazetteer.get(code, ctx.year)
+        if d is None or d.level == "township" or not d.name.endswith(level):
+            continue
+        if level == "区" and d.level != "county":
+            continue  # 自治区 is not a 区
+        found.append(d)
+    return found[0] if len(found) == 1 else None
+
+
+def unplaced_institution(label: str, ctx: DocumentContext) -> Entity:
+    """An institution of a place the report does not name: one entity of this report only
+    (two reports' 县司法局 may be two bureaus)."""
+    key = f"unplaced|doc:{ctx.doc}|{label}"
+    return Entity(
+        iri=ORGU + f"unplaced-{digest(key, 12)}",
+        type="organization",
+        label=label,
+        key=key,
+        attrs=attrs(scope="unplaced", organ="unit"),
+    )
+
+
+def _same_level_own(level: str, ctx: DocumentContext) -> Entity | None:
+    """县局 in a county bureau's report is the bureau itself; any other level (市局 in a
+    district branch's report) is not said which bureau."""
+    own, div = ctx.own, ctx.author_division
+    if own is None or own.type != "institution" or div is None:
+        return None
+    return own if div.name.endswith(level) and own.label.endswith(("局", "厅")) else None
 
 
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
+    if m.attr("relative") == "1" and m.attr("level"):
+        return _same_level_own(m.attr("level") or "", ctx)
     if m.attr("relative") == "1":
         return ctx.own  # 我局 in a 司法局's report is that 司法局; in a county's, nothing
     surface = m.attr("name") or m.surface  # a traditional-script name is read simplified
@@ -201,9 +336,30 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
 
         return national_entity(national.name)
     div = ctx.author_division
+    if m.attr("bare") == "1":  # 司法所 alone: the town's own, in a town's report only
+        if div is not None:
+            return institution_entity(div.name + surface, div) if div.level == "township" else None
+        own = own_place_name(ctx.author, "镇") or own_place_name(ctx.author, "乡")
+        own = own or own_place_name(ctx.author, "街道")
+        return unplaced_institution(own + surface, ctx) if own else None
     if div is None:
-        return None
+        if ctx.own is not None and ctx.own.attr("organ") == "unit" and _INTERNAL.fullmatch(surface):
+            return unplaced_institution(ctx.own.label + surface, ctx)  # 市水利局政策法规处
+        start = _LEVEL_START.match(surface)
+        level = start.group() if start else ""
+        named = named_of_level(level, ctx) if level else None
+        if named is not None and not own_place_name(ctx.author, level):
+            # 市发展改革委 in a report that names 遂宁市 and no other city
+            read = read_institution(surface, named, ctx.res.gazetteer, ctx.year, ())
+            if read is not None and read[2] is None:
+                ctx.keep_government(read[0], "government")
+                return institution_entity(read[1], read[0], party=read[1].startswith("中共"))
+        label = unplaced_name(surface, ctx.author)
+        return unplaced_institution(label, ctx) if label else None
     gz = ctx.res.gazetteer
+    if ctx.own is not None and ctx.own.type == "institution" and _INTERNAL.fullmatch(surface):
+        # 法治建设工作领导小组, 政策法规处 in a 司法局's report: the department's own
+        return institution_entity(ctx.own.label + surface, div)
     read = read_institution(surface, div, gz, ctx.year, ctx.context_codes)
     if read is None:
         return None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
-from kg.resolve.institutions import nearest_of_level
+from kg.resolve.institutions import named_of_level, nearest_of_level, own_place_name
 
 if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
@@ -48,6 +48,11 @@ def organ_label(div: Division, organ: str) -> str:
         return f"{div.name}办事处"
     if organ == "government" and div.name.endswith("地区") and div.level == "prefecture":
         return f"{div.name}行政公署"  # a 地区 is governed by its 行政公署, not a 人民政府
+    if organ == "party" and div.name.endswith("街道"):
+        return f"中共{div.name}工作委员会"  # a 街道's committee is a 党工委
+    if organ == "court" and div.level in ("province", "prefecture"):
+        # a province's court is its 高级人民法院, a city's its 中级人民法院
+        return f"{div.name}{'高级' if div.level == 'province' else '中级'}人民法院"
     return ORGAN_LABEL[organ].format(place=div.name)
 
 
@@ -151,6 +156,12 @@ SUPERIOR = KG + "superior"
 PARTNER = KG + "partner"
 # Organ words of short names (市委, 县政府, 区人大常委会) -> organ kind.
 _SHORT_ORGANS = {
+    "高级人民法院": "court",
+    "中级人民法院": "court",
+    "人民法院": "court",
+    "法院": "court",
+    "人民检察院": "procuratorate",
+    "检察院": "procuratorate",
     "委": "party",
     "党委": "party",
     "党工委": "party",
@@ -177,20 +188,30 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     if m.attr("self") == "1":
         # 全省 in a county's report is its province; 我县/全县 the author itself
         if ctx.author_division is None:
-            return ctx.author
+            return unplaced_organ(m.attr("level") or "", "government", ctx)
         own = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
         if own is None or own.code == ctx.author_division.code:
             return ctx.author
         return ctx.keep_government(own)
     if m.attr("short") == "1":
-        if ctx.author_division is None:
-            return None
-        div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
         organ_kind = _SHORT_ORGANS.get(m.attr("organ") or "", "government")
+        if ctx.author_division is None:
+            return unplaced_organ(m.attr("level") or "", organ_kind, ctx)
+        div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
+    elif m.attr("bare") == "1":
+        organ_kind = "government"
+        div = _on_chain(m.attr("place") or m.surface, ctx)
     else:
         place, organ = m.attr("place") or m.surface, m.attr("organ")
         organ_kind = split_organ(m.surface)[1] if organ else "government"
-        div = find_place(place, gz, ctx.year, ctx.context_codes)
+        if organ in ("地委", "行政公署") and not place.endswith("地区"):
+            place += "地区"  # 喀什地委 is the committee of 喀什地区, not of 喀什市
+        # 法治天水 in 天水市's report is the city, not one of the towns called 天水
+        div = (None if organ else _on_chain(place, ctx)) or find_place(
+            place, gz, ctx.year, ctx.context_codes
+        )
+        if div is None and not organ:
+            div = _short_place(place, ctx)
         if div is not None and not _plausible(place, div, ctx):
             return None
     if div is None:
@@ -198,6 +219,57 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     entity = ctx.keep_government(div, organ_kind)
     _relate_role(m, div, entity, ctx)
     return entity
+
+
+def _on_chain(name: str, ctx: DocumentContext) -> Division | None:
+    """The author's own place or one above it that ``name`` denotes (嘉定 in 嘉定区's report,
+    山亭 in the report of one of 山亭区's towns), else ``None``."""
+    chain = ctx.context_codes
+    found = [d for d in ctx.res.gazetteer.lookup(name, ctx.year) if d.code in chain]
+    return found[0] if len(found) == 1 else None
+
+
+def _short_place(name: str, ctx: DocumentContext) -> Division | None:
+    """A short name that towns share with a province or city (上海 and 上海街道, 河北 and
+    河北镇): the place on the author's chain, else the one division above the towns.
+    Towns are named by their short name only in their own reports."""
+    on_chain = _on_chain(name, ctx)
+    if on_chain is not None:
+        return on_chain
+    above = [d for d in ctx.res.gazetteer.lookup(name, ctx.year) if d.level != "township"]
+    return above[0] if len(above) == 1 and above[0].name != name else None
+
+
+def unplaced_organ(level: str, organ: str, ctx: DocumentContext) -> Entity | None:
+    """县委, 县政府, 全市 in a report whose author has no place.
+
+    The author's own level (乡党委 in 棣棠乡's report) is the author's place, kept by its
+    name like the author; any other level is a place the text leaves unnamed: a body of
+    this report only, labelled by its level alone (中共县委员会, 县人民政府), never
+    guessed.  ``None`` when the report has no author at all and the level is unknown.
+    """
+    if not level:
+        return None
+    own = own_place_name(ctx.author, level)
+    if own and organ == "government":
+        return ctx.author
+    named = named_of_level(level, ctx) if not own else None
+    if named is not None:
+        return ctx.keep_government(named, organ)
+    place = own or level
+    label = (
+        f"{place}办事处"
+        if organ == "government" and place.endswith("街道")
+        else ORGAN_LABEL[organ].format(place=place)
+    )
+    key = f"unplaced|{label}" if own else f"unplaced|doc:{ctx.doc}|{label}"
+    return Entity(
+        iri=ORGU + f"unplaced-{digest(label if own else key, 12)}",
+        type="organization",
+        label=label,
+        key=key,
+        attrs=attrs(scope="unplaced", organ=organ),
+    )
 
 
 def _plausible(place: str, div: Division, ctx: DocumentContext) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kg.extract.governments import extract_governments
 from kg.extract.sentences import split_sentences
 from kg.model import Document
-from tests.conftest import DASHENG, GUAN, WUJI, seed_text
+from tests.conftest import DASHENG, GANGU, GUAN, WUJI, seed_text
 
 GOV = "https://w3id.org/fazhi-kg/gov/"
 
@@ -87,8 +87,18 @@ def test_national_organs_are_mentions_and_their_offices_are_not(lexicons) -> Non
 
 
 def test_short_organs_inside_sentences_and_town_party_committees(lexicons) -> None:
+    # 镇党委书记 names the committee (its secretary is no body of its own); 依法治县委 does not
     text = "县政府通过召开县政府常务会学法；镇党委书记带头，镇党委研究法治工作，依法治县委部署。"
-    assert [s for s, _ in _surfaces(text, lexicons)] == ["县政府", "县政府", "镇党委"]
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["县政府", "县政府", "镇党委", "镇党委"]
+
+
+def test_an_organ_is_named_in_its_secretary_and_its_party_group(lexicons) -> None:
+    # 省委常委、市委书记安伟 (郑州's report), 县政府党组理论学习中心组 (郎溪's): the organ is named;
+    # 市委党校 and 市委依法治市办 are bodies of their own (institutions)
+    text = (
+        "省委常委、市委书记安伟主持会议。县政府党组理论学习中心组带头学。市委党校、市委依法治市办。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["省委", "市委", "县政府"]
 
 
 def test_traditional_characters_are_read_with_their_own_offsets(lexicons) -> None:
@@ -103,7 +113,7 @@ def test_short_province_names_and_paired_governments(lexicons) -> None:
 
 
 def test_places_inside_department_names_and_organ_bodies_are_not_mentions(lexicons) -> None:
-    text = "浙江省卫生健康委组织学法，市政府党组会研究法治议题，市人大视察，区政协调研。"
+    text = "浙江省卫生健康委组织学法，市政府办公室研究法治议题，市人大视察，区政协调研。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["市人大", "区政协"]
 
 
@@ -113,3 +123,58 @@ def test_people_s_congress_and_cppcc_labels(seed_build, resources) -> None:
     county = resources.gazetteer.parse_path("河北省廊坊市固安县", 2022)[-1]
     assert organ_label(county, "assembly") == "固安县人民代表大会"
     assert organ_label(county, "cppcc") == "政协固安县委员会"
+
+
+def test_courts_and_procuratorates_are_organs_of_their_place(seed_build) -> None:
+    # 加强与县法院工作联系 (无极县), 联合县检察院 (甘谷县): governments, not institutions; the bare
+    # 法院 of 自觉履行法院生效裁判 (大盛镇) names no court
+    mentions = _doc(seed_build, WUJI).mentions
+    wuji = {(r.mention.surface, r.mention.type): r.entity.label for r in mentions}
+    assert wuji[("县法院", "government")] == "无极县人民法院"
+    assert ("县法院", "institution") not in wuji
+    gangu = _doc(seed_build, GANGU).mentions
+    assert ("县检察院", "甘谷县人民检察院") in {
+        (r.mention.surface, r.entity.label) for r in gangu if r.mention.type == "government"
+    }
+    dasheng = _doc(seed_build, DASHENG).mentions
+    assert not [r for r in dasheng if r.mention.surface == "法院"]
+
+
+def test_a_provinces_court_is_its_high_court(lexicons) -> None:
+    text = "会同省高级人民法院、省人民检察院建立联动机制，入选最高检典型案例。"
+    assert _surfaces(text, lexicons) == [
+        ("省高级人民法院", None),
+        ("省人民检察院", None),
+        ("最高检", "最高人民检察院"),
+    ]
+
+
+def test_a_place_that_begins_another_name_is_not_a_mention(lexicons) -> None:
+    # a law firm, a quoted project and a title cut by the line end are named after a place;
+    # a quotation that is the place alone (“重庆”) still names it
+    text = (
+        "专门聘请江苏承匠律师事务所律师担任法律顾问。“广州市小微企业劳动关系事务托管服务试点项目”"
+        "获一等奖。发布《荆州市政务服务\n事项清单。打造“重庆”样板。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["重庆"]
+
+
+def test_a_government_written_right_after_its_committee(lexicons) -> None:
+    # 区委政府, 乡党委政府: the committee and the government of one place, two mentions
+    text = "2025年,我镇在区委政府的坚强领导下,围绕乡党委政府中心工作推进法治建设。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["我镇", "区委", "政府", "乡党委", "政府"]
+
+
+def test_pinyin_glosses_of_a_mirror_site_are_read_through(lexicons) -> None:
+    # 自治區(qū)人民政府 as some mirror sites print it: one mention, its surface as written
+    text = (
+        "會議研究部署重點工作。自治區(qū)黨委和政府印發(fā)方案。"
+        "自治區(qū)人民政府常務會議專題研究。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = extract_governments(doc, split_sentences(text), lexicons)
+    assert [(m.surface, text[m.start : m.end]) for m in found] == [
+        ("自治區(qū)黨委", "自治區(qū)黨委"),
+        ("政府", "政府"),
+        ("自治區(qū)人民政府", "自治區(qū)人民政府"),
+    ]

@@ -39,7 +39,7 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
                 "政府法务中心": "131022",
                 "京南·固安高新区调委会": "131022",
                 "医疗纠纷调委会": "131022",
-                "创建工作领导小组": "131022",
+                "固安县创建工作领导小组": "131022",  # a leading group is the author's own
             },
         ),
         (
@@ -50,7 +50,6 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
                 "青龙村法治教育示范基地": "500112143",
                 "大盛镇人民调解室": "500112143",
                 "大盛镇公共法律服务工作站": "500112143",
-                "渝北区人民法院": "500112",  # 自觉履行法院生效裁判: towns have no court
             },
         ),
         (
@@ -60,7 +59,6 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
                 "无极县司法局": "130130",
                 "中共无极县委组织部": "130130",  # party bodies: 中共 + the committee + the body
                 "无极县人民政府办公室": "130130",
-                "无极县人民法院": "130130",
                 "惠民县行政审批服务局": "371621",  # 山东省滨州市惠民县行政审批服务局
                 "石家庄市信用办": "130100",  # 市信用办 in a county's report: its city's
             },
@@ -84,7 +82,6 @@ def _institutions(seed_build, seed: str) -> dict[str, str]:
                 "甘谷县水务局": "620523",
                 "中共甘谷县委党校": "620523",
                 "甘谷县残联": "620523",
-                "甘谷县人民检察院": "620523",
                 "天水市电视台": "620500",
             },
         ),

@@ -121,3 +121,28 @@ def test_relative_names_read_as_relative() -> None:
     assert (organ.division, organ.unit, organ.level) == (None, "卫生健康委员会", "市")
     organ = read_name("我局", gz, 2023)
     assert organ.division is None and organ.level == "我局"
+
+
+def test_a_bureaus_party_group_is_its_author(resources) -> None:
+    # the report of 青岛市交通运输局's leading party group, named relatively in its first sentence
+    text = (
+        "中共青岛市交通运输局党组\n2022年度法治政府建设报告\n"
+        "2022年,市交通运输局党组坚持以习近平新时代中国特色社会主义思想为指导,全面落实市委、"
+        "市政府的部署要求。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2022)
+    assert evidence == "first-sentence"
+    assert labels == ["中共青岛市交通运输局党组"]
+    assert chain == ["青岛市", "山东省"]
+
+
+def test_a_department_of_a_city_the_text_never_names_keeps_its_name_unplaced(resources) -> None:
+    text = (
+        "2022年,市发展改革委坚持以习近平法治思想为指导,推进发展改革法治机关建设。"
+        "确定我委2022年推进法治政府建设的31项具体工作。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert [(o.label, o.division) for o in a.organs] == [("市发展和改革委员会", None)]
+    # a text that names its city places the department there instead
+    placed = resolve_authorship(_doc(text + "在三明市开展执法检查。\n", year=2022), resources)
+    assert [o.unit for o in placed.organs] == ["三明市发展和改革委员会"]

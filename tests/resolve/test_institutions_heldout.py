@@ -28,8 +28,8 @@ def _found(path: Path, resources, lexicons) -> set[str]:
     return {
         r.entity.label
         for r in rd.mentions
-        if r.mention.type == "institution"
-        and (r.entity.type == "institution" or r.entity.attr("organ") in ("court", "procuratorate"))
+        if (r.mention.type == "institution" and r.entity.type == "institution")
+        or r.entity.attr("organ") in ("court", "procuratorate")  # government mentions
     }
 
 

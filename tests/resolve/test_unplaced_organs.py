@@ -1,0 +1,195 @@
+"""Organs named by their level alone (县委, 县政府, 全市) in reports whose author has no place,
+and the places a text names that tell whose report it is (kg/resolve/places.py,
+kg/resolve/authors.py).  The snippets follow the shapes of real report openings."""
+
+from __future__ import annotations
+
+from kg.extract import extract_all
+from kg.model import Document, DocumentMeta
+from kg.resolve.authors import resolve_authorship, text_places
+from kg.resolve.document import resolve_document
+
+
+def _doc(text: str, sha1: str = "0" * 40, year: int = 2023) -> Document:
+    return Document("x.txt", "x.txt", text, sha1, "txt", "utf-8", DocumentMeta(year=year))
+
+
+def _governments(doc: Document, resources, lexicons) -> list[tuple[str, str]]:
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    return [
+        (r.mention.surface, r.entity.label) for r in rd.mentions if r.mention.type == "government"
+    ]
+
+
+def test_a_town_the_text_does_not_place_keeps_its_superiors_unnamed(resources, lexicons) -> None:
+    # 棣棠乡's report names neither its county nor its province: the county's organs are
+    # labelled by their level alone, the township's own by its name, none is guessed.
+    text = (
+        "2023年,棣棠乡在县委、县政府正确领导下,深入推进法治政府建设。\n"
+        "乡党委、政府始终把法治政府建设工作摆在重要位置,全乡法治意识不断提升。\n"
+    )
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("棣棠乡", "棣棠乡人民政府"),
+        ("县委", "中共县委员会"),
+        ("县政府", "县人民政府"),
+        ("乡党委", "中共棣棠乡委员会"),
+        ("政府", "棣棠乡人民政府"),
+        ("全乡", "棣棠乡人民政府"),
+    ]
+
+
+def test_without_an_author_relative_organs_belong_to_their_report_only(resources, lexicons) -> None:
+    text = "2024年,我局在市委市政府的正确领导下,紧紧围绕全市水利改革发展目标,推进依法行政。\n"
+    one = _doc(text, "1" * 40)
+    rd = resolve_document(one, extract_all(one, lexicons), resources)
+    assert rd.author == ()
+    labels = {r.mention.surface: r.entity for r in rd.mentions if r.mention.type == "government"}
+    assert labels["市委"].label == "中共市委员会"
+    assert labels["市政府"].label == labels["全市"].label == "市人民政府"
+    # two reports' 市政府 may be two cities: one entity per report, never merged
+    two = _doc(text, "2" * 40)
+    other = resolve_document(two, extract_all(two, lexicons), resources)
+    iris = {r.entity.iri for r in other.mentions if r.mention.surface == "市政府"}
+    assert iris and iris.isdisjoint({labels["市政府"].iri})
+
+
+def test_a_homonym_town_is_read_by_the_city_the_text_names(resources) -> None:
+    # 洪梅镇 is a town of 东莞 and one of 福建: 法治东莞 tells which
+    text = "2022年,我镇紧扣《法治东莞建设规划》的要求推进法治建设,洪梅镇委全面依法治镇委员会统筹。"
+    gz = resources.gazetteer
+    counts = text_places(text, gz, 2022).counts
+    assert {gz.get(c).name for c in counts} == {"东莞市", "洪梅镇"}
+    assert [gz.get(c).parent for c in counts if gz.get(c).name == "洪梅镇"] == ["441900"]
+
+
+def test_a_province_named_bare_tells_whose_report_it_is(resources) -> None:
+    # no title, 全省 and 省政府 only; the province is named in its paper and TV station
+    text = (
+        "2023年,全省法治政府建设工作坚持以习近平法治思想为指导,全省法治政府建设取得新成效。"
+        "省政府党组带头学法。在《甘肃日报》开设专栏,在甘肃卫视播出节目。\n"
+    )
+    a = resolve_authorship(_doc(text), resources)
+    assert [o.division.name for o in a.organs] == ["甘肃省"]
+
+
+def test_a_department_that_says_we_is_not_its_province(resources) -> None:
+    # 我局 without its name: the report is a department's, so 全省 (twice) must not make the
+    # province its author; the report is left without author rather than given a wrong one
+    text = (
+        "2024年,我局认真贯彻落实市局党组和区委、区政府法治建设部署要求。2024年,分局被省"
+        "自然资源厅评为全省自然资源系统法治建设优秀单位、全省主题宣传优秀组织单位,江苏承匠"
+        "律师事务所担任法律顾问。\n"
+    )
+    assert resolve_authorship(_doc(text, year=2024), resources).organs == ()
+
+
+def test_a_county_named_by_its_short_name_in_a_compound(resources, lexicons) -> None:
+    # 法治嘉定 in 嘉定区's report is the district; 法治思想 names no place, and the short name
+    # of a place off the author's chain (法治西兴 here) is not read
+    text = (
+        "2023年,嘉定区坚持以习近平法治思想为指导,加快建设更高水平法治嘉定。学习借鉴法治西兴经验。\n"
+    )
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("嘉定区", "嘉定区人民政府"),
+        ("嘉定", "嘉定区人民政府"),
+    ]
+
+
+def test_a_province_short_name_that_towns_share_means_the_province(resources, lexicons) -> None:
+    # 上海 is also a street of 福州 and 江西 a town and a street: bare, they are the province
+    # (a town is named by its short name only in its own report); 河北 is also 天津's 河北区,
+    # so bare 河北 outside 河北省's own reports stays unresolved
+    text = "2023年,长宁区贯彻落实习近平总书记考察上海重要讲话精神,学习借鉴江西、河北经验。\n"
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("长宁区", "长宁区人民政府"),
+        ("上海", "上海市人民政府"),
+        ("江西", "江西省人民政府"),
+    ]
+
+
+def test_a_repeated_title_line_and_sister_site_rows_are_not_mentions(resources, lexicons) -> None:
+    # the page repeats the title under its chrome; the guide annotates neither
+    text = (
+        "中国政府网 | 重庆市人民政府网 | 重庆市万州区人民政府网\n"
+        "重庆市万州区余家镇人民政府关于2025年法治政府建设情况的报告\n"
+        "重庆市万州区余家镇人民政府  关于2025年法治政府建设情况的报告\n"
+        "2025年,余家镇在区委、区政府的坚强领导下,推进法治政府建设。\n"
+    )
+    assert [s for s, _ in _governments(_doc(text, year=2025), resources, lexicons)] == [
+        "余家镇",
+        "区委",
+        "区政府",
+    ]
+
+
+def test_we_district_is_the_district_its_named_towns_lie_in(resources) -> None:
+    # no title and no district name: 我区, and two of its towns named in the text
+    text = (
+        "2024年,在市委、市政府正确领导下,我区坚持以习近平法治思想为指导,推进依法行政。"
+        "全区各级党委(党组)专题学法。组织盐渎街道、郭猛镇主要负责人开展专题述法。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2024), resources)
+    gz = resources.gazetteer
+    assert [d.name for d in gz.chain(a.division.code, 2024)] == ["盐都区", "盐城市", "江苏省"]
+
+
+def test_towns_of_two_districts_name_no_author(resources) -> None:
+    # 郭猛镇 (盐都区) and 伍佑街道 (亭湖区): the towns do not agree, so no district is guessed
+    text = (
+        "2024年,在市委、市政府正确领导下,我区坚持以习近平法治思想为指导,推进依法行政。"
+        "全区各级党委(党组)专题学法。组织郭猛镇、伍佑街道主要负责人开展专题述法。\n"
+    )
+    assert resolve_authorship(_doc(text, year=2024), resources).organs == ()
+
+
+def test_a_title_split_over_two_lines_and_a_dated_byline_are_not_mentions(
+    resources, lexicons
+) -> None:
+    text = (
+        "四川省交通运输厅\n"
+        "2025年法治政府建设情况报告\n"
+        "2023-12-29 09:36    四川省人民政府    浏览次数:\n"
+        "2025年,四川省交通运输厅会同省高级人民法院开展执法监督。\n"
+    )
+    assert [s for s, _ in _governments(_doc(text, year=2025), resources, lexicons)] == [
+        "省高级人民法院"
+    ]
+
+
+def test_an_index_number_places_a_town_the_text_does_not(resources) -> None:
+    # 羊庄镇 is one town, but the text names none of its parents; the disclosure page's index
+    # number begins with 370481, the code of 滕州市 that published it
+    text = (
+        "- 索 引 号:370481/2026-00158\n- 发布机构:羊庄镇\n羊庄镇2025年法治政府建设报告\n"
+        "2025年以来,羊庄镇坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2025), resources)
+    gz = resources.gazetteer
+    assert [d.name for d in gz.chain(a.division.code, 2025)] == [
+        "羊庄镇",
+        "滕州市",
+        "枣庄市",
+        "山东省",
+    ]
+
+
+def test_a_short_name_on_the_authors_chain_is_the_authors_place(resources, lexicons) -> None:
+    # 天水 is also a town of 天水市 itself; in the city's report 法治天水 is the city
+    text = "2025年,天水市坚持依法行政,开展“建设更高水平法治天水”主题征文活动。\n"
+    assert _governments(_doc(text, year=2025), resources, lexicons) == [
+        ("天水市", "天水市人民政府"),
+        ("天水", "天水市人民政府"),
+    ]
+
+
+def test_without_an_author_a_relative_organ_takes_the_one_place_of_its_level_named(
+    resources, lexicons
+) -> None:
+    # the author (我局) stays unknown, but the text names 遂宁市 and no other city
+    text = (
+        "2022年,我局在市委、市政府的正确领导下,深入践行习近平法治思想。"
+        "我局承办了遂宁市法治政府建设工作推进会。\n"
+    )
+    got = dict(_governments(_doc(text, year=2022), resources, lexicons))
+    assert got["市委"] == "中共遂宁市委员会"
+    assert got["市政府"] == "遂宁市人民政府"
