@@ -1,7 +1,7 @@
 """The part cache of an output folder: built documents kept for the next build.
 
 ``OUT/.cache/parts/<key[:2]>/<key>.{json,nq,csv,size}`` hold one document's part
-(see ``kg.part``), ``<key>.{ttl,trig,jsonld}`` its pieces of the dumps; the key
+(see ``kg.part``), ``<key>.{nt,ttl,trig,jsonld}`` its pieces of the dumps; the key
 covers the tool's version, the build options that change a part, the file's
 name in the outputs and its content, so a part is reused only when rebuilding
 would give the same bytes. ``OUT/.cache/files.json``

@@ -3,11 +3,10 @@
 Nothing here holds the corpus: N-Quads are copied part by part (reports in
 IRI order, then the shared reference facts, sorted, then the tallies counted
 from the store), the store is bulk loaded from that file (or, on a rebuild,
-the previous store is updated graph by graph), N-Triples is that file without
-graph names, Turtle, TriG and JSON-LD are joined from each part's piece
-(``kg.export.rdf``), and mentions.csv is the parts' rows in file order. So
-memory is bounded by the largest report and the reference data, whatever the
-number of reports.
+the previous store is updated graph by graph), N-Triples, Turtle, TriG and
+JSON-LD are joined from each part's piece (``kg.export.rdf``), and
+mentions.csv is the parts' rows in file order. So memory is bounded by the
+largest report and the reference data, whatever the number of reports.
 """
 
 from __future__ import annotations
@@ -137,18 +136,8 @@ def add_tallies(store_path: Path, nq: Path) -> bytes:
     return data
 
 
-def write_ntriples(nq: Path, path: Path) -> None:
-    """``graph.nt``: the union of ``nq``'s graphs (no triple is in two graphs: see
-    ``kg.graph.reference``), read line by line with the graph name cut off."""
-    with open(nq, "rb") as src, open(path, "wb") as out:
-        for line in src:
-            # Every quad of a build is in a named graph, an IRI: the last term of the line.
-            body = line.rstrip(b"\n").removesuffix(b" .")
-            out.write(body.rsplit(b" ", 1)[0] + b" .\n")
-
-
 def write_dumps(staging: Path, source: PartSource, tail: bytes) -> None:
-    """Turtle, TriG and JSON-LD of the build, joined from each report's piece, then ``tail``'s.
+    """N-Triples, Turtle, TriG and JSON-LD, joined from each report's piece, then ``tail``'s.
 
     A report's pieces are kept beside its part (``source.dumps``), so a rebuild
     serialises only the reports that changed; ``tail`` is the reference graphs and
@@ -184,8 +173,6 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     tallies = add_tallies(staging / "store", nq)
     write_part_keys(staging, source)
     pause_point("wrote store")
-    write_ntriples(nq, staging / "graph.nt")
-    pause_point("wrote graph.nt")
     write_dumps(staging, source, reference + tallies)
     store = Store.read_only(str(staging / "store"))
     write_mentions(staging / "mentions.csv", source)

@@ -1,6 +1,6 @@
 """The RDF files a build writes and their formats (written by ``kg.outputs``).
 
-Turtle, TriG and JSON-LD are joined from pieces, one per report graph plus one
+N-Triples, Turtle, TriG and JSON-LD are joined from pieces, one per report graph plus one
 for the reference graphs: a report's piece is kept with its part, so a rebuild
 serialises only what changed, and the joined file has the same bytes as
 serialising the whole build at once (Oxigraph's writers start a new subject,
@@ -26,9 +26,8 @@ RDF_FILES: dict[str, tuple[RdfFormat, bool]] = {
     "graph.jsonld": (RdfFormat.JSON_LD, False),
 }
 
-DUMP_FORMATS = {
-    name: fmt for name, (fmt, _) in RDF_FILES.items() if name not in ("graph.nq", "graph.nt")
-}
+# Every file but graph.nq (the parts' own N-Quads, copied as they are).
+DUMP_FORMATS = {name: fmt for name, (fmt, _) in RDF_FILES.items() if name != "graph.nq"}
 
 
 def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
@@ -38,6 +37,8 @@ def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
     of its top-level array: ``join_dump`` puts them back once. Graph formats get
     the triples (the union of the build's graphs holds each triple once).
     """
+    if fmt == RdfFormat.N_TRIPLES:
+        return b"".join(_triple_line(line) for line in nquads.splitlines())
     quads = parse(nquads, format=RdfFormat.N_QUADS)
     data = quads if fmt == RdfFormat.TRIG else (q.triple for q in quads)
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
@@ -45,6 +46,11 @@ def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
     if fmt == RdfFormat.JSON_LD:
         return body.strip()[1:-1]
     return body[len(_prefix_lines(body)) :]
+
+
+def _triple_line(line: bytes) -> bytes:
+    # Every quad of a build is in a named graph, an IRI: the last term of the line.
+    return line.removesuffix(b" .").rsplit(b" ", 1)[0] + b" .\n"
 
 
 def _prefix_lines(body: bytes) -> bytes:
@@ -59,6 +65,8 @@ def dump_header(fmt: RdfFormat) -> bytes:
     """What starts a dump: the ``@prefix`` lines Oxigraph writes for the project's prefixes."""
     if fmt == RdfFormat.JSON_LD:
         return b"["
+    if fmt == RdfFormat.N_TRIPLES:
+        return b""
     # Oxigraph writes every given prefix before the first triple: one triple shows them.
     probe = Quad(NamedNode(PREFIXES["kg"] + "x"), NamedNode(PREFIXES["kg"] + "x"), Literal("x"))
     return _prefix_lines(
