@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import opencc
+from kg.ingest.script import to_simplified
 
 __all__ = ["SPACE_RE", "fold", "is_revision_note", "split_version", "version_after"]
 
-_T2S = opencc.OpenCC("t2s")
 SPACE_RE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 
 # Revision notes (the content of a trailing bracket). 试行/暂行/草案 are part of
@@ -35,7 +34,7 @@ _VERSION_AFTER_RE = re.compile(
 
 def fold(text: str) -> str:
     """NFKC (full-width to half-width, NBSP/ideographic space to space), then t2s."""
-    return _T2S.convert(unicodedata.normalize("NFKC", text))
+    return to_simplified(unicodedata.normalize("NFKC", text))
 
 
 def _normalise_note(note: str) -> str:

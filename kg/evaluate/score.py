@@ -11,9 +11,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 
 from kg.evaluate.annotations import Author, DocAnnotation, Span
+from kg.ingest.script import to_simplified
 from kg.model import MENTION_TYPES
 
 Z95 = 1.959964
@@ -34,16 +34,9 @@ def wilson(k: int, n: int) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-@cache
-def _t2s():  # type: ignore[no-untyped-def]
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
 def normal_label(label: str) -> str:
     """A label compared loosely: simplified script, one kind of bracket and dash, no quotes."""
-    text = _t2s().convert(label or "")
+    text = to_simplified(label or "")
     text = text.replace("（", "(").replace("）", ")").replace("〔", "(").replace("〕", ")")
     text = _DASHES.sub("-", text)
     return _DROP.sub("", text).lower()

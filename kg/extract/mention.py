@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-import opencc
-
 from kg.extract.sentences import Sentences
+from kg.ingest.script import to_simplified
 from kg.model import Attrs, Mention
-
-_T2S = opencc.OpenCC("t2s")
 
 
 def make_mention(
@@ -117,7 +114,7 @@ def simplified(text: str) -> str:
     Simplified text is left alone (the conversion would also turn 乾州 into 干州), and so is
     a text the conversion would lengthen or shorten.
     """
-    out = _T2S.convert(text)
+    out = to_simplified(text)
     if len(out) != len(text):
         return text
     changed = sum(a != b for a, b in zip(text, out, strict=True))

@@ -15,12 +15,11 @@ from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
-import opencc
 
 from kg.extract.lexicons import data_lines
+from kg.ingest.script import to_simplified
 
 Tagged = tuple[tuple[str, str], ...]  # (word, POS flag) pairs
-_T2S = opencc.OpenCC("t2s")
 
 # Files in kg/data whose lines become dictionary words, with the POS they get.
 _DICTIONARIES = (
@@ -45,7 +44,7 @@ def _tokenizer() -> jieba.posseg.POSTokenizer:
 
 def simplified(word: str) -> str:
     """``word`` in simplified characters, to look it up in the project's word lists."""
-    return _T2S.convert(word)
+    return to_simplified(word)
 
 
 # Frequent characters that only traditional script writes (國 會 關 區 縣 項 個 場 …).
@@ -60,7 +59,7 @@ def simplified_text(text: str) -> str:
     so a simplified text is never converted)."""
     if not _TRADITIONAL.search(text):
         return text
-    simple = _T2S.convert(text)
+    simple = to_simplified(text)
     return simple if len(simple) == len(text) else text
 
 
@@ -72,7 +71,7 @@ def tag(text: str) -> Tagged:
     simplified form (專題研究 as 专题研究, not 專 題 研究) and the words are given back
     as written, when the two forms have the same length.
     """
-    simple = _T2S.convert(text)
+    simple = to_simplified(text)
     if simple == text or len(simple) != len(text):
         return tuple((w.word, w.flag) for w in _tokenizer().lcut(text, HMM=False))
     out, at = [], 0

@@ -31,12 +31,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import opencc
-
 from kg.extract.departments import load_catalogue
 from kg.extract.lexicons import data_lines
 from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
+from kg.ingest.script import to_simplified
 from kg.model import Document, Entity, attrs
 from kg.resolve.context import DocumentContext, Resources
 from kg.resolve.gazetteer import Division, Gazetteer
@@ -84,7 +83,6 @@ BASE_CONFIDENCE = {
 }
 _STRONG = ("title", "signature", "opening", "title-place")
 
-_T2S = opencc.OpenCC("t2s")
 # Pinyin glosses some pages print after characters: 區(qū), 現(xiàn).
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
@@ -181,7 +179,7 @@ def fold(text: str) -> str:
     also changes a few characters of simplified place names (乾州 would become 干州).
     """
     text = _SPACES.sub(" ", _PINYIN.sub("", text))
-    simplified = _T2S.convert(text)
+    simplified = to_simplified(text)
     changed = sum(a != b for a, b in zip(text, simplified, strict=False))
     return simplified if changed > max(3, len(text) // 100) else text
 

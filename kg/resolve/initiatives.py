@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from kg.ingest.script import to_simplified as simplified_script
 from kg.model import Entity, Mention, attrs
 from kg.vocab import INI, initiative_iri, law_iri
 
@@ -34,16 +35,9 @@ FULL_WIDTH = str.maketrans(
 )
 
 
-@cache
-def _t2s():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters (labels are simplified, as the guide asks)."""
-    return _t2s().convert(text)
+    return simplified_script(text)
 
 
 def normalise_term(term: str) -> str:
