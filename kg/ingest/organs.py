@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 # Longer lines are body text, never a list of organ names; they are not searched.
 MAX_LINE = 200
@@ -37,9 +38,27 @@ class OrganShape:
         suf = "|".join(map(re.escape, self.suffixes))
         return rf"(?:{pre})?{self.chars}{{{self.lo},{self.hi}}}?(?:{suf})"
 
+    @cached_property
+    def _char(self) -> re.Pattern[str]:
+        return re.compile(self.chars)
+
+    @cached_property
+    def _suffixes_by_first(self) -> dict[str, tuple[str, ...]]:
+        # The suffixes that can match at a position start with its character (or are
+        # empty): looking them up by it, in their order, skips the others (this search is
+        # in the hot path of reading a report's opening lines).
+        firsts = {suffix[:1] for suffix in self.suffixes if suffix}
+        return {
+            first: tuple(x for x in self.suffixes if not x or x[0] == first) for first in firsts
+        }
+
+    @cached_property
+    def _empty_suffixes(self) -> tuple[str, ...]:
+        return tuple(x for x in self.suffixes if not x)
+
     def ends(self, text: str, pos: int) -> Iterator[int]:
         """Ends of the organ names starting at ``pos``, in the regex's order of preference."""
-        char = re.compile(self.chars)
+        char, by_first, empty = self._char, self._suffixes_by_first, self._empty_suffixes
         for pre in (*[p for p in self.prefixes if text.startswith(p, pos)], ""):
             body = pos + len(pre)
             for k in range(1, self.hi + 1):
@@ -48,7 +67,7 @@ class OrganShape:
                     break
                 if k < self.lo:
                     continue
-                for suffix in self.suffixes:
+                for suffix in by_first.get(text[body + k : body + k + 1], empty):
                     if text.startswith(suffix, body + k):
                         yield body + k + len(suffix)
 
