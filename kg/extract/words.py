@@ -35,7 +35,11 @@ def _tokenizer() -> jieba.posseg.POSTokenizer:
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
-    tagger = jieba.posseg.POSTokenizer(base)
+    # POSTokenizer(base) would read jieba's tag table again (seconds per process): importing
+    # jieba.posseg read it for its default tagger, from the same dictionary file.
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = base
+    tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
     for name, flag in _DICTIONARIES:
         for word in data_lines(name):
             base.add_word(word.split("\t")[0].strip(), 2000, flag)
