@@ -21,6 +21,7 @@ from kg.export.rdf import RDF_FILES, dump_chunk
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE, data_lines
 from kg.extract.terms import TermMatcher
+from kg.extract.words import load_tagger
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
 from kg.ingest.files import outside
 from kg.model import MENTION_TYPES, ResolvedDocument
@@ -241,6 +242,7 @@ def run_jobs(
     import multiprocessing
 
     _FORKED = (res, lexicons, settings)
+    load_tagger()  # once here, inherited by every forked worker, instead of once in each
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(min(workers, len(jobs))) as pool:

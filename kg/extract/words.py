@@ -46,6 +46,11 @@ def _tokenizer() -> jieba.posseg.POSTokenizer:
     return tagger
 
 
+def load_tagger() -> None:
+    """Load the tagger now (a build does it before forking its workers, which share it)."""
+    _tokenizer()
+
+
 def simplified(word: str) -> str:
     """``word`` in simplified characters, to look it up in the project's word lists."""
     return to_simplified(word)
