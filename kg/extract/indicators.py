@@ -230,8 +230,7 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     with_object = [g for g in groups if g[1] < len(words)]
     # A counting verb of the lexicon beats a verb jieba guessed (清理不符合政策要求执法证:
     # 清理, not 要求).
-    counting = [g for g in with_object if any(w in verbs for w, _ in words[g[0] : g[1]])]
-    start, end = (counting or with_object or groups)[-1]
+    start, end = _head_group(words, with_object, verbs) if with_object else groups[-1]
     if start > 0 and words[start - 1][0].endswith("性") and len(words[start - 1][0]) > 1:
         start -= 1  # 合法性审核, 公平竞争审查
     elif start > 0 and simplified(words[start - 1][0]).endswith(_action_prefixes()):
@@ -248,6 +247,24 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         k -= 1
     before = "".join(w for w, _ in words[k:start])
     return Counted(verb, "", before if len(before) > 1 else "")
+
+
+def _head_group(
+    words: list[tuple[str, str]], groups: list[tuple[int, int]], verbs: frozenset[str]
+) -> tuple[int, int]:
+    """The verb run that governs the clause: the first one with an object after it.
+
+    In 命名第二批法治政府建设示范地区 or 召开党委会专题研究法治建设 the first verb acts on
+    everything after it; later verbs (建设, 研究) sit inside that noun phrase. A verb
+    that only sets others to act (组织干部开展法治培训, a pivot) yields to the next run.
+    """
+    causatives = _causatives()
+    for start, end in groups:
+        run = simplified("".join(w for w, _ in words[start:end]))
+        if run in causatives and (start, end) != groups[-1]:
+            continue
+        return start, end
+    return groups[-1]
 
 
 # Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名)

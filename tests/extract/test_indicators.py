@@ -183,6 +183,17 @@ def test_a_noun_phrase_keeps_its_inner_verb_and_the_action_its_manner():
     ]
 
 
+def test_the_first_verb_governs_a_noun_phrase_with_verbs_inside():
+    # 建设, 研究 and 宣讲 sit inside what was named, held or done; the first verb acts on it.
+    assert _read("命名第二批法治政府建设示范地区8个。") == [
+        ("8", "第二批法治政府建设示范地区", "命名")
+    ]
+    assert _read("全年召开党委会专题研究法治建设4次。") == [("4", "党委会专题研究法治建设", "召开")]
+    assert _read("全年开展主题学习宣讲活动35场。") == [("35", "主题学习宣讲活动", "开展")]
+    # A verb that only sets others to act yields to theirs.
+    assert _read("组织干部开展法治培训3次。")[0][2] == "开展"
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 
