@@ -37,6 +37,10 @@ _CONNECTOR = "和及与、"
 # Units after which the counted noun may follow the number (13个婚姻家庭调委会).
 _NO_NOUN_AFTER = ("percent", "money", "area", "points", "score")
 _AFTER_MAX = 16
+# Where the act after a counted noun is looked for: to the end of the clause, across a
+# list of nouns and the numbers in it (对19个市县、35个省级国家机关进行考核).
+_TAIL_MAX = 40
+_TAIL_BREAK = re.compile(r"[，。；：！？\n,;:（）()《》【】\[\]]")
 _QUOTE_MAX = 20
 _NOT_A_COUNT_AFTER = (
     "月",
@@ -325,9 +329,9 @@ def _clause_before(text: str, start: int, floor: int) -> str:
     return window[cut:]
 
 
-def _clause_after(text: str, end: int) -> str:
-    window = text[end : end + _AFTER_MAX]
-    b = _AFTER_BREAK.search(window)
+def _clause_after(text: str, end: int, most: int = _AFTER_MAX) -> str:
+    window = text[end : end + most]
+    b = (_AFTER_BREAK if most == _AFTER_MAX else _TAIL_BREAK).search(window)
     return window[: b.start()] if b else window
 
 
@@ -415,7 +419,10 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         times = unit.base in _TIMES
         governs = clause.rstrip().endswith(_PREPOSITIONS)
         cleaned = _clean(clause, t)
-        counted = read_counted(cleaned, after, carried, t.verbs, listing, people, times, governs)
+        tail = _clean(_clause_after(text, end, _TAIL_MAX), t, after=True)
+        counted = read_counted(
+            cleaned, after, carried, t.verbs, listing, people, times, governs, tail
+        )
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -443,6 +450,7 @@ def read_counted(
     people: bool = False,
     times: bool = False,
     governs: bool = False,
+    clause_after: str = "",
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
@@ -507,7 +515,11 @@ def read_counted(
         # number is what it counts; the words between the verb and the number are scope.
         # 对6个市县进行实地督察: the action follows the counted noun; so does it after a
         # causative verb (组织52名干部参加述法 -> 参加述法).
-        rest = re.split(r"[，。；、,;]", after[len(noun) :], maxsplit=1)[0]
+        # The act may lie past the 16 characters read for the noun, or past a list of
+        # nouns (对19个市县、35个省级国家机关进行考核): read it in the whole clause.
+        whole = clause_after if clause_after.startswith(noun) else after
+        rest = re.split(r"[，。；,;]", whole[len(noun) :], maxsplit=1)[0]
+        rest = rest.rsplit("、", 1)[-1] if rest.startswith("、") else rest
         verb = b.verb
         if not verb and listed and carried:
             verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
@@ -569,14 +581,46 @@ def _first_action(phrase: str, verbs: frozenset[str]) -> str:
     return "".join(w for w, _ in words[start:end])
 
 
+# Words between the counted noun and its act that say when, how far or by whom it was
+# done (已全部落实, 均参加, 被省市发文推广, 通过视频会议形式参与): not the act itself.
+_ADVERBIAL_FLAGS = ("d", "ul", "uz", "ug", "c")
+_ADVERBIAL_PREPOSITIONS = frozenset(("被", "通过", "由", "经", "在", "向", "将", "把", "以"))
+
+
+def _without_adverbials(
+    words: list[tuple[str, str]], verbs: frozenset[str]
+) -> list[tuple[str, str]]:
+    """``words`` from their first verb on, past adverbs (已, 全部) and a prepositional
+    phrase (被省市发文) that open them; unchanged when no verb follows."""
+    i = 0
+    while i < len(words) and (
+        words[i][1].startswith(_ADVERBIAL_FLAGS) or words[i][0] in ("全部", "全面", "逐项", "分别")
+    ):
+        i += 1
+    if i < len(words) and words[i][0] in _ADVERBIAL_PREPOSITIONS:
+        j = i + 1
+        while j < len(words) and not _is_verb(*words[j], verbs):
+            j += 1
+        if j < len(words) and j > i + 1:  # the preposition governs at least one word
+            i = j
+    return words[i:] if i < len(words) and _is_verb(*words[i], verbs) else words
+
+
 def _action_after(rest: str, verbs: frozenset[str]) -> str:
-    """The action written after the counted noun: 进行实地督察 -> 实地督察, 参加培训 -> 参加培训."""
-    words = tag(rest)
-    if not words or not _is_verb(*words[0], verbs):
-        return split_counted(rest, verbs).verb if rest else ""
+    """The action written after the counted noun: 进行实地督察 -> 实地督察, 参加培训 -> 参加培训,
+    已全部落实 -> 落实, 被省市发文推广 -> 推广."""
+    words = _without_adverbials(tag(rest), verbs)
+    # 35个省级国家机关进行考核 (the next item of a list): the act starts at the first verb.
+    first = next((i for i, (w, f) in enumerate(words) if _is_verb(w, f, verbs)), len(words))
+    words = words[first:]
+    if not words:
+        return ""
     if words[0][0] in ("进行", "开展", "实施") and len(words) > 1:
         return "".join(w for w, _ in words[1:])  # a light verb: the action is its object
     return "".join(w for w, _ in words)
+
+
+_HOW_FAR = frozenset(("全部", "全面", "全程", "均", "都", "已", "逐项", "分别", "依法"))
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -591,10 +635,12 @@ def _noun_prefix(phrase: str) -> str:
             and words[1][1].startswith(("n", "j", "vn", "nz"))
             and not _is_verb(word, "", _tables().verbs)
         )  # 在册, 持证: a state before the noun it qualifies
-        if not (attribute or flag.startswith(("n", "j", "vn", "nz", "b", "a"))) or word.endswith(
-            "率"
+        if (
+            not (attribute or flag.startswith(("n", "j", "vn", "nz", "b", "a")))
+            or word.endswith("率")
+            or word in _HOW_FAR
         ):
-            break
+            break  # 106项整改措施全部落实: 全部 says how far the act went
         out.append(word)
     return "".join(out)
 

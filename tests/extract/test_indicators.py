@@ -194,6 +194,20 @@ def test_the_first_verb_governs_a_noun_phrase_with_verbs_inside():
     assert _read("组织干部开展法治培训3次。")[0][2] == "开展"
 
 
+def test_the_act_after_the_counted_noun_is_read_past_adverbs_and_lists():
+    # 已全部 says how far it went; the act is 落实.
+    assert _read("制定整改方案，178项整改措施清单已全部落实。") == [("178", "整改措施清单", "落实")]
+    assert _read("召开述法评议会，15名党政主要负责人现场述法。")[0][2] == "述法"
+    # The act ends a clause that lists several counted nouns.
+    assert _read("对19个市县、35个省级国家机关进行考核，考核结果纳入绩效。") == [
+        ("19", "市县", "考核"),
+        ("35", "省级国家机关", "考核"),
+    ]
+    # Past the first 16 characters after the number.
+    found = _read("对60件区政府重大行政决策事项草案、行政规范性文件进行合法性审核。")
+    assert found == [("60", "区政府重大行政决策事项草案", "合法性审核")]
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 
