@@ -32,7 +32,7 @@ CHINESE_DIGITS = {
 CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 _BREAK = re.compile(r"[，。；：！？\n,;:（）()【】\[\]]")
 _AFTER_BREAK = re.compile(r"[，。；：、！？\n,;:（）()《》【】\[\]\d]")
-_CLAUSE_MAX = 40
+_CLAUSE_MAX = 50
 _CONNECTOR = "和及与、"
 # Units after which the counted noun may follow the number (13个婚姻家庭调委会).
 _NO_NOUN_AFTER = ("percent", "money", "area", "points", "score")
@@ -322,16 +322,30 @@ def _value(m: re.Match[str], unit: Unit) -> float | None:
     return value * unit.factor
 
 
+# A short aside in brackets inside a noun phrase (党委(党组)理论学习中心组, 党工委(扩大)会议,
+# 县(市、区)) is part of the name, not the end of a clause; one with a number is a remark.
+# Pinyin glosses (建設(shè)) are no part of a name.
+_ASIDE = re.compile(r"[（(][^（）()，。；,;：:\da-zA-Z\u00c0-\u024f]{1,8}[）)]")
+_BRACKETS = "（）()"
+
+
+def _masked(window: str) -> str:
+    """``window`` with its short asides blanked, so that breaks are searched outside them."""
+    return _ASIDE.sub(lambda m: "_" * len(m.group()), window)
+
+
 def _clause_before(text: str, start: int, floor: int) -> str:
     lo = max(0, floor, start - _CLAUSE_MAX)
     window = text[lo:start]
-    cut = max((b.end() for b in _BREAK.finditer(window)), default=0)
+    cut = max((b.end() for b in _BREAK.finditer(_masked(window))), default=0)
     return window[cut:]
 
 
 def _clause_after(text: str, end: int, most: int = _AFTER_MAX) -> str:
-    window = text[end : end + most]
-    b = (_AFTER_BREAK if most == _AFTER_MAX else _TAIL_BREAK).search(window)
+    # 建成文化馆1个(二级): an aside right after the number remarks on it, it names nothing.
+    remark = _ASIDE.match(text, end)
+    window = text[remark.end() if remark else end :][:most]
+    b = (_AFTER_BREAK if most == _AFTER_MAX else _TAIL_BREAK).search(_masked(window))
     return window[: b.start()] if b else window
 
 
@@ -552,7 +566,10 @@ def _words_before_verb(phrase: str, verbs: frozenset[str]) -> str:
         if _is_verb(word, flag, verbs) or flag.startswith(("u", "p", "c", "x", "w")):
             break
         out.append(word)
-    return "".join(out)
+    noun = "".join(out)
+    while noun and noun[-1] in "（(":
+        noun = noun[:-1]  # 干部(: a bracket that opens no aside of the noun
+    return noun
 
 
 def _act_after(after: str, verbs: frozenset[str]) -> str:
@@ -620,6 +637,7 @@ def _action_after(rest: str, verbs: frozenset[str]) -> str:
     return "".join(w for w, _ in words)
 
 
+_NOUN_START = ("n", "j", "vn", "nz", "b", "a")
 _HOW_FAR = frozenset(("全部", "全面", "全程", "均", "都", "已", "逐项", "分别", "依法"))
 
 
@@ -635,14 +653,24 @@ def _noun_prefix(phrase: str) -> str:
             and words[1][1].startswith(("n", "j", "vn", "nz"))
             and not _is_verb(word, "", _tables().verbs)
         )  # 在册, 持证: a state before the noun it qualifies
+        # 理论学习中心组, 行政执法案卷: a verb of the noun-building kind between two nouns.
+        inner = (
+            0 < i < len(words) - 1
+            and simplified(word) in _compound_verbs()
+            and words[i - 1][1].startswith(_NOUNISH)
+            and words[i + 1][1].startswith(_NOUNISH)
+        )
         if (
-            not (attribute or flag.startswith(("n", "j", "vn", "nz", "b", "a")))
+            not (attribute or inner or flag.startswith(_NOUN_START) or word in _BRACKETS)
             or word.endswith("率")
             or word in _HOW_FAR
         ):
             break  # 106项整改措施全部落实: 全部 says how far the act went
         out.append(word)
-    return "".join(out)
+    noun = "".join(out)
+    while noun and noun[-1] in "（(":
+        noun = noun[:-1]  # 干部(: a bracket that opens no aside of the noun
+    return noun
 
 
 def format_value(value: float) -> str:

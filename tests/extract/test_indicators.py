@@ -208,6 +208,24 @@ def test_the_act_after_the_counted_noun_is_read_past_adverbs_and_lists():
     assert found == [("60", "区政府重大行政决策事项草案", "合法性审核")]
 
 
+def test_a_short_aside_in_brackets_belongs_to_the_name_and_one_after_the_number_not():
+    assert _read("全年召开党工委(扩大)会议26次，以专题研讨推动学习。") == [
+        ("26", "党工委(扩大)会议", "召开")
+    ]
+    found = _read("开展各级党委(党组)理论学习中心组学习5045次。")
+    assert found == [("5045", "各级党委(党组)理论学习中心组学习", "开展")]
+    # 1个(二级): a remark on the number names nothing; the list's verb goes on.
+    assert _read("全区已建成文化馆1个(二级),图书馆1个。") == [
+        ("1", "文化馆", "建成"),
+        ("1", "图书馆", "建成"),
+    ]
+
+
+def test_items_of_a_list_take_its_verb_when_the_verb_is_read():
+    found = _read("2024年制发综合治理类司法建议2件，各类检察建议53件、复议意见书2件。")
+    assert [verb for _, _, verb in found] == ["制发", "制发", "制发"]
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 
