@@ -35,6 +35,8 @@ _AFTER_BREAK = re.compile(r"[，。；：、！？\n,;:（）()《》【】\[\]\
 _CLAUSE_MAX = 50
 _CONNECTOR = "和及与、"
 # Units after which the counted noun may follow the number (13个婚姻家庭调委会).
+# A quoted name right after the number (112个“一件事”集成服务).
+_QUOTED_START = re.compile(r"[“\"「]([^“”\"「」，。；]{1,20})[”\"」]")
 _NO_NOUN_AFTER = ("percent", "money", "area", "points", "score")
 _AFTER_MAX = 16
 # Where the act after a counted noun is looked for: to the end of the clause, across a
@@ -434,8 +436,10 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         governs = clause.rstrip().endswith(_PREPOSITIONS)
         cleaned = _clean(clause, t)
         tail = _clean(_clause_after(text, end, _TAIL_MAX), t, after=True)
+        name = _QUOTED_START.match(text, end)
+        quoted = len(name.group(1)) if name and after.startswith(name.group(1)) else 0
         counted = read_counted(
-            cleaned, after, carried, t.verbs, listing, people, times, governs, tail
+            cleaned, after, carried, t.verbs, listing, people, times, governs, tail, quoted
         )
         if not counted.subject or len(counted.subject) < 2:
             continue
@@ -465,6 +469,7 @@ def read_counted(
     times: bool = False,
     governs: bool = False,
     clause_after: str = "",
+    quoted: int = 0,
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
@@ -504,12 +509,15 @@ def read_counted(
         # 命名…地区46个、示范项目19个: the list's verb; 示范 is part of the item's name.
         b = Counted(carried.verb, b.verb + b.object)
     noun = _noun_prefix(after) if after else ""
+    if quoted and len(noun) < len(after[:quoted]) + 1:
+        # 112个“一件事”集成服务: a quoted name and its head noun, whatever the words inside.
+        noun = after[:quoted] + _noun_prefix(after[quoted:])
     if len(noun) >= 2 and not b.verb and before:
         # 健全23个工作机制, 镇政府聘请3名法律顾问: the clause's last word acts on the noun after.
         last = tag(before)[-1]
         if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
-    if b.object and len(noun) < 2 and (not b.verb or b.verb in _causatives()):
+    if b.object and len(noun) < 2 and (not b.verb or simplified(b.verb) in _causatives()):
         # 区委主要负责同志先后18次调研法治建设工作, 组织党政主要负责人887人完成年度述法:
         # the clause before names who acted; what they did follows the number.
         done = _act_after(after, verbs)
@@ -534,10 +542,15 @@ def read_counted(
         whole = clause_after if clause_after.startswith(noun) else after
         rest = re.split(r"[，。；,;]", whole[len(noun) :], maxsplit=1)[0]
         rest = rest.rsplit("、", 1)[-1] if rest.startswith("、") else rest
+        listing_on = whole[len(noun) :].startswith("、")
         verb = b.verb
         if not verb and listed and carried:
             verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
-        if not verb or verb in _causatives():
+        if not verb or simplified(verb) in _causatives():
+            verb = _action_after(rest, verbs) or verb
+        elif not before and not listing_on:
+            # …培训班，94名新任干部参加任前法律知识考试: a verb only carried over from the
+            # sentence yields to the one written after the noun.
             verb = _action_after(rest, verbs) or verb
         return Counted(verb, noun)
     if b.verb:

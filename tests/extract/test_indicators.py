@@ -226,6 +226,20 @@ def test_items_of_a_list_take_its_verb_when_the_verb_is_read():
     assert [verb for _, _, verb in found] == ["制发", "制发", "制发"]
 
 
+def test_a_quoted_name_after_the_number_is_what_was_counted():
+    assert _read("在政府网站上线112个“一件事”集成服务，全面推行一业一证。") == [
+        ("112", "一件事集成服务", "上线")
+    ]
+
+
+def test_a_verb_carried_from_the_sentence_yields_to_the_one_after_the_noun():
+    found = _read("举办领导干部法治能力提升培训班，94名新任领导干部参加任前法律知识考试。")
+    assert found == [("94", "新任领导干部", "参加任前法律知识考试")]
+    # Traditional script: 推動 sets others to act, as 推动 does.
+    found = _read("推動全鎮126名干部職工完成線上學法考法。")
+    assert found[0][2].startswith("完成")
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 
