@@ -116,3 +116,12 @@ def test_oaths_and_places_inspected_are_shared_measures():
     assert inspected.label == indicator_entity("乡镇", "考核", "count", "个").label
     # The same places named as a number of their own, with no check, are no inspection.
     assert indicator_entity("乡镇", "覆盖", "count", "个").label != inspected.label
+
+
+def test_duty_lists_first_agenda_study_and_checks_of_businesses_are_shared():
+    assert indicator_entity("基本履职事项清单", "梳理编制", "count", "项").label == "履职事项"
+    assert indicator_entity("党组第一议题学习", "组织", "count", "次").attr("in_scheme") == "1"
+    checked = indicator_entity("经营主体", "抽查", "count", "户次")
+    assert checked.label == "经营主体 抽查"
+    # New businesses registered are another measure than businesses checked.
+    assert indicator_entity("经营主体", "新增", "count", "户").label != checked.label
