@@ -433,8 +433,9 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
         people = unit.dimension == "person"
         times = unit.base in _TIMES
-        governs = clause.rstrip().endswith(_PREPOSITIONS)
         cleaned = _clean(clause, t)
+        # 对全市69家: a preposition before the scope words (全市) governs the noun too.
+        governs = clause.rstrip().endswith(_PREPOSITIONS) or cleaned.endswith(_PREPOSITIONS)
         tail = _clean(_clause_after(text, end, _TAIL_MAX), t, after=True)
         name = _QUOTED_START.match(text, end)
         quoted = len(name.group(1)) if name and after.startswith(name.group(1)) else 0
@@ -548,6 +549,10 @@ def read_counted(
             verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
         if not verb or simplified(verb) in _causatives():
             verb = _action_after(rest, verbs) or verb
+        elif governs or (simplified(verb) == "完成" and not listing_on):
+            # 对69家党政机关进行分类考核: after a preposition the act follows the noun;
+            # 完成1280项政务服务事项的标准化梳理: what was completed is the act after it.
+            verb = _action_after(re.sub(r"^的", "", rest), verbs) or verb
         elif not before and not listing_on:
             # …培训班，94名新任干部参加任前法律知识考试: a verb only carried over from the
             # sentence yields to the one written after the noun.
@@ -646,7 +651,8 @@ def _action_after(rest: str, verbs: frozenset[str]) -> str:
     if not words:
         return ""
     if words[0][0] in ("进行", "开展", "实施") and len(words) > 1:
-        return "".join(w for w, _ in words[1:])  # a light verb: the action is its object
+        # A light verb: the action is its object (进行了清理 -> 清理).
+        return "".join(w for w, f in words[1:] if f not in ("ul", "uz", "ug")) or words[0][0]
     return "".join(w for w, _ in words)
 
 

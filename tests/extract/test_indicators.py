@@ -240,6 +240,14 @@ def test_a_verb_carried_from_the_sentence_yields_to_the_one_after_the_noun():
     assert found[0][2].startswith("完成")
 
 
+def test_after_a_preposition_the_act_follows_the_counted_noun():
+    # 全市 between 对 and the number is scope; 联合 names a partner, not the act.
+    assert _read("联合社会第三方对全市69家党政机关进行分类考核。") == [
+        ("69", "党政机关", "分类考核")
+    ]
+    assert _read("完成全区1280项政务服务事项的标准化梳理。")[0][2] != "完成"
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 
