@@ -529,7 +529,7 @@ def read_counted(
             return Counted(acted.verb or done, acted.object or b.object)
     if listing and carried and carried.verb and b.object and not b.verb and len(noun) < 2:
         return Counted(carried.verb, b.object)  # 建成文化馆1个,图书馆1个: 图书馆 建成
-    if b.object and (times or not (len(noun) >= 2 and b.verb)):
+    if b.object and (times or len(noun) < 2):
         # 召开专题会议4次研究部署…: after a count of times, the words that follow are
         # what the meetings did, not what was counted.
         return b

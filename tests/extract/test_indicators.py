@@ -248,6 +248,14 @@ def test_after_a_preposition_the_act_follows_the_counted_noun():
     assert _read("完成全区1280项政务服务事项的标准化梳理。")[0][2] != "完成"
 
 
+def test_a_noun_after_the_number_is_counted_and_one_before_it_is_scope():
+    # Number, classifier, noun: 1110名党政主要负责同志; 市县乡三级 says where they are.
+    (found,) = _read("市县乡三级1110名党政主要负责同志书面述法全覆盖。")
+    assert found[1].startswith("党政主要负责同志") and "述法" in found[1] + found[2]
+    # After a count of times the words that follow are no item (会议26次，以…).
+    assert _read("全年召开党工委会议26次，以专题研讨形式开展学习。")[0][1] == "党工委会议"
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 
