@@ -518,7 +518,11 @@ def read_counted(
         last = tag(before)[-1]
         if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
-    if b.object and len(noun) < 2 and (not b.verb or simplified(b.verb) in _causatives()):
+    if (
+        b.object
+        and (len(noun) < 2 or times)
+        and (not b.verb or simplified(b.verb) in _causatives())
+    ):
         # 区委主要负责同志先后18次调研法治建设工作, 组织党政主要负责人887人完成年度述法:
         # the clause before names who acted; what they did follows the number.
         done = _act_after(after, verbs)
@@ -526,7 +530,10 @@ def read_counted(
             return Counted(done, b.object)  # the people counted did it
         if done:
             acted = split_counted(after, verbs)  # 18次调研法治建设工作: the times of an act
-            return Counted(acted.verb or done, acted.object or b.object)
+            obj = acted.object
+            if not acted.verb and obj.startswith(done):
+                obj = obj[len(done) :]  # the verbal noun (调研) read as the act, not the object
+            return Counted(acted.verb or done, obj or b.object)
     if listing and carried and carried.verb and b.object and not b.verb and len(noun) < 2:
         return Counted(carried.verb, b.object)  # 建成文化馆1个,图书馆1个: 图书馆 建成
     if b.object and (times or len(noun) < 2):

@@ -256,6 +256,11 @@ def test_a_noun_after_the_number_is_counted_and_one_before_it_is_scope():
     assert _read("全年召开党工委会议26次，以专题研讨形式开展学习。")[0][1] == "党工委会议"
 
 
+def test_after_a_count_of_times_a_verbal_noun_starts_the_act():
+    found = _read("区委主要负责同志先后18次调研法治建设工作，区委常委会定期听取汇报。")
+    assert found[0] == ("18", "法治建设工作", "调研")
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 
