@@ -32,11 +32,17 @@ CHINESE_DIGITS = {
 CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 _BREAK = re.compile(r"[，。；：！？\n,;:（）()【】\[\]]")
 _AFTER_BREAK = re.compile(r"[，。；：、！？\n,;:（）()《》【】\[\]\d]")
-_CLAUSE_MAX = 40
+_CLAUSE_MAX = 50
 _CONNECTOR = "和及与、"
 # Units after which the counted noun may follow the number (13个婚姻家庭调委会).
+# A quoted name right after the number (112个“一件事”集成服务).
+_QUOTED_START = re.compile(r"[“\"「]([^“”\"「」，。；]{1,20})[”\"」]")
 _NO_NOUN_AFTER = ("percent", "money", "area", "points", "score")
 _AFTER_MAX = 16
+# Where the act after a counted noun is looked for: to the end of the clause, across a
+# list of nouns and the numbers in it (对19个市县、35个省级国家机关进行考核).
+_TAIL_MAX = 40
+_TAIL_BREAK = re.compile(r"[，。；：！？\n,;:（）()《》【】\[\]]")
 _QUOTE_MAX = 20
 _NOT_A_COUNT_AFTER = (
     "月",
@@ -230,8 +236,7 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     with_object = [g for g in groups if g[1] < len(words)]
     # A counting verb of the lexicon beats a verb jieba guessed (清理不符合政策要求执法证:
     # 清理, not 要求).
-    counting = [g for g in with_object if any(w in verbs for w, _ in words[g[0] : g[1]])]
-    start, end = (counting or with_object or groups)[-1]
+    start, end = _head_group(words, with_object, verbs) if with_object else groups[-1]
     if start > 0 and words[start - 1][0].endswith("性") and len(words[start - 1][0]) > 1:
         start -= 1  # 合法性审核, 公平竞争审查
     elif start > 0 and simplified(words[start - 1][0]).endswith(_action_prefixes()):
@@ -248,6 +253,24 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         k -= 1
     before = "".join(w for w, _ in words[k:start])
     return Counted(verb, "", before if len(before) > 1 else "")
+
+
+def _head_group(
+    words: list[tuple[str, str]], groups: list[tuple[int, int]], verbs: frozenset[str]
+) -> tuple[int, int]:
+    """The verb run that governs the clause: the first one with an object after it.
+
+    In 命名第二批法治政府建设示范地区 or 召开党委会专题研究法治建设 the first verb acts on
+    everything after it; later verbs (建设, 研究) sit inside that noun phrase. A verb
+    that only sets others to act (组织干部开展法治培训, a pivot) yields to the next run.
+    """
+    causatives = _causatives()
+    for start, end in groups:
+        run = simplified("".join(w for w, _ in words[start:end]))
+        if run in causatives and (start, end) != groups[-1]:
+            continue
+        return start, end
+    return groups[-1]
 
 
 # Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名)
@@ -301,16 +324,30 @@ def _value(m: re.Match[str], unit: Unit) -> float | None:
     return value * unit.factor
 
 
+# A short aside in brackets inside a noun phrase (党委(党组)理论学习中心组, 党工委(扩大)会议,
+# 县(市、区)) is part of the name, not the end of a clause; one with a number is a remark.
+# Pinyin glosses (建設(shè)) are no part of a name.
+_ASIDE = re.compile(r"[（(][^（）()，。；,;：:\da-zA-Z\u00c0-\u024f]{1,8}[）)]")
+_BRACKETS = "（）()"
+
+
+def _masked(window: str) -> str:
+    """``window`` with its short asides blanked, so that breaks are searched outside them."""
+    return _ASIDE.sub(lambda m: "_" * len(m.group()), window)
+
+
 def _clause_before(text: str, start: int, floor: int) -> str:
     lo = max(0, floor, start - _CLAUSE_MAX)
     window = text[lo:start]
-    cut = max((b.end() for b in _BREAK.finditer(window)), default=0)
+    cut = max((b.end() for b in _BREAK.finditer(_masked(window))), default=0)
     return window[cut:]
 
 
-def _clause_after(text: str, end: int) -> str:
-    window = text[end : end + _AFTER_MAX]
-    b = _AFTER_BREAK.search(window)
+def _clause_after(text: str, end: int, most: int = _AFTER_MAX) -> str:
+    # 建成文化馆1个(二级): an aside right after the number remarks on it, it names nothing.
+    remark = _ASIDE.match(text, end)
+    window = text[remark.end() if remark else end :][:most]
+    b = (_AFTER_BREAK if most == _AFTER_MAX else _TAIL_BREAK).search(_masked(window))
     return window[: b.start()] if b else window
 
 
@@ -396,9 +433,15 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
         people = unit.dimension == "person"
         times = unit.base in _TIMES
-        governs = clause.rstrip().endswith(_PREPOSITIONS)
         cleaned = _clean(clause, t)
-        counted = read_counted(cleaned, after, carried, t.verbs, listing, people, times, governs)
+        # 对全市69家: a preposition before the scope words (全市) governs the noun too.
+        governs = clause.rstrip().endswith(_PREPOSITIONS) or cleaned.endswith(_PREPOSITIONS)
+        tail = _clean(_clause_after(text, end, _TAIL_MAX), t, after=True)
+        name = _QUOTED_START.match(text, end)
+        quoted = len(name.group(1)) if name and after.startswith(name.group(1)) else 0
+        counted = read_counted(
+            cleaned, after, carried, t.verbs, listing, people, times, governs, tail, quoted
+        )
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -426,6 +469,8 @@ def read_counted(
     people: bool = False,
     times: bool = False,
     governs: bool = False,
+    clause_after: str = "",
+    quoted: int = 0,
 ) -> Counted:
     """What a number counts, from the cleaned clause before it and the words after its unit.
 
@@ -465,12 +510,19 @@ def read_counted(
         # 命名…地区46个、示范项目19个: the list's verb; 示范 is part of the item's name.
         b = Counted(carried.verb, b.verb + b.object)
     noun = _noun_prefix(after) if after else ""
+    if quoted and len(noun) < len(after[:quoted]) + 1:
+        # 112个“一件事”集成服务: a quoted name and its head noun, whatever the words inside.
+        noun = after[:quoted] + _noun_prefix(after[quoted:])
     if len(noun) >= 2 and not b.verb and before:
         # 健全23个工作机制, 镇政府聘请3名法律顾问: the clause's last word acts on the noun after.
         last = tag(before)[-1]
         if last[0] in verbs or (last[1].startswith(("v", "a")) and len(last[0]) > 1):
             return Counted(last[0], noun)
-    if b.object and len(noun) < 2 and (not b.verb or b.verb in _causatives()):
+    if (
+        b.object
+        and (len(noun) < 2 or times)
+        and (not b.verb or simplified(b.verb) in _causatives())
+    ):
         # 区委主要负责同志先后18次调研法治建设工作, 组织党政主要负责人887人完成年度述法:
         # the clause before names who acted; what they did follows the number.
         done = _act_after(after, verbs)
@@ -478,10 +530,13 @@ def read_counted(
             return Counted(done, b.object)  # the people counted did it
         if done:
             acted = split_counted(after, verbs)  # 18次调研法治建设工作: the times of an act
-            return Counted(acted.verb or done, acted.object or b.object)
+            obj = acted.object
+            if not acted.verb and obj.startswith(done):
+                obj = obj[len(done) :]  # the verbal noun (调研) read as the act, not the object
+            return Counted(acted.verb or done, obj or b.object)
     if listing and carried and carried.verb and b.object and not b.verb and len(noun) < 2:
         return Counted(carried.verb, b.object)  # 建成文化馆1个,图书馆1个: 图书馆 建成
-    if b.object and (times or not (len(noun) >= 2 and b.verb)):
+    if b.object and (times or len(noun) < 2):
         # 召开专题会议4次研究部署…: after a count of times, the words that follow are
         # what the meetings did, not what was counted.
         return b
@@ -490,11 +545,24 @@ def read_counted(
         # number is what it counts; the words between the verb and the number are scope.
         # 对6个市县进行实地督察: the action follows the counted noun; so does it after a
         # causative verb (组织52名干部参加述法 -> 参加述法).
-        rest = re.split(r"[，。；、,;]", after[len(noun) :], maxsplit=1)[0]
+        # The act may lie past the 16 characters read for the noun, or past a list of
+        # nouns (对19个市县、35个省级国家机关进行考核): read it in the whole clause.
+        whole = clause_after if clause_after.startswith(noun) else after
+        rest = re.split(r"[，。；,;]", whole[len(noun) :], maxsplit=1)[0]
+        rest = rest.rsplit("、", 1)[-1] if rest.startswith("、") else rest
+        listing_on = whole[len(noun) :].startswith("、")
         verb = b.verb
         if not verb and listed and carried:
             verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
-        if not verb or verb in _causatives():
+        if not verb or simplified(verb) in _causatives():
+            verb = _action_after(rest, verbs) or verb
+        elif governs or (simplified(verb) == "完成" and not listing_on):
+            # 对69家党政机关进行分类考核: after a preposition the act follows the noun;
+            # 完成1280项政务服务事项的标准化梳理: what was completed is the act after it.
+            verb = _action_after(re.sub(r"^的", "", rest), verbs) or verb
+        elif not before and not listing_on:
+            # …培训班，94名新任干部参加任前法律知识考试: a verb only carried over from the
+            # sentence yields to the one written after the noun.
             verb = _action_after(rest, verbs) or verb
         return Counted(verb, noun)
     if b.verb:
@@ -523,7 +591,10 @@ def _words_before_verb(phrase: str, verbs: frozenset[str]) -> str:
         if _is_verb(word, flag, verbs) or flag.startswith(("u", "p", "c", "x", "w")):
             break
         out.append(word)
-    return "".join(out)
+    noun = "".join(out)
+    while noun and noun[-1] in "（(":
+        noun = noun[:-1]  # 干部(: a bracket that opens no aside of the noun
+    return noun
 
 
 def _act_after(after: str, verbs: frozenset[str]) -> str:
@@ -552,14 +623,48 @@ def _first_action(phrase: str, verbs: frozenset[str]) -> str:
     return "".join(w for w, _ in words[start:end])
 
 
+# Words between the counted noun and its act that say when, how far or by whom it was
+# done (已全部落实, 均参加, 被省市发文推广, 通过视频会议形式参与): not the act itself.
+_ADVERBIAL_FLAGS = ("d", "ul", "uz", "ug", "c")
+_ADVERBIAL_PREPOSITIONS = frozenset(("被", "通过", "由", "经", "在", "向", "将", "把", "以"))
+
+
+def _without_adverbials(
+    words: list[tuple[str, str]], verbs: frozenset[str]
+) -> list[tuple[str, str]]:
+    """``words`` from their first verb on, past adverbs (已, 全部) and a prepositional
+    phrase (被省市发文) that open them; unchanged when no verb follows."""
+    i = 0
+    while i < len(words) and (
+        words[i][1].startswith(_ADVERBIAL_FLAGS) or words[i][0] in ("全部", "全面", "逐项", "分别")
+    ):
+        i += 1
+    if i < len(words) and words[i][0] in _ADVERBIAL_PREPOSITIONS:
+        j = i + 1
+        while j < len(words) and not _is_verb(*words[j], verbs):
+            j += 1
+        if j < len(words) and j > i + 1:  # the preposition governs at least one word
+            i = j
+    return words[i:] if i < len(words) and _is_verb(*words[i], verbs) else words
+
+
 def _action_after(rest: str, verbs: frozenset[str]) -> str:
-    """The action written after the counted noun: 进行实地督察 -> 实地督察, 参加培训 -> 参加培训."""
-    words = tag(rest)
-    if not words or not _is_verb(*words[0], verbs):
-        return split_counted(rest, verbs).verb if rest else ""
+    """The action written after the counted noun: 进行实地督察 -> 实地督察, 参加培训 -> 参加培训,
+    已全部落实 -> 落实, 被省市发文推广 -> 推广."""
+    words = _without_adverbials(tag(rest), verbs)
+    # 35个省级国家机关进行考核 (the next item of a list): the act starts at the first verb.
+    first = next((i for i, (w, f) in enumerate(words) if _is_verb(w, f, verbs)), len(words))
+    words = words[first:]
+    if not words:
+        return ""
     if words[0][0] in ("进行", "开展", "实施") and len(words) > 1:
-        return "".join(w for w, _ in words[1:])  # a light verb: the action is its object
+        # A light verb: the action is its object (进行了清理 -> 清理).
+        return "".join(w for w, f in words[1:] if f not in ("ul", "uz", "ug")) or words[0][0]
     return "".join(w for w, _ in words)
+
+
+_NOUN_START = ("n", "j", "vn", "nz", "b", "a")
+_HOW_FAR = frozenset(("全部", "全面", "全程", "均", "都", "已", "逐项", "分别", "依法"))
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -574,12 +679,24 @@ def _noun_prefix(phrase: str) -> str:
             and words[1][1].startswith(("n", "j", "vn", "nz"))
             and not _is_verb(word, "", _tables().verbs)
         )  # 在册, 持证: a state before the noun it qualifies
-        if not (attribute or flag.startswith(("n", "j", "vn", "nz", "b", "a"))) or word.endswith(
-            "率"
+        # 理论学习中心组, 行政执法案卷: a verb of the noun-building kind between two nouns.
+        inner = (
+            0 < i < len(words) - 1
+            and simplified(word) in _compound_verbs()
+            and words[i - 1][1].startswith(_NOUNISH)
+            and words[i + 1][1].startswith(_NOUNISH)
+        )
+        if (
+            not (attribute or inner or flag.startswith(_NOUN_START) or word in _BRACKETS)
+            or word.endswith("率")
+            or word in _HOW_FAR
         ):
-            break
+            break  # 106项整改措施全部落实: 全部 says how far the act went
         out.append(word)
-    return "".join(out)
+    noun = "".join(out)
+    while noun and noun[-1] in "（(":
+        noun = noun[:-1]  # 干部(: a bracket that opens no aside of the noun
+    return noun
 
 
 def format_value(value: float) -> str:

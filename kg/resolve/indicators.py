@@ -72,6 +72,28 @@ def _verbs_by_length() -> tuple[str, ...]:
     )
 
 
+# Verbs that frame an act rather than do it (召开 a meeting that studied…, 接受 filings,
+# 完成 reviews): what the number measures is the act inside their object.
+_FRAME_VERBS = frozenset(
+    ("召开", "组织召开", "主持召开", "开展", "组织开展", "组织", "完成", "接受", "进行", "举行")
+)
+
+
+def _inner_acts(obj: str) -> list[tuple[str, str]]:
+    """The counting verbs inside ``obj`` with the words after each, last first
+    (党委会专题研究法治建设 -> [(研究, 法治建设)]); only verbs with two characters or more
+    after them, since a verb ending the object is read elsewhere."""
+    found: dict[int, str] = {}
+    for v in _verbs_by_length():  # longest first: 专题研究 before 研究
+        at = obj.find(v, 1)
+        while at > 0:
+            inside_longer = any(a <= at < a + len(w) for a, w in found.items())
+            if len(obj) - at - len(v) >= 2 and not inside_longer:
+                found[at] = v
+            at = obj.find(v, at + 1)
+    return [(found[at], obj[at + len(found[at]) :]) for at in sorted(found, reverse=True)]
+
+
 def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | None:
     """The first concept a number matches: on its object and verb, else on an object that
     ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查),
@@ -84,6 +106,12 @@ def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | 
         stem = obj[: -len(tail)]
         for concept in indicator_concepts():
             if concept.matches(stem, tail, dimension):
+                return concept
+    # 召开党委会专题研究法治建设4次, 接受区属部门备案行政规范性文件12件: the frame verb
+    # (召开, 接受) holds a clause whose own act and object are the measure.
+    for inner_verb, inner_obj in _inner_acts(obj) if not verb or verb in _FRAME_VERBS else ():
+        for concept in indicator_concepts():
+            if concept.verb is not None and concept.matches(inner_obj, inner_verb, dimension):
                 return concept
     if obj and verb:
         # 学习二十大精神10次: the act names the measure (二十大精神学习) when the scheme

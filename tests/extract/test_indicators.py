@@ -183,6 +183,84 @@ def test_a_noun_phrase_keeps_its_inner_verb_and_the_action_its_manner():
     ]
 
 
+def test_the_first_verb_governs_a_noun_phrase_with_verbs_inside():
+    # 建设, 研究 and 宣讲 sit inside what was named, held or done; the first verb acts on it.
+    assert _read("命名第二批法治政府建设示范地区8个。") == [
+        ("8", "第二批法治政府建设示范地区", "命名")
+    ]
+    assert _read("全年召开党委会专题研究法治建设4次。") == [("4", "党委会专题研究法治建设", "召开")]
+    assert _read("全年开展主题学习宣讲活动35场。") == [("35", "主题学习宣讲活动", "开展")]
+    # A verb that only sets others to act yields to theirs.
+    assert _read("组织干部开展法治培训3次。")[0][2] == "开展"
+
+
+def test_the_act_after_the_counted_noun_is_read_past_adverbs_and_lists():
+    # 已全部 says how far it went; the act is 落实.
+    assert _read("制定整改方案，178项整改措施清单已全部落实。") == [("178", "整改措施清单", "落实")]
+    assert _read("召开述法评议会，15名党政主要负责人现场述法。")[0][2] == "述法"
+    # The act ends a clause that lists several counted nouns.
+    assert _read("对19个市县、35个省级国家机关进行考核，考核结果纳入绩效。") == [
+        ("19", "市县", "考核"),
+        ("35", "省级国家机关", "考核"),
+    ]
+    # Past the first 16 characters after the number.
+    found = _read("对60件区政府重大行政决策事项草案、行政规范性文件进行合法性审核。")
+    assert found == [("60", "区政府重大行政决策事项草案", "合法性审核")]
+
+
+def test_a_short_aside_in_brackets_belongs_to_the_name_and_one_after_the_number_not():
+    assert _read("全年召开党工委(扩大)会议26次，以专题研讨推动学习。") == [
+        ("26", "党工委(扩大)会议", "召开")
+    ]
+    found = _read("开展各级党委(党组)理论学习中心组学习5045次。")
+    assert found == [("5045", "各级党委(党组)理论学习中心组学习", "开展")]
+    # 1个(二级): a remark on the number names nothing; the list's verb goes on.
+    assert _read("全区已建成文化馆1个(二级),图书馆1个。") == [
+        ("1", "文化馆", "建成"),
+        ("1", "图书馆", "建成"),
+    ]
+
+
+def test_items_of_a_list_take_its_verb_when_the_verb_is_read():
+    found = _read("2024年制发综合治理类司法建议2件，各类检察建议53件、复议意见书2件。")
+    assert [verb for _, _, verb in found] == ["制发", "制发", "制发"]
+
+
+def test_a_quoted_name_after_the_number_is_what_was_counted():
+    assert _read("在政府网站上线112个“一件事”集成服务，全面推行一业一证。") == [
+        ("112", "一件事集成服务", "上线")
+    ]
+
+
+def test_a_verb_carried_from_the_sentence_yields_to_the_one_after_the_noun():
+    found = _read("举办领导干部法治能力提升培训班，94名新任领导干部参加任前法律知识考试。")
+    assert found == [("94", "新任领导干部", "参加任前法律知识考试")]
+    # Traditional script: 推動 sets others to act, as 推动 does.
+    found = _read("推動全鎮126名干部職工完成線上學法考法。")
+    assert found[0][2].startswith("完成")
+
+
+def test_after_a_preposition_the_act_follows_the_counted_noun():
+    # 全市 between 对 and the number is scope; 联合 names a partner, not the act.
+    assert _read("联合社会第三方对全市69家党政机关进行分类考核。") == [
+        ("69", "党政机关", "分类考核")
+    ]
+    assert _read("完成全区1280项政务服务事项的标准化梳理。")[0][2] != "完成"
+
+
+def test_a_noun_after_the_number_is_counted_and_one_before_it_is_scope():
+    # Number, classifier, noun: 1110名党政主要负责同志; 市县乡三级 says where they are.
+    (found,) = _read("市县乡三级1110名党政主要负责同志书面述法全覆盖。")
+    assert found[1].startswith("党政主要负责同志") and "述法" in found[1] + found[2]
+    # After a count of times the words that follow are no item (会议26次，以…).
+    assert _read("全年召开党工委会议26次，以专题研讨形式开展学习。")[0][1] == "党工委会议"
+
+
+def test_after_a_count_of_times_a_verbal_noun_starts_the_act():
+    found = _read("区委主要负责同志先后18次调研法治建设工作，区委常委会定期听取汇报。")
+    assert found[0] == ("18", "法治建设工作", "调研")
+
+
 def test_traditional_script_is_cut_as_its_simplified_form():
     assert _read("全年專題研究法治建設工作4次。") == [("4", "法治建設工作", "專題研究")]
 

@@ -95,3 +95,33 @@ def test_object_and_act_read_together_and_reports_heard():
     assert indicator_entity("权威读物", "发放", "count", "册").label == "普法宣传资料 发放"
     # A count of received review cases is never read as a study.
     assert indicator_entity("行政复议案件", "受理", "count", "件").label == "行政复议案件 受理"
+
+
+def test_a_frame_verb_maps_by_the_act_inside_its_object():
+    # 召开党委会专题研究法治建设4次: meetings that studied rule-of-law work.
+    held = indicator_entity("党委会专题研究法治建设", "召开", "count", "次")
+    assert held.label == indicator_entity("法治建设", "研究", "count", "次").label
+    # 接受区属部门备案行政规范性文件12件: filings received are filings.
+    filed = indicator_entity("区属部门备案行政规范性文件", "接受", "count", "件")
+    assert filed.label == "规范性文件 备案"
+    # A verb that is the act itself is not a frame: 清理 counts no filings.
+    cleared = indicator_entity("区属部门备案行政规范性文件", "清理", "count", "件")
+    assert cleared.label != "规范性文件 备案"
+
+
+def test_oaths_and_places_inspected_are_shared_measures():
+    oath = indicator_entity("新任命的国家工作人员", "宪法宣誓", "person", "名")
+    assert oath.label == "宪法宣誓" and oath.attr("in_scheme") == "1"
+    inspected = indicator_entity("市县", "实地督察", "count", "个")
+    assert inspected.label == indicator_entity("乡镇", "考核", "count", "个").label
+    # The same places named as a number of their own, with no check, are no inspection.
+    assert indicator_entity("乡镇", "覆盖", "count", "个").label != inspected.label
+
+
+def test_duty_lists_first_agenda_study_and_checks_of_businesses_are_shared():
+    assert indicator_entity("基本履职事项清单", "梳理编制", "count", "项").label == "履职事项"
+    assert indicator_entity("党组第一议题学习", "组织", "count", "次").attr("in_scheme") == "1"
+    checked = indicator_entity("经营主体", "抽查", "count", "户次")
+    assert checked.label == "经营主体 抽查"
+    # New businesses registered are another measure than businesses checked.
+    assert indicator_entity("经营主体", "新增", "count", "户").label != checked.label
