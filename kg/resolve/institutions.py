@@ -297,7 +297,32 @@ def named_of_level(level: str, ctx: DocumentContext) -> Division | None:
         if level == "区" and d.level != "county":
             continue  # 自治区 is not a 区
         found.append(d)
+    if not found:
+        return _common_ancestor(level, ctx)
     return found[0] if len(found) == 1 else None
+
+
+def _common_ancestor(level: str, ctx: DocumentContext) -> Division | None:
+    """The one place of ``level`` that holds every county or city the text names, when it
+    names none of that level itself: 省委 in a report that names 广州 and 海珠区 only is
+    广东's.  Towns do not count (a town's name alone does not place it); a place elsewhere
+    in the text (a partner city) leaves it open."""
+    gz = ctx.res.gazetteer
+    holders: set[str] = set()
+    for code in ctx.named:
+        d = gz.get(code, ctx.year)
+        if d is None or d.level == "township":
+            continue
+        chain = gz.chain(code, ctx.year)
+        holder = next((a for a in chain if a.name.endswith(level) and a.level != "township"), None)
+        if holder is None or (level == "区" and holder.level != "county"):
+            if any(a.level == "province" for a in chain) and d.level != "province":
+                return None  # a place with no such holder: not all in one
+            continue
+        holders.add(holder.code)
+    if len(holders) != 1:
+        return None
+    return gz.get(holders.pop(), ctx.year)
 
 
 def unplaced_institution(label: str, ctx: DocumentContext) -> Entity:
