@@ -475,7 +475,10 @@ def _top_place(
         return _common_holder(level, places, gz, year, under)
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
-    return scored[0][1]
+    n, best = scored[0]
+    if n < 2 and level == "市" and best.level == "county":
+        return None  # 将平度市25个…: a county-level city named once is one the text acts on
+    return best
 
 
 def _common_holder(

@@ -159,3 +159,17 @@ def test_a_subject_after_a_guidance_clause_and_then_the_year(resources) -> None:
     assert labels == ["清波街道"]
     assert chain == ["清波街道", "上城区", "杭州市", "浙江省"]
     assert evidence == "first-sentence"
+
+
+def test_wo_shi_is_not_placed_at_a_county_level_city_named_once(resources) -> None:
+    # 青岛's report speaks of 我市 and once of 平度市, a county-level city it hands powers to:
+    # the count does not make 平度市 the author (left open rather than asserted wrongly)
+    text = (
+        "2017年,我市认真贯彻党的十九大精神,推进法治政府建设。我市在全部评估的100个城市中位居第一。"
+        "在全省率先启动相对集中行政许可权改革工作,将平度市25个政府部门的审批事项划转。\n"
+    )
+    _, chain, _ = _author(text, resources, year=2017)
+    assert chain == []
+    twice = text + "平度市加快推进审批改革,平度市群众满意度提升。\n"
+    _, chain, _ = _author(twice, resources, year=2017)
+    assert chain[:1] == ["平度市"]
