@@ -47,6 +47,8 @@ _GENERIC = frozenset(
 # own; the resolver keeps them only in a town's report.
 _TOWN_BODIES = frozenset({"司法所"})
 _GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服务室 基地 大队".split())
+# Two-character endings that one two-character word before them does not make a name.
+_SHORT_ENDINGS = frozenset("中心 基地 学院 大队".split())
 _LEVEL_WORD = re.compile(r"^[省市区县镇乡]级?")
 # Names of a kind of institution found in every village or town (村法律服务工作站).
 _CLASS_PREFIX = re.compile(r"^(?:各|乡镇|街道|村|社区|行政村|镇村|村居|村\(居\)|村（居）)")
@@ -186,6 +188,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
         if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
+        if m.group() in _SHORT_ENDINGS and len(name) == 4:
+            continue  # 研究基地, 干部学院, 治理中心: one word before a short ending is a kind
         count = _COUNT.search(text, max(0, start - 8), start)
         counted = count.group(1) if count and count.end() == start else None
         s_start, _ = sentences.around(start, end)
