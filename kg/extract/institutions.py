@@ -47,6 +47,8 @@ _GENERIC = frozenset(
 # own; the resolver keeps them only in a town's report.
 _TOWN_BODIES = frozenset({"司法所"})
 _GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服务室 基地 大队".split())
+# Two-character endings that one two-character word before them does not make a name.
+_SHORT_ENDINGS = frozenset("中心 基地 学院 大队".split())
 _LEVEL_WORD = re.compile(r"^[省市区县镇乡]级?")
 # Names of a kind of institution found in every village or town (村法律服务工作站).
 _CLASS_PREFIX = re.compile(r"^(?:各|乡镇|街道|村|社区|行政村|镇村|村居|村\(居\)|村（居）)")
@@ -163,6 +165,9 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         inner = _GLUED_INSIDE.search(text, start, m.start())
         if inner:  # 坚强领导和县司法局: the conjunction ends the words before the name
             start = inner.start() + 1
+        if start >= 2 and start - 2 >= last_end and text[start - 2] in "我本":
+            if text[start - 1] in _LEVELS:  # 依托我市综治中心: jieba's 我市 is one pronoun
+                start -= 1
         pre = _PLACE_PREFIX.match(text, start, m.start())
         if pre:  # 我县税务局 -> 县税务局
             start = pre.end()
@@ -183,6 +188,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             continue  # a bare short suffix (办公室, 司法局) names nothing; 政务服务中心 does
         if m.group() in _GENERIC_ENDINGS and _LEVEL_WORD.sub("", name, count=1) == m.group():
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
+        if m.group() in _SHORT_ENDINGS and len(name) == 4:
+            continue  # 研究基地, 干部学院, 治理中心: one word before a short ending is a kind
         count = _COUNT.search(text, max(0, start - 8), start)
         counted = count.group(1) if count and count.end() == start else None
         s_start, _ = sentences.around(start, end)
@@ -206,7 +213,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         )
         last_end = end
     found = _with_rule_of_law_bodies(text, sentences, found, lexicons.place_names)
-    found.extend(_relative_and_catalogued(text, sentences, found, lexicons.place_names))
+    extra = _relative_and_catalogued(text, sentences, found, lexicons.place_names)
+    wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
+    # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
+    found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -289,21 +299,56 @@ def _relative_and_catalogued(
             continue  # 全县局属单位
         level = attrs(relative="1", level=m.group()[0])
         out.append(make_mention("institution", text, m.start(), m.end(), sentences, level))
+    outs = bytearray(len(text) + 1)  # what this function found so far
+    for m in out:
+        outs[m.start : m.end] = b"\x01" * (m.end - m.start)
     for m in _catalogue_re().finditer(text):
-        if any(used[m.start() : m.end()]):
-            continue
+        if any(outs[m.start() : m.end()]) or _cuts(taken, m.start(), m.end()):
+            continue  # a name found whole (a suffix name inside it is replaced by it)
         start: int | None = m.start()
+        if m.group("bare"):
+            # 应急局、数据局 written bare: a department of the author's place, where it stands
+            # as a name (not 流动的司法局, not 水利局长)
+            before = text[start - 1] if start else ""
+            if before and (not _BEFORE_LEVEL.match(before) or before in "《“\"'"):
+                continue
+            if text[m.end() : m.end() + 1] in _NOT_AFTER_BARE or _quoted(text, start):
+                continue  # 司法局长, 应急局栏目; “单位+法律顾问+司法局” names a model
+            bare = attrs(bare_department="1", catalogued="1")
+            out.append(make_mention("institution", text, start, m.end(), sentences, bare))
+            outs[start : m.end()] = b"\x01" * (m.end() - start)
+            continue
         if m.group("level") and start and not _BEFORE_LEVEL.match(text[m.start() - 1]):
             # 浙江省卫生健康委: the place's full name is the name's; 全市发展改革委, 各县司法局:
             # a level word inside a longer word names no department
             start = _place_before(text, m.start() + len(m.group("level")), places)
             if start is None and not _IN_A_WORD.match(text[m.start() - 1]):
                 start = m.start()  # 依托市政务服务办
-            if start is None or any(used[start : m.start()]):
+            if start is None or any(used[start : m.start()]) or any(outs[start : m.start()]):
                 continue
-        out.append(make_mention("institution", text, start, m.end(), sentences))
-        used[start : m.end()] = b"\x01" * (m.end() - start)
+        whole = attrs(catalogued="1")
+        out.append(make_mention("institution", text, start, m.end(), sentences, whole))
+        outs[start : m.end()] = b"\x01" * (m.end() - start)
     return out
+
+
+def _cuts(taken: list[Mention], start: int, end: int) -> bool:
+    """Whether a mention already found overlaps ``start:end`` without lying inside it."""
+    return any(
+        t.start < end and t.end > start and not start <= t.start <= t.end <= end for t in taken
+    )
+
+
+# What after a bare department name makes it part of a word: 司法局长, 公安局属, 司法局系统,
+# 应急局栏目 (a site's column).
+_NOT_AFTER_BARE = frozenset("长属门系栏")
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside “…” opened earlier in its sentence."""
+    before = text[max(0, pos - 60) : pos]
+    before = re.split(r"[。！？；\n]", before)[-1]
+    return before.rfind("“") > before.rfind("”")
 
 
 _LONGEST_PLACE = 12  # 石柱土家族自治县 is 8
@@ -332,11 +377,14 @@ _BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是
 def _catalogue_re() -> re.Pattern[str]:
     """National bodies and departments of the catalogue, by every spelling, longest first."""
     catalogue = load_catalogue().by_name
-    spellings = [(n, d.scope == "national") for n, d in catalogue.items() if len(n) > 2]
-    national = _alternatives(n for n, is_national in spellings if is_national)
-    local = _alternatives(n for n, is_national in spellings if not is_national)
+    spellings = [(n, d.scope) for n, d in catalogue.items()]
+    national = _alternatives(n for n, scope in spellings if scope == "national" and len(n) > 2)
+    # two-character short forms (外办) only after a level word: 县外办
+    local = _alternatives(n for n, scope in spellings if scope != "national" and len(n) >= 2)
+    bare = _alternatives(n for n, scope in spellings if scope == "local" and len(n) > 2)
     return re.compile(
-        rf"(?:(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府)?(?:{local}))(?!门)"
+        rf"(?:(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府)?(?:{local})|(?P<bare>{bare}))"
+        r"(?!门)"
     )
 
 

@@ -111,9 +111,10 @@ _TITLE_PREFIX = re.compile(
 )
 _AFTER_NAME = re.compile(r"\s*(?:关于|(?:19|20)\d{2}\s*年)")
 # The subject of the first sentence: what stands before the first verb of the report.
+# Time words (2023年, 今年以来) and guidance clauses (在…领导下, 根据…部署) in any order.
 _LEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?[,，、\s]*)?"
-    r"(?:(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*)*"
+    r"^(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?|今年以来|去年以来|一年来|近年来)"
+    r"[,，、\s]*|(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*)*"
 )
 _VERB = re.compile(
     r"坚持|深入|认真|全面|始终|紧紧|紧扣|紧密|围绕|以|在|按照|积极|持续|不断|聚焦|高度|切实|牢固|"
@@ -472,7 +473,10 @@ def _top_place(
         return _common_holder(level, places, gz, year, under)
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
-    return scored[0][1]
+    n, best = scored[0]
+    if n < 2 and level == "市" and best.level == "county":
+        return None  # 将平度市25个…: a county-level city named once is one the text acts on
+    return best
 
 
 def _common_holder(

@@ -297,7 +297,32 @@ def named_of_level(level: str, ctx: DocumentContext) -> Division | None:
         if level == "区" and d.level != "county":
             continue  # 自治区 is not a 区
         found.append(d)
+    if not found:
+        return _common_ancestor(level, ctx)
     return found[0] if len(found) == 1 else None
+
+
+def _common_ancestor(level: str, ctx: DocumentContext) -> Division | None:
+    """The one place of ``level`` that holds every county or city the text names, when it
+    names none of that level itself: 省委 in a report that names 广州 and 海珠区 only is
+    广东's.  Towns do not count (a town's name alone does not place it); a place elsewhere
+    in the text (a partner city) leaves it open."""
+    gz = ctx.res.gazetteer
+    holders: set[str] = set()
+    for code in ctx.named:
+        d = gz.get(code, ctx.year)
+        if d is None or d.level == "township":
+            continue
+        chain = gz.chain(code, ctx.year)
+        holder = next((a for a in chain if a.name.endswith(level) and a.level != "township"), None)
+        if holder is None or (level == "区" and holder.level != "county"):
+            if any(a.level == "province" for a in chain) and d.level != "province":
+                return None  # a place with no such holder: not all in one
+            continue
+        holders.add(holder.code)
+    if len(holders) != 1:
+        return None
+    return gz.get(holders.pop(), ctx.year)
 
 
 def unplaced_institution(label: str, ctx: DocumentContext) -> Entity:
@@ -322,6 +347,24 @@ def _same_level_own(level: str, ctx: DocumentContext) -> Entity | None:
     return own if div.name.endswith(level) and own.label.endswith(("局", "厅")) else None
 
 
+def _bare_department(surface: str, ctx: DocumentContext) -> Entity | None:
+    """A department written without place or level (应急局, 人社局): the author's place's,
+    a town's county's (towns have no 局), a province's for a 厅.  Nothing when the author
+    has no place: which place is not said."""
+    div, gz = ctx.author_division, ctx.res.gazetteer
+    if div is None:
+        return None
+    name = load_catalogue().standard(surface)
+    if name.endswith("厅"):
+        place = next((d for d in gz.chain(div.code, ctx.year) if d.level == "province"), None)
+    else:
+        place = next((d for d in gz.chain(div.code, ctx.year) if d.level != "township"), None)
+    if place is None or place.level == "country":
+        return None
+    ctx.keep_government(place, "government")
+    return institution_entity(place.name + name, place)
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
@@ -336,6 +379,8 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
 
         return national_entity(national.name)
     div = ctx.author_division
+    if m.attr("bare_department") == "1":
+        return _bare_department(surface, ctx)
     if m.attr("bare") == "1":  # 司法所 alone: the town's own, in a town's report only
         if div is not None:
             return institution_entity(div.name + surface, div) if div.level == "township" else None

@@ -182,3 +182,9 @@ def test_rule_of_law_bodies_are_whole_and_titles_hold_no_institutions(lexicons) 
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
     assert got == ["自治区党委全面依法治藏委员会", "中央全面依法治国委员会", "依法治县工作领导小组"]
+
+
+def test_one_word_before_a_short_ending_is_a_kind_not_a_body() -> None:
+    # 研究基地, 干部学院, 治理中心 alone name no body; a longer name with the same ending does
+    text = "发挥研究基地作用,组织干部学院培训,建成县数字化治理中心、县综治中心。"
+    assert _surfaces(text) == ["县数字化治理中心", "县综治中心"]

@@ -146,3 +146,30 @@ def test_a_department_of_a_city_the_text_never_names_keeps_its_name_unplaced(res
     # a text that names its city places the department there instead
     placed = resolve_authorship(_doc(text + "在三明市开展执法检查。\n", year=2022), resources)
     assert [o.unit for o in placed.organs] == ["三明市发展和改革委员会"]
+
+
+def test_a_subject_after_a_guidance_clause_and_then_the_year(resources) -> None:
+    # the 根据…部署 clause comes before the year, and 今年以来 is a time word, not a subject
+    text = (
+        "根据中共中央《全面深化法治领域改革纲要(2023—2027年)》提出“实行法治建设年度报告制度”,"
+        "以及市、区对法治建设工作的具体部署,2023年,清波街道以深入学习贯彻习近平法治思想为核心,"
+        "推进浙江省法治建设。\n今年以来,清波街道党工委将法治学习纳入年度学习计划。\n"
+    )
+    labels, chain, evidence = _author(text, resources)
+    assert labels == ["清波街道"]
+    assert chain == ["清波街道", "上城区", "杭州市", "浙江省"]
+    assert evidence == "first-sentence"
+
+
+def test_wo_shi_is_not_placed_at_a_county_level_city_named_once(resources) -> None:
+    # 青岛's report speaks of 我市 and once of 平度市, a county-level city it hands powers to:
+    # the count does not make 平度市 the author (left open rather than asserted wrongly)
+    text = (
+        "2017年,我市认真贯彻党的十九大精神,推进法治政府建设。我市在全部评估的100个城市中位居第一。"
+        "在全省率先启动相对集中行政许可权改革工作,将平度市25个政府部门的审批事项划转。\n"
+    )
+    _, chain, _ = _author(text, resources, year=2017)
+    assert chain == []
+    twice = text + "平度市加快推进审批改革,平度市群众满意度提升。\n"
+    _, chain, _ = _author(twice, resources, year=2017)
+    assert chain[:1] == ["平度市"]

@@ -144,3 +144,43 @@ def test_without_an_author_a_department_takes_the_one_city_named(resources, lexi
     assert _institutions(text, resources, lexicons, 2022) == {
         "市发展改革委": "遂宁市发展和改革委员会"
     }
+
+
+def test_a_bare_department_is_the_authors_places(resources, lexicons) -> None:
+    # 应急局、数据局 written without place or level in 盐都区's report are 盐都区's; a 厅 is the
+    # province's; a town's report means its county's (towns have no 局)
+    text = (
+        "2023年,江苏省盐城市盐都区坚持依法行政。区委政法委、应急局、数据局主要负责同志参加。"
+        "配合法院、司法厅建立联动机制。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["应急局"] == "盐都区应急管理局"
+    assert got["数据局"] == "盐都区数据局"
+    assert got["司法厅"] == "江苏省司法厅"
+    town = "2023年,江苏省盐城市盐都区郭猛镇坚持依法行政,会同人社局开展检查。\n"
+    assert _institutions(town, resources, lexicons)["人社局"] == "盐都区人力资源和社会保障局"
+
+
+def test_a_bare_department_inside_a_word_or_quote_or_unplaced_is_not_one(
+    resources, lexicons
+) -> None:
+    text = (
+        "2023年,江苏省盐城市盐都区坚持依法行政。打造“流动的司法局”,采用“单位+法律顾问+司法局”"
+        "联动审查模式,应急局栏目发布信息,司法局长带头讲法。\n"
+    )
+    assert _institutions(text, resources, lexicons) == {}
+    # a town the text does not place: whose 人社局 is not said
+    assert _institutions("2023年,西仓镇会同人社局开展检查。\n", resources, lexicons) == {}
+
+
+def test_catalogue_names_replace_the_pieces_cut_from_them(resources, lexicons) -> None:
+    # jieba cuts 市政务服务和数据管理局 at 和; 县外办 is a two-character short form after a level
+    # word; 我市综治中心: 我市 is one word to jieba but the level word belongs to the name
+    text = (
+        "2023年,四川省泸州市合江县坚持依法行政。市政务服务和数据管理局、县外办参加。"
+        "依托我县综治中心化解矛盾纠纷。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["市政务服务和数据管理局"] == "泸州市政务服务和数据管理局"
+    assert got["县外办"] == "合江县外事办公室"
+    assert got["县综治中心"] == "合江县综治中心"

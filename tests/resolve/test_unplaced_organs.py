@@ -193,3 +193,19 @@ def test_without_an_author_a_relative_organ_takes_the_one_place_of_its_level_nam
     got = dict(_governments(_doc(text, year=2022), resources, lexicons))
     assert got["市委"] == "中共遂宁市委员会"
     assert got["市政府"] == "遂宁市人民政府"
+
+
+def test_without_an_author_a_province_holding_every_place_named_is_the_provinces(
+    resources, lexicons
+) -> None:
+    # 我局 stays unknown; the text names no province but 遂宁市 and 射洪市, both Sichuan's:
+    # 省委 is 四川's.  A city elsewhere (遵义市) leaves it open.
+    text = (
+        "2022年,我局在省委、市委的正确领导下,深入践行习近平法治思想。"
+        "我局承办了遂宁市法治政府建设工作推进会,指导射洪市开展示范创建。\n"
+    )
+    got = dict(_governments(_doc(text, year=2022), resources, lexicons))
+    assert got["省委"] == "中共四川省委员会"
+    elsewhere = text.replace("射洪市", "遵义市")
+    got = dict(_governments(_doc(elsewhere, year=2022), resources, lexicons))
+    assert got["省委"] == "中共省委员会"
