@@ -55,26 +55,5 @@ def extract_all(
         mentions.extend(extractor(doc, sentences, lexicons))
         if max_mentions is not None and len(mentions) > max_mentions:
             raise TooManyMentionsError(f"more than {len(mentions):,} mentions")
-    mentions = _outside_initiative_names(mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.type))
     return mentions
-
-
-def _outside_initiative_names(mentions: list[Mention]) -> list[Mention]:
-    """Without the unquoted law names that are part of an initiative's name.
-
-    Spans do not nest (the annotation guide): in “民法典进万家” or 宪法宣传周 the
-    programme is named, not the law cited as authority. A law in 《》 stays.
-    """
-    names = [(m.start, m.end) for m in mentions if m.type == "initiative"]
-    if not names:
-        return mentions
-    return [
-        m
-        for m in mentions
-        if not (
-            m.type == "regulation"
-            and m.attr("quoted") == "0"
-            and any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in names)
-        )
-    ]
