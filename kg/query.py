@@ -29,6 +29,7 @@ from pyoxigraph import (
 
 from kg.export.spreadsheet import safe_cell
 from kg.store import open_store, run_query, store_totals
+from kg.store.oxigraph import read_current
 from kg.store.parameters import projecting, query_form
 from kg.vocab import PREFIXES
 
@@ -166,10 +167,13 @@ def query(
 
 
 def _answer(out, sparql, bindings, max_rows, allow_service=False):  # type: ignore[no-untyped-def]
-    store = open_store(out)
     hidden = projecting(sparql, list(bindings or {}))[1]
-    solutions = run_query(store, sparql, bindings, allow_service=allow_service)
-    return _results(solutions, hidden, max_rows)
+
+    def read(store):  # type: ignore[no-untyped-def]
+        solutions = run_query(store, sparql, bindings, allow_service=allow_service)
+        return _results(solutions, hidden, max_rows)
+
+    return read_current(out, read)
 
 
 def _answer_to(sender, out, sparql, bindings, max_rows, allow_service) -> None:  # type: ignore[no-untyped-def]
@@ -258,7 +262,7 @@ def stats(out: str | os.PathLike[str]) -> dict[str, object]:
 
     The same figures as ``report.json``'s totals, read from the store.
     """
-    return store_totals(open_store(out))
+    return read_current(out, store_totals)
 
 
 def _cell(term: Term) -> str:

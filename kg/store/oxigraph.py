@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from pyoxigraph import (
     Literal,
@@ -78,6 +79,27 @@ def open_store(out: str | os.PathLike[str], attempts: int = 3) -> Store:
         f"the store in {Path(out)}/ cannot be read ({str(error).splitlines()[0][:200]}): "
         f"rebuild it with `kg build ... --out {out}`"
     )
+
+
+T = TypeVar("T")
+
+
+def read_current(out: str | os.PathLike[str], read: Callable[[Store], T], attempts: int = 3) -> T:
+    """``read(store)`` on the build's current store, again on the new one if it was replaced.
+
+    A generation is kept one build longer than it is current, so a reader that
+    opened it can finish; a reader slower than two builds may find its files gone
+    mid-query, and then reads the generation that is current now.
+    """
+    link = Path(out) / "store"
+    for attempt in range(attempts):
+        before = link.resolve()
+        try:
+            return read(open_store(out))
+        except OSError:
+            if attempt == attempts - 1 or link.resolve() == before:
+                raise
+    raise AssertionError("unreachable")
 
 
 Binding = str | int | float
