@@ -14,6 +14,7 @@ when a verb such as 成立/组建/设立 introduces it, with the ``year`` the se
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -302,8 +303,9 @@ def _relative_and_catalogued(
     outs = bytearray(len(text) + 1)  # what this function found so far
     for m in out:
         outs[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found = _Spans(taken)
     for m in _catalogue_re().finditer(text):
-        if any(outs[m.start() : m.end()]) or _cuts(taken, m.start(), m.end()):
+        if any(outs[m.start() : m.end()]) or found.cuts(m.start(), m.end()):
             continue  # a name found whole (a suffix name inside it is replaced by it)
         start: int | None = m.start()
         if m.group("bare"):
@@ -332,11 +334,20 @@ def _relative_and_catalogued(
     return out
 
 
-def _cuts(taken: list[Mention], start: int, end: int) -> bool:
-    """Whether a mention already found overlaps ``start:end`` without lying inside it."""
-    return any(
-        t.start < end and t.end > start and not start <= t.start <= t.end <= end for t in taken
-    )
+class _Spans:
+    """Mentions already found, asked whether one cuts a span: in time that does not grow
+    with their number (a long line holds thousands; asking each of them was quadratic)."""
+
+    def __init__(self, taken: list[Mention]) -> None:
+        self.spans = sorted((t.start, t.end) for t in taken)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def cuts(self, start: int, end: int) -> bool:
+        """Whether a mention overlaps ``start:end`` without lying inside it."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return any(e > start and not start <= s <= e <= end for s, e in self.spans[lo:hi])
 
 
 # What after a bare department name makes it part of a word: 司法局长, 公安局属, 司法局系统,
