@@ -37,14 +37,14 @@ def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
     of its top-level array: ``join_dump`` puts them back once. Graph formats get
     the triples (the union of the build's graphs holds each triple once).
     """
-    triples = b"".join(_triple_line(line) for line in nquads.splitlines())
-    if fmt == RdfFormat.N_TRIPLES:
-        return triples
-    # Triples are parsed from the N-Triples lines: the parser hands them straight to the
-    # writer, with no Python step per quad to drop its graph.
     if fmt == RdfFormat.TRIG:
         data = parse(nquads, format=RdfFormat.N_QUADS)
     else:
+        triples = b"".join(_triple_line(line) for line in nquads.splitlines())
+        if fmt == RdfFormat.N_TRIPLES:
+            return triples
+        # Parsed from the N-Triples lines, the triples go straight from parser to writer,
+        # with no Python step per quad to drop its graph.
         data = parse(triples, format=RdfFormat.N_TRIPLES)
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     body = serialize(data, format=fmt, prefixes=prefixes) or b""

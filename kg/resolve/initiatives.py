@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from kg.ingest.script import to_simplified as simplified_script
+from kg.ingest.script import to_simplified  # labels are simplified, as the guide asks
 from kg.model import Entity, Mention, attrs
 from kg.vocab import INI, initiative_iri, law_iri
 
@@ -33,11 +33,6 @@ KG_SHORT = URIRef("https://w3id.org/fazhi-kg/ns#shortLabel")
 FULL_WIDTH = str.maketrans(
     {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 )
-
-
-def to_simplified(text: str) -> str:
-    """``text`` in simplified characters (labels are simplified, as the guide asks)."""
-    return simplified_script(text)
 
 
 def normalise_term(term: str) -> str:

@@ -12,8 +12,6 @@ is right only for the build that made it, so shards do not push theirs
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
 
 from kg.graph.reference import TALLY_GRAPH
@@ -24,20 +22,6 @@ RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
 INTEGER = NamedNode(PREFIXES["xsd"] + "integer")
 
 PLACE_SEPARATOR = "、"
-
-
-def _cited_across_text() -> str:
-    # The query file without its optional filters (#if … #end blocks).
-    out, skipping = [], False
-    for line in files("kg.queries").joinpath("cited-across.rq").read_text("utf-8").splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#if "):
-            skipping = True
-        elif stripped == "#end":
-            skipping = False
-        elif not skipping:
-            out.append(line)
-    return "\n".join(out) + "\n"
 
 
 def tally_iri(document: str) -> str:
@@ -55,7 +39,9 @@ def citation_tallies(store: Store) -> list[Quad]:
     Sorting on titles in the on-disk store reads every title many times; on a
     rank it reads none.
     """
-    answer = run_query(store, _cited_across_text(), {"min": 1})
+    from kg.query import named_queries  # the query layer reads stores; imported when used
+
+    answer = run_query(store, named_queries()["cited-across"].render(), {"min": 1})
     assert isinstance(answer, QuerySolutions)
     rows = sorted(
         (
