@@ -39,7 +39,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -308,16 +307,13 @@ class Generator:
         base = f"{doc}/{kind}/{start}-{start + len(exact)}"
         mention, target = iri(base), iri(base + "/target")
         position, quote = iri(base + "/position"), iri(base + "/quote")
-        self.add(mention, A, n("oa:Annotation"), graph)
         self.add(mention, A, n("kg:Mention"), graph)
         self.add(mention, n("oa:hasBody"), body, graph)
         self.add(mention, n("oa:hasTarget"), target, graph)
-        self.add(mention, n("oa:motivatedBy"), n("oa:identifying"), graph)
         self.add(mention, n("kg:inDocument"), graph, graph)
         self.add(mention, n("kg:mentionType"), plain(kind), graph)
         self.add(mention, n("kg:quoted"), TRUE, graph)
         self.add(target, n("dcterms:isPartOf"), sentence, graph)
-        self.add(target, A, n("oa:SpecificResource"), graph)
         self.add(target, n("oa:hasSelector"), position, graph)
         self.add(target, n("oa:hasSelector"), quote, graph)
         self.add(target, n("oa:hasSource"), iri(doc + "/text"), graph)
@@ -326,8 +322,6 @@ class Generator:
         self.add(position, n("oa:end"), typed(start + len(exact), "integer"), graph)
         self.add(quote, A, n("oa:TextQuoteSelector"), graph)
         self.add(quote, n("oa:exact"), zh(exact), graph)
-        self.add(quote, n("oa:prefix"), zh(self.hanzi(8)), graph)
-        self.add(quote, n("oa:suffix"), zh(self.hanzi(8)), graph)
         self.figures.mentions += 1
         return mention, target
 
@@ -359,7 +353,7 @@ class Generator:
         items = [("regulation", law, title) for law, title in cited] + others
         rng.shuffle(items)
         cursor = rng.randint(40, 200)
-        laws: Counter[str] = Counter()
+        laws: dict[str, list[str]] = {}
         bodies: set[str] = set()
         # Sentences of one to five mentions each, in reading order.
         i = 0
@@ -375,7 +369,6 @@ class Generator:
             text += "。"
             sentence = iri(f"{doc}/sentence/{s_start}-{s_start + len(text)}")
             position = iri(f"{doc}/sentence/{s_start}-{s_start + len(text)}/position")
-            self.add(sentence, A, n("oa:SpecificResource"), graph)
             self.add(sentence, n("oa:hasSelector"), position, graph)
             self.add(sentence, n("oa:hasSource"), iri(doc + "/text"), graph)
             self.add(sentence, n("prov:value"), zh(text), graph)
@@ -384,26 +377,11 @@ class Generator:
             self.add(position, n("oa:end"), typed(s_start + len(text), "integer"), graph)
             self.figures.sentences += 1
             for kind, body, exact, start in spans:
-                mention, target = self.mention(doc, kind, start, exact, body, sentence)
+                mention, _ = self.mention(doc, kind, start, exact, body, sentence)
                 if kind != "regulation":
                     bodies.add(body)
                     continue
-                laws[body] += 1
-                citation = iri(f"{doc}/regulation/{start}-{start + len(exact)}/citation")
-                self.add(citation, n("dcterms:date"), gyear, graph)
-                self.add(
-                    citation,
-                    n("cito:hasCitationCharacterization"),
-                    n("cito:citesAsAuthority"),
-                    graph,
-                )
-                self.add(citation, n("cito:hasCitedEntity"), body, graph)
-                self.add(citation, n("cito:hasCitingEntity"), graph, graph)
-                self.add(citation, A, n("cito:Citation"), graph)
-                self.add(citation, A, n("prov:Entity"), graph)
-                self.add(citation, n("prov:wasAttributedTo"), creators[0], graph)
-                self.add(citation, n("prov:wasDerivedFrom"), target, graph)
-                self.add(citation, n("kg:mention"), mention, graph)
+                laws.setdefault(body, []).append(mention)
                 self.figures.citations += 1
             cursor = s_start + len(text) + rng.randint(0, 40)
         title = zh(f"{place.name}人民政府关于{year}年度法治政府建设情况的报告")
@@ -422,17 +400,22 @@ class Generator:
             self.add(graph, n("kg:reportedTo"), place.parent.government, graph)
         self.add(graph, n("kg:sha1"), plain(doc[-16:] + f"{rng.getrandbits(96):024x}"), graph)
         self.add(graph, n("kg:sourceFile"), plain(f"{self.figures.reports:05d}.txt"), graph)
-        for law, count in sorted(laws.items()):
+        for law, evidence in sorted(laws.items()):
             self.add(graph, n("cito:cites"), law, graph)
-            # One kg:CitationSummary per (report, cited document), as kg.graph.document makes.
-            summary = iri(f"{doc}/cites/{hashlib.sha1(law[1:-1].encode()).hexdigest()[:16]}")
-            self.add(summary, A, n("kg:CitationSummary"), graph)
-            self.add(summary, n("kg:citingReport"), graph, graph)
-            self.add(summary, n("kg:citedDocument"), law, graph)
-            self.add(summary, n("kg:citationCount"), typed(count, "integer"), graph)
-            self.add(summary, n("dcterms:date"), gyear, graph)
-            self.add(summary, n("prov:wasAttributedTo"), creators[0], graph)
-            self.add(summary, n("kg:citingPlace"), place.iri, graph)
+            # One cito:Citation per (report, cited document), as kg.graph.document makes.
+            citation = iri(f"{doc}/cites/{hashlib.sha1(law[1:-1].encode()).hexdigest()[:16]}")
+            self.add(citation, A, n("cito:Citation"), graph)
+            self.add(citation, n("cito:hasCitingEntity"), graph, graph)
+            self.add(citation, n("cito:hasCitedEntity"), law, graph)
+            self.add(
+                citation, n("cito:hasCitationCharacterization"), n("cito:citesAsAuthority"), graph
+            )
+            self.add(citation, n("kg:citationCount"), typed(len(evidence), "integer"), graph)
+            for mention in evidence:
+                self.add(citation, n("kg:mention"), mention, graph)
+            self.add(citation, n("dcterms:date"), gyear, graph)
+            self.add(citation, n("prov:wasAttributedTo"), creators[0], graph)
+            self.add(citation, n("kg:citingPlace"), place.iri, graph)
         for body in sorted(bodies):
             self.add(graph, n("schema:mentions"), body, graph)
         self.figures.reports += 1

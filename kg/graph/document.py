@@ -14,7 +14,6 @@ plain union, and re-extracting one document replaces exactly one named graph.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,7 +50,6 @@ from kg.resolve.places import STATE, national_entity
 from kg.vocab import GOV, KIND, document_iri, government_iri
 
 ROLES = ("superior", "partner")  # relations between governments that a mention evidences
-QUOTE_CONTEXT = 8  # characters of prefix/suffix kept in a TextQuoteSelector
 
 
 @dataclass(frozen=True)
@@ -131,33 +129,41 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
     primary = rd.primary_author.iri if rd.primary_author else None
     for r in rd.mentions:
         yield from _mention_triples(rd, r, report, text, primary)
-    yield from _citation_summaries(rd, report)
+    yield from _citations(rd, report)
 
 
-def _citation_summaries(
+def _citations(
     rd: ResolvedDocument, report: NamedNode
 ) -> Iterator[tuple[NamedNode, NamedNode, object]]:
-    """One kg:CitationSummary per document the report cites: who, where, when, how often.
+    """One cito:Citation per document the report cites: who, where, when, how often.
 
-    "Which documents are cited across places" then reads one resource per
-    (report, document) that carries its place, instead of joining every citation
-    to its report, the report to its authors and the authors to their places.
+    The citation carries the report's place, year and author and every mention that
+    is its evidence, so "which documents are cited across places" reads one resource
+    per (report, document) instead of joining every mention to its report, the report
+    to its authors and the authors to their places.
     """
-    counts = Counter(r.entity.iri for r in rd.mentions if r.mention.type == "regulation")
+    mentions: dict[str, list[str]] = {}
+    for r in rd.mentions:
+        if r.mention.type == "regulation":
+            m = r.mention
+            mentions.setdefault(r.entity.iri, []).append(f"{rd.iri}/{m.type}/{m.start}-{m.end}")
     primary = rd.primary_author
     place = primary.attr("place") if primary else None
-    for cited, n in sorted(counts.items()):
-        summary = NamedNode(f"{rd.iri}/cites/{hashlib.sha1(cited.encode()).hexdigest()[:16]}")
-        yield summary, RDF.type, KGNS.CitationSummary
-        yield summary, KGNS.citingReport, report
-        yield summary, KGNS.citedDocument, NamedNode(cited)
-        yield summary, KGNS.citationCount, integer(n)
+    for cited, evidence in sorted(mentions.items()):
+        citation = NamedNode(f"{rd.iri}/cites/{hashlib.sha1(cited.encode()).hexdigest()[:16]}")
+        yield citation, RDF.type, CITO.Citation
+        yield citation, CITO.hasCitingEntity, report
+        yield citation, CITO.hasCitedEntity, NamedNode(cited)
+        yield citation, CITO.hasCitationCharacterization, CITO.citesAsAuthority
+        yield citation, KGNS.citationCount, integer(len(evidence))
+        for ann in evidence:
+            yield citation, KGNS.mention, NamedNode(ann)
         if rd.document.meta.year is not None:
-            yield summary, DCT.date, year(rd.document.meta.year)
+            yield citation, DCT.date, year(rd.document.meta.year)
         if primary is not None:
-            yield summary, PROV.wasAttributedTo, NamedNode(primary.iri)
+            yield citation, PROV.wasAttributedTo, NamedNode(primary.iri)
         if place:
-            yield summary, KGNS.citingPlace, NamedNode(place)
+            yield citation, KGNS.citingPlace, NamedNode(place)
 
 
 def _whose(rd: ResolvedDocument, author: str | None) -> str | None:
@@ -252,9 +258,11 @@ def _mention_triples(
     sentence = NamedNode(f"{rd.iri}/sentence/{m.sentence_start}-{m.sentence_end}")
     entity = NamedNode(e.iri)
 
-    yield ann, RDF.type, OA.Annotation
+    # Web Annotation, kept lean (a report has hundreds of mentions, a corpus millions):
+    # kg:Mention is an oa:Annotation motivated by oa:identifying (said once, in the
+    # ontology); the target is its source text narrowed by two selectors, and the
+    # sentence around it. Context before and after is the sentence, not copies of it.
     yield ann, RDF.type, KGNS.Mention
-    yield ann, OA.motivatedBy, OA.identifying
     yield ann, OA.hasBody, entity
     yield ann, OA.hasTarget, target
     yield ann, KGNS.mentionType, Literal(m.type)
@@ -262,7 +270,6 @@ def _mention_triples(
     yield ann, KGNS.quoted, boolean(m.attr("quoted", "1") == "1")
     if m.attr("version"):
         yield ann, KGNS.versionNote, zh(m.attr("version") or "")
-    yield target, RDF.type, OA.SpecificResource
     yield target, OA.hasSource, text
     yield target, OA.hasSelector, pos
     yield target, OA.hasSelector, quote
@@ -272,30 +279,18 @@ def _mention_triples(
     yield pos, OA.end, integer(m.end)
     yield quote, RDF.type, OA.TextQuoteSelector
     yield quote, OA.exact, Literal(m.surface)
-    yield quote, OA.prefix, Literal(body[max(0, m.start - QUOTE_CONTEXT) : m.start])
-    yield quote, OA.suffix, Literal(body[m.end : m.end + QUOTE_CONTEXT])
-    yield sentence, RDF.type, OA.SpecificResource
+    sentence_pos = NamedNode(sentence.value + "/position")
     yield sentence, OA.hasSource, text
-    yield sentence, OA.hasSelector, NamedNode(str(sentence.value) + "/position")
-    yield NamedNode(sentence.value + "/position"), RDF.type, OA.TextPositionSelector
-    yield NamedNode(sentence.value + "/position"), OA.start, integer(m.sentence_start)
-    yield NamedNode(sentence.value + "/position"), OA.end, integer(m.sentence_end)
+    yield sentence, OA.hasSelector, sentence_pos
+    yield sentence_pos, RDF.type, OA.TextPositionSelector
+    yield sentence_pos, OA.start, integer(m.sentence_start)
+    yield sentence_pos, OA.end, integer(m.sentence_end)
     yield sentence, PROV.value, zh(body[m.sentence_start : m.sentence_end])
 
     if m.type == "regulation":
-        citation = NamedNode(base + "/citation")
+        # The citation itself is one resource per (report, cited document), with every
+        # mention as its evidence (_citations).
         yield report, CITO.cites, entity
-        yield citation, RDF.type, CITO.Citation
-        yield citation, RDF.type, PROV.Entity
-        yield citation, CITO.hasCitingEntity, report
-        yield citation, CITO.hasCitedEntity, entity
-        yield citation, CITO.hasCitationCharacterization, CITO.citesAsAuthority
-        yield citation, PROV.wasDerivedFrom, target
-        yield citation, KGNS.mention, ann
-        if rd.document.meta.year is not None:
-            yield citation, DCT.date, year(rd.document.meta.year)
-        if author:
-            yield citation, PROV.wasAttributedTo, NamedNode(author)
     else:
         yield report, SCHEMA.mentions, entity
     if m.type in ("institution", "government"):

@@ -31,7 +31,7 @@ def test_the_seed_build_holds_one_tally_per_document_cited_from_a_place(seed_bui
     plan = [t for t in tallies if t["title"] == PLAN]
     assert plan == [{"title": PLAN, "places": "3", "names": "大盛镇、无极县、栾川县"}]
     documents = query(
-        out, "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?s kg:citedDocument ?d ; kg:citingPlace ?p }"
+        out, "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?s cito:hasCitedEntity ?d ; kg:citingPlace ?p }"
     ).values()[0]["n"]
     assert len(tallies) == int(documents)
     assert not is_reference_graph(TALLY_GRAPH)

@@ -1,19 +1,27 @@
-"""One kg:CitationSummary per (report, cited document): the figures cited-across reads."""
+"""One cito:Citation per (report, cited document), its mentions as evidence."""
 
 from __future__ import annotations
 
 from kg.query import cited_across, query
 
-SUMMARIES = """
+CITATIONS = """
 SELECT ?report ?regulation ?n ?place WHERE {
-  ?s a kg:CitationSummary ; kg:citingReport ?report ; kg:citedDocument ?regulation ;
+  ?s a cito:Citation ; cito:hasCitingEntity ?report ; cito:hasCitedEntity ?regulation ;
      kg:citationCount ?n .
   OPTIONAL { ?s kg:citingPlace ?place }
 }"""
 
-CITATIONS = """
-SELECT ?report ?regulation (COUNT(?c) AS ?n) WHERE {
-  ?c a cito:Citation ; cito:hasCitingEntity ?report ; cito:hasCitedEntity ?regulation .
+# Every mention of a regulation, by report and regulation, straight from the mentions.
+MENTIONS = """
+SELECT ?report ?regulation (COUNT(?m) AS ?n) WHERE {
+  ?m a kg:Mention ; kg:mentionType "regulation" ; kg:inDocument ?report ; oa:hasBody ?regulation .
+} GROUP BY ?report ?regulation"""
+
+EVIDENCE = """
+SELECT ?report ?regulation (COUNT(?m) AS ?n) WHERE {
+  ?c a cito:Citation ; cito:hasCitingEntity ?report ; cito:hasCitedEntity ?regulation ;
+     kg:mention ?m .
+  ?m kg:inDocument ?report ; oa:hasBody ?regulation .
 } GROUP BY ?report ?regulation"""
 
 AUTHOR_PLACES = """
@@ -27,19 +35,20 @@ def _rows(out, sparql):
     return [tuple(row.values()) for row in query(out, sparql).values()]
 
 
-def test_each_summary_counts_the_citations_of_its_report_and_document(seed_build):
+def test_each_citation_counts_and_lists_the_mentions_of_its_document(seed_build):
     out, result = seed_build
-    summaries = {(r, g): int(n) for r, g, n, _ in _rows(out, SUMMARIES)}
-    citations = {(r, g): int(n) for r, g, n in _rows(out, CITATIONS)}
-    assert summaries == citations
-    mentions = sum(d["mentions"]["regulation"] for d in result.report["documents"])
-    assert sum(summaries.values()) == mentions > 74  # the 74 《》 titles and unquoted names
+    citations = {(r, g): int(n) for r, g, n, _ in _rows(out, CITATIONS)}
+    mentions = {(r, g): int(n) for r, g, n in _rows(out, MENTIONS)}
+    evidence = {(r, g): int(n) for r, g, n in _rows(out, EVIDENCE)}
+    assert citations == mentions == evidence
+    reported = sum(d["mentions"]["regulation"] for d in result.report["documents"])
+    assert sum(citations.values()) == reported > 74  # the 74 《》 titles and unquoted names
 
 
-def test_a_summary_carries_the_place_of_the_report_author(seed_build):
+def test_a_citation_carries_the_place_of_the_report_author(seed_build):
     out, _ = seed_build
     places = dict(_rows(out, AUTHOR_PLACES))
-    rows = _rows(out, SUMMARIES)
+    rows = _rows(out, CITATIONS)
     assert rows and all(place == places[report] for report, _, _, place in rows)
 
 
@@ -51,11 +60,11 @@ def test_cited_across_names_the_places_that_cite_the_outline(seed_build):
     assert set(outline["cited_by"].split("、")) == {"无极县", "栾川县", "大盛镇"}
 
 
-# The plain question, asked of every citation: each report's authors and their places.
-EVERY_CITATION = """
-SELECT ?regulation (COUNT(DISTINCT ?place) AS ?places) (COUNT(DISTINCT ?c) AS ?citations)
+# The plain question, asked of every mention: each report's authors and their places.
+EVERY_MENTION = """
+SELECT ?regulation (COUNT(DISTINCT ?place) AS ?places) (COUNT(DISTINCT ?m) AS ?citations)
 WHERE {
-  ?c a cito:Citation ; cito:hasCitingEntity ?report ; cito:hasCitedEntity ?regulation .
+  ?m a kg:Mention ; kg:mentionType "regulation" ; kg:inDocument ?report ; oa:hasBody ?regulation .
   ?report dcterms:creator ?gov . ?gov kg:organKind kg:government ; schema:areaServed ?place ;
           org:classification ?lv .
   ?place schema:containedInPlace* ?pv . ?pv schema:name ?pn .
@@ -67,7 +76,7 @@ WHERE {
 GROUP BY ?regulation HAVING (COUNT(DISTINCT ?place) >= 1)"""
 
 
-def test_filtered_cited_across_agrees_with_every_citation(seed_build):
+def test_filtered_cited_across_agrees_with_every_mention(seed_build):
     out, _ = seed_build
     cases = [
         {},
@@ -82,7 +91,7 @@ def test_filtered_cited_across_agrees_with_every_citation(seed_build):
             (r["regulation"], int(r["places"]), int(r["citations"]))
             for r in cited_across(out, 1, **filters).values()
         }
-        plain = EVERY_CITATION
+        plain = EVERY_MENTION
         for name, value in filters.items():
             literal = f'"{value}"^^xsd:gYear' if name == "year" else f'"{value}"'
             plain = plain.replace(f"BOUND(?{name})", "true").replace(f"?{name}", literal)
