@@ -22,7 +22,7 @@ from importlib.resources import files
 from pyoxigraph import Store
 
 from kg.export.explorer.layout import inside, radial_tree, to_xy
-from kg.export.explorer.records import Sentence, read_records, read_sentences
+from kg.export.explorer.records import Records, Sentence, read_records, read_sentences
 from kg.export.explorer.views import (
     EDGE_LABELS,
     ENTITY_TYPES,
@@ -70,25 +70,29 @@ def view_of(
     min_governments: int = 2,
     report: str | None = None,
     fold_above: int = 150,
+    known: Records | None = None,
 ) -> View:
-    """The ``View`` asked for, read from ``store`` (see ``kg.export.explorer.views``)."""
+    """The ``View`` asked for, read from ``store`` (see ``kg.export.explorer.views``).
+
+    ``known``: records already read from ``store`` (``read_records``), to reuse.
+    """
     if view == "cited-across":
-        records = read_records(store, ("regulation", "initiative"))
+        records = read_records(store, ("regulation", "initiative"), known=known)
         return cited_across(records, max(1, min_governments), fold_above)
     if view == "report":
         if not report:
             raise ViewError("the report view needs --report FILE (a file name of the build)")
-        records = read_records(store, ())
-        iri = find_report(records, report).iri
-        records = read_records(store, ("government", *ENTITY_TYPES), report=iri)
+        known = known or read_records(store, ())
+        iri = find_report(known, report).iri
+        records = read_records(store, ("government", *ENTITY_TYPES), report=iri, known=known)
         return report_view(records, iri)
     if view == "entity":
         if not focus:
             raise ViewError("the entity view needs --focus NAME (a regulation, initiative …)")
-        records = read_records(store, ("government", *ENTITY_TYPES))
+        records = read_records(store, ("government", *ENTITY_TYPES), known=known)
         return entity_view(records, find_entity(records, focus), hops)
     if view == "hierarchy":
-        return hierarchy_view(read_records(store, ()), fold_above)
+        return hierarchy_view(known or read_records(store, ()), fold_above)
     raise ViewError(f"unknown view {view!r}: choose one of {', '.join(VIEWS)}")
 
 
@@ -197,8 +201,11 @@ def render_html(
     more_views: Sequence[str] = (),
 ) -> str:
     """The whole page for one view of the build in ``store`` (and ``more_views`` to switch to)."""
-    chosen = [view_of(store, view, focus, hops, min_governments, report, fold_above)]
-    chosen += [view_of(store, v, fold_above=fold_above) for v in more_views if v != view]
+    known = read_records(store, ())  # places, organs and reports: read once for every view
+    chosen = [view_of(store, view, focus, hops, min_governments, report, fold_above, known)]
+    chosen += [
+        view_of(store, v, fold_above=fold_above, known=known) for v in more_views if v != view
+    ]
     sentences = read_sentences(store, [m for v in chosen for m in shown_mentions(v)])
     return page_html([page_data(v, sentences) for v in chosen], title)
 

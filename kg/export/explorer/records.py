@@ -274,14 +274,23 @@ def read_records(
     store: Store,
     types: Iterable[str],
     report: str | None = None,
+    known: Records | None = None,
 ) -> Records:
-    """Places, organs, reports, entities of ``types`` and their links (of one report if given)."""
+    """Places, organs, reports, entities of ``types`` and their links (of one report if given).
+
+    ``known`` records of the same store lend their places, organs and reports, which
+    every view needs and which take seconds to read on a large build.
+    """
     types = tuple(types)
-    organs = read_organs(store)
+    if known is None:
+        organs = read_organs(store)
+        places, reports = read_places(store), read_reports(store, organs)
+    else:
+        places, organs, reports = known.places, known.organs, known.reports
     return Records(
-        places=read_places(store),
+        places=places,
         organs=organs,
-        reports=read_reports(store, organs),
+        reports=reports,
         entities=read_entities(store, types),
         links=read_links(store, types, report),
     )
