@@ -19,8 +19,6 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, serialize
-
 from kg.export.mentions import mention_rows_csv
 from kg.graph.document import document_graph
 from kg.model import ResolvedDocument
@@ -101,15 +99,13 @@ def part_key(label: str, sha1: str, options: str = "") -> str:
 def make_part(rd: ResolvedDocument, entry: dict[str, object], key: str) -> DocumentPart:
     """The part of one resolved document."""
     graph = document_graph(rd)
-    reference = sorted(serialize(sorted(graph.reference, key=str), format=RdfFormat.N_QUADS)
-                       .decode("utf-8").splitlines())  # fmt: skip
     return DocumentPart(
         key=key,
         iri=rd.iri,
         label=rd.document.name,
         sha1=rd.document.sha1,
         entry=entry,
-        nquads=serialize(graph.quads, format=RdfFormat.N_QUADS) or b"",
-        reference=tuple(reference),
+        nquads=graph.nquads,
+        reference=graph.reference,
         mentions=mention_rows_csv([rd]),
     )

@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
 from kg.graph.kinds import legal_type, level
 from kg.graph.organs import (
@@ -54,32 +54,37 @@ ROLES = ("superior", "partner")  # relations between governments that a mention 
 
 @dataclass(frozen=True)
 class DocumentGraph:
-    """The quads of one document's named graph, and the reference quads it relies on."""
+    """One document's named graph, and the reference facts it relies on, as N-Quads."""
 
     iri: str  # the report's IRI, which names its graph
-    quads: list[Quad]  # sorted, all in the graph named by the report's IRI
-    reference: frozenset[Quad]  # in the shared reference graphs, to be merged across documents
+    nquads: bytes  # the quads of the graph named by the report's IRI, one per line, sorted
+    reference: tuple[str, ...]  # N-Quads lines in the shared reference graphs, sorted
 
 
 def document_graph(rd: ResolvedDocument) -> DocumentGraph:
     """Split ``rd``'s statements into its own named graph and the shared reference graphs."""
     g = NamedNode(rd.iri)
-    own: set[Quad] = set()
-    reference: set[Quad] = set()
+    below = rd.iri + "/"
+    own: list[Quad] = []
+    reference: list[Quad] = []
     for s, p, o in _triples(rd):
-        if s.value == rd.iri or s.value.startswith(rd.iri + "/"):
-            own.add(Quad(s, p, o, g))
+        v = s.value
+        if v == rd.iri or v.startswith(below):
+            own.append(Quad(s, p, o, g))
         else:
-            reference.add(Quad(s, p, o, reference_graph(s.value)))
-    return DocumentGraph(rd.iri, sorted(own, key=_order), frozenset(reference))
+            reference.append(Quad(s, p, o, reference_graph(v)))
+    lines = _sorted_lines(own)
+    return DocumentGraph(
+        rd.iri,
+        b"".join(line + b"\n" for line in lines),
+        tuple(line.decode("utf-8") for line in _sorted_lines(reference)),
+    )
 
 
-def _order(quad: Quad) -> tuple[str, str, str]:
-    # Sorting on the terms' values (all in one graph) is the order of their N-Quads
-    # lines for IRIs and much cheaper than formatting every quad; literals' language
-    # and datatype then break ties.
-    o = quad.object
-    return (quad.subject.value, quad.predicate.value, str(o))
+def _sorted_lines(quads: list[Quad]) -> list[bytes]:
+    # Oxigraph writes the N-Quads; sorting their lines orders them and drops repeats (a
+    # sentence said once per mention in it) far faster than comparing quads in Python.
+    return sorted(set((serialize(quads, format=RdfFormat.N_QUADS) or b"").splitlines()))
 
 
 def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, object]]:

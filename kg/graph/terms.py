@@ -15,9 +15,13 @@ class _Namespace:
         self._terms: dict[str, NamedNode] = {}
 
     def __getattr__(self, name: str) -> NamedNode:
+        # Only called for a name not yet looked up: it is then set as an attribute, so
+        # RDF.type costs a plain attribute read from the second time on.
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        term = self[name]
+        setattr(self, name, term)
+        return term
 
     def __getitem__(self, name: str) -> NamedNode:
         term = self._terms.get(name)
