@@ -242,7 +242,11 @@ def judge(
     # The context words are simplified (創新“專職管家” is 创新…); offsets stay those of the text.
     before, after = _simple(before), _simple(after)
     if term in r.not_initiatives or fold(term) in r.not_initiatives:
-        return Verdict(None, reason="not-initiative")
+        return Verdict(None, reason="not-initiative")  # whatever follows (“最后一公里”工程)
+    # “大综合一体化”综合行政执法改革, “1+3+X”学法清单: a head noun right after the quote
+    # makes the quote with it a programme's name, even when the quote alone reads as a
+    # descriptor or a formula.
+    joined = _name_head(after)
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):
@@ -276,10 +280,11 @@ def judge(
     descriptor = (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(
         ("式", "化", "性")
     )
-    if descriptor and not strong:
+    if descriptor and not strong and not joined:
         return Verdict(None, reason="descriptor")  # “一站式”, “菜单化”
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
-    score = 2 if strong or own else (1 if cue else 0)
+    # A name head (学法清单, 服务体系) is as strong a sign as a kind word ending the term.
+    score = 2 if strong or own or joined else (1 if cue else 0)
     score += 1 if r.before.search(before) else 0
     numbered = tags[0][1] in NUMERAL_FLAGS or term[0] in "一二两三四五六七八九十百千"
     score += 1 if numbered and len(term) <= NUMBERED_MAX else 0
@@ -291,11 +296,10 @@ def judge(
     score += 1 if r.before.search(before) and COUNTED_AFTER.match(after) else 0
     if _LIST_SEP.search(term) and not strong:
         score -= 2  # “谁决策，谁负责”, “自主评价、一事一评”: slogans
-    if _MATHS.search(term) and not strong:
+    if _MATHS.search(term) and not (strong or joined):
         score -= 1  # “网络+阵地+新媒体”, “1+N” (but “6+N”模式 is a name)
     if score < 2:
         return Verdict(None, cue=cue, reason=f"score {score}")
-    joined = _name_head(after)
     if joined:
         return Verdict(term + joined, cue=cue or own, reason=f"score {score}", end=len(joined))
     return Verdict(term, cue=cue or own, reason=f"score {score}")

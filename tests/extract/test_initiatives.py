@@ -362,3 +362,22 @@ def test_each_quote_of_a_group_is_named_without_the_shared_head(lexicons, resour
 def test_a_local_label_takes_full_width_punctuation(resources):
     entity = resources.initiatives.entity("一窗受理,并联审批,一口出照(证)服务模式")
     assert entity.label == "一窗受理，并联审批，一口出照（证）服务模式"
+
+
+@pytest.mark.parametrize(
+    ("term", "before", "after", "label"),
+    [
+        # A formula or a descriptor followed by the head noun of a name is a programme.
+        ("1+3+X", "。建立领导干部", "学法清单,全国普法办", "1+3+X学法清单"),
+        ("大综合一体化", "推动", "综合行政执法改革、法治化", "大综合一体化综合行政执法改革"),
+        ("干部帮办+人员帮办", "夯实", "服务体系,累计开展", "干部帮办+人员帮办服务体系"),
+    ],
+)
+def test_a_head_noun_after_the_quote_names_a_programme(term, before, after, label):
+    assert judge(term, before, after, TermMatcher({})).label == label
+
+
+@pytest.mark.parametrize("term", ["一站式", "两个维护"])
+def test_refused_terms_stay_refused_before_a_head_noun(term):
+    # “两个维护”十项制度机制: the scheme's refusal holds whatever follows the quote.
+    assert judge(term, "推行", "办案模式,", TermMatcher({})).label is None
