@@ -64,6 +64,7 @@ COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
 _MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|新时代)")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
+HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整改做法), in characters
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 12  # characters after a closing quote searched for kind words and head nouns
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
@@ -82,6 +83,7 @@ class _Rules:
     honour_before: re.Pattern[str]
     honour_end: tuple[str, ...]
     speech_before: re.Pattern[str]
+    honoured_after: re.Pattern[str]  # the quote is rated or selected (“苏企通”入选…)
     adopt: re.Pattern[str]
     manner: re.Pattern[str]
     heads: dict[str, str]  # kind word ending an unquoted name -> what its modifier needs
@@ -124,6 +126,11 @@ def _rules() -> _Rules:
         ),
         honour_end=tuple(roles["honour_end"]),
         speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
+        honoured_after=re.compile(
+            f'^[^，。；：、！？,;:\\s“”"]{{0,{HONOURED_GAP}}}(?:'
+            + _alternation(roles["honoured_after"])
+            + ")"
+        ),
         adopt=re.compile("(?:" + _alternation(roles["adopt"]) + ")"),
         manner=re.compile(
             "^(?:" + _alternation(roles["manner_prefix"]) + ")|"
@@ -292,6 +299,9 @@ def judge(
     # characters or more: names of a way of working.
     acts = term.endswith(r.action_heads) or any(h in term for h in r.action_heads if len(h) > 1)
     score += 1 if acts else 0
+    # “苏企通”入选典型示范案例, “双责任主体”整改做法获评…: what is rated or selected is a
+    # practice of its place (a title won is refused above: 评为“…”, …先进县).
+    score += 2 if r.honoured_after.match(after) else 0
     # “××”4个: a programme's sites counted right after its name, after an adoption verb.
     score += 1 if r.before.search(before) and COUNTED_AFTER.match(after) else 0
     if _LIST_SEP.search(term) and not strong:

@@ -381,3 +381,21 @@ def test_a_head_noun_after_the_quote_names_a_programme(term, before, after, labe
 def test_refused_terms_stay_refused_before_a_head_noun(term):
     # “两个维护”十项制度机制: the scheme's refusal holds whatever follows the quote.
     assert judge(term, "推行", "办案模式,", TermMatcher({})).label is None
+
+
+@pytest.mark.parametrize(
+    ("term", "after"),
+    [
+        ("苏企通", "入选典型示范案例。"),
+        ("无证明城市", "建设项目被评为“第二批"),
+        ("西兴青年说", "获评全省"),
+    ],
+)
+def test_what_is_rated_or_selected_is_a_practice(term, after):
+    assert judge(term, "全省连续6年;", after, TermMatcher({})).label == term
+
+
+def test_a_title_won_is_still_an_honour():
+    # 被评为“全省法治政府建设示范县”: the quote after the verb is the title, not a practice.
+    assert judge("全省法治政府建设示范县", "被评为", "。", TermMatcher({})).label is None
+    assert judge("最后一公里", "打通", "入选案例", TermMatcher({})).label is None
