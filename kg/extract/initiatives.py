@@ -55,7 +55,9 @@ _NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
 # Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
 _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
 _COUNTED_MERGER = re.compile(r"^\d+证合一$")
-_EVENTS_COUNTED = re.compile(r"^等?\d+[个项场次期批]")
+# “凤鸣政策通”等17场品牌活动, “交地即交证”等服务新模式: a count, or the 等 closing a list,
+# stands between the names and their kind word.
+_EVENTS_COUNTED = re.compile(r"^等?\d+[个项场次期批]|^等")
 # Kind words that turn a bare number into a name (“721”工作法, “3+X”模式).
 NUMBERED_KINDS = r"工作法|模式|工程|机制"
 NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝图绘到底 is a slogan
@@ -120,7 +122,8 @@ def _rules() -> _Rules:
             "(?:" + _alternation(roles["before"]) + ")[^，。；：、！？,;:\\s“”]{0,3}$"
         ),
         action_heads=tuple(roles["head"]),
-        reject_after=re.compile("^的?(?:" + _alternation(roles["reject_after"]) + ")"),
+        # “两降一升”工作要求: 工作 before the word changes nothing.
+        reject_after=re.compile("^的?(?:工作)?(?:" + _alternation(roles["reject_after"]) + ")"),
         honour_before=re.compile(
             "(?:" + _alternation(roles["honour_before"]) + ")第?[\\d一二三四五六七八九十]*批?$"
         ),
@@ -216,12 +219,16 @@ def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None,
 def _cue_after(after: str) -> tuple[str | None, bool]:
     """The kind word after a closing quote (up to the next break), and whether it is strong."""
     r = _rules()
-    # “凤鸣政策通”等17场品牌活动: a count of the events stands between the name and its kind.
     after = _EVENTS_COUNTED.sub("", after, count=1)
     clause = re.split(r"[，。；、：！？,;:\s“”\"（(的]", after, maxsplit=1)[0]
     words = [w for w, _ in tag(clause)] if clause else []
     weak = None
-    for word in words[:3]:
+    for i, word in enumerate(words[:3]):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if r.adopt.fullmatch(word) and following not in r.strong | r.weak:
+            # “一企一策”推进国企改革: a new clause whose kind word is not the quote's
+            # (but in “复调对接”创新机制 the verb qualifies the kind word).
+            break
         # 服务平台, 常态化斗争: a compound that ends in a kind word is that kind.
         strong = next((c for c in r.strong if word.endswith(c) and len(c) > 1), None)
         if strong:

@@ -399,3 +399,18 @@ def test_a_title_won_is_still_an_honour():
     # 被评为“全省法治政府建设示范县”: the quote after the verb is the title, not a practice.
     assert judge("全省法治政府建设示范县", "被评为", "。", TermMatcher({})).label is None
     assert judge("最后一公里", "打通", "入选案例", TermMatcher({})).label is None
+
+
+def test_a_kind_word_in_the_next_clause_is_not_the_quotes():
+    # “一企一策”推进国企改革: 改革 belongs to 推进国企改革, a new clause.
+    assert judge("一企一策", "盘活”改革突破。", "推进国企改革,重庆", TermMatcher({})).label is None
+    # “复调对接”创新机制: here the verb qualifies the kind word.
+    assert judge("复调对接", "纳入重庆市", "创新机制与案例", TermMatcher({})).label == "复调对接"
+
+
+def test_the_kind_word_after_a_list_closed_by_deng():
+    assert judge("交地即交证", "审批、", "等服务新模式。", TermMatcher({})).label == "交地即交证"
+
+
+def test_a_work_requirement_is_no_programme():
+    assert judge("两降一升", "规范化建设及", "工作要求,组织召开", TermMatcher({})).label is None
