@@ -322,6 +322,18 @@ def judge(
     return Verdict(term, cue=cue or own, reason=f"score {score}")
 
 
+# Words ending a quoted name that say what was done with it, not part of the name
+# (annotation guide: 活动, 主题活动 …; a name ending in 行动 keeps it).
+DONE_WITH = ("主题活动", "系列活动", "专项活动", "活动")
+DONE_NAME_MIN = 2  # characters left of the name without the ending
+
+
+def _done_with(term: str) -> str:
+    """The ending of a quoted ``term`` that says what was done with the name (活动), or ""."""
+    done = next((d for d in DONE_WITH if term.endswith(d)), "")
+    return done if len(term) - len(done) >= DONE_NAME_MIN else ""
+
+
 def _simple(text: str) -> str:
     """``text`` in simplified characters when that keeps its length."""
     simple = fold(text)
@@ -405,6 +417,13 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
                 known="1" if verdict.reason == "known" or label in known else "0",
             )
             end = q.end + verdict.end
+            done = _done_with(label) if verdict.reason != "known" and label == q.term else ""
+            if done and start == q.start:
+                # “宪法十进活动”: what was done with the name (活动) is outside its span
+                # (annotation guide), so the name stops inside the quotation marks.
+                label = label[: -len(done)]
+                start, end = q.start + 1, q.start + 1 + len(label)
+                facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
             found.append(make_mention("initiative", text, start, end, sentences, facts))
     quoted_spans.sort()
     names = [

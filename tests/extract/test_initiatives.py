@@ -414,3 +414,12 @@ def test_the_kind_word_after_a_list_closed_by_deng():
 
 def test_a_work_requirement_is_no_programme():
     assert judge("两降一升", "规范化建设及", "工作要求,组织召开", TermMatcher({})).label is None
+
+
+def test_activity_inside_the_quote_stays_outside_the_span(lexicons):
+    text = "加强宪法学习宣传,开展“宪法十进活动”,推进“平安法治行动”。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    spans = {m.surface: m.attr("term") for m in found}
+    assert spans["宪法十进"] == "宪法十进"
+    # A name ending in 行动 keeps it (annotation guide).
+    assert "平安法治行动" in "".join(spans)
