@@ -85,6 +85,7 @@ class _Rules:
     honour_before: re.Pattern[str]
     honour_end: tuple[str, ...]
     speech_before: re.Pattern[str]
+    body_after: re.Pattern[str]  # a body named after a programme (…示范创建工作领导小组)
     honoured_after: re.Pattern[str]  # the quote is rated or selected (“苏企通”入选…)
     adopt: re.Pattern[str]
     manner: re.Pattern[str]
@@ -122,6 +123,7 @@ def _rules() -> _Rules:
             "(?:" + _alternation(roles["before"]) + ")[^，。；：、！？,;:\\s“”]{0,3}$"
         ),
         action_heads=tuple(roles["head"]),
+        body_after=re.compile("(?:工作)?(?:" + _alternation(roles["body_after"]) + ")"),
         # “两降一升”工作要求: 工作 before the word changes nothing.
         reject_after=re.compile("^的?(?:工作)?(?:" + _alternation(roles["reject_after"]) + ")"),
         honour_before=re.compile(
@@ -442,6 +444,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue
         if _covered(titles, start, end):
             continue  # a title names a document, not the programme
+        if _rules().body_after.match(text, end):
+            continue  # 法治政府建设示范创建工作领导小组: a body's name, not the programme
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
         # no part of it (annotation guide).
         modifier = _MODIFIER.match(surface)

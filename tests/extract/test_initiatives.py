@@ -423,3 +423,10 @@ def test_activity_inside_the_quote_stays_outside_the_span(lexicons):
     assert spans["宪法十进"] == "宪法十进"
     # A name ending in 行动 keeps it (annotation guide).
     assert "平安法治行动" in "".join(spans)
+
+
+def test_a_programme_named_in_a_body_is_the_body(lexicons):
+    text = "成立法治政府建设示范创建工作领导小组,扎实推进法治政府建设示范创建。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    # Only the second: the first is inside the name of a body (an institution).
+    assert [m.start for m in found] == [text.rindex("法治政府建设示范创建")]
