@@ -67,6 +67,9 @@ _MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|�
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
 HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整改做法), in characters
+# A count of persons right before a programme's name (一万名村居园区法律明白人): the name
+# then stands for its members, not for the programme.
+_PERSONS_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:名|位)[^，。；、,;\s]{0,6}$")
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 12  # characters after a closing quote searched for kind words and head nouns
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
@@ -446,6 +449,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue  # a title names a document, not the programme
         if _rules().body_after.match(text, end):
             continue  # 法治政府建设示范创建工作领导小组: a body's name, not the programme
+        if _PERSONS_COUNTED.search(text, max(0, start - _BEFORE), start):
+            continue  # 一万名村居法律明白人: people counted, the programme's members
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
         # no part of it (annotation guide).
         modifier = _MODIFIER.match(surface)

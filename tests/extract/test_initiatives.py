@@ -430,3 +430,9 @@ def test_a_programme_named_in_a_body_is_the_body(lexicons):
     found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
     # Only the second: the first is inside the name of a body (an institution).
     assert [m.start for m in found] == [text.rindex("法治政府建设示范创建")]
+
+
+def test_people_counted_are_members_not_the_programme(lexicons):
+    text = "培育基层法治工作者和一万名村居园区法律明白人。实施法律明白人培育。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.start for m in found] == [text.rindex("法律明白人")]
