@@ -436,3 +436,9 @@ def test_people_counted_are_members_not_the_programme(lexicons):
     text = "培育基层法治工作者和一万名村居园区法律明白人。实施法律明白人培育。"
     found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
     assert [m.start for m in found] == [text.rindex("法律明白人")]
+
+
+def test_a_domain_prefix_joins_only_a_quote_without_its_own_head(lexicons):
+    text = "严格落实行政执法“三项制度”。落实法治政府建设“双报告”制度。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["行政执法“三项制度”", "“双报告”制度"]
