@@ -15,7 +15,8 @@ and dropped when the scheme refuses it (a doctrine, slogan, metaphor, party
 routine or generic legal system: ``kg:NotInitiative`` in
 ``ontology/initiatives.ttl``), when it lies inside a document title 《…》, a descriptor
 (“一站式”, “菜单化”: jieba's 区别词/adjective tags or a 式/化 ending), a
-principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”),
+principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”), a
+formula counting its points without a kind word (“三个务必”, but “三个年”活动),
 an honour (评为 …, …先进县), quoted speech, or a doctrine's own study campaign
 (习近平法治思想“七进”). A quoted list of known programmes (“多证合一、一照一码”)
 gives one mention per programme. Context rules live in
@@ -54,6 +55,8 @@ _LIST_SEP = re.compile(r"[、，,；;]")
 _NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
 # Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
 _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
+# A count of points written with 个 (两个维护, 四个意识, 三个务必): a formula's shape.
+_FORMULA = re.compile(r"^[一二两三四五六七八九十]+个")
 _COUNTED_MERGER = re.compile(r"^\d+证合一$")
 # “凤鸣政策通”等17场品牌活动, “交地即交证”等服务新模式: a count, or the 等 closing a list,
 # stands between the names and their kind word.
@@ -299,9 +302,14 @@ def judge(
     descriptor = (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(
         ("式", "化", "性")
     )
+    own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
+    if _FORMULA.match(term) and not (strong or own or joined):
+        # “两个毫不动摇”, “三个务必”, “四个一律”: a count of points is how doctrines and
+        # slogans are written (annotation guide: 四个全面, 两个确立); a programme so named
+        # carries its kind word (“三个年”活动, “五个一”工程).
+        return Verdict(None, cue=cue, reason="formula")
     if descriptor and not strong and not joined:
         return Verdict(None, reason="descriptor")  # “一站式”, “菜单化”
-    own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
     # A name head (学法清单, 服务体系) is as strong a sign as a kind word ending the term.
     score = 2 if strong or own or joined else (1 if cue else 0)
     score += 1 if r.before.search(before) else 0

@@ -442,3 +442,29 @@ def test_a_domain_prefix_joins_only_a_quote_without_its_own_head(lexicons):
     text = "严格落实行政执法“三项制度”。落实法治政府建设“双报告”制度。"
     found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
     assert [m.surface for m in found] == ["行政执法“三项制度”", "“双报告”制度"]
+
+
+@pytest.mark.parametrize(
+    ("before", "term", "after"),
+    [("实现", "三个转变", "，"), ("推行", "四个一律", "，"), ("坚持", "十一个坚持", "，组织")],
+)
+def test_a_count_of_points_without_a_kind_word_is_a_formula(before, term, after):
+    # Shaped like the guide's 四个全面, 两个确立, 四个意识, but in no list.
+    verdict = judge(term, before, after, TermMatcher({}))
+    assert (verdict.label, verdict.reason) == (None, "formula")
+
+
+def test_a_count_of_points_with_its_kind_word_is_a_programme():
+    # Seed 003 (栾川): 初步实现了“十个一工作法”,即:…; seed 000 (固安): “四个零”政务服务模式.
+    none = TermMatcher({})
+    assert judge("十个一工作法", "路径,初步实现了", ",即:", none).label == "十个一工作法"
+    assert judge("四个零", "创新推行", "政务服务模式", none).label == "四个零政务服务模式"
+    assert judge("三个年", "开展", "活动，以创建", none).label == "三个年"
+
+
+@pytest.mark.parametrize("term", ["两个毫不动摇", "三个务必", "六稳", "两不愁三保障", "三不腐"])
+def test_national_formulas_are_refused_with_their_reason(term):
+    from kg.extract.lexicons import refused_initiatives
+
+    assert refused_initiatives()[term] in {"doctrine", "strategy", "party-routine"}
+    assert judge(term, "推进", "工作，", TermMatcher({})).label is None
