@@ -75,6 +75,7 @@ HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整�
 _PERSONS_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:名|位)[^，。；、,;\s]{0,6}$")
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 12  # characters after a closing quote searched for kind words and head nouns
+CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
 DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f")
@@ -272,6 +273,11 @@ def judge(
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):
+        return Verdict(None, reason="speech")
+    verb = r.adopt.match(term)
+    if verb and len(term) - verb.end() >= CLAUSE_OBJECT:
+        # “实行法治建设年度报告制度”, “推进法治中国建设”: a verb with its object is a task
+        # quoted from a document, not a name (“创新办”, “落实年” are names).
         return Verdict(None, reason="speech")
     if r.doctrine_before.search(before):
         return Verdict(None, reason="doctrine")  # 习近平法治思想“七进”: the doctrine's own campaign

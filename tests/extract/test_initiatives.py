@@ -468,3 +468,12 @@ def test_national_formulas_are_refused_with_their_reason(term):
 
     assert refused_initiatives()[term] in {"doctrine", "strategy", "party-routine"}
     assert judge(term, "推进", "工作，", TermMatcher({})).label is None
+
+
+def test_a_quoted_task_is_no_name():
+    # A verb with its object quoted from a plan is a task (quoted speech, annotation guide).
+    none = TermMatcher({})
+    assert judge("实行法治建设年度报告制度", "纲要》提出", "，以及", none).label is None
+    assert judge("推进法治中国建设", "和", "工作目标", none).label is None
+    # A short name that begins with such a verb is still a name.
+    assert judge("创新办", "推出", "“极简审批”改革", none).label == "创新办"
