@@ -305,10 +305,11 @@ def judge(
         return Verdict(term + head, cue=head, reason="numbered", end=len(head))
     tags = tag(term)
     cue, strong = _cue_after(after)
-    descriptor = (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(
-        ("式", "化", "性")
-    )
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
+    # “一站式”, “菜单化” describe a manner; “河东模式” ends in 式 as its kind word does.
+    descriptor = not own and (
+        (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(("式", "化", "性"))
+    )
     if _FORMULA.match(term) and not (strong or own or joined):
         # “两个毫不动摇”, “三个务必”, “四个一律”: a count of points is how doctrines and
         # slogans are written (annotation guide: 四个全面, 两个确立); a programme so named

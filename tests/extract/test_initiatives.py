@@ -477,3 +477,10 @@ def test_a_quoted_task_is_no_name():
     assert judge("推进法治中国建设", "和", "工作目标", none).label is None
     # A short name that begins with such a verb is still a name.
     assert judge("创新办", "推出", "“极简审批”改革", none).label == "创新办"
+
+
+def test_a_name_ending_in_its_kind_word_is_no_descriptor():
+    # 模式 ends in 式 like the descriptor “一站式” does; the guide's “短视频”述法模式 is a model.
+    none = TermMatcher({})
+    assert judge("河东模式", "打造行政争议实质性化解", "，在行政复议", none).label == "河东模式"
+    assert judge("菜单化", "推行", "服务，", none).label is None
