@@ -520,17 +520,18 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _known_parts(term: str, known: TermMatcher) -> list[tuple[int, str]]:
-    """The known programmes a quoted list names, with their offsets: [] unless all are known.
+    """The known programmes a quoted list names, with their offsets.
 
-    “多证合一、一照一码” is two programmes; 双随机、一公开 is one name of its own.
+    “多证合一、一照一码” is two programmes; 双随机、一公开 is one name of its own. In
+    “一窗受理，互联互通，信息共享” only the first item is a programme: the others
+    say what it achieves, and the list as a whole is a slogan.
     """
     if term in known or not _LIST_SEP.search(term):
         return []
     parts, offset = [], 0
     for piece in _LIST_SEP.split(term):
-        if piece not in known:
-            return []
-        parts.append((offset, piece))
+        if piece in known:
+            parts.append((offset, piece))
         offset += len(piece) + 1
     return parts
 

@@ -484,3 +484,10 @@ def test_a_name_ending_in_its_kind_word_is_no_descriptor():
     none = TermMatcher({})
     assert judge("河东模式", "打造行政争议实质性化解", "，在行政复议", none).label == "河东模式"
     assert judge("菜单化", "推行", "服务，", none).label is None
+
+
+def test_a_quoted_slogan_names_the_programmes_it_lists(lexicons):
+    # Annotation guide, lists: one mention per programme named in the quotation marks.
+    text = "实行“一窗受理，互联互通，信息共享”。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["一窗受理"]
