@@ -75,6 +75,9 @@ HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整�
 _PERSONS_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:名|位)[^，。；、,;\s]{0,6}$")
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 12  # characters after a closing quote searched for kind words and head nouns
+# What follows a quote that stands alone as a verb's object: a break, 等, the next quote.
+_ALONE_AFTER = re.compile(r"[，。；、,;“]|等")
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")  # words only: no digits, marks or years
 CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
@@ -92,6 +95,7 @@ class _Rules:
     honour_before: re.Pattern[str]
     honour_end: tuple[str, ...]
     speech_before: re.Pattern[str]
+    practice_before: re.Pattern[str]  # verbs of carrying out a practice (开展, 推行, 落实 …)
     body_after: re.Pattern[str]  # a body named after a programme (…示范创建工作领导小组)
     honoured_after: re.Pattern[str]  # the quote is rated or selected (“苏企通”入选…)
     adopt: re.Pattern[str]
@@ -138,6 +142,7 @@ def _rules() -> _Rules:
         ),
         honour_end=tuple(roles["honour_end"]),
         speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
+        practice_before=re.compile("(?:" + _alternation(roles["practice_before"]) + ")$"),
         honoured_after=re.compile(
             f'^[^，。；：、！？,;:\\s“”"]{{0,{HONOURED_GAP}}}(?:'
             + _alternation(roles["honoured_after"])
@@ -320,6 +325,11 @@ def judge(
     # A name head (学法清单, 服务体系) is as strong a sign as a kind word ending the term.
     score = 2 if strong or own or joined else (1 if cue else 0)
     score += 1 if r.before.search(before) else 0
+    # 持续开展“局科长走流程”，…; 落实“全国一张清单”，…: a quote that is the whole object of
+    # a verb of carrying out (a break follows) names a practice; what is built (打造“…”,
+    # 建立“…”: bodies, platforms, brands) or reached (实现“率先突破”) needs more.
+    alone = _ALONE_AFTER.match(after) and _PLAIN_NAME.fullmatch(term)
+    score += 1 if alone and r.practice_before.search(before) else 0
     numbered = tags[0][1] in NUMERAL_FLAGS or term[0] in "一二两三四五六七八九十百千"
     score += 1 if numbered and len(term) <= NUMBERED_MAX else 0
     # 柔性执法, 三调联动 end in an action; “说事解题”, “普法强基补短板” hold one of two
