@@ -457,6 +457,9 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
                 start, end = q.start + 1, q.start + 1 + len(label)
                 facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
             found.append(make_mention("initiative", text, start, end, sentences, facts))
+            # “谁服务谁普法”普法责任制: the head noun joined to the quote is no second
+            # mention (spans do not nest).
+            quoted_spans[-1] = (min(start, q.start), max(end, q.end))
     quoted_spans.sort()
     names = [
         make_mention("initiative", text, start, end, sentences, _name_facts(name, known))

@@ -500,3 +500,14 @@ def test_a_quote_that_is_the_whole_object_of_a_verb_of_practice_names_one():
     # What is built (a body, a platform) or reached (a goal) needs another sign.
     assert judge("云上法庭", "精心打造", "，为群众", none).label is None
     assert judge("率先突破", "建设实现", "。坚持", none).label is None
+
+
+def test_a_known_head_joined_to_a_quote_is_no_second_mention(lexicons):
+    # Spans do not nest (annotation guide): 普法责任制 and 综合行政执法改革 are known names,
+    # but here each is the head noun of the quoted name before it.
+    text = "落实“谁服务谁普法”普法责任制，推动“大综合一体化”综合行政执法改革。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == [
+        "“谁服务谁普法”普法责任制",
+        "“大综合一体化”综合行政执法改革",
+    ]
