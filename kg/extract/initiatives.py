@@ -142,7 +142,9 @@ def _rules() -> _Rules:
         ),
         honour_end=tuple(roles["honour_end"]),
         speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
-        practice_before=re.compile("(?:" + _alternation(roles["practice_before"]) + ")$"),
+        practice_before=re.compile(
+            "(?:" + _alternation(roles["practice_before"]) + ")[^，。；：、！？,;:\\s“”]{0,2}$"
+        ),
         honoured_after=re.compile(
             f'^[^，。；：、！？,;:\\s“”"]{{0,{HONOURED_GAP}}}(?:'
             + _alternation(roles["honoured_after"])
