@@ -497,7 +497,8 @@ def test_a_quote_that_is_the_whole_object_of_a_verb_of_practice_names_one():
     none = TermMatcher({})
     assert judge("局科长走流程", "持续开展", "，全区各单位", none).label == "局科长走流程"
     assert judge("全国一张清单", "协调机制,落实", "，加快推进", none).label == "全国一张清单"
-    assert judge("述评考", "增强。强化法治", "，科级以上", none).label == "述评考"  # a domain between
+    # A domain word may stand between the verb and the quote.
+    assert judge("述评考", "增强。强化法治", "，科级以上", none).label == "述评考"
     # What is built (a body, a platform) or reached (a goal) needs another sign.
     assert judge("云上法庭", "精心打造", "，为群众", none).label is None
     assert judge("率先突破", "建设实现", "。坚持", none).label is None
