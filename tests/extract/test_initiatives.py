@@ -513,3 +513,11 @@ def test_a_known_head_joined_to_a_quote_is_no_second_mention(lexicons):
         "“谁服务谁普法”普法责任制",
         "“大综合一体化”综合行政执法改革",
     ]
+
+
+def test_a_quote_before_a_special_campaign_names_it():
+    # Annotation guide: “红顶中介”专项整治活动 -> 红顶中介; the same for the other 专项… words.
+    none = TermMatcher({})
+    verdict = judge("行政机关依法履职", "责任单位开展", "专项督察，通过", none)
+    assert verdict.label == "行政机关依法履职"
+    assert judge("清源", "组织", "专项治理，查处", none).label == "清源"
