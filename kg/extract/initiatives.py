@@ -105,6 +105,7 @@ class _Rules:
     not_first: frozenset[str]
     scopes: re.Pattern[str]
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
+    body_heads: tuple[str, ...]  # nouns ending a body's or outlet's name (中队, 宣讲团, 栏目)
     name_heads_not: tuple[str, ...]  # list endings that are no head of the name (事项清单 …)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
@@ -161,6 +162,7 @@ def _rules() -> _Rules:
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
         name_heads_not=tuple(roles["name_head_not"]),
+        body_heads=tuple(roles["body_head"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
@@ -303,6 +305,10 @@ def judge(
         return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
+    if _names_body(after):
+        # “蒲公英”普法志愿者中队, “律师在线”栏目: the quote names a body of people or an
+        # outlet (annotation guide: a 中队 is a body, an institution), not a practice.
+        return Verdict(None, reason="body")
     if _NOT_WORDY.fullmatch(term):
         # “721”工作法, “19365”政务服务改革 are names; “1+1>2”, “7×24小时” are not.
         named = re.match(NUMBERED_KINDS, after)
@@ -370,6 +376,20 @@ def _simple(text: str) -> str:
     """``text`` in simplified characters when that keeps its length."""
     simple = fold(text)
     return simple if len(simple) == len(text) else text
+
+
+def _names_body(after: str) -> bool:
+    """Whether the words right after a closing quote end in a body's or an outlet's noun."""
+    r = _rules()
+    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等和]", after, maxsplit=1)[0]
+    joined = ""
+    for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
+        if r.adopt.fullmatch(word):
+            return False
+        joined += word
+        if fold(joined).endswith(r.body_heads):
+            return True
+    return False
 
 
 def _name_head(after: str) -> str:

@@ -521,3 +521,12 @@ def test_a_quote_before_a_special_campaign_names_it():
     verdict = judge("行政机关依法履职", "责任单位开展", "专项督察，通过", none)
     assert verdict.label == "行政机关依法履职"
     assert judge("清源", "组织", "专项治理，查处", none).label == "清源"
+
+
+def test_a_quote_naming_a_body_or_an_outlet_is_no_practice(lexicons):
+    # Annotation guide: “蒲公英”普法志愿者中队 is a body (an institution); the same brand run
+    # as a practice (普法志愿服务活动) is an initiative. Seed 000: 开通“律师在线”栏目.
+    none = TermMatcher({})
+    assert judge("蒲公英", "组建", "普法志愿者中队，", none).reason == "body"
+    assert judge("律师在线", "合作开通", "栏目，", none).label is None
+    assert judge("蒲公英", "开展", "普法志愿服务活动", none).label == "蒲公英"
