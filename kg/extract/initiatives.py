@@ -505,10 +505,12 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue  # 一万名村居法律明白人: people counted, the programme's members
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
         # no part of it (annotation guide).
+        # The modifier's span stays claimed, so that a name found after an adoption verb
+        # with it (推进全国法治政府建设示范创建) is this one and no second mention.
+        kept.append((start, end))
         modifier = _MODIFIER.match(surface)
         if modifier and fold(surface[modifier.end() :]) in known:
             start, surface = start + modifier.end(), surface[modifier.end() :]
-        kept.append((start, end))
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.

@@ -530,3 +530,10 @@ def test_a_quote_naming_a_body_or_an_outlet_is_no_practice(lexicons):
     assert judge("蒲公英", "组建", "普法志愿者中队，", none).reason == "body"
     assert judge("律师在线", "合作开通", "栏目，", none).label is None
     assert judge("蒲公英", "开展", "普法志愿服务活动", none).label == "蒲公英"
+
+
+def test_a_level_before_a_national_name_found_after_a_verb_gives_one_mention(lexicons):
+    # Annotation guide: 全国, 省级, 新时代 before a national programme are outside its span.
+    text = "扎实推进全国法治政府建设示范创建工作，开展省级法治政府示范创建。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["法治政府建设示范创建", "法治政府示范创建"]
