@@ -110,6 +110,7 @@ class _Rules:
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
+    doctrine_end: tuple[str, ...]  # endings of a doctrine's, strategy's or spirit's name
     doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
 
 
@@ -165,6 +166,7 @@ def _rules() -> _Rules:
         body_heads=tuple(roles["body_head"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
+        doctrine_end=tuple(roles["doctrine_end"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
         doctrines=tuple(
             t for t, why in refused_initiatives().items() if why == "doctrine" and len(t) >= 5
@@ -303,6 +305,10 @@ def judge(
         return Verdict(label, reason="known", end=extra)
     if fold(term) in short:
         return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
+    if fold(term).endswith(r.doctrine_end):
+        # “十大战略”, “红船精神”, “两山理念”: a strategy, a spirit or an idea is what a
+        # doctrine is made of, not a programme of governance (annotation guide).
+        return Verdict(None, reason="doctrine")
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
     if _names_body(after):

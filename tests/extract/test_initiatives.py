@@ -537,3 +537,12 @@ def test_a_level_before_a_national_name_found_after_a_verb_gives_one_mention(lex
     text = "扎实推进全国法治政府建设示范创建工作，开展省级法治政府示范创建。"
     found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
     assert [m.surface for m in found] == ["法治政府建设示范创建", "法治政府示范创建"]
+
+
+def test_a_strategy_a_spirit_or_an_idea_is_no_programme(lexicons):
+    # Annotation guide: doctrines and sector strategies are not initiatives; a known
+    # programme written with such an ending (枫桥精神 for 枫桥经验) stays one.
+    none = TermMatcher({})
+    assert judge("十大战略", "聚焦", "行动、", none).reason == "doctrine"
+    assert judge("红船精神", "传承", "，", none).label is None
+    assert judge("枫桥精神", "传承", "，", lexicons.initiative_terms).label == "枫桥精神"
