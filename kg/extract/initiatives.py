@@ -81,7 +81,9 @@ _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")  # words only: no digits, mar
 CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
-DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f")
+# 区别词, adjectives, adverbs …, and set phrases and idioms (两手抓, 一岗双责, 一刀切): no
+# coined name is one word of the dictionary.
+DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f", "l", "i")
 
 
 @dataclass(frozen=True)

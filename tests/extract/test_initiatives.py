@@ -546,3 +546,11 @@ def test_a_strategy_a_spirit_or_an_idea_is_no_programme(lexicons):
     assert judge("十大战略", "聚焦", "行动、", none).reason == "doctrine"
     assert judge("红船精神", "传承", "，", none).label is None
     assert judge("枫桥精神", "传承", "，", lexicons.initiative_terms).label == "枫桥精神"
+
+
+@pytest.mark.parametrize("term", ["两手抓", "一岗双责", "一票否决"])
+def test_a_set_phrase_of_the_dictionary_is_no_coined_name(term):
+    # Annotation guide: slogans and formulas are not initiatives; a programme's name is
+    # coined, so a phrase the dictionary holds as one idiom is a slogan.
+    assert judge(term, "坚持", "，", TermMatcher({})).label is None
+    assert judge(term, "落实", "，", TermMatcher({})).label is None
