@@ -410,7 +410,7 @@ def _name_head(after: str) -> str:
     head nouns, so “作风建设年”主题活动 stays 作风建设年.
     """
     r = _rules()
-    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等]", after, maxsplit=1)[0]
+    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等和与及]", after, maxsplit=1)[0]
     joined, head = "", ""
     for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
         if r.adopt.fullmatch(word):

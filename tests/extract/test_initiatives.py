@@ -554,3 +554,13 @@ def test_a_set_phrase_of_the_dictionary_is_no_coined_name(term):
     # coined, so a phrase the dictionary holds as one idiom is a slogan.
     assert judge(term, "坚持", "，", TermMatcher({})).label is None
     assert judge(term, "落实", "，", TermMatcher({})).label is None
+
+
+def test_a_head_noun_after_a_conjunction_belongs_to_the_second_name(lexicons):
+    # Seed 003 (栾川): 采取“网络+阵地+新媒体”普法及以案释法模式 — 模式 is the head of
+    # 以案释法模式, not of the quoted formula before 及.
+    text = "采取“网络+阵地+新媒体”普法及以案释法模式，全面夯实基础。"
+    surfaces = [
+        m.surface for m in extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    ]
+    assert not any("网络+阵地+新媒体" in s for s in surfaces)
