@@ -15,7 +15,8 @@ and dropped when the scheme refuses it (a doctrine, slogan, metaphor, party
 routine or generic legal system: ``kg:NotInitiative`` in
 ``ontology/initiatives.ttl``), when it lies inside a document title 《…》, a descriptor
 (“一站式”, “菜单化”: jieba's 区别词/adjective tags or a 式/化 ending), a
-principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”),
+principle or slogan (followed by 原则/理念, or a list such as “谁决策，谁负责”), a
+formula counting its points without a kind word (“三个务必”, but “三个年”活动),
 an honour (评为 …, …先进县), quoted speech, or a doctrine's own study campaign
 (习近平法治思想“七进”). A quoted list of known programmes (“多证合一、一照一码”)
 gives one mention per programme. Context rules live in
@@ -54,8 +55,12 @@ _LIST_SEP = re.compile(r"[、，,；;]")
 _NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
 # Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
 _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
+# A count of points written with 个 (两个维护, 四个意识, 三个务必): a formula's shape.
+_FORMULA = re.compile(r"^[一二两三四五六七八九十]+个")
 _COUNTED_MERGER = re.compile(r"^\d+证合一$")
-_EVENTS_COUNTED = re.compile(r"^等?\d+[个项场次期批]")
+# “凤鸣政策通”等17场品牌活动, “交地即交证”等服务新模式: a count, or the 等 closing a list,
+# stands between the names and their kind word.
+_EVENTS_COUNTED = re.compile(r"^等?\d+[个项场次期批]|^等")
 # Kind words that turn a bare number into a name (“721”工作法, “3+X”模式).
 NUMBERED_KINDS = r"工作法|模式|工程|机制"
 NUMBERED_MAX = 6  # numbered names are short (三清两建, 四官); 一张蓝图绘到底 is a slogan
@@ -64,11 +69,21 @@ COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
 _MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|新时代)")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
+HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整改做法), in characters
+# A count of persons right before a programme's name (一万名村居园区法律明白人): the name
+# then stands for its members, not for the programme.
+_PERSONS_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:名|位)[^，。；、,;\s]{0,6}$")
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 12  # characters after a closing quote searched for kind words and head nouns
+# What follows a quote that stands alone as a verb's object: a break, 等, the next quote.
+_ALONE_AFTER = re.compile(r"[，。；、,;“]|等")
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")  # words only: no digits, marks or years
+CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
-DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f")
+# 区别词, adjectives, adverbs …, and set phrases and idioms (两手抓, 一岗双责, 一刀切): no
+# coined name is one word of the dictionary.
+DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f", "l", "i")
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,9 @@ class _Rules:
     honour_before: re.Pattern[str]
     honour_end: tuple[str, ...]
     speech_before: re.Pattern[str]
+    practice_before: re.Pattern[str]  # verbs of carrying out a practice (开展, 推行, 落实 …)
+    body_after: re.Pattern[str]  # a body named after a programme (…示范创建工作领导小组)
+    honoured_after: re.Pattern[str]  # the quote is rated or selected (“苏企通”入选…)
     adopt: re.Pattern[str]
     manner: re.Pattern[str]
     heads: dict[str, str]  # kind word ending an unquoted name -> what its modifier needs
@@ -89,10 +107,12 @@ class _Rules:
     not_first: frozenset[str]
     scopes: re.Pattern[str]
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
+    body_heads: tuple[str, ...]  # nouns ending a body's or outlet's name (中队, 宣讲团, 栏目)
     name_heads_not: tuple[str, ...]  # list endings that are no head of the name (事项清单 …)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
+    doctrine_end: tuple[str, ...]  # endings of a doctrine's, strategy's or spirit's name
     doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
 
 
@@ -118,12 +138,22 @@ def _rules() -> _Rules:
             "(?:" + _alternation(roles["before"]) + ")[^，。；：、！？,;:\\s“”]{0,3}$"
         ),
         action_heads=tuple(roles["head"]),
-        reject_after=re.compile("^的?(?:" + _alternation(roles["reject_after"]) + ")"),
+        body_after=re.compile("(?:工作)?(?:" + _alternation(roles["body_after"]) + ")"),
+        # “两降一升”工作要求: 工作 before the word changes nothing.
+        reject_after=re.compile("^的?(?:工作)?(?:" + _alternation(roles["reject_after"]) + ")"),
         honour_before=re.compile(
             "(?:" + _alternation(roles["honour_before"]) + ")第?[\\d一二三四五六七八九十]*批?$"
         ),
         honour_end=tuple(roles["honour_end"]),
         speech_before=re.compile("(?:" + _alternation(roles["speech_before"]) + ")[:：，,]?$"),
+        practice_before=re.compile(
+            "(?:" + _alternation(roles["practice_before"]) + ")[^，。；：、！？,;:\\s“”]{0,2}$"
+        ),
+        honoured_after=re.compile(
+            f'^[^，。；：、！？,;:\\s“”"]{{0,{HONOURED_GAP}}}(?:'
+            + _alternation(roles["honoured_after"])
+            + ")"
+        ),
         adopt=re.compile("(?:" + _alternation(roles["adopt"]) + ")"),
         manner=re.compile(
             "^(?:" + _alternation(roles["manner_prefix"]) + ")|"
@@ -135,8 +165,10 @@ def _rules() -> _Rules:
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
         name_heads_not=tuple(roles["name_head_not"]),
+        body_heads=tuple(roles["body_head"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
+        doctrine_end=tuple(roles["doctrine_end"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
         doctrines=tuple(
             t for t, why in refused_initiatives().items() if why == "doctrine" and len(t) >= 5
@@ -209,12 +241,16 @@ def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None,
 def _cue_after(after: str) -> tuple[str | None, bool]:
     """The kind word after a closing quote (up to the next break), and whether it is strong."""
     r = _rules()
-    # “凤鸣政策通”等17场品牌活动: a count of the events stands between the name and its kind.
     after = _EVENTS_COUNTED.sub("", after, count=1)
     clause = re.split(r"[，。；、：！？,;:\s“”\"（(的]", after, maxsplit=1)[0]
     words = [w for w, _ in tag(clause)] if clause else []
     weak = None
-    for word in words[:3]:
+    for i, word in enumerate(words[:3]):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if r.adopt.fullmatch(word) and following not in r.strong | r.weak:
+            # “一企一策”推进国企改革: a new clause whose kind word is not the quote's
+            # (but in “复调对接”创新机制 the verb qualifies the kind word).
+            break
         # 服务平台, 常态化斗争: a compound that ends in a kind word is that kind.
         strong = next((c for c in r.strong if word.endswith(c) and len(c) > 1), None)
         if strong:
@@ -242,10 +278,19 @@ def judge(
     # The context words are simplified (創新“專職管家” is 创新…); offsets stay those of the text.
     before, after = _simple(before), _simple(after)
     if term in r.not_initiatives or fold(term) in r.not_initiatives:
-        return Verdict(None, reason="not-initiative")
+        return Verdict(None, reason="not-initiative")  # whatever follows (“最后一公里”工程)
+    # “大综合一体化”综合行政执法改革, “1+3+X”学法清单: a head noun right after the quote
+    # makes the quote with it a programme's name, even when the quote alone reads as a
+    # descriptor or a formula.
+    joined = _name_head(after)
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):
+        return Verdict(None, reason="speech")
+    verb = r.adopt.match(term)
+    if verb and len(term) - verb.end() >= CLAUSE_OBJECT:
+        # “实行法治建设年度报告制度”, “推进法治中国建设”: a verb with its object is a task
+        # quoted from a document, not a name (“创新办”, “落实年” are names).
         return Verdict(None, reason="speech")
     if r.doctrine_before.search(before):
         return Verdict(None, reason="doctrine")  # 习近平法治思想“七进”: the doctrine's own campaign
@@ -262,8 +307,16 @@ def judge(
         return Verdict(label, reason="known", end=extra)
     if fold(term) in short:
         return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
+    if fold(term).endswith(r.doctrine_end):
+        # “十大战略”, “红船精神”, “两山理念”: a strategy, a spirit or an idea is what a
+        # doctrine is made of, not a programme of governance (annotation guide).
+        return Verdict(None, reason="doctrine")
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
+    if _names_body(after):
+        # “蒲公英”普法志愿者中队, “律师在线”栏目: the quote names a body of people or an
+        # outlet (annotation guide: a 中队 is a body, an institution), not a practice.
+        return Verdict(None, reason="body")
     if _NOT_WORDY.fullmatch(term):
         # “721”工作法, “19365”政务服务改革 are names; “1+1>2”, “7×24小时” are not.
         named = re.match(NUMBERED_KINDS, after)
@@ -273,38 +326,78 @@ def judge(
         return Verdict(term + head, cue=head, reason="numbered", end=len(head))
     tags = tag(term)
     cue, strong = _cue_after(after)
-    descriptor = (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(
-        ("式", "化", "性")
-    )
-    if descriptor and not strong:
-        return Verdict(None, reason="descriptor")  # “一站式”, “菜单化”
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
-    score = 2 if strong or own else (1 if cue else 0)
+    # “一站式”, “菜单化” describe a manner; “河东模式” ends in 式 as its kind word does.
+    descriptor = not own and (
+        (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(("式", "化", "性"))
+    )
+    if _FORMULA.match(term) and not (strong or own or joined):
+        # “两个毫不动摇”, “三个务必”, “四个一律”: a count of points is how doctrines and
+        # slogans are written (annotation guide: 四个全面, 两个确立); a programme so named
+        # carries its kind word (“三个年”活动, “五个一”工程).
+        return Verdict(None, cue=cue, reason="formula")
+    if descriptor and not strong and not joined:
+        return Verdict(None, reason="descriptor")  # “一站式”, “菜单化”
+    # A name head (学法清单, 服务体系) is as strong a sign as a kind word ending the term.
+    score = 2 if strong or own or joined else (1 if cue else 0)
     score += 1 if r.before.search(before) else 0
+    # 持续开展“局科长走流程”，…; 落实“全国一张清单”，…: a quote that is the whole object of
+    # a verb of carrying out (a break follows) names a practice; what is built (打造“…”,
+    # 建立“…”: bodies, platforms, brands) or reached (实现“率先突破”) needs more.
+    alone = _ALONE_AFTER.match(after) and _PLAIN_NAME.fullmatch(term)
+    score += 1 if alone and r.practice_before.search(before) else 0
     numbered = tags[0][1] in NUMERAL_FLAGS or term[0] in "一二两三四五六七八九十百千"
     score += 1 if numbered and len(term) <= NUMBERED_MAX else 0
     # 柔性执法, 三调联动 end in an action; “说事解题”, “普法强基补短板” hold one of two
     # characters or more: names of a way of working.
     acts = term.endswith(r.action_heads) or any(h in term for h in r.action_heads if len(h) > 1)
     score += 1 if acts else 0
+    # “苏企通”入选典型示范案例, “双责任主体”整改做法获评…: what is rated or selected is a
+    # practice of its place (a title won is refused above: 评为“…”, …先进县).
+    score += 2 if r.honoured_after.match(after) else 0
     # “××”4个: a programme's sites counted right after its name, after an adoption verb.
     score += 1 if r.before.search(before) and COUNTED_AFTER.match(after) else 0
     if _LIST_SEP.search(term) and not strong:
         score -= 2  # “谁决策，谁负责”, “自主评价、一事一评”: slogans
-    if _MATHS.search(term) and not strong:
+    if _MATHS.search(term) and not (strong or joined):
         score -= 1  # “网络+阵地+新媒体”, “1+N” (but “6+N”模式 is a name)
     if score < 2:
         return Verdict(None, cue=cue, reason=f"score {score}")
-    joined = _name_head(after)
     if joined:
         return Verdict(term + joined, cue=cue or own, reason=f"score {score}", end=len(joined))
     return Verdict(term, cue=cue or own, reason=f"score {score}")
+
+
+# Words ending a quoted name that say what was done with it, not part of the name
+# (annotation guide: 活动, 主题活动 …; a name ending in 行动 keeps it).
+DONE_WITH = ("主题活动", "系列活动", "专项活动", "活动")
+DONE_NAME_MIN = 2  # characters left of the name without the ending
+
+
+def _done_with(term: str) -> str:
+    """The ending of a quoted ``term`` that says what was done with the name (活动), or ""."""
+    done = next((d for d in DONE_WITH if term.endswith(d)), "")
+    return done if len(term) - len(done) >= DONE_NAME_MIN else ""
 
 
 def _simple(text: str) -> str:
     """``text`` in simplified characters when that keeps its length."""
     simple = fold(text)
     return simple if len(simple) == len(text) else text
+
+
+def _names_body(after: str) -> bool:
+    """Whether the words right after a closing quote end in a body's or an outlet's noun."""
+    r = _rules()
+    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等和]", after, maxsplit=1)[0]
+    joined = ""
+    for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
+        if r.adopt.fullmatch(word):
+            return False
+        joined += word
+        if fold(joined).endswith(r.body_heads):
+            return True
+    return False
 
 
 def _name_head(after: str) -> str:
@@ -317,7 +410,7 @@ def _name_head(after: str) -> str:
     head nouns, so “作风建设年”主题活动 stays 作风建设年.
     """
     r = _rules()
-    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等]", after, maxsplit=1)[0]
+    clause = re.split(r"[，。；、：！？,;:\s“”\"‘’「」（(的等和与及]", after, maxsplit=1)[0]
     joined, head = "", ""
     for word, _ in tag(clause)[:HEAD_WORDS] if clause else ():
         if r.adopt.fullmatch(word):
@@ -374,8 +467,10 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
                 continue
             start, label = q.start, verdict.label
             prefix = next((p for p in _rules().name_prefixes if before.endswith(p)), "")
-            if prefix and len(group) == 1:
-                # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name.
+            if prefix and len(group) == 1 and verdict.end == 0:
+                # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name;
+                # a quote with its own head noun is a whole name without it
+                # (法治政府建设“双报告”制度, 行政执法“大综合一体化”改革).
                 start, label = q.start - len(prefix), prefix + label
             facts = attrs(
                 term=label,
@@ -384,7 +479,17 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
                 known="1" if verdict.reason == "known" or label in known else "0",
             )
             end = q.end + verdict.end
+            done = _done_with(label) if verdict.reason != "known" and label == q.term else ""
+            if done and start == q.start:
+                # “宪法十进活动”: what was done with the name (活动) is outside its span
+                # (annotation guide), so the name stops inside the quotation marks.
+                label = label[: -len(done)]
+                start, end = q.start + 1, q.start + 1 + len(label)
+                facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
             found.append(make_mention("initiative", text, start, end, sentences, facts))
+            # “谁服务谁普法”普法责任制: the head noun joined to the quote is no second
+            # mention (spans do not nest).
+            quoted_spans[-1] = (min(start, q.start), max(end, q.end))
     quoted_spans.sort()
     names = [
         make_mention("initiative", text, start, end, sentences, _name_facts(name, known))
@@ -402,12 +507,18 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue
         if _covered(titles, start, end):
             continue  # a title names a document, not the programme
+        if _rules().body_after.match(text, end):
+            continue  # 法治政府建设示范创建工作领导小组: a body's name, not the programme
+        if _PERSONS_COUNTED.search(text, max(0, start - _BEFORE), start):
+            continue  # 一万名村居法律明白人: people counted, the programme's members
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
         # no part of it (annotation guide).
+        # The modifier's span stays claimed, so that a name found after an adoption verb
+        # with it (推进全国法治政府建设示范创建) is this one and no second mention.
+        kept.append((start, end))
         modifier = _MODIFIER.match(surface)
         if modifier and fold(surface[modifier.end() :]) in known:
             start, surface = start + modifier.end(), surface[modifier.end() :]
-        kept.append((start, end))
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.
@@ -454,17 +565,18 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _known_parts(term: str, known: TermMatcher) -> list[tuple[int, str]]:
-    """The known programmes a quoted list names, with their offsets: [] unless all are known.
+    """The known programmes a quoted list names, with their offsets.
 
-    “多证合一、一照一码” is two programmes; 双随机、一公开 is one name of its own.
+    “多证合一、一照一码” is two programmes; 双随机、一公开 is one name of its own. In
+    “一窗受理，互联互通，信息共享” only the first item is a programme: the others
+    say what it achieves, and the list as a whole is a slogan.
     """
     if term in known or not _LIST_SEP.search(term):
         return []
     parts, offset = [], 0
     for piece in _LIST_SEP.split(term):
-        if piece not in known:
-            return []
-        parts.append((offset, piece))
+        if piece in known:
+            parts.append((offset, piece))
         offset += len(piece) + 1
     return parts
 

@@ -362,3 +362,205 @@ def test_each_quote_of_a_group_is_named_without_the_shared_head(lexicons, resour
 def test_a_local_label_takes_full_width_punctuation(resources):
     entity = resources.initiatives.entity("一窗受理,并联审批,一口出照(证)服务模式")
     assert entity.label == "一窗受理，并联审批，一口出照（证）服务模式"
+
+
+@pytest.mark.parametrize(
+    ("term", "before", "after", "label"),
+    [
+        # A formula or a descriptor followed by the head noun of a name is a programme.
+        ("1+3+X", "。建立领导干部", "学法清单,全国普法办", "1+3+X学法清单"),
+        ("大综合一体化", "推动", "综合行政执法改革、法治化", "大综合一体化综合行政执法改革"),
+        ("干部帮办+人员帮办", "夯实", "服务体系,累计开展", "干部帮办+人员帮办服务体系"),
+    ],
+)
+def test_a_head_noun_after_the_quote_names_a_programme(term, before, after, label):
+    assert judge(term, before, after, TermMatcher({})).label == label
+
+
+@pytest.mark.parametrize("term", ["一站式", "两个维护"])
+def test_refused_terms_stay_refused_before_a_head_noun(term):
+    # “两个维护”十项制度机制: the scheme's refusal holds whatever follows the quote.
+    assert judge(term, "推行", "办案模式,", TermMatcher({})).label is None
+
+
+@pytest.mark.parametrize(
+    ("term", "after"),
+    [
+        ("苏企通", "入选典型示范案例。"),
+        ("无证明城市", "建设项目被评为“第二批"),
+        ("西兴青年说", "获评全省"),
+    ],
+)
+def test_what_is_rated_or_selected_is_a_practice(term, after):
+    assert judge(term, "全省连续6年;", after, TermMatcher({})).label == term
+
+
+def test_a_title_won_is_still_an_honour():
+    # 被评为“全省法治政府建设示范县”: the quote after the verb is the title, not a practice.
+    assert judge("全省法治政府建设示范县", "被评为", "。", TermMatcher({})).label is None
+    assert judge("最后一公里", "打通", "入选案例", TermMatcher({})).label is None
+
+
+def test_a_kind_word_in_the_next_clause_is_not_the_quotes():
+    # “一企一策”推进国企改革: 改革 belongs to 推进国企改革, a new clause.
+    assert judge("一企一策", "盘活”改革突破。", "推进国企改革,重庆", TermMatcher({})).label is None
+    # “复调对接”创新机制: here the verb qualifies the kind word.
+    assert judge("复调对接", "纳入重庆市", "创新机制与案例", TermMatcher({})).label == "复调对接"
+
+
+def test_the_kind_word_after_a_list_closed_by_deng():
+    assert judge("交地即交证", "审批、", "等服务新模式。", TermMatcher({})).label == "交地即交证"
+
+
+def test_a_work_requirement_is_no_programme():
+    assert judge("两降一升", "规范化建设及", "工作要求,组织召开", TermMatcher({})).label is None
+
+
+def test_activity_inside_the_quote_stays_outside_the_span(lexicons):
+    text = "加强宪法学习宣传,开展“宪法十进活动”,推进“平安法治行动”。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    spans = {m.surface: m.attr("term") for m in found}
+    assert spans["宪法十进"] == "宪法十进"
+    # A name ending in 行动 keeps it (annotation guide).
+    assert "平安法治行动" in "".join(spans)
+
+
+def test_a_programme_named_in_a_body_is_the_body(lexicons):
+    text = "成立法治政府建设示范创建工作领导小组,扎实推进法治政府建设示范创建。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    # Only the second: the first is inside the name of a body (an institution).
+    assert [m.start for m in found] == [text.rindex("法治政府建设示范创建")]
+
+
+def test_people_counted_are_members_not_the_programme(lexicons):
+    text = "培育基层法治工作者和一万名村居园区法律明白人。实施法律明白人培育。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.start for m in found] == [text.rindex("法律明白人")]
+
+
+def test_a_domain_prefix_joins_only_a_quote_without_its_own_head(lexicons):
+    text = "严格落实行政执法“三项制度”。落实法治政府建设“双报告”制度。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["行政执法“三项制度”", "“双报告”制度"]
+
+
+@pytest.mark.parametrize(
+    ("before", "term", "after"),
+    [("实现", "三个转变", "，"), ("推行", "四个一律", "，"), ("坚持", "十一个坚持", "，组织")],
+)
+def test_a_count_of_points_without_a_kind_word_is_a_formula(before, term, after):
+    # Shaped like the guide's 四个全面, 两个确立, 四个意识, but in no list.
+    verdict = judge(term, before, after, TermMatcher({}))
+    assert (verdict.label, verdict.reason) == (None, "formula")
+
+
+def test_a_count_of_points_with_its_kind_word_is_a_programme():
+    # Seed 003 (栾川): 初步实现了“十个一工作法”,即:…; seed 000 (固安): “四个零”政务服务模式.
+    none = TermMatcher({})
+    assert judge("十个一工作法", "路径,初步实现了", ",即:", none).label == "十个一工作法"
+    assert judge("四个零", "创新推行", "政务服务模式", none).label == "四个零政务服务模式"
+    assert judge("三个年", "开展", "活动，以创建", none).label == "三个年"
+
+
+@pytest.mark.parametrize("term", ["两个毫不动摇", "三个务必", "六稳", "两不愁三保障", "三不腐"])
+def test_national_formulas_are_refused_with_their_reason(term):
+    from kg.extract.lexicons import refused_initiatives
+
+    assert refused_initiatives()[term] in {"doctrine", "strategy", "party-routine"}
+    assert judge(term, "推进", "工作，", TermMatcher({})).label is None
+
+
+def test_a_quoted_task_is_no_name():
+    # A verb with its object quoted from a plan is a task (quoted speech, annotation guide).
+    none = TermMatcher({})
+    assert judge("实行法治建设年度报告制度", "纲要》提出", "，以及", none).label is None
+    assert judge("推进法治中国建设", "和", "工作目标", none).label is None
+    # A short name that begins with such a verb is still a name.
+    assert judge("创新办", "推出", "“极简审批”改革", none).label == "创新办"
+
+
+def test_a_name_ending_in_its_kind_word_is_no_descriptor():
+    # 模式 ends in 式 like the descriptor “一站式” does; the guide's “短视频”述法模式 is a model.
+    none = TermMatcher({})
+    assert judge("河东模式", "打造行政争议实质性化解", "，在行政复议", none).label == "河东模式"
+    assert judge("菜单化", "推行", "服务，", none).label is None
+
+
+def test_a_quoted_slogan_names_the_programmes_it_lists(lexicons):
+    # Annotation guide, lists: one mention per programme named in the quotation marks.
+    text = "实行“一窗受理，互联互通，信息共享”。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["一窗受理"]
+
+
+def test_a_quote_that_is_the_whole_object_of_a_verb_of_practice_names_one():
+    none = TermMatcher({})
+    assert judge("局科长走流程", "持续开展", "，全区各单位", none).label == "局科长走流程"
+    assert judge("全国一张清单", "协调机制,落实", "，加快推进", none).label == "全国一张清单"
+    # A domain word may stand between the verb and the quote.
+    assert judge("述评考", "增强。强化法治", "，科级以上", none).label == "述评考"
+    # What is built (a body, a platform) or reached (a goal) needs another sign.
+    assert judge("云上法庭", "精心打造", "，为群众", none).label is None
+    assert judge("率先突破", "建设实现", "。坚持", none).label is None
+
+
+def test_a_known_head_joined_to_a_quote_is_no_second_mention(lexicons):
+    # Spans do not nest (annotation guide): 普法责任制 and 综合行政执法改革 are known names,
+    # but here each is the head noun of the quoted name before it.
+    text = "落实“谁服务谁普法”普法责任制，推动“大综合一体化”综合行政执法改革。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == [
+        "“谁服务谁普法”普法责任制",
+        "“大综合一体化”综合行政执法改革",
+    ]
+
+
+def test_a_quote_before_a_special_campaign_names_it():
+    # Annotation guide: “红顶中介”专项整治活动 -> 红顶中介; the same for the other 专项… words.
+    none = TermMatcher({})
+    verdict = judge("行政机关依法履职", "责任单位开展", "专项督察，通过", none)
+    assert verdict.label == "行政机关依法履职"
+    assert judge("清源", "组织", "专项治理，查处", none).label == "清源"
+
+
+def test_a_quote_naming_a_body_or_an_outlet_is_no_practice(lexicons):
+    # Annotation guide: “蒲公英”普法志愿者中队 is a body (an institution); the same brand run
+    # as a practice (普法志愿服务活动) is an initiative. Seed 000: 开通“律师在线”栏目.
+    none = TermMatcher({})
+    assert judge("蒲公英", "组建", "普法志愿者中队，", none).reason == "body"
+    assert judge("律师在线", "合作开通", "栏目，", none).label is None
+    assert judge("蒲公英", "开展", "普法志愿服务活动", none).label == "蒲公英"
+
+
+def test_a_level_before_a_national_name_found_after_a_verb_gives_one_mention(lexicons):
+    # Annotation guide: 全国, 省级, 新时代 before a national programme are outside its span.
+    text = "扎实推进全国法治政府建设示范创建工作，开展省级法治政府示范创建。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["法治政府建设示范创建", "法治政府示范创建"]
+
+
+def test_a_strategy_a_spirit_or_an_idea_is_no_programme(lexicons):
+    # Annotation guide: doctrines and sector strategies are not initiatives; a known
+    # programme written with such an ending (枫桥精神 for 枫桥经验) stays one.
+    none = TermMatcher({})
+    assert judge("十大战略", "聚焦", "行动、", none).reason == "doctrine"
+    assert judge("红船精神", "传承", "，", none).label is None
+    assert judge("枫桥精神", "传承", "，", lexicons.initiative_terms).label == "枫桥精神"
+
+
+@pytest.mark.parametrize("term", ["两手抓", "一岗双责", "一票否决"])
+def test_a_set_phrase_of_the_dictionary_is_no_coined_name(term):
+    # Annotation guide: slogans and formulas are not initiatives; a programme's name is
+    # coined, so a phrase the dictionary holds as one idiom is a slogan.
+    assert judge(term, "坚持", "，", TermMatcher({})).label is None
+    assert judge(term, "落实", "，", TermMatcher({})).label is None
+
+
+def test_a_head_noun_after_a_conjunction_belongs_to_the_second_name(lexicons):
+    # Seed 003 (栾川): 采取“网络+阵地+新媒体”普法及以案释法模式 — 模式 is the head of
+    # 以案释法模式, not of the quoted formula before 及.
+    text = "采取“网络+阵地+新媒体”普法及以案释法模式，全面夯实基础。"
+    surfaces = [
+        m.surface for m in extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    ]
+    assert not any("网络+阵地+新媒体" in s for s in surfaces)
