@@ -74,6 +74,7 @@ class _Tables:
     trail: re.Pattern[str]
     whole_trails: frozenset[str]  # fillers of two characters or more
     verbs: frozenset[str]
+    change: re.Pattern[str]  # a verb that brings something to a new level: 压减至, 提高到
 
 
 @cache
@@ -112,6 +113,9 @@ def _tables() -> _Tables:
         trail=re.compile("(?:" + "|".join(sorted(trail, key=len, reverse=True)) + ")+$"),
         whole_trails=frozenset(w[1:] for w in fillers if w.startswith("~") and len(w) > 2),
         verbs=frozenset(data_lines("indicator_verbs.txt")),
+        change=re.compile(
+            "(?:" + "|".join(map(re.escape, data_lines("indicator_change_verbs.txt"))) + ")[至到]$"
+        ),
     )
 
 
@@ -351,6 +355,18 @@ def _clause_after(text: str, end: int, most: int = _AFTER_MAX) -> str:
     return window[: b.start()] if b else window
 
 
+def _changed_to(text: str, start: int, t: _Tables) -> Counted | None:
+    """What a number that is a new level counts: 行政许可事项压减至192项 -> 行政许可事项 +
+    压减至, 审批事项从799项削减至326项 -> 审批事项 + 削减至; None when the clause is no such
+    change. The old level (由40%, 从799项) is part of neither object nor action."""
+    wide = _clause_before(text, start, 0)
+    m = t.change.search(simplified_text(wide))
+    if not m:
+        return None
+    head = re.sub(r"[由从][^由从]*$", "", wide[: m.start()])
+    return Counted(wide[m.start() :], _clean(head, t))
+
+
 def _strip_trail(phrase: str, t: _Tables) -> str:
     """``phrase`` without the filler words that end it (…达到, …为), but never half a word.
 
@@ -422,6 +438,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         floor = end
         sentence = sentences.around(start, end)[0]
         carried = previous[1] if previous and previous[0] == sentence else None
+        changed = _changed_to(text, start, t)
         after = _clause_after(text, end)
         if unit.dimension in _NO_NOUN_AFTER:
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.
@@ -439,9 +456,11 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         tail = _clean(_clause_after(text, end, _TAIL_MAX), t, after=True)
         name = _QUOTED_START.match(text, end)
         quoted = len(name.group(1)) if name and after.startswith(name.group(1)) else 0
-        counted = read_counted(
+        counted = changed or read_counted(
             cleaned, after, carried, t.verbs, listing, people, times, governs, tail, quoted
         )
+        if changed and not changed.object and carried:
+            counted = Counted(changed.verb, carried.object)  # …，削减至326项: the same stock
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)

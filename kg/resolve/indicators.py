@@ -10,6 +10,7 @@ verb and dimension, so identical phrasings still meet across reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -23,46 +24,77 @@ if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
 
 # Modifiers that do not change what is counted (各类纠纷 = 纠纷).
-_MODIFIERS = re.compile(r"^(?:各类|各种|各项|各级|各|相关|有关|全部|所有|其他|其它|新|依法)+")
+_MODIFIERS = re.compile(
+    r"^(?:各类|各种|各项|各级|各|相关|有关|全部|所有|其他|其它|新|依法"
+    r"|[省市县区镇乡]级|全[省市县区镇乡]|本级|本[省市县区镇乡])+"
+)
+# A short aside in brackets (示范村（社区）, 示范地区（单位）, 法治讲座（培训、报告会）) and
+# quotes name no other quantity; a rate read with its verb (通过率达) is still the rate.
+_ASIDES = re.compile(r"[（(][^（）()]{1,10}[）)]|[“”‘’\"「」]")
+_RATE_VERB = re.compile(r"(率)(?:达到|达|为|是)$")
 
 
 @dataclass(frozen=True)
-class IndicatorConcept:
-    """One row of ``indicators.tsv``."""
+class ConceptRule:
+    """One row of ``indicators.tsv``: an object pattern and the verbs it takes."""
 
-    key: str
-    label: str
     object: re.Pattern[str]
     verb: re.Pattern[str] | None  # None: any verb
     verbless: bool  # only numbers without a verb
-    dimension: str
 
-    def matches(self, obj: str, verb: str, dimension: str) -> bool:
-        """Whether a number counting ``obj`` by ``verb`` in ``dimension`` is this indicator."""
-        if dimension != self.dimension or not self.object.search(obj or verb):
+    def matches(self, obj: str, verb: str) -> bool:
+        """Whether a number counting ``obj`` by ``verb`` fits this row."""
+        if not self.object.search(obj or verb):
             return False
         if self.verbless:
             return not verb
         return self.verb is None or bool(self.verb.search(verb))
 
 
+@dataclass(frozen=True)
+class IndicatorConcept:
+    """One concept of ``indicators.tsv``: the rows that share its key, in file order."""
+
+    key: str
+    label: str
+    dimension: str
+    rules: tuple[ConceptRule, ...]
+
+    def matches(
+        self, obj: str, verb: str, dimension: str, which: Callable[[ConceptRule], bool] = bool
+    ) -> bool:
+        """Whether a number counting ``obj`` by ``verb`` in ``dimension`` is this indicator
+        (by one of its rows that ``which`` admits)."""
+        return dimension == self.dimension and any(
+            r.matches(obj, verb) for r in self.rules if which(r)
+        )
+
+
 @cache
 def indicator_concepts() -> tuple[IndicatorConcept, ...]:
-    """The shipped indicator concepts, in file order (first match wins)."""
-    out = []
+    """The shipped indicator concepts, in the order their key first appears (first match
+    wins); a concept read in several phrasings has several rows under one key."""
+    rows: dict[str, tuple[str, str, list[ConceptRule]]] = {}
     for row in data_table("indicators.tsv"):
         verb = (row.get("verb") or "").strip()
-        out.append(
-            IndicatorConcept(
-                key=row["key"],
-                label=row["label"],
-                object=re.compile(row["object"]),
-                verb=re.compile(verb) if verb and verb != "-" else None,
-                verbless=verb == "-",
-                dimension=row["dimension"].strip(),
-            )
+        rule = ConceptRule(
+            object=re.compile(row["object"]),
+            verb=re.compile(verb) if verb and verb != "-" else None,
+            verbless=verb == "-",
         )
-    return tuple(out)
+        label, dimension = row["label"], row["dimension"].strip()
+        entry = rows.setdefault(row["key"], (label, dimension, []))
+        if entry[:2] != (label, dimension):
+            raise ValueError(f"indicators.tsv: {row['key']} has two labels or dimensions")
+        entry[2].append(rule)
+    return tuple(IndicatorConcept(k, lb, d, tuple(rs)) for k, (lb, d, rs) in rows.items())
+
+
+@cache
+def _changed_to() -> re.Pattern[str]:
+    """A verb that brings a stock to a new level, as written before the number (压减至)."""
+    verbs = "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
+    return re.compile(f"^(?:{verbs})[至到]$")
 
 
 @cache
@@ -94,6 +126,15 @@ def _inner_acts(obj: str) -> list[tuple[str, str]]:
     return [(found[at], obj[at + len(found[at]) :]) for at in sorted(found, reverse=True)]
 
 
+def _with_verb(rule: ConceptRule) -> bool:
+    return rule.verb is not None
+
+
+def _any_verb(rule: ConceptRule) -> bool:
+    """A row that counts its object whatever was done to it (not the any-object rows)."""
+    return rule.verb is None and not rule.verbless and rule.object.pattern != "."
+
+
 def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | None:
     """The first concept a number matches: on its object and verb, else on an object that
     ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查),
@@ -111,23 +152,28 @@ def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | 
     # (召开, 接受) holds a clause whose own act and object are the measure.
     for inner_verb, inner_obj in _inner_acts(obj) if not verb or verb in _FRAME_VERBS else ():
         for concept in indicator_concepts():
-            if concept.verb is not None and concept.matches(inner_obj, inner_verb, dimension):
+            if concept.matches(inner_obj, inner_verb, dimension, _with_verb):
                 return concept
     if obj and verb:
         # 学习二十大精神10次: the act names the measure (二十大精神学习) when the scheme
         # counts it whatever its verb (专题学习, 集中学法).
         for concept in indicator_concepts():
-            if concept.verb is None and not concept.verbless and concept.object.pattern != ".":
-                if concept.matches(obj + verb, "", dimension):
-                    return concept
+            if concept.matches(obj + verb, "", dimension, _any_verb):
+                return concept
     return None
 
 
 def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     """The indicator concept for a number counting ``obj`` by ``verb``."""
     obj = _MODIFIERS.sub("", obj)
+    # A number a verb brings something to (权责事项压减至2656项) is the new size of that
+    # stock, not a count of the act (取消68项): it is matched as the stock, without a verb.
+    act = "" if _changed_to().search(fold(verb)) else fold(verb)
     # The scheme is written in simplified characters: 行政復議案件 受理 is 行政复议案件 受理.
-    concept = matching_concept(fold(obj), fold(verb), dimension)
+    concept = matching_concept(fold(obj), act, dimension)
+    if concept is None:
+        plain = _MODIFIERS.sub("", _RATE_VERB.sub(r"\1", _ASIDES.sub("", fold(obj))))
+        concept = matching_concept(plain, act, dimension) if plain != fold(obj) else None
     if concept is not None:
         return Entity(
             iri=indicator_iri(concept.key),

@@ -352,3 +352,14 @@ def test_a_title_inside_a_clause_does_not_cut_it():
     assert _read("中心组组织《习近平法治思想学习纲要》等专题学习3次。") == [
         ("3", "专题学习", "组织")
     ]
+
+
+def test_a_new_level_counts_the_noun_before_its_verb():
+    # 压减至192项 is the new size of 行政许可事项; the old level (从799项, 由40%) is no part
+    # of what was counted, and the action keeps 至 as written.
+    assert _read("省级行政许可事项压减至192项。") == [("192", "省级行政许可事项", "压减至")]
+    assert _read("审批事项从799项削减至326项。")[-1] == ("326", "审批事项", "削减至")
+    assert _read("报告书类项目由40%降低至38%。") == [
+        ("40", "报告书类项目", ""),
+        ("38", "报告书类项目", "降低至"),
+    ]

@@ -125,3 +125,47 @@ def test_duty_lists_first_agenda_study_and_checks_of_businesses_are_shared():
     assert checked.label == "经营主体 抽查"
     # New businesses registered are another measure than businesses checked.
     assert indicator_entity("经营主体", "新增", "count", "户").label != checked.label
+
+
+def test_a_new_level_is_the_stock_not_the_count_cut():
+    # 权责事项压减至2656项 is how many remain; 取消68项 how many were cut.
+    level = indicator_entity("权责事项", "压减至", "count", "项")
+    assert level.label == "权责事项"
+    cut = indicator_entity("审批事项", "取消", "count", "项")
+    assert cut.label == "审批事项 取消下放" and cut.iri != level.iri
+
+
+def test_asides_quotes_and_scope_words_do_not_hide_a_concept():
+    assert indicator_entity("民主法治示范村（社区）", "", "count", "个").label == "民主法治示范村 创建"
+    assert indicator_entity("机关干部法治讲座(培训、报告会)", "举办", "count", "场").label == (
+        "法治培训 举办"
+    )
+    assert indicator_entity("区级行政许可事项", "", "count", "项").label == "行政许可事项"
+    assert indicator_entity("考试通过率达", "", "percent", "%").label == "学法考试 合格率"
+
+
+def test_measures_these_reports_share_are_in_the_scheme():
+    cases = {
+        ("一件事一次办事项", "推出", "count"): "一件事 集成办理事项",
+        ("双随机抽查", "开展", "count"): "双随机抽查",
+        ("旁听庭审", "组织", "count"): "旁听庭审",
+        ("听证会", "举行", "count"): "听证会 举行",
+        ("公证文书", "办理", "count"): "公证 办理",
+        ("工作机制", "健全", "count"): "制度机制 建立健全",
+        ("法治文化公园", "建成", "count"): "法治文化阵地",
+        ("重大执法决定", "法制审核", "count"): "重大行政执法决定 法制审核",
+        ("执法人员", "参加培训", "person"): "人员 培训",
+        ("受众", "发放宣传资料", "person"): "普法 受众",
+        ("稿件", "刊发", "count"): "宣传稿件 刊发",
+    }
+    for (obj, verb, dimension), label in cases.items():
+        assert indicator_entity(obj, verb, dimension, "").label == label, (obj, verb)
+
+
+def test_unlike_quantities_stay_apart():
+    # Meetings that heard reports on 述法 are no units that reported; news items are no
+    # government information disclosed; a rate of mediation no count of disputes.
+    assert indicator_entity("大会", "开办述法", "count", "场").attr("in_scheme") is None
+    assert indicator_entity("政府信息", "发布", "count", "条").label == "政府信息 主动公开"
+    assert indicator_entity("调解率", "", "percent", "%").label == "调解成功率"
+    assert indicator_entity("行政复议培训班", "举办", "count", "期").label == "法治培训 举办"
