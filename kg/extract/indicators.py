@@ -172,7 +172,7 @@ def _compound_verbs() -> frozenset[str]:
 _PREPOSITIONS = ("对", "向", "为", "给", "把", "将")
 # Units that count times an act happened (4次, 3场, 2期), not things: a noun after them is
 # not what they count.
-_TIMES = frozenset(("次", "场", "期", "轮", "批次", "遍"))
+TIMES = frozenset(("次", "场", "期", "轮", "批次", "遍"))
 _NOT_ACTIONS = frozenset(("相关", "有关", "所属", "在编", "在岗", "在册"))  # qualities, not acts
 
 
@@ -222,6 +222,28 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     return groups
 
 
+# Flags jieba gives set phrases (调解纠纷 z, 化解矛盾 l, 排忧解难 i): not nouns, so such a
+# phrase that opens with a counting verb is that verb and its object.
+_PHRASE_FLAGS = ("z", "l", "i")
+
+
+def _verb_object_words(
+    words: list[tuple[str, str]], verbs: frozenset[str]
+) -> list[tuple[str, str]]:
+    """``words`` with set phrases of a counting verb and its object (调解纠纷) cut in two."""
+    out = []
+    for word, flag in words:
+        head = next(
+            (word[:n] for n in (2, 3) if simplified(word[:n]) in verbs and len(word) - n >= 2),
+            "",
+        )
+        if head and flag.startswith(_PHRASE_FLAGS):
+            out += [(head, "v"), (word[len(head) :], "n")]
+        else:
+            out.append((word, flag))
+    return out
+
+
 def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     """Split a clause such as 受理行政复议案件 into the action and what it acts on (jieba tags).
 
@@ -234,6 +256,7 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     words = [(w, f) for w, f in tag(phrase) if f not in ("ul", "uz", "ug")]  # no 了/着/过
     if not words:
         return Counted("", "")
+    words = _verb_object_words(words, verbs)
     groups = _verb_groups(words, verbs)
     if not groups:
         return Counted("", phrase if len(phrase) > 1 else "")
@@ -449,7 +472,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         head = start - len(clause)
         listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
         people = unit.dimension == "person"
-        times = unit.base in _TIMES
+        times = unit.base in TIMES
         cleaned = _clean(clause, t)
         # 对全市69家: a preposition before the scope words (全市) governs the noun too.
         governs = clause.rstrip().endswith(_PREPOSITIONS) or cleaned.endswith(_PREPOSITIONS)
@@ -503,10 +526,15 @@ def read_counted(
     # 命名20个示范地区、10个示范项目, 约有800多人次参加: a number with nothing before it
     # continues what the sentence counted, unless a preposition made its clause open a
     # statement of its own (对105名党政主要负责人开展述法测评).
-    inherit = before[:1] in _CONNECTOR and not governs  # also when before is ""
-    before = before.lstrip(_CONNECTOR)
-    listed = (before.endswith(tuple(_CONNECTOR)) or not before) and not governs
-    if before.endswith(tuple(_CONNECTOR)):
+    # A connector is a word of its own (和, 及, 、), not the end of a verb (涉及) or the start
+    # of an adverb (及时).
+    opens = bool(before) and before[0] in _CONNECTOR and len(tag(before)[0][0]) == 1
+    inherit = (opens or not before) and not governs  # also when before is ""
+    while before and before[0] in _CONNECTOR and len(tag(before)[0][0]) == 1:
+        before = before[1:]
+    closes = bool(before) and before[-1] in _CONNECTOR and len(tag(before)[-1][0]) == 1
+    listed = (closes or not before) and not governs
+    if closes:
         before = ""  # …调委会和13个婚姻家庭调委会: the counted noun follows the number
     if "等" in before or "的" in before:
         # 调解邻里纠纷、劳动争议纠纷等各类纠纷, 审查…签订的协议: the verb heads the phrase,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.extract.indicators import TIMES
 from kg.extract.lexicons import data_lines, data_table
 from kg.model import Entity, Mention, attrs
 from kg.revision_notes import fold
@@ -58,23 +59,32 @@ class IndicatorConcept:
     key: str
     label: str
     dimension: str
+    counts: str  # "times" (meetings, sessions held), "items" (cases, documents), "" either
     rules: tuple[ConceptRule, ...]
 
     def matches(
-        self, obj: str, verb: str, dimension: str, which: Callable[[ConceptRule], bool] = bool
+        self,
+        obj: str,
+        verb: str,
+        dimension: str,
+        which: Callable[[ConceptRule], bool] = bool,
+        unit: str = "",
     ) -> bool:
-        """Whether a number counting ``obj`` by ``verb`` in ``dimension`` is this indicator
-        (by one of its rows that ``which`` admits)."""
-        return dimension == self.dimension and any(
-            r.matches(obj, verb) for r in self.rules if which(r)
-        )
+        """Whether a number counting ``obj`` by ``verb`` in ``dimension`` and ``unit`` is
+        this indicator (by one of its rows that ``which`` admits). Times an act happened
+        (4次, 3场) and things it produced (25项, 12件) are never one indicator."""
+        if dimension != self.dimension:
+            return False
+        if self.counts and unit and self.counts != ("times" if unit in TIMES else "items"):
+            return False
+        return any(r.matches(obj, verb) for r in self.rules if which(r))
 
 
 @cache
 def indicator_concepts() -> tuple[IndicatorConcept, ...]:
     """The shipped indicator concepts, in the order their key first appears (first match
     wins); a concept read in several phrasings has several rows under one key."""
-    rows: dict[str, tuple[str, str, list[ConceptRule]]] = {}
+    rows: dict[str, tuple[str, str, str, list[ConceptRule]]] = {}
     for row in data_table("indicators.tsv"):
         verb = (row.get("verb") or "").strip()
         rule = ConceptRule(
@@ -82,12 +92,12 @@ def indicator_concepts() -> tuple[IndicatorConcept, ...]:
             verb=re.compile(verb) if verb and verb != "-" else None,
             verbless=verb == "-",
         )
-        label, dimension = row["label"], row["dimension"].strip()
-        entry = rows.setdefault(row["key"], (label, dimension, []))
-        if entry[:2] != (label, dimension):
-            raise ValueError(f"indicators.tsv: {row['key']} has two labels or dimensions")
-        entry[2].append(rule)
-    return tuple(IndicatorConcept(k, lb, d, tuple(rs)) for k, (lb, d, rs) in rows.items())
+        shape = (row["label"], row["dimension"].strip(), (row.get("counts") or "").strip())
+        entry = rows.setdefault(row["key"], (*shape, []))
+        if entry[:3] != shape:
+            raise ValueError(f"indicators.tsv: {row['key']} has rows of two shapes")
+        entry[3].append(rule)
+    return tuple(IndicatorConcept(k, lb, d, c, tuple(rs)) for k, (lb, d, c, rs) in rows.items())
 
 
 @cache
@@ -135,30 +145,32 @@ def _any_verb(rule: ConceptRule) -> bool:
     return rule.verb is None and not rule.verbless and rule.object.pattern != "."
 
 
-def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | None:
+def matching_concept(
+    obj: str, verb: str, dimension: str, unit: str = ""
+) -> IndicatorConcept | None:
     """The first concept a number matches: on its object and verb, else on an object that
     ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查),
     else on object and act read together (二十大精神 学习 -> 专题学习)."""
     for concept in indicator_concepts():
-        if concept.matches(obj, verb, dimension):
+        if concept.matches(obj, verb, dimension, unit=unit):
             return concept
     tail = next((v for v in _verbs_by_length() if obj.endswith(v) and len(obj) > len(v)), "")
     if tail:
         stem = obj[: -len(tail)]
         for concept in indicator_concepts():
-            if concept.matches(stem, tail, dimension):
+            if concept.matches(stem, tail, dimension, unit=unit):
                 return concept
     # 召开党委会专题研究法治建设4次, 接受区属部门备案行政规范性文件12件: the frame verb
     # (召开, 接受) holds a clause whose own act and object are the measure.
     for inner_verb, inner_obj in _inner_acts(obj) if not verb or verb in _FRAME_VERBS else ():
         for concept in indicator_concepts():
-            if concept.matches(inner_obj, inner_verb, dimension, _with_verb):
+            if concept.matches(inner_obj, inner_verb, dimension, _with_verb, unit):
                 return concept
     if obj and verb:
         # 学习二十大精神10次: the act names the measure (二十大精神学习) when the scheme
         # counts it whatever its verb (专题学习, 集中学法).
         for concept in indicator_concepts():
-            if concept.matches(obj + verb, "", dimension, _any_verb):
+            if concept.matches(obj + verb, "", dimension, _any_verb, unit):
                 return concept
     return None
 
@@ -170,10 +182,10 @@ def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     # stock, not a count of the act (取消68项): it is matched as the stock, without a verb.
     act = "" if _changed_to().search(fold(verb)) else fold(verb)
     # The scheme is written in simplified characters: 行政復議案件 受理 is 行政复议案件 受理.
-    concept = matching_concept(fold(obj), act, dimension)
+    concept = matching_concept(fold(obj), act, dimension, unit)
     if concept is None:
         plain = _MODIFIERS.sub("", _RATE_VERB.sub(r"\1", _ASIDES.sub("", fold(obj))))
-        concept = matching_concept(plain, act, dimension) if plain != fold(obj) else None
+        concept = matching_concept(plain, act, dimension, unit) if plain != fold(obj) else None
     if concept is not None:
         return Entity(
             iri=indicator_iri(concept.key),

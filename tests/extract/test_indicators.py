@@ -363,3 +363,20 @@ def test_a_new_level_counts_the_noun_before_its_verb():
         ("40", "报告书类项目", ""),
         ("38", "报告书类项目", "降低至"),
     ]
+
+
+def test_a_connector_is_a_word_of_its_own_and_a_set_phrase_a_verb_and_object():
+    # 涉及 ends in 及 and 及时 starts with it: neither is the connector of a list.
+    assert _read("编制清单，涉及38家单位。") == [("38", "单位", "涉及")]
+    # jieba reads 调解纠纷 and 化解矛盾 as set phrases; they are an act and what it dealt with.
+    assert _read("调解纠纷12件、及时化解矛盾3件。") == [
+        ("12", "纠纷", "调解"),
+        ("3", "矛盾", "化解"),
+    ]
+
+
+def test_common_administrative_verbs_are_actions():
+    # jieba tags 细化, 部署 and 指导 as nouns; in these reports they are acts.
+    assert _read("细化274项任务分工。") == [("274", "任务分工", "细化")]
+    assert _read("部署落实25项工作。") == [("25", "工作", "部署落实")]
+    assert _read("全年听取、指导法治建设工作2次。") == [("2", "法治建设工作", "听取、指导")]

@@ -91,7 +91,9 @@ def test_stocks_written_without_a_verb_and_study_sessions_of_a_topic():
 def test_object_and_act_read_together_and_reports_heard():
     # 学习二十大精神4次: a topic study, whatever verb the report uses.
     assert indicator_entity("二十大精神", "学习", "count", "次").label == "专题学习 开展"
-    assert indicator_entity("法治工作汇报", "听取", "count", "次").label == "法治议题 研究"
+    # Hearing reports 7 times counts sessions, not topics.
+    heard = indicator_entity("法治工作汇报", "听取", "count", "次")
+    assert heard.label == "法治建设 专题研究 次数"
     assert indicator_entity("权威读物", "发放", "count", "册").label == "普法宣传资料 发放"
     # A count of received review cases is never read as a study.
     assert indicator_entity("行政复议案件", "受理", "count", "件").label == "行政复议案件 受理"
@@ -136,7 +138,9 @@ def test_a_new_level_is_the_stock_not_the_count_cut():
 
 
 def test_asides_quotes_and_scope_words_do_not_hide_a_concept():
-    assert indicator_entity("民主法治示范村（社区）", "", "count", "个").label == "民主法治示范村 创建"
+    assert (
+        indicator_entity("民主法治示范村（社区）", "", "count", "个").label == "民主法治示范村 创建"
+    )
     assert indicator_entity("机关干部法治讲座(培训、报告会)", "举办", "count", "场").label == (
         "法治培训 举办"
     )
@@ -169,3 +173,13 @@ def test_unlike_quantities_stay_apart():
     assert indicator_entity("政府信息", "发布", "count", "条").label == "政府信息 主动公开"
     assert indicator_entity("调解率", "", "percent", "%").label == "调解成功率"
     assert indicator_entity("行政复议培训班", "举办", "count", "期").label == "法治培训 举办"
+
+
+def test_times_an_act_happened_are_not_the_things_it_dealt_with():
+    # 研究法治议题12次 (sessions) and 研究法治议题79项 (topics) are two quantities.
+    times = indicator_entity("法治建设议题", "专题研究", "count", "次")
+    topics = indicator_entity("法治建设议题", "专题研究", "count", "项")
+    assert times.attr("in_scheme") and topics.attr("in_scheme") and times.iri != topics.iri
+    # Reviewing documents 2 times is no count of documents reviewed.
+    assert indicator_entity("规范性文件", "清理", "count", "次").attr("in_scheme") is None
+    assert indicator_entity("规范性文件", "清理", "count", "件").label == "规范性文件 清理"
