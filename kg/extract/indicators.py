@@ -390,6 +390,35 @@ def _changed_to(text: str, start: int, t: _Tables) -> Counted | None:
     return Counted(wide[m.start() :], _clean(head, t))
 
 
+_LIGHT_VERBS = frozenset(("开展", "进行", "实施", "组织"))
+
+
+def _acted_on(clause: str, verbs: frozenset[str]) -> Counted | None:
+    """What a clause 对 X (进行) ACT counts: X, by ACT (对重大行政决策、规范性文件等合法性审核
+    98件 -> 重大行政决策、规范性文件等 + 合法性审核; 对区属部门规范性文件进行备案审查12件 ->
+    区属部门规范性文件 + 备案审查); None when the clause is no such phrase."""
+    words = [(w, f) for w, f in tag(clause) if f not in ("ul", "uz", "ug")]
+    at = max((i for i, (w, f) in enumerate(words) if w == "对" and f == "p"), default=-1)
+    rest = words[at + 1 :] if at >= 0 else []
+    if len(rest) < 2 or not _is_verb(*rest[-1], verbs):
+        return None
+    light = max((i for i, (w, _) in enumerate(rest) if w in _LIGHT_VERBS), default=-1)
+    if light > 0:
+        obj, act = rest[:light], rest[light + 1 :]  # 开展全流程审查: the act after the light verb
+    else:
+        k = len(rest)
+        while k > 0 and _is_verb(*rest[k - 1], verbs):
+            k -= 1
+        if k > 0 and rest[k - 1][0].endswith("性") and len(rest[k - 1][0]) > 1:
+            k -= 1  # 合法性审核
+        obj, act = rest[:k], rest[k:]
+    noun = "".join(w for w, _ in obj).strip("、，,")
+    action = "".join(w for w, _ in act)
+    if len(noun) < 2 or not action or not any(f.startswith(_NOUNISH) for _, f in obj):
+        return None
+    return Counted(action, noun)
+
+
 def _strip_trail(phrase: str, t: _Tables) -> str:
     """``phrase`` without the filler words that end it (…达到, …为), but never half a word.
 
@@ -461,7 +490,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         floor = end
         sentence = sentences.around(start, end)[0]
         carried = previous[1] if previous and previous[0] == sentence else None
-        changed = _changed_to(text, start, t)
+        changed = _changed_to(text, start, t) or _acted_on(clause, t.verbs)
         after = _clause_after(text, end)
         if unit.dimension in _NO_NOUN_AFTER:
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.
@@ -720,12 +749,13 @@ def _noun_prefix(phrase: str) -> str:
     out = []
     for i, (word, flag) in enumerate(words):
         attribute = (
-            i == 0
+            # 在册, 持证, 新提拔: a state before the noun it qualifies, after modifiers only
+            all(f.startswith(("a", "b")) for _, f in words[:i])
             and flag.startswith("v")
-            and len(words) > 1
-            and words[1][1].startswith(("n", "j", "vn", "nz"))
+            and i + 1 < len(words)
+            and words[i + 1][1].startswith(("n", "j", "vn", "nz"))
             and not _is_verb(word, "", _tables().verbs)
-        )  # 在册, 持证: a state before the noun it qualifies
+        )
         # 理论学习中心组, 行政执法案卷: a verb of the noun-building kind between two nouns.
         inner = (
             0 < i < len(words) - 1

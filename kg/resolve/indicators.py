@@ -136,6 +136,15 @@ def _inner_acts(obj: str) -> list[tuple[str, str]]:
     return [(found[at], obj[at + len(found[at]) :]) for at in sorted(found, reverse=True)]
 
 
+# Items of a list of nouns: 、 between words, or 及/和/与 joining two nouns of two characters
+# or more (规范性文件和合同, not 党政机关 or 县(市、区), whose asides are dropped before).
+_LIST = re.compile(r"[\u4e00-\u9fff]{2}[、及和与][\u4e00-\u9fff]{2}")
+
+
+def _any_object(rule: ConceptRule) -> bool:
+    return rule.object.pattern == "."
+
+
 def _with_verb(rule: ConceptRule) -> bool:
     return rule.verb is not None
 
@@ -150,7 +159,26 @@ def matching_concept(
 ) -> IndicatorConcept | None:
     """The first concept a number matches: on its object and verb, else on an object that
     ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查),
-    else on object and act read together (二十大精神 学习 -> 专题学习)."""
+    else on object and act read together (二十大精神 学习 -> 专题学习).
+
+    A list of unlike things (重大行政决策、规范性文件及镇村合同) is no one of them: a
+    concept that counts things matches a list only when each item of it does; else only
+    the concepts that count an act whatever its object (合法性审查) do. A list of events
+    (专题讲座、培训班) is events all the same.
+    """
+    concept = _first_concept(obj, verb, dimension, unit)
+    if concept is None or concept.counts != "items" or not _LIST.search(obj):
+        return concept
+    items = [i for i in re.split(r"[、及和与]", obj.rstrip("等")) if len(i) > 2]
+    if all(concept.matches(i, verb, dimension, unit=unit) for i in items):
+        return concept
+    return next(
+        (c for c in indicator_concepts() if c.matches(obj, verb, dimension, _any_object, unit)),
+        None,
+    )
+
+
+def _first_concept(obj: str, verb: str, dimension: str, unit: str) -> IndicatorConcept | None:
     for concept in indicator_concepts():
         if concept.matches(obj, verb, dimension, unit=unit):
             return concept

@@ -380,3 +380,20 @@ def test_common_administrative_verbs_are_actions():
     assert _read("细化274项任务分工。") == [("274", "任务分工", "细化")]
     assert _read("部署落实25项工作。") == [("25", "工作", "部署落实")]
     assert _read("全年听取、指导法治建设工作2次。") == [("2", "法治建设工作", "听取、指导")]
+
+
+def test_what_a_clause_with_dui_acts_on_is_the_noun_after_dui():
+    # 对 X (开展/进行) ACT N件: X was reviewed, whatever manner words sit before the act.
+    assert _read("2024年对重大合同、规范性文件、重大行政决策等合法性审核98件。") == [
+        ("98", "重大合同、规范性文件、重大行政决策等", "合法性审核")
+    ]
+    assert _read("全年对区属部门规范性文件进行备案审查12件。") == [
+        ("12", "区属部门规范性文件", "备案审查")
+    ]
+
+
+def test_a_state_word_after_a_modifier_still_qualifies_the_counted_noun():
+    # 新提拔 qualifies 领导干部; what the 971 did is what follows them.
+    assert _read("组织971名新提拔领导干部参加任职前法律知识考试。") == [
+        ("971", "新提拔领导干部", "参加任职前法律知识考试")
+    ]

@@ -183,3 +183,16 @@ def test_times_an_act_happened_are_not_the_things_it_dealt_with():
     # Reviewing documents 2 times is no count of documents reviewed.
     assert indicator_entity("规范性文件", "清理", "count", "次").attr("in_scheme") is None
     assert indicator_entity("规范性文件", "清理", "count", "件").label == "规范性文件 清理"
+
+
+def test_a_list_of_unlike_things_is_none_of_them():
+    # Decisions, documents and contracts reviewed together are no count of contracts.
+    reviewed = "重大行政决策、规范性文件、行政执法决定及镇村合同"
+    mixed = indicator_entity(reviewed, "审查", "count", "件")
+    assert mixed.attr("in_scheme") is None
+    # ... but an act counted whatever it reviewed still is, and a list of like things too.
+    listed = indicator_entity("重大合同、规范性文件、重大行政决策等", "合法性审核", "count", "件")
+    assert listed.label == "合法性审查 件数"
+    assert indicator_entity("民事、行政公益诉讼案件", "办理", "count", "件").label == "公益诉讼案件"
+    events = indicator_entity("习近平法治思想研讨班、专题讲座", "举办", "count", "场")
+    assert events.label == "法治培训 举办"
