@@ -230,7 +230,8 @@ _PHRASE_FLAGS = ("z", "l", "i")
 def _verb_object_words(
     words: list[tuple[str, str]], verbs: frozenset[str]
 ) -> list[tuple[str, str]]:
-    """``words`` with set phrases of a counting verb and its object (调解纠纷) cut in two."""
+    """``words`` with set phrases of a counting verb and its object (调解纠纷) or of a manner
+    and a counting verb (依法办理) cut in two."""
     out = []
     for word, flag in words:
         head = next(
@@ -239,6 +240,8 @@ def _verb_object_words(
         )
         if head and flag.startswith(_PHRASE_FLAGS):
             out += [(head, "v"), (word[len(head) :], "n")]
+        elif flag.startswith(_PHRASE_FLAGS) and len(word) == 4 and simplified(word[2:]) in verbs:
+            out += [(word[:2], "d"), (word[2:], "v")]  # 依法办理, 妥善处理: the manner and the act
         else:
             out.append((word, flag))
     return out

@@ -397,3 +397,10 @@ def test_a_state_word_after_a_modifier_still_qualifies_the_counted_noun():
     assert _read("组织971名新提拔领导干部参加任职前法律知识考试。") == [
         ("971", "新提拔领导干部", "参加任职前法律知识考试")
     ]
+
+
+def test_a_manner_word_set_with_its_verb_is_cut_from_it():
+    # 依法办理 is one word to jieba: the act is 办理, what was handled the requests (无极县 2021).
+    assert _read("依法办理县政府信息公开申请9件，未引发行政诉讼。") == [
+        ("9", "县政府信息公开申请", "办理")
+    ]

@@ -196,3 +196,15 @@ def test_a_list_of_unlike_things_is_none_of_them():
     assert indicator_entity("民事、行政公益诉讼案件", "办理", "count", "件").label == "公益诉讼案件"
     events = indicator_entity("习近平法治思想研讨班、专题讲座", "举办", "count", "场")
     assert events.label == "法治培训 举办"
+
+
+def test_a_list_of_items_is_no_list_of_tasks_and_a_kind_of_power_no_case():
+    # 梳理行政许可事项586项 counts licensing items, not the tasks a plan set.
+    assert indicator_entity("行政许可事项", "梳理", "count", "项").label == "行政许可事项"
+    assert indicator_entity("政务服务事项", "梳理", "count", "项").label == "政务服务事项"
+    assert indicator_entity("重点任务", "部署落实", "count", "项").label == "重点任务 部署"
+    # 权责清单…其中：行政处罚2045项 is a kind of power listed; 查处…行政处罚案件 are cases.
+    assert indicator_entity("行政处罚", "", "count", "项").attr("in_scheme") is None
+    assert indicator_entity("行政处罚案件", "办理", "count", "件").label == "行政处罚案件"
+    # Publishing a list of items is no cutting of them.
+    assert indicator_entity("责任清单事项", "梳理公布", "count", "项").attr("in_scheme") is None
