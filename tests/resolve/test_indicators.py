@@ -208,3 +208,24 @@ def test_a_list_of_items_is_no_list_of_tasks_and_a_kind_of_power_no_case():
     assert indicator_entity("行政处罚案件", "办理", "count", "件").label == "行政处罚案件"
     # Publishing a list of items is no cutting of them.
     assert indicator_entity("责任清单事项", "梳理公布", "count", "项").attr("in_scheme") is None
+
+
+def test_who_did_an_act_is_no_reason_to_lump_it_with_other_acts():
+    # Leaders who reported on law, sat an exam or swore the oath are three measures, not
+    # one of "participants".
+    assert indicator_entity("领导干部", "参加年度述法", "person", "名").label == "述法"
+    assert indicator_entity("新任领导干部", "参加任前法律知识考试", "person", "名").label == (
+        "学法考试"
+    )
+    assert indicator_entity("国家工作人员", "宪法宣誓", "person", "名").label == "宪法宣誓"
+    # Units named for an honour or that repealed documents are no count of units involved.
+    assert indicator_entity("单位", "涉及", "count", "家").label == "部门单位 数"
+    assert indicator_entity("县政府部门", "废止", "count", "件").attr("in_scheme") is None
+    # Candidates recommended are not places named.
+    named = indicator_entity("示范地区", "命名", "count", "个")
+    recommended = indicator_entity("候选项目", "推荐", "count", "个")
+    assert named.label == "示范地区项目 命名" and recommended.label == "示范地区项目 推荐"
+    # Certificates cut and certificates listed are two measures.
+    cut = indicator_entity("证明事项", "取消", "count", "项")
+    listed = indicator_entity("证明事项", "梳理", "count", "项")
+    assert cut.iri != listed.iri and listed.label == "证明事项"
