@@ -247,6 +247,10 @@ def _verb_object_words(
     return out
 
 
+# States an act brings about, written after its verb (宣布失效): part of the act, no object.
+_RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结"))
+
+
 def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     """Split a clause such as 受理行政复议案件 into the action and what it acts on (jieba tags).
 
@@ -271,6 +275,8 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         start -= 1  # 合法性审核, 公平竞争审查
     elif start > 0 and simplified(words[start - 1][0]).endswith(_action_prefixes()):
         start -= 1  # 专题研究, 立项督办, 部署落实: a word that says how the act was done
+    if end == len(words) - 1 and simplified(words[end][0]) in _RESULT_STATES:
+        end += 1  # 宣布失效, 认定无效: a state the act brings about is part of the act
     verb = "".join(w for w, _ in words[start:end])
     obj = "".join(w for w, _ in words[end:])
     if obj:
@@ -394,6 +400,11 @@ def _changed_to(text: str, start: int, t: _Tables) -> Counted | None:
 
 
 _LIGHT_VERBS = frozenset(("开展", "进行", "实施", "组织"))
+# After 对 and a number: what was acted on (no list: 对60件草案、文件… counts the first)
+# up to a light verb, and the act after it.
+_LIGHT_ACT = re.compile(
+    r"(?P<obj>[^，。；,;、\d]{2,}?)(?:进行|开展|实施)了?(?P<act>[^，。；,;并]{2,})"
+)
 
 
 def _acted_on(clause: str, verbs: frozenset[str]) -> Counted | None:
@@ -558,6 +569,11 @@ def read_counted(
     # 命名20个示范地区、10个示范项目, 约有800多人次参加: a number with nothing before it
     # continues what the sentence counted, unless a preposition made its clause open a
     # statement of its own (对105名党政主要负责人开展述法测评).
+    light = _LIGHT_ACT.match(clause_after) if governs else None
+    if light:
+        # 对6件涉及计划生育规范性文件进行清理, 对105名党政主要负责人开展述法测评: after 对
+        # and the number, what was acted on runs to the light verb, and the act follows it.
+        return Counted(light.group("act"), light.group("obj"))
     # A connector is a word of its own (和, 及, 、), not the end of a verb (涉及) or the start
     # of an adverb (及时).
     opens = bool(before) and before[0] in _CONNECTOR and len(tag(before)[0][0]) == 1
@@ -579,6 +595,8 @@ def read_counted(
         )
         # 开展违法建设、环境整治等专项执法行动: the list's own words are no action; the
         # verb that heads the list is.
+        # The words of a title in the list (《关于组建…的实施方案》) are no act of the clause.
+        head = re.sub(r"《[^《》]*》", "文件", head)
         head_verb = _first_action(head, verbs) if head else ""
         b = Counted(b.verb or head_verb, b.object, b.before)
     else:
@@ -639,9 +657,10 @@ def read_counted(
             # 对69家党政机关进行分类考核: after a preposition the act follows the noun;
             # 完成1280项政务服务事项的标准化梳理: what was completed is the act after it.
             verb = _action_after(re.sub(r"^的", "", rest), verbs) or verb
-        elif not before and not listing_on:
+        elif not before and not listing_on and not (times and re.search("会议?$", noun)):
             # …培训班，94名新任干部参加任前法律知识考试: a verb only carried over from the
-            # sentence yields to the one written after the noun.
+            # sentence yields to the one written after the noun (but 召开15次常务会议、2次
+            # 党组会议研究…: what meetings did is no act on the meetings).
             verb = _action_after(rest, verbs) or verb
         return Counted(verb, noun)
     if b.verb:

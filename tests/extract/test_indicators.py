@@ -404,3 +404,31 @@ def test_a_manner_word_set_with_its_verb_is_cut_from_it():
     assert _read("依法办理县政府信息公开申请9件，未引发行政诉讼。") == [
         ("9", "县政府信息公开申请", "办理")
     ]
+
+
+def test_after_dui_and_a_number_the_act_follows_the_light_verb():
+    # What was acted on runs to 进行/开展 even when it opens with a verb (涉及…); the
+    # next counts of the sentence act on it too, and 宣布失效 is one act.
+    assert _read("2022年对6件涉及计划生育规范性文件进行清理，废止3件，宣布失效3件。") == [
+        ("6", "涉及计划生育规范性文件", "清理"),
+        ("3", "涉及计划生育规范性文件", "废止"),
+        ("3", "涉及计划生育规范性文件", "宣布失效"),
+    ]
+
+
+def test_words_of_a_title_are_no_act_of_the_clause():
+    # 甘谷县 2024: 组建 sits inside a title; the 18 decisions were reviewed.
+    text = (
+        "对《甘谷县县级储备粮管理办法》《关于组建国有文化传媒公司的实施方案》"
+        "等18件重大决策和协议进行审查。"
+    )
+    ((value, obj, verb),) = _read(text)
+    assert (value, verb) == ("18", "审查") and obj.startswith("重大决策")
+
+
+def test_meetings_listed_after_a_verb_were_held_and_did_what_follows():
+    # 召开15次常务会议、2次党组会议研究…: both counts are meetings held.
+    assert _read("召开15次常务会议、2次党组会议研究审议法治政府建设工作。") == [
+        ("15", "常务会议", "召开"),
+        ("2", "党组会议", "召开"),
+    ]
