@@ -317,6 +317,11 @@ _NORM_BEFORE = re.compile(
 )
 
 
+# A clause that sets a target (确保…, 力争…) states a norm, not what was done.
+_TARGET = re.compile("确保|力争|争取|必须|应当")
+_WEIGHT = re.compile("分值|权重|满分|加分|扣分")
+
+
 # A number whose clause goes on to a rank among them is the size of a field, not a count
 # (政府透明度在全国106个城市中排名第3); an ordinal of party sessions (十二届市委五次全会).
 _RANK_AFTER = re.compile(r"[^，。；,;]{0,20}?中(?:排名|位居|位列|名列|排在|列第|居)")
@@ -502,6 +507,10 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue
         clause = _clause_before(text, start, floor)
         floor = end
+        if _TARGET.search(clause):
+            continue  # 确保执法人员100%持证, 力争覆盖率达到90%: a target, not a measurement
+        if unit.dimension == "score" and _WEIGHT.search(clause):
+            continue  # 分值权重20分: how an assessment weighs, a rule
         sentence = sentences.around(start, end)[0]
         carried = previous[1] if previous and previous[0] == sentence else None
         changed = _changed_to(text, start, t) or _acted_on(clause, t.verbs)

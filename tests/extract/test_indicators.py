@@ -432,3 +432,11 @@ def test_meetings_listed_after_a_verb_were_held_and_did_what_follows():
         ("15", "常务会议", "召开"),
         ("2", "党组会议", "召开"),
     ]
+
+
+def test_targets_and_weights_are_rules_not_measurements():
+    # The annotation guide: rules and targets stated as norms are no indicators.
+    assert _read("确保行政执法人员100%持证上岗，全年培训执法人员300人次。") == [
+        ("300", "执法人员", "培训")
+    ]
+    assert _read("法治政府建设列入部门考核标准，分值权重20分。") == []
