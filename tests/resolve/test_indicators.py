@@ -229,3 +229,17 @@ def test_who_did_an_act_is_no_reason_to_lump_it_with_other_acts():
     cut = indicator_entity("证明事项", "取消", "count", "项")
     listed = indicator_entity("证明事项", "梳理", "count", "项")
     assert cut.iri != listed.iri and listed.label == "证明事项"
+
+
+def test_more_measures_these_reports_share():
+    cases = {
+        ("轻微违法行为", "不予处罚", "count", "件"): "不予处罚案件",
+        ("行政执法信息", "公示", "count", "条"): "行政执法信息 公示",
+        ("执业律师", "", "person", "名"): "执业律师",
+        ("法治副校长", "配备", "person", "名"): "法治副校长",
+        ("投诉举报", "受理", "count", "件"): "投诉举报 受理",
+        ("综合治理类司法建议", "制发", "count", "件"): "司法建议",
+        ("以案释法典型案例", "发布", "count", "个"): "以案释法案例",
+    }
+    for (obj, verb, dimension, unit), label in cases.items():
+        assert indicator_entity(obj, verb, dimension, unit).label == label, (obj, verb)
