@@ -582,7 +582,8 @@ def read_counted(
     if light:
         # 对6件涉及计划生育规范性文件进行清理, 对105名党政主要负责人开展述法测评: after 对
         # and the number, what was acted on runs to the light verb, and the act follows it.
-        return Counted(light.group("act"), light.group("obj"))
+        obj = re.sub("(?:" + "|".join(_HOW_FAR) + ")+$", "", light.group("obj"))
+        return Counted(light.group("act"), obj)
     # A connector is a word of its own (和, 及, 、), not the end of a verb (涉及) or the start
     # of an adverb (及时).
     opens = bool(before) and before[0] in _CONNECTOR and len(tag(before)[0][0]) == 1

@@ -154,6 +154,12 @@ def _any_verb(rule: ConceptRule) -> bool:
     return rule.verb is None and not rule.verbless and rule.object.pattern != "."
 
 
+def _activity(concept: IndicatorConcept) -> bool:
+    """Whether an act read with its object (学习二十大精神) may name this concept: an
+    activity or a stock, not a count of things (信访事项 is no 单位 + 信访)."""
+    return concept.counts != "items"
+
+
 def matching_concept(
     obj: str, verb: str, dimension: str, unit: str = ""
 ) -> IndicatorConcept | None:
@@ -198,7 +204,7 @@ def _first_concept(obj: str, verb: str, dimension: str, unit: str) -> IndicatorC
         # 学习二十大精神10次: the act names the measure (二十大精神学习) when the scheme
         # counts it whatever its verb (专题学习, 集中学法).
         for concept in indicator_concepts():
-            if concept.matches(obj + verb, "", dimension, _any_verb, unit):
+            if _activity(concept) and concept.matches(obj + verb, "", dimension, _any_verb, unit):
                 return concept
     return None
 

@@ -243,3 +243,11 @@ def test_more_measures_these_reports_share():
     }
     for (obj, verb, dimension, unit), label in cases.items():
         assert indicator_entity(obj, verb, dimension, unit).label == label, (obj, verb)
+
+
+def test_party_supervision_is_no_enforcement_inspection():
+    # 无极县 2021: 开展监督检查8182次 is the party's supervision, not law enforcement.
+    assert indicator_entity("监督检查", "开展", "count", "次").attr("in_scheme") is None
+    assert indicator_entity("执法检查", "开展", "count", "次").label == "执法检查 开展"
+    # A unit named in a list with 信访 is no petition handled.
+    assert indicator_entity("单位", "信访", "count", "个").attr("in_scheme") is None
