@@ -608,6 +608,18 @@ def read_counted(
         # The words of a title in the list (《关于组建…的实施方案》) are no act of the clause.
         head = re.sub(r"《[^《》]*》", "文件", head)
         head_verb = _first_action(head, verbs) if head else ""
+        last = tag(head)[-1] if head else ("", "")
+        relative = _is_verb(*last, verbs) and simplified(last[0]) not in _compound_verbs()
+        framed = not head_verb or simplified(head_verb) in _causatives()
+        if not tail and before.endswith("的") and relative and framed:
+            # 推动年初设立的20项重点任务, 重点落实的5项保障措施: the verb of the relative
+            # clause right before 的 is what was done to the things counted, unless a verb
+            # of the clause acts on them (整改…督察发现的193个问题).
+            head_verb = last[0]
+        if tail and b.verb and not b.object and not b.before and len(tag(tail)) == 1:
+            # 举办大讲堂、培训班等培训6次: the one word after 等 names the kind of the
+            # things listed (培训), it does no act on them.
+            b = Counted("", tail)
         b = Counted(b.verb or head_verb, b.object, b.before)
     else:
         b = split_counted(before, verbs) if before else Counted("", "")
@@ -795,10 +807,17 @@ def _noun_prefix(phrase: str) -> str:
             and words[i - 1][1].startswith(_NOUNISH)
             and words[i + 1][1].startswith(_NOUNISH)
         )
+        # 县处级以上领导干部: a level and 以上 before the noun are part of the noun phrase.
+        above = (
+            0 < i < len(words) - 1
+            and word in ("以上", "以下")
+            and words[i + 1][1].startswith(("n", "j"))
+        )
         if (
-            not (attribute or inner or flag.startswith(_NOUN_START) or word in _BRACKETS)
+            not (attribute or inner or above or flag.startswith(_NOUN_START) or word in _BRACKETS)
             or word.endswith("率")
             or word in _HOW_FAR
+            or (word == "全" and i + 1 < len(words) and words[i + 1][1].startswith("v"))
         ):
             break  # 106项整改措施全部落实: 全部 says how far the act went
         out.append(word)

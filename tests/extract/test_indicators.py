@@ -440,3 +440,17 @@ def test_targets_and_weights_are_rules_not_measurements():
         ("300", "执法人员", "培训")
     ]
     assert _read("法治政府建设列入部门考核标准，分值权重20分。") == []
+
+
+def test_the_verb_of_a_relative_clause_and_the_kind_after_deng():
+    # 重点落实的5项保障措施: what was done to the measures is the verb before 的, unless
+    # a verb of the clause acts on them (整改…发现的193个问题).
+    assert _read("提出17项主要任务和重点落实的5项保障措施。")[-1] == ("5", "保障措施", "落实")
+    assert _read("有力整改区市两级法治督察发现的193个问题。") == [("193", "问题", "整改")]
+    # …等培训6次: 培训 names the kind of what was listed; 举办 is the act.
+    assert _read("举办法治建设大讲堂、法治建设培训班等培训6次。") == [("6", "培训", "举办")]
+
+
+def test_a_level_and_yishang_belong_to_the_counted_noun():
+    ((value, obj, _),) = _read("组织完成3.76万名县处级以上领导干部全覆盖集中轮训。")
+    assert (value, obj) == ("37600", "县处级以上领导干部")
