@@ -309,10 +309,11 @@ def _head_group(
     return groups[-1]
 
 
-# Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名)
-# or the next item of a list of ordinals (第二、三批).
+# Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名),
+# the standard work is checked against (对照100项指标) or the next item of a list of
+# ordinals (第二、三批).
 _NORM_BEFORE = re.compile(
-    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|不得超过|至少|最少|最多|原则上|前)$"
+    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|不得超过|至少|最少|最多|原则上|前|对照)$"
     r"|第[\d一二两三四五六七八九十]+[、，,和及至到-]$"
 )
 

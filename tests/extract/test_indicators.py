@@ -454,3 +454,7 @@ def test_the_verb_of_a_relative_clause_and_the_kind_after_deng():
 def test_a_level_and_yishang_belong_to_the_counted_noun():
     ((value, obj, _),) = _read("组织完成3.76万名县处级以上领导干部全覆盖集中轮训。")
     assert (value, obj) == ("37600", "县处级以上领导干部")
+
+
+def test_a_standard_checked_against_is_no_measurement():
+    assert _read("组织全市各县区对照100项指标开展自查。") == []
