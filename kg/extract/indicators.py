@@ -87,7 +87,8 @@ def _tables() -> _Tables:
     }
     alternation = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     number = re.compile(
-        r"(?P<pre>将近|接近|近|约|超过|超|逾|大约)?"
+        # 约 ends words such as 村规民约, 公约, 签约: there it is no approximate word.
+        r"(?P<pre>将近|接近|近|(?<![民公条签履违节制预合])约|超过|超|逾|大约)?"
         # A number starts where its run of digits starts and blanks are taken whole
         # (possessive), so a run of 20 MB of digits or blanks is scanned once.
         # Thousands separators as tables print them: 1,586件 (a comma then exactly 3 digits).

@@ -458,3 +458,11 @@ def test_a_level_and_yishang_belong_to_the_counted_noun():
 
 def test_a_standard_checked_against_is_no_measurement():
     assert _read("组织全市各县区对照100项指标开展自查。") == []
+
+
+def test_yue_that_ends_a_word_is_no_approximate_word():
+    # 村规民约2项: 约 ends 村规民约; 约有800多人次 is approximate.
+    ((value, obj, verb),) = _read("指导修订村规民约2项。")
+    assert (value, obj, verb) == ("2", "村规民约", "指导修订")
+    (m,) = _numbers("指导修订村规民约2项。")
+    assert m.attr("approximate") == "0"
