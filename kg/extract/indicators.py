@@ -320,7 +320,7 @@ _NORM_BEFORE = re.compile(
 
 
 # A clause that sets a target (确保…, 力争…) states a norm, not what was done.
-_TARGET = re.compile("确保|力争|争取|必须|应当")
+_TARGET = re.compile("确保|力争|必须|应当")
 _WEIGHT = re.compile("分值|权重|满分|加分|扣分")
 
 
