@@ -75,6 +75,7 @@ class _Tables:
     whole_trails: frozenset[str]  # fillers of two characters or more
     verbs: frozenset[str]
     change: re.Pattern[str]  # a verb that brings something to a new level: 压减至, 提高到
+    grown: re.Pattern[str]  # a change by a rate: 同比增长, 较上年下降
 
 
 @cache
@@ -116,6 +117,11 @@ def _tables() -> _Tables:
         verbs=frozenset(data_lines("indicator_verbs.txt")),
         change=re.compile(
             "(?:" + "|".join(map(re.escape, data_lines("indicator_change_verbs.txt"))) + ")[至到]$"
+        ),
+        grown=re.compile(
+            r"(?:同比|环比|较上年|比上年|较去年|比去年)?(?P<verb>"
+            + "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
+            + r")了?$"
         ),
     )
 
@@ -406,6 +412,16 @@ def _changed_to(text: str, start: int, t: _Tables) -> Counted | None:
     return Counted(wide[m.start() :], _clean(head, t))
 
 
+def _grown_by(clause: str, t: _Tables) -> Counted | None:
+    """What a rate of change measures: 参学率同比增长12.2% -> 参学率 + 增长; None when the
+    clause ends in no verb of change."""
+    m = t.grown.search(simplified_text(clause))
+    if not m:
+        return None
+    obj = _clean(clause[: m.start()], t)
+    return Counted(m.group("verb"), obj) if len(obj) > 1 else None
+
+
 _LIGHT_VERBS = frozenset(("开展", "进行", "实施", "组织"))
 # After 对 and a number: what was acted on (no list: 对60件草案、文件… counts the first)
 # up to a light verb, and the act after it.
@@ -515,7 +531,11 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue  # 分值权重20分: how an assessment weighs, a rule
         sentence = sentences.around(start, end)[0]
         carried = previous[1] if previous and previous[0] == sentence else None
-        changed = _changed_to(text, start, t) or _acted_on(clause, t.verbs)
+        changed = (
+            _changed_to(text, start, t)
+            or (_grown_by(clause, t) if unit.dimension in ("percent", "points") else None)
+            or _acted_on(clause, t.verbs)
+        )
         after = _clause_after(text, end)
         if unit.dimension in _NO_NOUN_AFTER:
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.

@@ -108,6 +108,13 @@ def _changed_to() -> re.Pattern[str]:
 
 
 @cache
+def _changed_by() -> re.Pattern[str]:
+    """A verb of change (增长, 下降, 压缩 …) as an action."""
+    verbs = "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
+    return re.compile(f"^(?:{verbs})$")
+
+
+@cache
 def _verbs_by_length() -> tuple[str, ...]:
     return tuple(
         sorted((v for v in data_lines("indicator_verbs.txt") if len(v) > 1), key=len)[::-1]
@@ -220,6 +227,11 @@ def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     if concept is None:
         plain = _MODIFIERS.sub("", _RATE_VERB.sub(r"\1", _ASIDES.sub("", fold(obj))))
         concept = matching_concept(plain, act, dimension, unit) if plain != fold(obj) else None
+    if concept is not None and dimension == "percent" and _changed_by().search(act):
+        # 参学率同比增长12.2% is how much a rate moved, not the rate: only a concept that
+        # names the change by its verb (审批时限 压缩) takes it.
+        if not any(r.verb is not None and r.matches(fold(obj), act) for r in concept.rules):
+            concept = None
     if concept is not None:
         return Entity(
             iri=indicator_iri(concept.key),

@@ -466,3 +466,10 @@ def test_yue_that_ends_a_word_is_no_approximate_word():
     assert (value, obj, verb) == ("2", "村规民约", "指导修订")
     (m,) = _numbers("指导修订村规民约2项。")
     assert m.attr("approximate") == "0"
+
+
+def test_a_rate_of_change_measures_the_noun_before_its_verb():
+    assert _read("法治培训参学率同比增长12.2%，行政诉讼案件较上年下降15%。") == [
+        ("12.2", "法治培训参学率", "增长"),
+        ("15", "行政诉讼案件", "下降"),
+    ]

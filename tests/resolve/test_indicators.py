@@ -251,3 +251,10 @@ def test_party_supervision_is_no_enforcement_inspection():
     assert indicator_entity("执法检查", "开展", "count", "次").label == "执法检查 开展"
     # A unit named in a list with 信访 is no petition handled.
     assert indicator_entity("单位", "信访", "count", "个").attr("in_scheme") is None
+
+
+def test_how_much_a_rate_moved_is_not_the_rate():
+    assert indicator_entity("参学率", "", "percent", "%").label == "学法 参学率"
+    moved = indicator_entity("参学率", "增长", "percent", "%")
+    assert moved.attr("in_scheme") is None
+    assert indicator_entity("办理时限", "压缩", "percent", "%").label == "审批时限 压缩率"
