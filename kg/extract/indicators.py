@@ -74,6 +74,8 @@ class _Tables:
     trail: re.Pattern[str]
     whole_trails: frozenset[str]  # fillers of two characters or more
     verbs: frozenset[str]
+    change: re.Pattern[str]  # a verb that brings something to a new level: 压减至, 提高到
+    grown: re.Pattern[str]  # a change by a rate: 同比增长, 较上年下降
 
 
 @cache
@@ -86,7 +88,8 @@ def _tables() -> _Tables:
     }
     alternation = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     number = re.compile(
-        r"(?P<pre>将近|接近|近|约|超过|超|逾|大约)?"
+        # 约 ends words such as 村规民约, 公约, 签约: there it is no approximate word.
+        r"(?P<pre>将近|接近|近|(?<![民公条签履违节制预合])约|超过|超|逾|大约)?"
         # A number starts where its run of digits starts and blanks are taken whole
         # (possessive), so a run of 20 MB of digits or blanks is scanned once.
         # Thousands separators as tables print them: 1,586件 (a comma then exactly 3 digits).
@@ -112,6 +115,14 @@ def _tables() -> _Tables:
         trail=re.compile("(?:" + "|".join(sorted(trail, key=len, reverse=True)) + ")+$"),
         whole_trails=frozenset(w[1:] for w in fillers if w.startswith("~") and len(w) > 2),
         verbs=frozenset(data_lines("indicator_verbs.txt")),
+        change=re.compile(
+            "(?:" + "|".join(map(re.escape, data_lines("indicator_change_verbs.txt"))) + ")[至到]$"
+        ),
+        grown=re.compile(
+            r"(?:同比|环比|较上年|比上年|较去年|比去年)?(?P<verb>"
+            + "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
+            + r")了?$"
+        ),
     )
 
 
@@ -168,7 +179,7 @@ def _compound_verbs() -> frozenset[str]:
 _PREPOSITIONS = ("对", "向", "为", "给", "把", "将")
 # Units that count times an act happened (4次, 3场, 2期), not things: a noun after them is
 # not what they count.
-_TIMES = frozenset(("次", "场", "期", "轮", "批次", "遍"))
+TIMES = frozenset(("次", "场", "期", "轮", "批次", "遍"))
 _NOT_ACTIONS = frozenset(("相关", "有关", "所属", "在编", "在岗", "在册"))  # qualities, not acts
 
 
@@ -218,6 +229,35 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     return groups
 
 
+# Flags jieba gives set phrases (调解纠纷 z, 化解矛盾 l, 排忧解难 i): not nouns, so such a
+# phrase that opens with a counting verb is that verb and its object.
+_PHRASE_FLAGS = ("z", "l", "i")
+
+
+def _verb_object_words(
+    words: list[tuple[str, str]], verbs: frozenset[str]
+) -> list[tuple[str, str]]:
+    """``words`` with set phrases of a counting verb and its object (调解纠纷) or of a manner
+    and a counting verb (依法办理) cut in two."""
+    out = []
+    for word, flag in words:
+        head = next(
+            (word[:n] for n in (2, 3) if simplified(word[:n]) in verbs and len(word) - n >= 2),
+            "",
+        )
+        if head and flag.startswith(_PHRASE_FLAGS):
+            out += [(head, "v"), (word[len(head) :], "n")]
+        elif flag.startswith(_PHRASE_FLAGS) and len(word) == 4 and simplified(word[2:]) in verbs:
+            out += [(word[:2], "d"), (word[2:], "v")]  # 依法办理, 妥善处理: the manner and the act
+        else:
+            out.append((word, flag))
+    return out
+
+
+# States an act brings about, written after its verb (宣布失效): part of the act, no object.
+_RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结"))
+
+
 def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     """Split a clause such as 受理行政复议案件 into the action and what it acts on (jieba tags).
 
@@ -230,6 +270,7 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     words = [(w, f) for w, f in tag(phrase) if f not in ("ul", "uz", "ug")]  # no 了/着/过
     if not words:
         return Counted("", "")
+    words = _verb_object_words(words, verbs)
     groups = _verb_groups(words, verbs)
     if not groups:
         return Counted("", phrase if len(phrase) > 1 else "")
@@ -241,6 +282,8 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         start -= 1  # 合法性审核, 公平竞争审查
     elif start > 0 and simplified(words[start - 1][0]).endswith(_action_prefixes()):
         start -= 1  # 专题研究, 立项督办, 部署落实: a word that says how the act was done
+    if end == len(words) - 1 and simplified(words[end][0]) in _RESULT_STATES:
+        end += 1  # 宣布失效, 认定无效: a state the act brings about is part of the act
     verb = "".join(w for w, _ in words[start:end])
     obj = "".join(w for w, _ in words[end:])
     if obj:
@@ -273,12 +316,18 @@ def _head_group(
     return groups[-1]
 
 
-# Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名)
-# or the next item of a list of ordinals (第二、三批).
+# Before a number, words that make it a rule or target (每季度不少于1次), a rank (前10名),
+# the standard work is checked against (对照100项指标) or the next item of a list of
+# ordinals (第二、三批).
 _NORM_BEFORE = re.compile(
-    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|不得超过|至少|最少|最多|原则上|前)$"
+    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|不得超过|至少|最少|最多|原则上|前|对照)$"
     r"|第[\d一二两三四五六七八九十]+[、，,和及至到-]$"
 )
+
+
+# A clause that sets a target (确保…, 力争…) states a norm, not what was done.
+_TARGET = re.compile("确保|力争|必须|应当")
+_WEIGHT = re.compile("分值|权重|满分|加分|扣分")
 
 
 # A number whose clause goes on to a rank among them is the size of a field, not a count
@@ -351,6 +400,62 @@ def _clause_after(text: str, end: int, most: int = _AFTER_MAX) -> str:
     return window[: b.start()] if b else window
 
 
+def _changed_to(text: str, start: int, t: _Tables) -> Counted | None:
+    """What a number that is a new level counts: 行政许可事项压减至192项 -> 行政许可事项 +
+    压减至, 审批事项从799项削减至326项 -> 审批事项 + 削减至; None when the clause is no such
+    change. The old level (由40%, 从799项) is part of neither object nor action."""
+    wide = _clause_before(text, start, 0)
+    m = t.change.search(simplified_text(wide))
+    if not m:
+        return None
+    head = re.sub(r"[由从][^由从]*$", "", wide[: m.start()])
+    return Counted(wide[m.start() :], _clean(head, t))
+
+
+def _grown_by(clause: str, t: _Tables) -> Counted | None:
+    """What a rate of change measures: 参学率同比增长12.2% -> 参学率 + 增长; None when the
+    clause ends in no verb of change."""
+    m = t.grown.search(simplified_text(clause))
+    if not m:
+        return None
+    obj = _clean(clause[: m.start()], t)
+    return Counted(m.group("verb"), obj) if len(obj) > 1 else None
+
+
+_LIGHT_VERBS = frozenset(("开展", "进行", "实施", "组织"))
+# After 对 and a number: what was acted on (no list: 对60件草案、文件… counts the first)
+# up to a light verb, and the act after it.
+_LIGHT_ACT = re.compile(
+    r"(?P<obj>[^，。；,;、\d]{2,}?)(?:进行|开展|实施)了?(?P<act>[^，。；,;并]{2,})"
+)
+
+
+def _acted_on(clause: str, verbs: frozenset[str]) -> Counted | None:
+    """What a clause 对 X (进行) ACT counts: X, by ACT (对重大行政决策、规范性文件等合法性审核
+    98件 -> 重大行政决策、规范性文件等 + 合法性审核; 对区属部门规范性文件进行备案审查12件 ->
+    区属部门规范性文件 + 备案审查); None when the clause is no such phrase."""
+    words = [(w, f) for w, f in tag(clause) if f not in ("ul", "uz", "ug")]
+    at = max((i for i, (w, f) in enumerate(words) if w == "对" and f == "p"), default=-1)
+    rest = words[at + 1 :] if at >= 0 else []
+    if len(rest) < 2 or not _is_verb(*rest[-1], verbs):
+        return None
+    light = max((i for i, (w, _) in enumerate(rest) if w in _LIGHT_VERBS), default=-1)
+    if light > 0:
+        obj, act = rest[:light], rest[light + 1 :]  # 开展全流程审查: the act after the light verb
+    else:
+        k = len(rest)
+        while k > 0 and _is_verb(*rest[k - 1], verbs):
+            k -= 1
+        if k > 0 and rest[k - 1][0].endswith("性") and len(rest[k - 1][0]) > 1:
+            k -= 1  # 合法性审核
+        obj, act = rest[:k], rest[k:]
+    noun = "".join(w for w, _ in obj).strip("、，,")
+    action = "".join(w for w, _ in act)
+    if len(noun) < 2 or not action or not any(f.startswith(_NOUNISH) for _, f in obj):
+        return None
+    return Counted(action, noun)
+
+
 def _strip_trail(phrase: str, t: _Tables) -> str:
     """``phrase`` without the filler words that end it (…达到, …为), but never half a word.
 
@@ -420,8 +525,17 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue
         clause = _clause_before(text, start, floor)
         floor = end
+        if _TARGET.search(clause):
+            continue  # 确保执法人员100%持证, 力争覆盖率达到90%: a target, not a measurement
+        if unit.dimension == "score" and _WEIGHT.search(clause):
+            continue  # 分值权重20分: how an assessment weighs, a rule
         sentence = sentences.around(start, end)[0]
         carried = previous[1] if previous and previous[0] == sentence else None
+        changed = (
+            _changed_to(text, start, t)
+            or (_grown_by(clause, t) if unit.dimension in ("percent", "points") else None)
+            or _acted_on(clause, t.verbs)
+        )
         after = _clause_after(text, end)
         if unit.dimension in _NO_NOUN_AFTER:
             # 98%的事项实现…: a share of the noun after 的; otherwise nothing after counts.
@@ -432,16 +546,18 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         head = start - len(clause)
         listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
         people = unit.dimension == "person"
-        times = unit.base in _TIMES
+        times = unit.base in TIMES
         cleaned = _clean(clause, t)
         # 对全市69家: a preposition before the scope words (全市) governs the noun too.
         governs = clause.rstrip().endswith(_PREPOSITIONS) or cleaned.endswith(_PREPOSITIONS)
         tail = _clean(_clause_after(text, end, _TAIL_MAX), t, after=True)
         name = _QUOTED_START.match(text, end)
         quoted = len(name.group(1)) if name and after.startswith(name.group(1)) else 0
-        counted = read_counted(
+        counted = changed or read_counted(
             cleaned, after, carried, t.verbs, listing, people, times, governs, tail, quoted
         )
+        if changed and not changed.object and carried:
+            counted = Counted(changed.verb, carried.object)  # …，削减至326项: the same stock
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
@@ -484,10 +600,21 @@ def read_counted(
     # 命名20个示范地区、10个示范项目, 约有800多人次参加: a number with nothing before it
     # continues what the sentence counted, unless a preposition made its clause open a
     # statement of its own (对105名党政主要负责人开展述法测评).
-    inherit = before[:1] in _CONNECTOR and not governs  # also when before is ""
-    before = before.lstrip(_CONNECTOR)
-    listed = (before.endswith(tuple(_CONNECTOR)) or not before) and not governs
-    if before.endswith(tuple(_CONNECTOR)):
+    light = _LIGHT_ACT.match(clause_after) if governs else None
+    if light:
+        # 对6件涉及计划生育规范性文件进行清理, 对105名党政主要负责人开展述法测评: after 对
+        # and the number, what was acted on runs to the light verb, and the act follows it.
+        obj = re.sub("(?:" + "|".join(_HOW_FAR) + ")+$", "", light.group("obj"))
+        return Counted(light.group("act"), obj)
+    # A connector is a word of its own (和, 及, 、), not the end of a verb (涉及) or the start
+    # of an adverb (及时).
+    opens = bool(before) and before[0] in _CONNECTOR and len(tag(before)[0][0]) == 1
+    inherit = (opens or not before) and not governs  # also when before is ""
+    while before and before[0] in _CONNECTOR and len(tag(before)[0][0]) == 1:
+        before = before[1:]
+    closes = bool(before) and before[-1] in _CONNECTOR and len(tag(before)[-1][0]) == 1
+    listed = (closes or not before) and not governs
+    if closes:
         before = ""  # …调委会和13个婚姻家庭调委会: the counted noun follows the number
     if "等" in before or "的" in before:
         # 调解邻里纠纷、劳动争议纠纷等各类纠纷, 审查…签订的协议: the verb heads the phrase,
@@ -500,7 +627,21 @@ def read_counted(
         )
         # 开展违法建设、环境整治等专项执法行动: the list's own words are no action; the
         # verb that heads the list is.
+        # The words of a title in the list (《关于组建…的实施方案》) are no act of the clause.
+        head = re.sub(r"《[^《》]*》", "文件", head)
         head_verb = _first_action(head, verbs) if head else ""
+        last = tag(head)[-1] if head else ("", "")
+        relative = _is_verb(*last, verbs) and simplified(last[0]) not in _compound_verbs()
+        framed = not head_verb or simplified(head_verb) in _causatives()
+        if not tail and before.endswith("的") and relative and framed:
+            # 推动年初设立的20项重点任务, 重点落实的5项保障措施: the verb of the relative
+            # clause right before 的 is what was done to the things counted, unless a verb
+            # of the clause acts on them (整改…督察发现的193个问题).
+            head_verb = last[0]
+        if tail and b.verb and not b.object and not b.before and len(tag(tail)) == 1:
+            # 举办大讲堂、培训班等培训6次: the one word after 等 names the kind of the
+            # things listed (培训), it does no act on them.
+            b = Counted("", tail)
         b = Counted(b.verb or head_verb, b.object, b.before)
     else:
         b = split_counted(before, verbs) if before else Counted("", "")
@@ -560,9 +701,10 @@ def read_counted(
             # 对69家党政机关进行分类考核: after a preposition the act follows the noun;
             # 完成1280项政务服务事项的标准化梳理: what was completed is the act after it.
             verb = _action_after(re.sub(r"^的", "", rest), verbs) or verb
-        elif not before and not listing_on:
+        elif not before and not listing_on and not (times and re.search("会议?$", noun)):
             # …培训班，94名新任干部参加任前法律知识考试: a verb only carried over from the
-            # sentence yields to the one written after the noun.
+            # sentence yields to the one written after the noun (but 召开15次常务会议、2次
+            # 党组会议研究…: what meetings did is no act on the meetings).
             verb = _action_after(rest, verbs) or verb
         return Counted(verb, noun)
     if b.verb:
@@ -673,12 +815,13 @@ def _noun_prefix(phrase: str) -> str:
     out = []
     for i, (word, flag) in enumerate(words):
         attribute = (
-            i == 0
+            # 在册, 持证, 新提拔: a state before the noun it qualifies, after modifiers only
+            all(f.startswith(("a", "b")) for _, f in words[:i])
             and flag.startswith("v")
-            and len(words) > 1
-            and words[1][1].startswith(("n", "j", "vn", "nz"))
+            and i + 1 < len(words)
+            and words[i + 1][1].startswith(("n", "j", "vn", "nz"))
             and not _is_verb(word, "", _tables().verbs)
-        )  # 在册, 持证: a state before the noun it qualifies
+        )
         # 理论学习中心组, 行政执法案卷: a verb of the noun-building kind between two nouns.
         inner = (
             0 < i < len(words) - 1
@@ -686,10 +829,17 @@ def _noun_prefix(phrase: str) -> str:
             and words[i - 1][1].startswith(_NOUNISH)
             and words[i + 1][1].startswith(_NOUNISH)
         )
+        # 县处级以上领导干部: a level and 以上 before the noun are part of the noun phrase.
+        above = (
+            0 < i < len(words) - 1
+            and word in ("以上", "以下")
+            and words[i + 1][1].startswith(("n", "j"))
+        )
         if (
-            not (attribute or inner or flag.startswith(_NOUN_START) or word in _BRACKETS)
+            not (attribute or inner or above or flag.startswith(_NOUN_START) or word in _BRACKETS)
             or word.endswith("率")
             or word in _HOW_FAR
+            or (word == "全" and i + 1 < len(words) and words[i + 1][1].startswith("v"))
         ):
             break  # 106项整改措施全部落实: 全部 says how far the act went
         out.append(word)

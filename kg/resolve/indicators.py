@@ -10,10 +10,12 @@ verb and dimension, so identical phrasings still meet across reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.extract.indicators import TIMES
 from kg.extract.lexicons import data_lines, data_table
 from kg.model import Entity, Mention, attrs
 from kg.revision_notes import fold
@@ -23,46 +25,93 @@ if TYPE_CHECKING:
     from kg.resolve.context import DocumentContext
 
 # Modifiers that do not change what is counted (各类纠纷 = 纠纷).
-_MODIFIERS = re.compile(r"^(?:各类|各种|各项|各级|各|相关|有关|全部|所有|其他|其它|新|依法)+")
+_MODIFIERS = re.compile(
+    r"^(?:各类|各种|各项|各级|各|相关|有关|全部|所有|其他|其它|新|依法"
+    r"|[省市县区镇乡]级|全[省市县区镇乡]|本级|本[省市县区镇乡])+"
+)
+# A short aside in brackets (示范村（社区）, 示范地区（单位）, 法治讲座（培训、报告会）) and
+# quotes name no other quantity; a rate read with its verb (通过率达) is still the rate.
+_ASIDES = re.compile(r"[（(][^（）()]{1,10}[）)]|[“”‘’\"「」]")
+_RATE_VERB = re.compile(r"(率)(?:达到|达|为|是)$")
 
 
 @dataclass(frozen=True)
-class IndicatorConcept:
-    """One row of ``indicators.tsv``."""
+class ConceptRule:
+    """One row of ``indicators.tsv``: an object pattern and the verbs it takes."""
 
-    key: str
-    label: str
     object: re.Pattern[str]
     verb: re.Pattern[str] | None  # None: any verb
     verbless: bool  # only numbers without a verb
-    dimension: str
 
-    def matches(self, obj: str, verb: str, dimension: str) -> bool:
-        """Whether a number counting ``obj`` by ``verb`` in ``dimension`` is this indicator."""
-        if dimension != self.dimension or not self.object.search(obj or verb):
+    def matches(self, obj: str, verb: str) -> bool:
+        """Whether a number counting ``obj`` by ``verb`` fits this row."""
+        if not self.object.search(obj or verb):
             return False
         if self.verbless:
             return not verb
         return self.verb is None or bool(self.verb.search(verb))
 
 
+@dataclass(frozen=True)
+class IndicatorConcept:
+    """One concept of ``indicators.tsv``: the rows that share its key, in file order."""
+
+    key: str
+    label: str
+    dimension: str
+    counts: str  # "times" (meetings, sessions held), "items" (cases, documents), "" either
+    rules: tuple[ConceptRule, ...]
+
+    def matches(
+        self,
+        obj: str,
+        verb: str,
+        dimension: str,
+        which: Callable[[ConceptRule], bool] = bool,
+        unit: str = "",
+    ) -> bool:
+        """Whether a number counting ``obj`` by ``verb`` in ``dimension`` and ``unit`` is
+        this indicator (by one of its rows that ``which`` admits). Times an act happened
+        (4次, 3场) and things it produced (25项, 12件) are never one indicator."""
+        if dimension != self.dimension:
+            return False
+        if self.counts and unit and self.counts != ("times" if unit in TIMES else "items"):
+            return False
+        return any(r.matches(obj, verb) for r in self.rules if which(r))
+
+
 @cache
 def indicator_concepts() -> tuple[IndicatorConcept, ...]:
-    """The shipped indicator concepts, in file order (first match wins)."""
-    out = []
+    """The shipped indicator concepts, in the order their key first appears (first match
+    wins); a concept read in several phrasings has several rows under one key."""
+    rows: dict[str, tuple[str, str, str, list[ConceptRule]]] = {}
     for row in data_table("indicators.tsv"):
         verb = (row.get("verb") or "").strip()
-        out.append(
-            IndicatorConcept(
-                key=row["key"],
-                label=row["label"],
-                object=re.compile(row["object"]),
-                verb=re.compile(verb) if verb and verb != "-" else None,
-                verbless=verb == "-",
-                dimension=row["dimension"].strip(),
-            )
+        rule = ConceptRule(
+            object=re.compile(row["object"]),
+            verb=re.compile(verb) if verb and verb != "-" else None,
+            verbless=verb == "-",
         )
-    return tuple(out)
+        shape = (row["label"], row["dimension"].strip(), (row.get("counts") or "").strip())
+        entry = rows.setdefault(row["key"], (*shape, []))
+        if entry[:3] != shape:
+            raise ValueError(f"indicators.tsv: {row['key']} has rows of two shapes")
+        entry[3].append(rule)
+    return tuple(IndicatorConcept(k, lb, d, c, tuple(rs)) for k, (lb, d, c, rs) in rows.items())
+
+
+@cache
+def _changed_to() -> re.Pattern[str]:
+    """A verb that brings a stock to a new level, as written before the number (压减至)."""
+    verbs = "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
+    return re.compile(f"^(?:{verbs})[至到]$")
+
+
+@cache
+def _changed_by() -> re.Pattern[str]:
+    """A verb of change (增长, 下降, 压缩 …) as an action."""
+    verbs = "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
+    return re.compile(f"^(?:{verbs})$")
 
 
 @cache
@@ -94,40 +143,95 @@ def _inner_acts(obj: str) -> list[tuple[str, str]]:
     return [(found[at], obj[at + len(found[at]) :]) for at in sorted(found, reverse=True)]
 
 
-def matching_concept(obj: str, verb: str, dimension: str) -> IndicatorConcept | None:
+# Items of a list of nouns: 、 between words, or 及/和/与 joining two nouns of two characters
+# or more (规范性文件和合同, not 党政机关 or 县(市、区), whose asides are dropped before).
+_LIST = re.compile(r"[\u4e00-\u9fff]{2}[、及和与][\u4e00-\u9fff]{2}")
+
+
+def _any_object(rule: ConceptRule) -> bool:
+    return rule.object.pattern == "."
+
+
+def _with_verb(rule: ConceptRule) -> bool:
+    return rule.verb is not None
+
+
+def _any_verb(rule: ConceptRule) -> bool:
+    """A row that counts its object whatever was done to it (not the any-object rows)."""
+    return rule.verb is None and not rule.verbless and rule.object.pattern != "."
+
+
+def _activity(concept: IndicatorConcept) -> bool:
+    """Whether an act read with its object (学习二十大精神) may name this concept: an
+    activity or a stock, not a count of things (信访事项 is no 单位 + 信访)."""
+    return concept.counts != "items"
+
+
+def matching_concept(
+    obj: str, verb: str, dimension: str, unit: str = ""
+) -> IndicatorConcept | None:
     """The first concept a number matches: on its object and verb, else on an object that
     ends in its own action (规范性文件备案 -> 规范性文件 + 备案, 镇村合同审查 -> 合同 审查),
-    else on object and act read together (二十大精神 学习 -> 专题学习)."""
+    else on object and act read together (二十大精神 学习 -> 专题学习).
+
+    A list of unlike things (重大行政决策、规范性文件及镇村合同) is no one of them: a
+    concept that counts things matches a list only when each item of it does; else only
+    the concepts that count an act whatever its object (合法性审查) do. A list of events
+    (专题讲座、培训班) is events all the same.
+    """
+    concept = _first_concept(obj, verb, dimension, unit)
+    if concept is None or concept.counts != "items" or not _LIST.search(obj):
+        return concept
+    items = [i for i in re.split(r"[、及和与]", obj.rstrip("等")) if len(i) > 2]
+    if all(concept.matches(i, verb, dimension, unit=unit) for i in items):
+        return concept
+    return next(
+        (c for c in indicator_concepts() if c.matches(obj, verb, dimension, _any_object, unit)),
+        None,
+    )
+
+
+def _first_concept(obj: str, verb: str, dimension: str, unit: str) -> IndicatorConcept | None:
     for concept in indicator_concepts():
-        if concept.matches(obj, verb, dimension):
+        if concept.matches(obj, verb, dimension, unit=unit):
             return concept
     tail = next((v for v in _verbs_by_length() if obj.endswith(v) and len(obj) > len(v)), "")
     if tail:
         stem = obj[: -len(tail)]
         for concept in indicator_concepts():
-            if concept.matches(stem, tail, dimension):
+            if concept.matches(stem, tail, dimension, unit=unit):
                 return concept
     # 召开党委会专题研究法治建设4次, 接受区属部门备案行政规范性文件12件: the frame verb
     # (召开, 接受) holds a clause whose own act and object are the measure.
     for inner_verb, inner_obj in _inner_acts(obj) if not verb or verb in _FRAME_VERBS else ():
         for concept in indicator_concepts():
-            if concept.verb is not None and concept.matches(inner_obj, inner_verb, dimension):
+            if concept.matches(inner_obj, inner_verb, dimension, _with_verb, unit):
                 return concept
     if obj and verb:
         # 学习二十大精神10次: the act names the measure (二十大精神学习) when the scheme
         # counts it whatever its verb (专题学习, 集中学法).
         for concept in indicator_concepts():
-            if concept.verb is None and not concept.verbless and concept.object.pattern != ".":
-                if concept.matches(obj + verb, "", dimension):
-                    return concept
+            if _activity(concept) and concept.matches(obj + verb, "", dimension, _any_verb, unit):
+                return concept
     return None
 
 
 def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     """The indicator concept for a number counting ``obj`` by ``verb``."""
     obj = _MODIFIERS.sub("", obj)
+    # A number a verb brings something to (权责事项压减至2656项) is the new size of that
+    # stock, not a count of the act (取消68项): it is matched as the stock, without a verb.
+    act = "" if _changed_to().search(fold(verb)) else fold(verb)
     # The scheme is written in simplified characters: 行政復議案件 受理 is 行政复议案件 受理.
-    concept = matching_concept(fold(obj), fold(verb), dimension)
+    concept = matching_concept(fold(obj), act, dimension, unit)
+    if concept is None:
+        plain = _MODIFIERS.sub("", _RATE_VERB.sub(r"\1", _ASIDES.sub("", fold(obj))))
+        concept = matching_concept(plain, act, dimension, unit) if plain != fold(obj) else None
+    if concept is not None and dimension == "percent" and _changed_by().search(act):
+        # 参学率同比增长12.2% is how much a rate moved, not the rate: only a concept that
+        # names the change by its verb (审批时限 压缩) takes it.
+        if not any(r.verb is not None and r.matches(fold(obj), act) for r in concept.rules):
+            concept = None
     if concept is not None:
         return Entity(
             iri=indicator_iri(concept.key),

@@ -352,3 +352,124 @@ def test_a_title_inside_a_clause_does_not_cut_it():
     assert _read("中心组组织《习近平法治思想学习纲要》等专题学习3次。") == [
         ("3", "专题学习", "组织")
     ]
+
+
+def test_a_new_level_counts_the_noun_before_its_verb():
+    # 压减至192项 is the new size of 行政许可事项; the old level (从799项, 由40%) is no part
+    # of what was counted, and the action keeps 至 as written.
+    assert _read("省级行政许可事项压减至192项。") == [("192", "省级行政许可事项", "压减至")]
+    assert _read("审批事项从799项削减至326项。")[-1] == ("326", "审批事项", "削减至")
+    assert _read("报告书类项目由40%降低至38%。") == [
+        ("40", "报告书类项目", ""),
+        ("38", "报告书类项目", "降低至"),
+    ]
+
+
+def test_a_connector_is_a_word_of_its_own_and_a_set_phrase_a_verb_and_object():
+    # 涉及 ends in 及 and 及时 starts with it: neither is the connector of a list.
+    assert _read("编制清单，涉及38家单位。") == [("38", "单位", "涉及")]
+    # jieba reads 调解纠纷 and 化解矛盾 as set phrases; they are an act and what it dealt with.
+    assert _read("调解纠纷12件、及时化解矛盾3件。") == [
+        ("12", "纠纷", "调解"),
+        ("3", "矛盾", "化解"),
+    ]
+
+
+def test_common_administrative_verbs_are_actions():
+    # jieba tags 细化, 部署 and 指导 as nouns; in these reports they are acts.
+    assert _read("细化274项任务分工。") == [("274", "任务分工", "细化")]
+    assert _read("部署落实25项工作。") == [("25", "工作", "部署落实")]
+    assert _read("全年听取、指导法治建设工作2次。") == [("2", "法治建设工作", "听取、指导")]
+
+
+def test_what_a_clause_with_dui_acts_on_is_the_noun_after_dui():
+    # 对 X (开展/进行) ACT N件: X was reviewed, whatever manner words sit before the act.
+    assert _read("2024年对重大合同、规范性文件、重大行政决策等合法性审核98件。") == [
+        ("98", "重大合同、规范性文件、重大行政决策等", "合法性审核")
+    ]
+    assert _read("全年对区属部门规范性文件进行备案审查12件。") == [
+        ("12", "区属部门规范性文件", "备案审查")
+    ]
+
+
+def test_a_state_word_after_a_modifier_still_qualifies_the_counted_noun():
+    # 新提拔 qualifies 领导干部; what the 971 did is what follows them.
+    assert _read("组织971名新提拔领导干部参加任职前法律知识考试。") == [
+        ("971", "新提拔领导干部", "参加任职前法律知识考试")
+    ]
+
+
+def test_a_manner_word_set_with_its_verb_is_cut_from_it():
+    # 依法办理 is one word to jieba: the act is 办理, what was handled the requests (无极县 2021).
+    assert _read("依法办理县政府信息公开申请9件，未引发行政诉讼。") == [
+        ("9", "县政府信息公开申请", "办理")
+    ]
+
+
+def test_after_dui_and_a_number_the_act_follows_the_light_verb():
+    # What was acted on runs to 进行/开展 even when it opens with a verb (涉及…); the
+    # next counts of the sentence act on it too, and 宣布失效 is one act.
+    assert _read("2022年对6件涉及计划生育规范性文件进行清理，废止3件，宣布失效3件。") == [
+        ("6", "涉及计划生育规范性文件", "清理"),
+        ("3", "涉及计划生育规范性文件", "废止"),
+        ("3", "涉及计划生育规范性文件", "宣布失效"),
+    ]
+
+
+def test_words_of_a_title_are_no_act_of_the_clause():
+    # 甘谷县 2024: 组建 sits inside a title; the 18 decisions were reviewed.
+    text = (
+        "对《甘谷县县级储备粮管理办法》《关于组建国有文化传媒公司的实施方案》"
+        "等18件重大决策和协议进行审查。"
+    )
+    ((value, obj, verb),) = _read(text)
+    assert (value, verb) == ("18", "审查") and obj.startswith("重大决策")
+
+
+def test_meetings_listed_after_a_verb_were_held_and_did_what_follows():
+    # 召开15次常务会议、2次党组会议研究…: both counts are meetings held.
+    assert _read("召开15次常务会议、2次党组会议研究审议法治政府建设工作。") == [
+        ("15", "常务会议", "召开"),
+        ("2", "党组会议", "召开"),
+    ]
+
+
+def test_targets_and_weights_are_rules_not_measurements():
+    # The annotation guide: rules and targets stated as norms are no indicators.
+    assert _read("确保行政执法人员100%持证上岗，全年培训执法人员300人次。") == [
+        ("300", "执法人员", "培训")
+    ]
+    assert _read("法治政府建设列入部门考核标准，分值权重20分。") == []
+
+
+def test_the_verb_of_a_relative_clause_and_the_kind_after_deng():
+    # 重点落实的5项保障措施: what was done to the measures is the verb before 的, unless
+    # a verb of the clause acts on them (整改…发现的193个问题).
+    assert _read("提出17项主要任务和重点落实的5项保障措施。")[-1] == ("5", "保障措施", "落实")
+    assert _read("有力整改区市两级法治督察发现的193个问题。") == [("193", "问题", "整改")]
+    # …等培训6次: 培训 names the kind of what was listed; 举办 is the act.
+    assert _read("举办法治建设大讲堂、法治建设培训班等培训6次。") == [("6", "培训", "举办")]
+
+
+def test_a_level_and_yishang_belong_to_the_counted_noun():
+    ((value, obj, _),) = _read("组织完成3.76万名县处级以上领导干部全覆盖集中轮训。")
+    assert (value, obj) == ("37600", "县处级以上领导干部")
+
+
+def test_a_standard_checked_against_is_no_measurement():
+    assert _read("组织全市各县区对照100项指标开展自查。") == []
+
+
+def test_yue_that_ends_a_word_is_no_approximate_word():
+    # 村规民约2项: 约 ends 村规民约; 约有800多人次 is approximate.
+    ((value, obj, verb),) = _read("指导修订村规民约2项。")
+    assert (value, obj, verb) == ("2", "村规民约", "指导修订")
+    (m,) = _numbers("指导修订村规民约2项。")
+    assert m.attr("approximate") == "0"
+
+
+def test_a_rate_of_change_measures_the_noun_before_its_verb():
+    assert _read("法治培训参学率同比增长12.2%，行政诉讼案件较上年下降15%。") == [
+        ("12.2", "法治培训参学率", "增长"),
+        ("15", "行政诉讼案件", "下降"),
+    ]

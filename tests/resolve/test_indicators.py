@@ -91,7 +91,9 @@ def test_stocks_written_without_a_verb_and_study_sessions_of_a_topic():
 def test_object_and_act_read_together_and_reports_heard():
     # 学习二十大精神4次: a topic study, whatever verb the report uses.
     assert indicator_entity("二十大精神", "学习", "count", "次").label == "专题学习 开展"
-    assert indicator_entity("法治工作汇报", "听取", "count", "次").label == "法治议题 研究"
+    # Hearing reports 7 times counts sessions, not topics.
+    heard = indicator_entity("法治工作汇报", "听取", "count", "次")
+    assert heard.label == "法治建设 专题研究 次数"
     assert indicator_entity("权威读物", "发放", "count", "册").label == "普法宣传资料 发放"
     # A count of received review cases is never read as a study.
     assert indicator_entity("行政复议案件", "受理", "count", "件").label == "行政复议案件 受理"
@@ -125,3 +127,134 @@ def test_duty_lists_first_agenda_study_and_checks_of_businesses_are_shared():
     assert checked.label == "经营主体 抽查"
     # New businesses registered are another measure than businesses checked.
     assert indicator_entity("经营主体", "新增", "count", "户").label != checked.label
+
+
+def test_a_new_level_is_the_stock_not_the_count_cut():
+    # 权责事项压减至2656项 is how many remain; 取消68项 how many were cut.
+    level = indicator_entity("权责事项", "压减至", "count", "项")
+    assert level.label == "权责事项"
+    cut = indicator_entity("审批事项", "取消", "count", "项")
+    assert cut.label == "审批事项 取消下放" and cut.iri != level.iri
+
+
+def test_asides_quotes_and_scope_words_do_not_hide_a_concept():
+    assert (
+        indicator_entity("民主法治示范村（社区）", "", "count", "个").label == "民主法治示范村 创建"
+    )
+    assert indicator_entity("机关干部法治讲座(培训、报告会)", "举办", "count", "场").label == (
+        "法治培训 举办"
+    )
+    assert indicator_entity("区级行政许可事项", "", "count", "项").label == "行政许可事项"
+    assert indicator_entity("考试通过率达", "", "percent", "%").label == "学法考试 合格率"
+
+
+def test_measures_these_reports_share_are_in_the_scheme():
+    cases = {
+        ("一件事一次办事项", "推出", "count"): "一件事 集成办理事项",
+        ("双随机抽查", "开展", "count"): "双随机抽查",
+        ("旁听庭审", "组织", "count"): "旁听庭审",
+        ("听证会", "举行", "count"): "听证会 举行",
+        ("公证文书", "办理", "count"): "公证 办理",
+        ("工作机制", "健全", "count"): "制度机制 建立健全",
+        ("法治文化公园", "建成", "count"): "法治文化阵地",
+        ("重大执法决定", "法制审核", "count"): "重大行政执法决定 法制审核",
+        ("执法人员", "参加培训", "person"): "人员 培训",
+        ("受众", "发放宣传资料", "person"): "普法 受众",
+        ("稿件", "刊发", "count"): "宣传稿件 刊发",
+    }
+    for (obj, verb, dimension), label in cases.items():
+        assert indicator_entity(obj, verb, dimension, "").label == label, (obj, verb)
+
+
+def test_unlike_quantities_stay_apart():
+    # Meetings that heard reports on 述法 are no units that reported; news items are no
+    # government information disclosed; a rate of mediation no count of disputes.
+    assert indicator_entity("大会", "开办述法", "count", "场").attr("in_scheme") is None
+    assert indicator_entity("政府信息", "发布", "count", "条").label == "政府信息 主动公开"
+    assert indicator_entity("调解率", "", "percent", "%").label == "调解成功率"
+    assert indicator_entity("行政复议培训班", "举办", "count", "期").label == "法治培训 举办"
+
+
+def test_times_an_act_happened_are_not_the_things_it_dealt_with():
+    # 研究法治议题12次 (sessions) and 研究法治议题79项 (topics) are two quantities.
+    times = indicator_entity("法治建设议题", "专题研究", "count", "次")
+    topics = indicator_entity("法治建设议题", "专题研究", "count", "项")
+    assert times.attr("in_scheme") and topics.attr("in_scheme") and times.iri != topics.iri
+    # Reviewing documents 2 times is no count of documents reviewed.
+    assert indicator_entity("规范性文件", "清理", "count", "次").attr("in_scheme") is None
+    assert indicator_entity("规范性文件", "清理", "count", "件").label == "规范性文件 清理"
+
+
+def test_a_list_of_unlike_things_is_none_of_them():
+    # Decisions, documents and contracts reviewed together are no count of contracts.
+    reviewed = "重大行政决策、规范性文件、行政执法决定及镇村合同"
+    mixed = indicator_entity(reviewed, "审查", "count", "件")
+    assert mixed.attr("in_scheme") is None
+    # ... but an act counted whatever it reviewed still is, and a list of like things too.
+    listed = indicator_entity("重大合同、规范性文件、重大行政决策等", "合法性审核", "count", "件")
+    assert listed.label == "合法性审查 件数"
+    assert indicator_entity("民事、行政公益诉讼案件", "办理", "count", "件").label == "公益诉讼案件"
+    events = indicator_entity("习近平法治思想研讨班、专题讲座", "举办", "count", "场")
+    assert events.label == "法治培训 举办"
+
+
+def test_a_list_of_items_is_no_list_of_tasks_and_a_kind_of_power_no_case():
+    # 梳理行政许可事项586项 counts licensing items, not the tasks a plan set.
+    assert indicator_entity("行政许可事项", "梳理", "count", "项").label == "行政许可事项"
+    assert indicator_entity("政务服务事项", "梳理", "count", "项").label == "政务服务事项"
+    assert indicator_entity("重点任务", "部署落实", "count", "项").label == "重点任务 部署"
+    # 权责清单…其中：行政处罚2045项 is a kind of power listed; 查处…行政处罚案件 are cases.
+    assert indicator_entity("行政处罚", "", "count", "项").attr("in_scheme") is None
+    assert indicator_entity("行政处罚案件", "办理", "count", "件").label == "行政处罚案件"
+    # Publishing a list of items is no cutting of them.
+    assert indicator_entity("责任清单事项", "梳理公布", "count", "项").attr("in_scheme") is None
+
+
+def test_who_did_an_act_is_no_reason_to_lump_it_with_other_acts():
+    # Leaders who reported on law, sat an exam or swore the oath are three measures, not
+    # one of "participants".
+    assert indicator_entity("领导干部", "参加年度述法", "person", "名").label == "述法"
+    assert indicator_entity("新任领导干部", "参加任前法律知识考试", "person", "名").label == (
+        "学法考试"
+    )
+    assert indicator_entity("国家工作人员", "宪法宣誓", "person", "名").label == "宪法宣誓"
+    # Units named for an honour or that repealed documents are no count of units involved.
+    assert indicator_entity("单位", "涉及", "count", "家").label == "部门单位 数"
+    assert indicator_entity("县政府部门", "废止", "count", "件").attr("in_scheme") is None
+    # Candidates recommended are not places named.
+    named = indicator_entity("示范地区", "命名", "count", "个")
+    recommended = indicator_entity("候选项目", "推荐", "count", "个")
+    assert named.label == "示范地区项目 命名" and recommended.label == "示范地区项目 推荐"
+    # Certificates cut and certificates listed are two measures.
+    cut = indicator_entity("证明事项", "取消", "count", "项")
+    listed = indicator_entity("证明事项", "梳理", "count", "项")
+    assert cut.iri != listed.iri and listed.label == "证明事项"
+
+
+def test_more_measures_these_reports_share():
+    cases = {
+        ("轻微违法行为", "不予处罚", "count", "件"): "不予处罚案件",
+        ("行政执法信息", "公示", "count", "条"): "行政执法信息 公示",
+        ("执业律师", "", "person", "名"): "执业律师",
+        ("法治副校长", "配备", "person", "名"): "法治副校长",
+        ("投诉举报", "受理", "count", "件"): "投诉举报 受理",
+        ("综合治理类司法建议", "制发", "count", "件"): "司法建议",
+        ("以案释法典型案例", "发布", "count", "个"): "以案释法案例",
+    }
+    for (obj, verb, dimension, unit), label in cases.items():
+        assert indicator_entity(obj, verb, dimension, unit).label == label, (obj, verb)
+
+
+def test_party_supervision_is_no_enforcement_inspection():
+    # 无极县 2021: 开展监督检查8182次 is the party's supervision, not law enforcement.
+    assert indicator_entity("监督检查", "开展", "count", "次").attr("in_scheme") is None
+    assert indicator_entity("执法检查", "开展", "count", "次").label == "执法检查 开展"
+    # A unit named in a list with 信访 is no petition handled.
+    assert indicator_entity("单位", "信访", "count", "个").attr("in_scheme") is None
+
+
+def test_how_much_a_rate_moved_is_not_the_rate():
+    assert indicator_entity("参学率", "", "percent", "%").label == "学法 参学率"
+    moved = indicator_entity("参学率", "增长", "percent", "%")
+    assert moved.attr("in_scheme") is None
+    assert indicator_entity("办理时限", "压缩", "percent", "%").label == "审批时限 压缩率"
