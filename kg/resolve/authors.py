@@ -149,11 +149,12 @@ class AuthorOrgan:
     candidates: tuple[str, ...] = ()
     national: bool = False
     own: bool = False  # a self-reference (我县, 全市): the author's own level, not a superior
+    within: str = ""  # code of the deepest place certain for an unplaced organ (its province)
 
     @property
     def placed(self) -> bool:
         """Whether the organ is complete: placed, national, or knowingly left unplaced."""
-        return self.division is not None or self.national or bool(self.candidates)
+        return self.division is not None or self.national or bool(self.candidates or self.within)
 
 
 @dataclass(frozen=True)
@@ -805,7 +806,9 @@ def decide(
             ):
                 chosen = tuple(_unplaced(o) if o.division is not None else o for o in chosen)
         return clue, chosen, round(max(0.05, min(0.99, conf)), 2)
-    return _unnamed_department(readings, places, gz, year)
+    return _unnamed_department(readings, places, gz, year) or _within_province(
+        readings, places, gz, year
+    )
 
 
 def _unnamed_department(
@@ -830,6 +833,42 @@ def _unnamed_department(
         party = organ.unit.startswith("中共")
         name = ("中共" if party else "") + organ.level + organ.unit.removeprefix("中共")
         return clue, (AuthorOrgan(None, "unit", name, label=name),), 0.5
+    return None
+
+
+# The organ names of a place left unnamed, by its level word (县人民政府, 中共县委员会).
+_UNNAMED_ORGAN = {"government": "{}人民政府", "party": "中共{}委员会"}
+
+
+def _within_province(
+    readings: Sequence[tuple[AuthorClue, tuple[AuthorOrgan, ...]]],
+    places: TextPlaces,
+    gz: Gazetteer,
+    year: int | None,
+) -> tuple[AuthorClue, tuple[AuthorOrgan, ...], float] | None:
+    """我县 in a report whose only named place is its province (考察安徽, 辽宁省…): the place
+    is certain down to the province and no further, so the author is 县人民政府 within 安徽省,
+    never a guessed county (the annotation guide: the place as far as certain)."""
+    if len(places.counts) != 1:
+        return None  # no place, or places that could hold the author: not certain which
+    province = gz.get(next(iter(places.counts)), year)
+    if province is None or province.level != "province":
+        return None
+    for clue, organs in readings:
+        if clue.evidence not in ("title", "opening", "first-sentence", "self-reference"):
+            continue
+        if len(organs) != 1:
+            continue
+        organ = organs[0]
+        if organ.placed or organ.level not in ("县", "市", "区", "旗"):
+            continue  # placed, national, a town's name, or a department (我局)
+        if _level_of(organ.level, province):
+            return None  # 我市 in 北京's report is 北京 itself: decided elsewhere, not here
+        form = _UNNAMED_ORGAN.get(organ.organ)
+        if form is None:
+            continue
+        label = form.format(organ.level)
+        return clue, (AuthorOrgan(None, organ.organ, label=label, within=province.code),), 0.5
     return None
 
 
@@ -900,6 +939,19 @@ def author_entity(organ: AuthorOrgan, ctx: DocumentContext) -> Entity:
         label = organ.label or organ.unit
         if organ.national:
             return ctx.keep(national_entity(label, organ.organ))
+        within = ctx.res.gazetteer.get(organ.within, ctx.year) if organ.within else None
+        if within is not None:  # 县人民政府 within 安徽省: this report's own, one per report
+            ctx.keep_government(within, "government")
+            key = f"unplaced|doc:{ctx.doc}|{label}|{within.code}"
+            return ctx.keep(
+                Entity(
+                    iri=ORGU + f"unplaced-{digest(key, 12)}",
+                    type="organization",
+                    label=label,
+                    key=key,
+                    attrs=attrs(scope="unplaced", organ=organ.organ, within=within.code),
+                )
+            )
         return ctx.keep(
             Entity(
                 iri=ORGU + f"unplaced-{digest(label, 12)}",

@@ -209,3 +209,56 @@ def test_without_an_author_a_province_holding_every_place_named_is_the_provinces
     elsewhere = text.replace("射洪市", "遵义市")
     got = dict(_governments(_doc(elsewhere, year=2022), resources, lexicons))
     assert got["省委"] == "中共省委员会"
+
+
+def test_a_county_whose_text_names_only_its_province_is_placed_that_far(
+    resources, lexicons
+) -> None:
+    # 我县 in a report that never names its county and names 安徽 only: the author is a county
+    # government within 安徽省 — certain that far and no further, never a guessed county.
+    text = (
+        "2020年,在市委市政府的坚强领导下,我县坚持以习近平新时代中国特色社会主义思想为指导,"
+        "深入贯彻落实习近平总书记考察安徽重要讲话和指示精神,全县法治政府建设取得了新成效。\n"
+        "一、主要做法\n我县制定了法治政府建设实施方案,县政府常务会议专题研究法治工作。\n"
+    )
+    doc = _doc(text, year=2020)
+    a = resolve_authorship(doc, resources)
+    assert a.division is None
+    assert [(o.label, o.within) for o in a.organs] == [("县人民政府", "340000")]
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    assert [e.label for e in rd.author] == ["县人民政府"]
+    assert rd.author[0].attr("within") == "340000"
+    # the 我县 of this report and of another such report are two counties, not one entity
+    other = resolve_document(_doc(text, sha1="1" * 40, year=2020), [], resources)
+    assert other.author[0].iri != rd.author[0].iri
+
+
+def test_a_county_is_not_left_at_its_province_when_the_text_names_a_city_too(resources) -> None:
+    # 我县 with 安徽 and 六安市 named: the province is not all the text says, so no
+    # province-only author is made from it (the county is still unknown).
+    text = (
+        "2020年,在市委市政府的坚强领导下,我县坚持以习近平新时代中国特色社会主义思想为指导,"
+        "深入贯彻落实习近平总书记考察安徽重要讲话精神,积极参与六安市法治政府建设示范创建。\n"
+        "我县制定了法治政府建设实施方案。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2020), resources)
+    assert all(not o.within for o in a.organs)
+
+
+def test_without_an_author_a_department_named_after_its_district_is_that_districts(
+    resources, lexicons
+) -> None:
+    # A city bureau's report that says only 我局: the district bureaus it names with their
+    # district's full name belong to those districts (海珠区人社局 -> 海珠区人力资源和社会保障局).
+    text = (
+        "2023年,在市委、市政府的正确领导下,我局坚持以习近平新时代中国特色社会主义思想为指导,"
+        "扎实推进法治人社建设。积极支持各区人社部门创先争优,海珠区人社局获评全国先进集体,"
+        "黄埔区人社局获评省级先进单位。\n"
+    )
+    doc = _doc(text)
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    found = [
+        (r.mention.surface, r.entity.label) for r in rd.mentions if r.mention.type == "institution"
+    ]
+    assert ("海珠区人社局", "海珠区人力资源和社会保障局") in found
+    assert ("黄埔区人社局", "黄埔区人力资源和社会保障局") in found
