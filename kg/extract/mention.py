@@ -40,9 +40,11 @@ _FIELD_LINE = re.compile(
 # 福建省2017年法治政府建设情况报告), however often the page repeats it; a line whose text
 # before the title holds a clause mark (现将…报告如下, 根据《…》) is a sentence, not a title.
 _TITLE_AT_START = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|关于)[^。；;，,、《》]{0,40}?(?:报告|总结)"
+    r"(?:(?:19|20)\d{2}\s*年度?|关于)[^。；;，,、《》]{0,40}?(?:报告|总结|建设情况(?=\s*$))"
     r"(?:[(（](?:19|20)\d{2}年度?[)）])?"
 )
+# The end of a title that a page breaks over two lines (…关于2023年度法治政府建设 / 工作的报告).
+_TITLE_END_LINE = re.compile(r"^[^。；;，,、《》“]{1,12}(?:报告|总结)\s*$")
 _NOT_A_TITLE = re.compile(r"[,，。；;、《》“]|现将|如下|特此")
 _TITLE_LINES = 20  # titles stand in the opening lines of a page
 _LONGEST_TITLE = 80
@@ -62,10 +64,20 @@ def not_annotated(text: str, title: str) -> bytearray:
         stripped = line.strip()
         if stripped and (_CHROME_LINE.search(stripped) or (title and stripped == title.strip())):
             mask[pos : pos + len(line)] = b"\x01" * len(line)
+            if name_line is not None and i < _TITLE_LINES and stripped == title.strip():
+                # 通城镇人民政府 / 2025年法治政府建设情况: the name above the title is its start
+                mask[name_line[0] : name_line[1]] = b"\x01" * (name_line[1] - name_line[0])
         elif i < _TITLE_LINES and stripped:
             if _FIELD_LINE.search(line) and len(line) <= _LONGEST_FIELDS and "。" not in line:
                 mask[pos : pos + len(line)] = b"\x01" * len(line)
             m = _TITLE_AT_START.search(line)
+            if m is None and name_line is not None and _TITLE_END_LINE.match(stripped):
+                joined = text[name_line[0] : name_line[1]].strip() + stripped
+                whole = _TITLE_AT_START.search(joined)
+                if whole and whole.end() == len(joined) and not _NOT_A_TITLE.search(joined):
+                    mask[name_line[0] : pos + len(line)] = b"\x01" * (
+                        pos + len(line) - name_line[0]
+                    )
             if m and m.end() <= _LONGEST_TITLE and not _NOT_A_TITLE.search(line, 0, m.end()):
                 mask[pos : pos + m.end()] = b"\x01" * m.end()
                 if name_line is not None and not line[: m.start()].strip():

@@ -262,3 +262,47 @@ def test_without_an_author_a_department_named_after_its_district_is_that_distric
     ]
     assert ("海珠区人社局", "海珠区人力资源和社会保障局") in found
     assert ("黄埔区人社局", "黄埔区人力资源和社会保障局") in found
+
+
+def test_a_title_broken_inside_its_words_is_not_a_mention(resources, lexicons) -> None:
+    # Pages break a long title anywhere (…关于2023年度法治政府建设 / 工作的报告); the title
+    # still names its author and is left out, as a title on one line is.
+    text = (
+        "上海市宝山区人民政府关于法治政府\n"
+        "建设情况报告\n"
+        "2023年,宝山区政府在市委、市政府的坚强领导下,推进法治政府建设。\n"
+    )
+    found = [s for s, _ in _governments(_doc(text), resources, lexicons)]
+    assert found == ["宝山区政府", "市委", "市政府"]
+
+
+def test_a_name_line_above_a_title_that_ends_in_qingkuang_is_part_of_the_title(
+    resources, lexicons
+) -> None:
+    text = (
+        "通城镇人民政府\n"
+        "2025年法治政府建设情况\n"
+        "2025年,通城镇坚持以习近平法治思想为指导,全镇法治建设稳步推进。\n"
+    )
+    doc = Document(
+        "x.txt",
+        "x.txt",
+        text,
+        "0" * 40,
+        "txt",
+        "utf-8",
+        DocumentMeta(title="2025年法治政府建设情况", year=2025),
+    )
+    assert [s for s, _ in _governments(doc, resources, lexicons)] == ["通城镇", "全镇"]
+
+
+def test_the_short_name_of_an_unplaced_town_author_is_the_author(resources, lexicons) -> None:
+    # 西仓镇 is one town but the text names none of its parents: the author keeps its name
+    # unplaced, and 法治西仓 names that same author (not a guessed town elsewhere).
+    text = (
+        "2025年,西仓镇人民政府在县委、县政府的坚强领导下,深入学习贯彻习近平法治思想,"
+        "以建设法治西仓为目标,将法治政府建设贯穿全镇工作各领域。\n"
+    )
+    found = _governments(_doc(text, year=2025), resources, lexicons)
+    assert ("西仓", "西仓镇人民政府") in found
+    assert resolve_authorship(_doc(text, year=2025), resources).division is None
