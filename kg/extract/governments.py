@@ -94,6 +94,10 @@ _NOT_THE_PLACE = re.compile(
     r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
     r"高铁|时报|晚报|商报|在线|网"
 )
+# What makes a place the first word of a longer proper name rather than the division: a
+# batch or session (安徽省第三批法治政府建设示范县, 杭州市第十四届人民代表大会常务委员会) or a
+# doctrine's name (湖南省习近平法治思想研究实践基地, 上海市习近平法治思想学习实践宣讲团).
+_NAME_GOES_ON = re.compile(r"第[一二三四五六七八九十百\d]+[批届]|习近平")
 # Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展):
 # after them a county's or town's short name is a mention of the place.
 _PLACE_COMPOUND = re.compile(
@@ -147,6 +151,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
         inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
+        if not organ and _NAME_GOES_ON.match(text, end):
+            continue  # 安徽省第三批…示范县: an honour's name, not the province
         if not organ and (_FIRM.match(text, end) or inside):
             continue  # 江苏承匠律师事务所, “济南律师宣讲团”, 《荆州市…: part of another name
         if not organ and department_after(text, end) and not _partner_sentence(text, start):

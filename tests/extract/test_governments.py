@@ -178,3 +178,14 @@ def test_pinyin_glosses_of_a_mirror_site_are_read_through(lexicons) -> None:
         ("政府", "政府"),
         ("自治區(qū)人民政府", "自治區(qū)人民政府"),
     ]
+
+
+def test_a_place_that_opens_an_honour_a_session_or_a_base_is_part_of_that_name(lexicons) -> None:
+    # 安徽省第三批…示范县 (an honour sought), 杭州市第十四届人民代表大会常务委员会 (a session),
+    # 湖南省习近平法治思想研究实践基地 (a body): the place is a word of the longer name; a place
+    # that acts (湖南省坚持) and a self-reference before a batch (全省第二批) are mentions.
+    text = (
+        "全县争创安徽省第三批法治政府建设示范县。在杭州市第十四届人民代表大会常务委员会会议上报告。"
+        "成立湖南省习近平法治思想研究实践基地。湖南省坚持依法行政，济阳区获评全省第二批示范地区。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["全县", "湖南省", "济阳区", "全省"]
