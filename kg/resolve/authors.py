@@ -653,6 +653,8 @@ def _read_clue(
             organ = _title_place(name, gz, year)
         else:
             organ = read_name(name, gz, year, ctx)
+        if organ is None and clue.evidence == "title":
+            organ = _after_chrome(name, gz, year, ctx)
         if organ is None:
             if clue.evidence == "first-sentence":
                 return ()  # a subject is read whole or not at all
@@ -667,6 +669,24 @@ def _read_clue(
         if organ.division is not None:
             ctx = tuple(d.code for d in gz.chain(organ.division.code, year))
     return tuple(found)
+
+
+def _after_chrome(
+    name: str, gz: Gazetteer, year: int | None, context: Sequence[str]
+) -> AuthorOrgan | None:
+    """The organ that ends a title's name run together with site chrome before it (网站首页
+    政务公开南皮县人民政府关于…): the longest tail that starts with a full place name of the
+    organ's chain and reads as an organ.  A tail that starts inside a word (开南… in 公开南皮县)
+    starts with no full name and is not read."""
+    name = re.sub(r"\s+", "", name)
+    for k in range(1, len(name) - 2):
+        tail = name[k:]
+        organ = read_organ(tail, gz, year, context)
+        if organ is None or organ.division is None:
+            continue
+        if any(tail.startswith(d.name) for d in gz.chain(organ.division.code, year)):
+            return organ
+    return None
 
 
 def _complete_from(

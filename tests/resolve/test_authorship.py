@@ -173,3 +173,16 @@ def test_wo_shi_is_not_placed_at_a_county_level_city_named_once(resources) -> No
     twice = text + "平度市加快推进审批改革,平度市群众满意度提升。\n"
     _, chain, _ = _author(twice, resources, year=2017)
     assert chain[:1] == ["平度市"]
+
+
+def test_a_title_run_together_with_site_chrome_names_its_author(resources) -> None:
+    # 网站首页 政务公开 run into the title: the name is the tail that starts with a full place
+    # name (南皮县人民政府), not a town read from a word of the chrome (公开南 -> 开南街道).
+    text = (
+        "网站首页 政务公开 南皮县人民政府关于2023年度法治政府建设情况的报告2023年,县政府坚持"
+        "以习近平法治思想为指导,全县法治政府建设取得新成效。\n"
+    )
+    labels, chain, evidence = _author(text, resources)
+    assert labels == ["南皮县"]
+    assert chain == ["南皮县", "沧州市", "河北省"]
+    assert evidence == "title"
