@@ -380,6 +380,36 @@ def _regional_names(gz: Gazetteer) -> TermMatcher:
     return TermMatcher(names)
 
 
+# The rest of a place run that the shortest run cut at a level character inside a name.
+_PLACE_RUN_ON = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:自治州|自治县|自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
+)
+
+
+def _name_ending(
+    run: str, run_start: int, text: str, gz: Gazetteer, year: int | None
+) -> tuple[str, list[Division]] | None:
+    """The longest place name that ends ``run`` and its readings, or ``None``."""
+    for k in range(0, len(run) - 1):
+        cands = gz.lookup(run[k:], year)
+        if not cands and len(run) - k >= 3:  # 门源县委: a short name and its level word
+            short = [c for c in gz.lookup(run[k:-1], year) if c.name.endswith(run[-1])]
+            cands = short if len(short) == 1 and short[0].level != "township" else []
+        if not cands:
+            continue
+        above = [c for c in cands if c.level != "township"]
+        if len(above) == 1 and above[0].name == run[k:]:
+            cands = above
+        # 和县, 范县 inside 市委和县委, 示范县: a two-character name counts only where it
+        # cannot be the end of a word (after punctuation or another place name).
+        start = run_start + k
+        if len(run) - k == 2 and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            if text[start - 1] not in "省市州盟区县":
+                return None
+        return run[k:], cands
+    return None
+
+
 def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
     """Places the text names: full names, short names with a level word, 法治X compounds,
     and provinces and cities named bare (《甘肃日报》, 推动西宁…: they tell whose report it is);
@@ -387,29 +417,24 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
     法治东莞)."""
     counts: Counter[str] = Counter()
     ambiguous: list[str] = []
-    for m in _PLACE_RUN.finditer(text):
-        run = m.group()
-        for k in range(0, len(run) - 1):  # the longest name that ends the run
-            cands = gz.lookup(run[k:], year)
-            if not cands and len(run) - k >= 3:  # 门源县委: a short name and its level word
-                short = [c for c in gz.lookup(run[k:-1], year) if c.name.endswith(run[-1])]
-                cands = short if len(short) == 1 and short[0].level != "township" else []
-            if not cands:
-                continue
-            above = [c for c in cands if c.level != "township"]
-            if len(above) == 1 and above[0].name == run[k:]:
-                cands = above
-            # 和县, 范县 inside 市委和县委, 示范县: a two-character name counts only where it
-            # cannot be the end of a word (after punctuation or another place name).
-            start = m.start() + k
-            if len(run) - k == 2 and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
-                if text[start - 1] not in "省市州盟区县":
-                    break
-            if len(cands) == 1:
-                counts[cands[0].code] += 1
+    pos = 0
+    while (m := _PLACE_RUN.search(text, pos)) is not None:
+        run, end = m.group(), m.end()
+        found = _name_ending(run, m.start(), text, gz, year)
+        # 与沧州市, 在镇江市: the shortest run ends at a level character inside the name (沧州,
+        # 镇): run on to the next level character while nothing is found
+        for _ in range(2):
+            more = None if found else _PLACE_RUN_ON.match(text, end)
+            if more is None:
+                break
+            run, end = run + more.group(), more.end()
+            found = _name_ending(run, m.start(), text, gz, year)
+        if found is not None:
+            if len(found[1]) == 1:
+                counts[found[1][0].code] += 1
             else:
-                ambiguous.append(run[k:])
-            break
+                ambiguous.append(found[0])
+        pos = end
     regional = _regional_names(gz)
     for _, _, name in regional.find(text):
         short = regional.value(name)

@@ -306,3 +306,21 @@ def test_the_short_name_of_an_unplaced_town_author_is_the_author(resources, lexi
     found = _governments(_doc(text, year=2025), resources, lexicons)
     assert ("西仓", "西仓镇人民政府") in found
     assert resolve_authorship(_doc(text, year=2025), resources).division is None
+
+
+def test_a_city_whose_name_holds_a_level_character_is_counted_after_any_word(resources) -> None:
+    # 沧州市, 镇江市, 贵州省 hold a level character inside their names (州, 镇): after a word
+    # (与沧州市, 在镇江市) the place is still the whole name, counted once.
+    gz = resources.gazetteer
+    text = "与沧州市签订协议,在镇江市交流,赴贵州省考察,学习广州市经验。"
+    counts = text_places(text, gz, 2023).counts
+    assert sorted(gz.get(c).name for c in counts) == ["广州市", "沧州市", "贵州省", "镇江市"]
+    assert set(counts.values()) == {1}
+
+
+def test_two_partner_cities_named_once_each_do_not_make_wo_shi_either(resources) -> None:
+    # 我市 with 沧州市 and 衡水市 named once each (agreements): which city wrote is not said.
+    text = (
+        "2023年,我市坚持以习近平法治思想为指导,与沧州市、衡水市签订合作协议。我市被评为示范市。\n"
+    )
+    assert resolve_authorship(_doc(text), resources).organs == ()
