@@ -380,6 +380,10 @@ def _regional_names(gz: Gazetteer) -> TermMatcher:
     return TermMatcher(names)
 
 
+# What after a department names it as the guiding superior (…司法局的精心指导下, …厅指导).
+_GUIDED_BY = re.compile(
+    r"的?[^，,。；;、]{0,6}?(?:(?:指导|关心|支持|帮助|督导)(?:下|和|与|、)|领导下)"
+)
 # The rest of a place run that the shortest run cut at a level character inside a name.
 _PLACE_RUN_ON = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:自治州|自治县|自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
@@ -471,6 +475,8 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
             continue
         for m in re.finditer(re.escape(spelling), text):
             i = m.start()
+            if _GUIDED_BY.match(text, m.end()):
+                continue  # 在沧州市司法局的精心指导下: a superior, never the 我局 of the report
             for j in range(max(0, i - 14), i - 1):
                 organ = read_organ(text[j : m.end()], gz, year)
                 if organ is not None and organ.organ == "unit" and organ.division is not None:

@@ -186,3 +186,17 @@ def test_a_title_run_together_with_site_chrome_names_its_author(resources) -> No
     assert labels == ["南皮县"]
     assert chain == ["南皮县", "沧州市", "河北省"]
     assert evidence == "title"
+
+
+def test_wo_ju_is_never_the_department_named_as_its_guide(resources) -> None:
+    # A county bureau's report thanks the city bureau that guides it: 沧州市司法局 is a
+    # superior, not the 我局 of the report (which the text never names: no author).
+    text = (
+        "2023年,在县委、县政府的坚强领导和沧州市司法局的精心指导下,我局坚持以习近平法治思想"
+        "为指导,推进法治南皮建设。我局全年开展普法活动。\n"
+    )
+    labels, _, _ = _author(text, resources)
+    assert "沧州市司法局" not in labels
+    # named in full as itself, the bureau is its report's 我局
+    named = text + "南皮县司法局被评为全省司法行政系统先进集体。\n"
+    assert _author(named, resources)[0] == ["南皮县司法局"]
