@@ -212,12 +212,19 @@ def _trusted_path(body: str, path: list[Division]) -> list[Division]:
 
 def _above_towns(body: str, gz: Gazetteer, year: int | None) -> list[Division]:
     """西城区 is the district, not one of the towns also called so: a name that one division
-    above the township level holds, and only towns besides it, means that division."""
+    above the township level holds, and only towns besides it, means that division.  So does
+    the short name of a province or prefecture (重庆 beside 重庆街道): towns are named by their
+    short names only in their own reports."""
     for k in range(min(len(body), 12), 1, -1):
         cands = gz.lookup(body[:k], year)
         if cands:
             above = [c for c in cands if c.level != "township"]
-            return above if len(above) == 1 and body[:k] == above[0].name else []
+            if len(above) != 1:
+                return []
+            if body[:k] == above[0].name:
+                return above
+            regional = above[0].level in ("province", "prefecture")
+            return above if regional and body[:k] in _regional_names(gz) else []
     return []
 
 

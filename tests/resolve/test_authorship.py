@@ -200,3 +200,18 @@ def test_wo_ju_is_never_the_department_named_as_its_guide(resources) -> None:
     # named in full as itself, the bureau is its report's 我局
     named = text + "南皮县司法局被评为全省司法行政系统先进集体。\n"
     assert _author(named, resources)[0] == ["南皮县司法局"]
+
+
+def test_a_province_level_city_named_by_its_short_name_is_the_subject(resources) -> None:
+    # 重庆 is also a street of 长春 (重庆街道); a report whose subject is 重庆 alone is the
+    # municipality's, as 广东 is the province's.
+    labels, chain, evidence = _author(
+        "2022年,重庆坚持以习近平法治思想为指导,深入推进法治政府建设。全市法治政府建设取得新成效。\n",
+        resources,
+    )
+    assert (labels, chain, evidence) == (["重庆市"], ["重庆市"], "first-sentence")
+    # a town of that name written with its level word stays a town
+    labels, chain, _ = _author(
+        "2022年,河北镇坚持以习近平法治思想为指导,推进法治建设。\n", resources
+    )
+    assert chain[:1] != ["河北省"]
