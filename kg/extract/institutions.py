@@ -122,6 +122,10 @@ def left_boundary(window: str, suffix: str, stops: frozenset[str], verbs: frozen
     if pos < len(window) and window[pos] in ")）":
         m = re.search(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff]{1,3}$", window[:pos])
         pos = m.start() if m else pos + 1
+    # …and an opening bracket left open before the suffix opens the name: 直属单位(省卫生监督所)
+    opened = max(window.rfind("("), window.rfind("（"))
+    if opened >= pos and not re.search(r"[)）]", window[opened:]):
+        pos = opened + 1
     return pos
 
 

@@ -141,6 +141,10 @@ def test_established_institutions_link_to_the_government(seed_build) -> None:
             ["县委组织部", "县委宣传部", "县司法局", "县法治宣传教育领导小组办公室"],
         ),
         ("坚持以人民为中心，党委中心组理论学习", []),
+        # a bracket left open before the name opens it; 暨 joins a meeting to a body
+        ("直属单位(省卫生监督所)获评先进集体", ["省卫生监督所"]),
+        ("召开区法治政府建设工作会议暨执法协调小组(扩大)会议", ["执法协调小组"]),
+        ("持续推进行政复议规范化建设,区行政复议接待中心硬件建设升级", ["区行政复议接待中心"]),
     ],
 )
 def test_left_boundary(text: str, names: list[str]) -> None:
