@@ -189,3 +189,13 @@ def test_a_place_that_opens_an_honour_a_session_or_a_base_is_part_of_that_name(l
         "成立湖南省习近平法治思想研究实践基地。湖南省坚持依法行政，济阳区获评全省第二批示范地区。"
     )
     assert [s for s, _ in _surfaces(text, lexicons)] == ["全县", "湖南省", "济阳区", "全省"]
+
+
+def test_a_place_with_its_organ_by_level_word_and_words_that_hold_a_level_word(lexicons) -> None:
+    # 南昌市市政府 is one mention of the city's government; 社区党委 (a community's committee),
+    # 团区委 and 共青团南皮县委 (the Youth League's) are no organs of a place.
+    text = (
+        "参照南昌市市政府常务会议学法主题安排。在机关支部、社区党委中持续推进学习,"
+        "团区委开展青年普法,共青团南皮县委组织志愿服务。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["南昌市市政府"]
