@@ -144,7 +144,13 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     matcher = lexicons.place_names
     for start, end, _ in matcher.find(text):
         # Chains such as 重庆市渝北区大盛镇 are matched piece by piece; join them.
-        if found and found[-1].end == start and found[-1].attr("organ") is None:
+        # (湖北武汉 are two short names, two mentions: only a full name is joined to the next)
+        if (
+            found
+            and found[-1].end == start
+            and found[-1].attr("organ") is None
+            and text[start - 1] in _LEVEL_ENDS
+        ):
             prev = found.pop()
             start = prev.start
         organ = next((o for o in ORGANS if text.startswith(o, end)), None)

@@ -199,3 +199,9 @@ def test_a_place_with_its_organ_by_level_word_and_words_that_hold_a_level_word(l
         "团区委开展青年普法,共青团南皮县委组织志愿服务。"
     )
     assert [s for s, _ in _surfaces(text, lexicons)] == ["南昌市市政府"]
+
+
+def test_short_names_side_by_side_are_two_places_and_full_names_one_chain(lexicons) -> None:
+    # 考察湖北武汉: the province and the city, two mentions; 重庆市渝北区大盛镇: one chain.
+    text = "贯彻习近平总书记考察湖北武汉重要讲话精神。重庆市渝北区大盛镇推进法治建设。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["湖北", "武汉", "重庆市渝北区大盛镇"]
