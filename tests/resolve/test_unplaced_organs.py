@@ -324,3 +324,20 @@ def test_two_partner_cities_named_once_each_do_not_make_wo_shi_either(resources)
         "2023年,我市坚持以习近平法治思想为指导,与沧州市、衡水市签订合作协议。我市被评为示范市。\n"
     )
     assert resolve_authorship(_doc(text), resources).organs == ()
+
+
+def test_an_organ_name_alone_on_a_line_above_the_body_is_not_a_mention(resources, lexicons) -> None:
+    # A speech to the congress opens with the speaker's name line (杭州市人民政府), like a
+    # title; the same name in the body is a mention.
+    text = (
+        "关于杭州市2022年度法治政府建设情况的报告\n"
+        "杭州市人民政府\n"
+        "主任、副主任、秘书长、各位委员:\n"
+        "2022年,杭州市人民政府坚持以习近平法治思想为指导,推进法治政府建设。\n"
+    )
+    found = [s for s, _ in _governments(_doc(text, year=2022), resources, lexicons)]
+    assert found == ["杭州市人民政府"]
+    start = text.index("2022年,杭州市")
+    doc = _doc(text, year=2022)
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    assert [r.mention.start for r in rd.mentions if r.mention.type == "government"] == [start + 6]
