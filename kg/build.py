@@ -509,6 +509,8 @@ def document_entry(rd: ResolvedDocument, res: Resources) -> dict[str, object]:
         chain = [d.name for d in res.gazetteer.chain(code, doc.meta.year)]
     elif primary is not None and primary.attr("scope") == "national":
         chain = ["中华人民共和国"]
+    elif primary is not None and primary.attr("within"):  # 县人民政府 certain down to 安徽省
+        chain = [d.name for d in res.gazetteer.chain(primary.attr("within") or "", doc.meta.year)]
     return {
         "doc": doc.name,
         "title": doc.meta.title,

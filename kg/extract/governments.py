@@ -56,7 +56,7 @@ _PARTY = "中共"
 # by its level word alone; not inside a word (依法治县委, 全县政府, 乡镇政府) nor when the words
 # after it name one of its bodies (市委依法治市办).
 _SHORT_PATTERN = (
-    r"(?<![治全本我各该两多乡镇区县市省州旗盟级村])"
+    r"(?<![治全本我各该两多乡镇区县市省州旗盟级村社园景辖郊团])"
     r"(?P<level>自治区|街道|[省市区县州旗镇乡])"
     r"(?P<organ>人大常委会|人民政府|政府|人大|政协|党工委|党委|委|高级人民法院|中级人民法院|"
     r"人民法院|法院|人民检察院|检察院)"
@@ -94,6 +94,10 @@ _NOT_THE_PLACE = re.compile(
     r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
     r"高铁|时报|晚报|商报|在线|网"
 )
+# What makes a place the first word of a longer proper name rather than the division: a
+# batch or session (安徽省第三批法治政府建设示范县, 杭州市第十四届人民代表大会常务委员会) or a
+# doctrine's name (湖南省习近平法治思想研究实践基地, 上海市习近平法治思想学习实践宣讲团).
+_NAME_GOES_ON = re.compile(r"第[一二三四五六七八九十百\d]+[批届]|习近平")
 # Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展):
 # after them a county's or town's short name is a mention of the place.
 _PLACE_COMPOUND = re.compile(
@@ -136,23 +140,39 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
 def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Every government mention of ``text`` (see :func:`extract_governments`)."""
     found: list[Mention] = []
+    league: list[tuple[int, int]] = []  # names of the Youth League's committees
     matcher = lexicons.place_names
     for start, end, _ in matcher.find(text):
         # Chains such as 重庆市渝北区大盛镇 are matched piece by piece; join them.
-        if found and found[-1].end == start and found[-1].attr("organ") is None:
+        # (湖北武汉 are two short names, two mentions: only a full name is joined to the next)
+        if (
+            found
+            and found[-1].end == start
+            and found[-1].attr("organ") is None
+            and text[start - 1] in _LEVEL_ENDS
+        ):
             prev = found.pop()
             start = prev.start
         organ = next((o for o in ORGANS if text.startswith(o, end)), None)
         stop = end + len(organ) if organ else end
+        if organ is None and text[end : end + 1] == text[end - 1] and text[end - 1] in _LEVEL_ENDS:
+            # 南昌市市政府, 大盛镇镇政府: the place and its organ by its level word, one mention
+            organ = next((o for o in ORGANS if text.startswith(o, end + 1)), None)
+            stop = end + 1 + len(organ) if organ else end
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
         inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
+        if not organ and _NAME_GOES_ON.match(text, end):
+            continue  # 安徽省第三批…示范县: an honour's name, not the province
         if not organ and (_FIRM.match(text, end) or inside):
             continue  # 江苏承匠律师事务所, “济南律师宣讲团”, 《荆州市…: part of another name
         if not organ and department_after(text, end) and not _partner_sentence(text, start):
             continue  # 浙江省卫生健康委: the place is part of the department's name
         if organ and _BODY_RE.match(text, stop):
             continue  # 广州市委全面依法治市委员会: one institution, no government mention
+        if organ and start and text[start - 1] == "团":
+            league.append((start, stop))
+            continue  # 共青团南皮县委: the Youth League's committee, no organ of the place
         if start >= len(_PARTY) and text[start - len(_PARTY) : start] == _PARTY:
             start -= len(_PARTY)
             organ = organ or "委"
@@ -167,8 +187,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
             )
         )
     taken = bytearray(len(text) + 1)  # characters already inside a named government
-    for m in found:
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for a, b in [(m.start, m.end) for m in found] + league:
+        taken[a:b] = b"\x01" * (b - a)
     shorts = (
         (m, attrs(short="1", level=m.group("level"), organ=m.group("organ")))
         for m in _SHORT.finditer(text)

@@ -122,6 +122,10 @@ def left_boundary(window: str, suffix: str, stops: frozenset[str], verbs: frozen
     if pos < len(window) and window[pos] in ")）":
         m = re.search(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff]{1,3}$", window[:pos])
         pos = m.start() if m else pos + 1
+    # …and an opening bracket left open before the suffix opens the name: 直属单位(省卫生监督所)
+    opened = max(window.rfind("("), window.rfind("（"))
+    if opened >= pos and not re.search(r"[)）]", window[opened:]):
+        pos = opened + 1
     return pos
 
 
@@ -381,7 +385,9 @@ def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
 # What makes a level word part of a longer word (全市, 各县, 城市, 乡镇, 郊区, 省市县): a relative
 # name (市发展改革委) cannot start after one of these.
 _IN_A_WORD = re.compile(r"[全各本我该城都超夜门街社园景地山分辖郊级省市区县州旗镇乡村厂矿特新老]")
-_BEFORE_LEVEL = re.compile(r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立年获度]")
+_BEFORE_LEVEL = re.compile(
+    r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立年获度照于]"  # 按照, 关于
+)
 
 
 @cache

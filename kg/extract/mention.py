@@ -40,8 +40,16 @@ _FIELD_LINE = re.compile(
 # 福建省2017年法治政府建设情况报告), however often the page repeats it; a line whose text
 # before the title holds a clause mark (现将…报告如下, 根据《…》) is a sentence, not a title.
 _TITLE_AT_START = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|关于)[^。；;，,、《》]{0,40}?(?:报告|总结)"
+    r"(?:(?:19|20)\d{2}\s*年度?|关于)[^。；;，,、《》]{0,40}?(?:报告|总结|建设情况(?=\s*$))"
     r"(?:[(（](?:19|20)\d{2}年度?[)）])?"
+)
+# The end of a title that a page breaks over two lines (…关于2023年度法治政府建设 / 工作的报告).
+_TITLE_END_LINE = re.compile(r"^[^。；;，,、《》“]{1,12}(?:报告|总结)\s*$")
+# A numbered heading of the report's body: (二)…, 一、…, 3.…
+_HEADING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
+# A line that is nothing but the name of an organ or a department.
+_NAME_LINE = re.compile(
+    r"^[^,，。；;:：、“”《》\d]{2,}(?:人民政府|政府|办事处|委员会|委|局|厅|部|办公室|办公厅|管委会)$"
 )
 _NOT_A_TITLE = re.compile(r"[,，。；;、《》“]|现将|如下|特此")
 _TITLE_LINES = 20  # titles stand in the opening lines of a page
@@ -58,20 +66,36 @@ def not_annotated(text: str, title: str) -> bytearray:
     mask = bytearray(len(text) + 1)
     pos = 0
     name_line: tuple[int, int] | None = None  # a short line that may be a title's first part
+    body = False  # whether the line before is a sentence or a heading (a name line is not)
     for i, line in enumerate(text.splitlines(keepends=True)):
         stripped = line.strip()
         if stripped and (_CHROME_LINE.search(stripped) or (title and stripped == title.strip())):
             mask[pos : pos + len(line)] = b"\x01" * len(line)
+            if name_line is not None and i < _TITLE_LINES and stripped == title.strip():
+                # 通城镇人民政府 / 2025年法治政府建设情况: the name above the title is its start
+                mask[name_line[0] : name_line[1]] = b"\x01" * (name_line[1] - name_line[0])
         elif i < _TITLE_LINES and stripped:
+            if _NAME_LINE.search(stripped) and len(stripped) <= _LONGEST_NAME_LINE and not body:
+                # 杭州市人民政府, 中共海南省委 海南省人民政府 alone on a line at the top (not
+                # after a sentence or a heading): the report's or the site's name, like its title
+                mask[pos : pos + len(line)] = b"\x01" * len(line)
             if _FIELD_LINE.search(line) and len(line) <= _LONGEST_FIELDS and "。" not in line:
                 mask[pos : pos + len(line)] = b"\x01" * len(line)
             m = _TITLE_AT_START.search(line)
+            if m is None and name_line is not None and _TITLE_END_LINE.match(stripped):
+                joined = text[name_line[0] : name_line[1]].strip() + stripped
+                whole = _TITLE_AT_START.search(joined)
+                if whole and whole.end() == len(joined) and not _NOT_A_TITLE.search(joined):
+                    mask[name_line[0] : pos + len(line)] = b"\x01" * (
+                        pos + len(line) - name_line[0]
+                    )
             if m and m.end() <= _LONGEST_TITLE and not _NOT_A_TITLE.search(line, 0, m.end()):
                 mask[pos : pos + m.end()] = b"\x01" * m.end()
                 if name_line is not None and not line[: m.start()].strip():
                     # 四川省交通运输厅 / 2025年法治政府建设情况报告: the title's first line
                     mask[name_line[0] : name_line[1]] = b"\x01" * (name_line[1] - name_line[0])
         if stripped:
+            body = "。" in stripped or bool(_HEADING.match(stripped))  # of the next line
             short = len(stripped) <= _LONGEST_NAME_LINE and not _NOT_A_TITLE.search(stripped)
             name_line = (pos, pos + len(line)) if short else None
         pos += len(line)

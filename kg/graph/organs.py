@@ -67,6 +67,9 @@ def organization_triples(e: Entity) -> Iterator[Triple]:
     yield s, SKOS.prefLabel, zh(e.label)
     for code in (e.attr("candidates") or "").split():
         yield s, KGNS.candidatePlace, NamedNode(DIV + code)
+    within = e.attr("within")
+    if within:
+        yield s, KGNS.placeWithin, NamedNode(DIV + within)
 
 
 def organ_mention_triples(

@@ -149,11 +149,12 @@ class AuthorOrgan:
     candidates: tuple[str, ...] = ()
     national: bool = False
     own: bool = False  # a self-reference (我县, 全市): the author's own level, not a superior
+    within: str = ""  # code of the deepest place certain for an unplaced organ (its province)
 
     @property
     def placed(self) -> bool:
         """Whether the organ is complete: placed, national, or knowingly left unplaced."""
-        return self.division is not None or self.national or bool(self.candidates)
+        return self.division is not None or self.national or bool(self.candidates or self.within)
 
 
 @dataclass(frozen=True)
@@ -211,12 +212,19 @@ def _trusted_path(body: str, path: list[Division]) -> list[Division]:
 
 def _above_towns(body: str, gz: Gazetteer, year: int | None) -> list[Division]:
     """西城区 is the district, not one of the towns also called so: a name that one division
-    above the township level holds, and only towns besides it, means that division."""
+    above the township level holds, and only towns besides it, means that division.  So does
+    the short name of a province or prefecture (重庆 beside 重庆街道): towns are named by their
+    short names only in their own reports."""
     for k in range(min(len(body), 12), 1, -1):
         cands = gz.lookup(body[:k], year)
         if cands:
             above = [c for c in cands if c.level != "township"]
-            return above if len(above) == 1 and body[:k] == above[0].name else []
+            if len(above) != 1:
+                return []
+            if body[:k] == above[0].name:
+                return above
+            regional = above[0].level in ("province", "prefecture")
+            return above if regional and body[:k] in _regional_names(gz) else []
     return []
 
 
@@ -379,6 +387,40 @@ def _regional_names(gz: Gazetteer) -> TermMatcher:
     return TermMatcher(names)
 
 
+# What after a department names it as the guiding superior (…司法局的精心指导下, …厅指导).
+_GUIDED_BY = re.compile(
+    r"的?[^，,。；;、]{0,6}?(?:(?:指导|关心|支持|帮助|督导)(?:下|和|与|、)|领导下)"
+)
+# The rest of a place run that the shortest run cut at a level character inside a name.
+_PLACE_RUN_ON = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:自治州|自治县|自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
+)
+
+
+def _name_ending(
+    run: str, run_start: int, text: str, gz: Gazetteer, year: int | None
+) -> tuple[str, list[Division]] | None:
+    """The longest place name that ends ``run`` and its readings, or ``None``."""
+    for k in range(0, len(run) - 1):
+        cands = gz.lookup(run[k:], year)
+        if not cands and len(run) - k >= 3:  # 门源县委: a short name and its level word
+            short = [c for c in gz.lookup(run[k:-1], year) if c.name.endswith(run[-1])]
+            cands = short if len(short) == 1 and short[0].level != "township" else []
+        if not cands:
+            continue
+        above = [c for c in cands if c.level != "township"]
+        if len(above) == 1 and above[0].name == run[k:]:
+            cands = above
+        # 和县, 范县 inside 市委和县委, 示范县: a two-character name counts only where it
+        # cannot be the end of a word (after punctuation or another place name).
+        start = run_start + k
+        if len(run) - k == 2 and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            if text[start - 1] not in "省市州盟区县":
+                return None
+        return run[k:], cands
+    return None
+
+
 def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
     """Places the text names: full names, short names with a level word, 法治X compounds,
     and provinces and cities named bare (《甘肃日报》, 推动西宁…: they tell whose report it is);
@@ -386,29 +428,24 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
     法治东莞)."""
     counts: Counter[str] = Counter()
     ambiguous: list[str] = []
-    for m in _PLACE_RUN.finditer(text):
-        run = m.group()
-        for k in range(0, len(run) - 1):  # the longest name that ends the run
-            cands = gz.lookup(run[k:], year)
-            if not cands and len(run) - k >= 3:  # 门源县委: a short name and its level word
-                short = [c for c in gz.lookup(run[k:-1], year) if c.name.endswith(run[-1])]
-                cands = short if len(short) == 1 and short[0].level != "township" else []
-            if not cands:
-                continue
-            above = [c for c in cands if c.level != "township"]
-            if len(above) == 1 and above[0].name == run[k:]:
-                cands = above
-            # 和县, 范县 inside 市委和县委, 示范县: a two-character name counts only where it
-            # cannot be the end of a word (after punctuation or another place name).
-            start = m.start() + k
-            if len(run) - k == 2 and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
-                if text[start - 1] not in "省市州盟区县":
-                    break
-            if len(cands) == 1:
-                counts[cands[0].code] += 1
+    pos = 0
+    while (m := _PLACE_RUN.search(text, pos)) is not None:
+        run, end = m.group(), m.end()
+        found = _name_ending(run, m.start(), text, gz, year)
+        # 与沧州市, 在镇江市: the shortest run ends at a level character inside the name (沧州,
+        # 镇): run on to the next level character while nothing is found
+        for _ in range(2):
+            more = None if found else _PLACE_RUN_ON.match(text, end)
+            if more is None:
+                break
+            run, end = run + more.group(), more.end()
+            found = _name_ending(run, m.start(), text, gz, year)
+        if found is not None:
+            if len(found[1]) == 1:
+                counts[found[1][0].code] += 1
             else:
-                ambiguous.append(run[k:])
-            break
+                ambiguous.append(found[0])
+        pos = end
     regional = _regional_names(gz)
     for _, _, name in regional.find(text):
         short = regional.value(name)
@@ -445,6 +482,8 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
             continue
         for m in re.finditer(re.escape(spelling), text):
             i = m.start()
+            if _GUIDED_BY.match(text, m.end()):
+                continue  # 在沧州市司法局的精心指导下: a superior, never the 我局 of the report
             for j in range(max(0, i - 14), i - 1):
                 organ = read_organ(text[j : m.end()], gz, year)
                 if organ is not None and organ.organ == "unit" and organ.division is not None:
@@ -652,6 +691,8 @@ def _read_clue(
             organ = _title_place(name, gz, year)
         else:
             organ = read_name(name, gz, year, ctx)
+        if organ is None and clue.evidence == "title":
+            organ = _after_chrome(name, gz, year, ctx)
         if organ is None:
             if clue.evidence == "first-sentence":
                 return ()  # a subject is read whole or not at all
@@ -666,6 +707,24 @@ def _read_clue(
         if organ.division is not None:
             ctx = tuple(d.code for d in gz.chain(organ.division.code, year))
     return tuple(found)
+
+
+def _after_chrome(
+    name: str, gz: Gazetteer, year: int | None, context: Sequence[str]
+) -> AuthorOrgan | None:
+    """The organ that ends a title's name run together with site chrome before it (网站首页
+    政务公开南皮县人民政府关于…): the longest tail that starts with a full place name of the
+    organ's chain and reads as an organ.  A tail that starts inside a word (开南… in 公开南皮县)
+    starts with no full name and is not read."""
+    name = re.sub(r"\s+", "", name)
+    for k in range(1, len(name) - 2):
+        tail = name[k:]
+        organ = read_organ(tail, gz, year, context)
+        if organ is None or organ.division is None:
+            continue
+        if any(tail.startswith(d.name) for d in gz.chain(organ.division.code, year)):
+            return organ
+    return None
 
 
 def _complete_from(
@@ -805,7 +864,9 @@ def decide(
             ):
                 chosen = tuple(_unplaced(o) if o.division is not None else o for o in chosen)
         return clue, chosen, round(max(0.05, min(0.99, conf)), 2)
-    return _unnamed_department(readings, places, gz, year)
+    return _unnamed_department(readings, places, gz, year) or _within_province(
+        readings, places, gz, year
+    )
 
 
 def _unnamed_department(
@@ -830,6 +891,42 @@ def _unnamed_department(
         party = organ.unit.startswith("中共")
         name = ("中共" if party else "") + organ.level + organ.unit.removeprefix("中共")
         return clue, (AuthorOrgan(None, "unit", name, label=name),), 0.5
+    return None
+
+
+# The organ names of a place left unnamed, by its level word (县人民政府, 中共县委员会).
+_UNNAMED_ORGAN = {"government": "{}人民政府", "party": "中共{}委员会"}
+
+
+def _within_province(
+    readings: Sequence[tuple[AuthorClue, tuple[AuthorOrgan, ...]]],
+    places: TextPlaces,
+    gz: Gazetteer,
+    year: int | None,
+) -> tuple[AuthorClue, tuple[AuthorOrgan, ...], float] | None:
+    """我县 in a report whose only named place is its province (考察安徽, 辽宁省…): the place
+    is certain down to the province and no further, so the author is 县人民政府 within 安徽省,
+    never a guessed county (the annotation guide: the place as far as certain)."""
+    if len(places.counts) != 1:
+        return None  # no place, or places that could hold the author: not certain which
+    province = gz.get(next(iter(places.counts)), year)
+    if province is None or province.level != "province":
+        return None
+    for clue, organs in readings:
+        if clue.evidence not in ("title", "opening", "first-sentence", "self-reference"):
+            continue
+        if len(organs) != 1:
+            continue
+        organ = organs[0]
+        if organ.placed or organ.level not in ("县", "市", "区", "旗"):
+            continue  # placed, national, a town's name, or a department (我局)
+        if _level_of(organ.level, province):
+            return None  # 我市 in 北京's report is 北京 itself: decided elsewhere, not here
+        form = _UNNAMED_ORGAN.get(organ.organ)
+        if form is None:
+            continue
+        label = form.format(organ.level)
+        return clue, (AuthorOrgan(None, organ.organ, label=label, within=province.code),), 0.5
     return None
 
 
@@ -900,6 +997,19 @@ def author_entity(organ: AuthorOrgan, ctx: DocumentContext) -> Entity:
         label = organ.label or organ.unit
         if organ.national:
             return ctx.keep(national_entity(label, organ.organ))
+        within = ctx.res.gazetteer.get(organ.within, ctx.year) if organ.within else None
+        if within is not None:  # 县人民政府 within 安徽省: this report's own, one per report
+            ctx.keep_government(within, "government")
+            key = f"unplaced|doc:{ctx.doc}|{label}|{within.code}"
+            return ctx.keep(
+                Entity(
+                    iri=ORGU + f"unplaced-{digest(key, 12)}",
+                    type="organization",
+                    label=label,
+                    key=key,
+                    attrs=attrs(scope="unplaced", organ=organ.organ, within=within.code),
+                )
+            )
         return ctx.keep(
             Entity(
                 iri=ORGU + f"unplaced-{digest(label, 12)}",

@@ -38,7 +38,7 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
 
     authorship = resolve_authorship(doc, res)
     author_div = authorship.division
-    base = DocumentContext(res, year, author_div, None, keep, relations.append)
+    base = DocumentContext(res, year, author_div, None, keep, relations.append, doc=doc.sha1[:16])
     author_entities = [author_entity(o, base) for o in authorship.organs]
     # 我县/全县 and unqualified institutions belong to the author place's people's government
     # (a national body or a town the text does not place is its own 我部/我镇)

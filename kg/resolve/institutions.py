@@ -365,6 +365,27 @@ def _bare_department(surface: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(place.name + name, place)
 
 
+def _named_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
+    """海珠区人社局 in a report whose author has no place: a name that starts with a full
+    place name belongs to that place, whoever wrote the report.  A county or higher only (a
+    town's name alone does not place it), and read against the places the text names."""
+    gz = ctx.res.gazetteer
+    body = re.sub(r"\s+", "", surface).removeprefix("中共")
+    hit = place_prefix(body, gz, ctx.year, ctx.named)
+    if hit is None or hit[0].level == "township":
+        return None
+    if not any(body.startswith(d.name) for d in gz.chain(hit[0].code, ctx.year)):
+        return None  # 西湖区… yes; 海珠人社局 (a short name alone) is not read here
+    read = read_institution(surface, hit[0], gz, ctx.year, ctx.named)
+    if read is None or read[2] is not None or read[0].code != hit[0].code:
+        return None
+    ctx.keep_government(read[0], "government")
+    party = read[1].startswith("中共")
+    if party:
+        ctx.keep_government(read[0], "party")
+    return institution_entity(read[1], read[0], party=party)
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
@@ -399,6 +420,9 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
             if read is not None and read[2] is None:
                 ctx.keep_government(read[0], "government")
                 return institution_entity(read[1], read[0], party=read[1].startswith("中共"))
+        prefixed = _named_with_place(surface, ctx)
+        if prefixed is not None:
+            return prefixed
         label = unplaced_name(surface, ctx.author)
         return unplaced_institution(label, ctx) if label else None
     gz = ctx.res.gazetteer

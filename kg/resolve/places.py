@@ -200,6 +200,8 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
     elif m.attr("bare") == "1":
         organ_kind = "government"
+        if ctx.author_division is None and _names_unplaced_author(m.attr("place") or "", ctx):
+            return ctx.author  # 法治西仓 in 西仓镇's report, whose place the text leaves open
         div = _on_chain(m.attr("place") or m.surface, ctx)
     else:
         place, organ = m.attr("place") or m.surface, m.attr("organ")
@@ -227,6 +229,20 @@ def _on_chain(name: str, ctx: DocumentContext) -> Division | None:
     chain = ctx.context_codes
     found = [d for d in ctx.res.gazetteer.lookup(name, ctx.year) if d.code in chain]
     return found[0] if len(found) == 1 else None
+
+
+def _names_unplaced_author(name: str, ctx: DocumentContext) -> bool:
+    """Whether ``name`` is the short name of the unplaced town that wrote the report (西仓 for
+    西仓镇人民政府, 桐木漯 for 桐木漯瑶族乡): its name whichever of its candidate places it is."""
+    author = ctx.author
+    if not name or author is None or author.attr("scope") != "unplaced":
+        return False
+    gz = ctx.res.gazetteer
+    for code in (author.attr("candidates") or "").split():
+        div = gz.get(code, ctx.year)
+        if div is not None and author.label.startswith(div.name) and name in gz.short_names(div):
+            return True
+    return False
 
 
 def _short_place(name: str, ctx: DocumentContext) -> Division | None:

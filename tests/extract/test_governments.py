@@ -178,3 +178,30 @@ def test_pinyin_glosses_of_a_mirror_site_are_read_through(lexicons) -> None:
         ("政府", "政府"),
         ("自治區(qū)人民政府", "自治區(qū)人民政府"),
     ]
+
+
+def test_a_place_that_opens_an_honour_a_session_or_a_base_is_part_of_that_name(lexicons) -> None:
+    # 安徽省第三批…示范县 (an honour sought), 杭州市第十四届人民代表大会常务委员会 (a session),
+    # 湖南省习近平法治思想研究实践基地 (a body): the place is a word of the longer name; a place
+    # that acts (湖南省坚持) and a self-reference before a batch (全省第二批) are mentions.
+    text = (
+        "全县争创安徽省第三批法治政府建设示范县。在杭州市第十四届人民代表大会常务委员会会议上报告。"
+        "成立湖南省习近平法治思想研究实践基地。湖南省坚持依法行政，济阳区获评全省第二批示范地区。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["全县", "湖南省", "济阳区", "全省"]
+
+
+def test_a_place_with_its_organ_by_level_word_and_words_that_hold_a_level_word(lexicons) -> None:
+    # 南昌市市政府 is one mention of the city's government; 社区党委 (a community's committee),
+    # 团区委 and 共青团南皮县委 (the Youth League's) are no organs of a place.
+    text = (
+        "参照南昌市市政府常务会议学法主题安排。在机关支部、社区党委中持续推进学习,"
+        "团区委开展青年普法,共青团南皮县委组织志愿服务。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["南昌市市政府"]
+
+
+def test_short_names_side_by_side_are_two_places_and_full_names_one_chain(lexicons) -> None:
+    # 考察湖北武汉: the province and the city, two mentions; 重庆市渝北区大盛镇: one chain.
+    text = "贯彻习近平总书记考察湖北武汉重要讲话精神。重庆市渝北区大盛镇推进法治建设。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["湖北", "武汉", "重庆市渝北区大盛镇"]

@@ -141,6 +141,15 @@ def test_established_institutions_link_to_the_government(seed_build) -> None:
             ["县委组织部", "县委宣传部", "县司法局", "县法治宣传教育领导小组办公室"],
         ),
         ("坚持以人民为中心，党委中心组理论学习", []),
+        # a bracket left open before the name opens it; 暨 joins a meeting to a body
+        ("直属单位(省卫生监督所)获评先进集体", ["省卫生监督所"]),
+        ("召开区法治政府建设工作会议暨执法协调小组(扩大)会议", ["执法协调小组"]),
+        ("持续推进行政复议规范化建设,区行政复议接待中心硬件建设升级", ["区行政复议接待中心"]),
+        # a university's school and a cadre college are no government bodies; 中心学习组 a
+        # study group
+        ("与新疆大学法学院签订协议,利用陕西干部网络学院学习,镇党委中心学习组学法", []),
+        # 按照/关于 end a word: the department after them is named whole
+        ("按照政务服务办下发的清单,落实关于市司法局的意见", ["政务服务办", "市司法局"]),
     ],
 )
 def test_left_boundary(text: str, names: list[str]) -> None:

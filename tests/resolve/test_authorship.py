@@ -173,3 +173,45 @@ def test_wo_shi_is_not_placed_at_a_county_level_city_named_once(resources) -> No
     twice = text + "平度市加快推进审批改革,平度市群众满意度提升。\n"
     _, chain, _ = _author(twice, resources, year=2017)
     assert chain[:1] == ["平度市"]
+
+
+def test_a_title_run_together_with_site_chrome_names_its_author(resources) -> None:
+    # 网站首页 政务公开 run into the title: the name is the tail that starts with a full place
+    # name (南皮县人民政府), not a town read from a word of the chrome (公开南 -> 开南街道).
+    text = (
+        "网站首页 政务公开 南皮县人民政府关于2023年度法治政府建设情况的报告2023年,县政府坚持"
+        "以习近平法治思想为指导,全县法治政府建设取得新成效。\n"
+    )
+    labels, chain, evidence = _author(text, resources)
+    assert labels == ["南皮县"]
+    assert chain == ["南皮县", "沧州市", "河北省"]
+    assert evidence == "title"
+
+
+def test_wo_ju_is_never_the_department_named_as_its_guide(resources) -> None:
+    # A county bureau's report thanks the city bureau that guides it: 沧州市司法局 is a
+    # superior, not the 我局 of the report (which the text never names: no author).
+    text = (
+        "2023年,在县委、县政府的坚强领导和沧州市司法局的精心指导下,我局坚持以习近平法治思想"
+        "为指导,推进法治南皮建设。我局全年开展普法活动。\n"
+    )
+    labels, _, _ = _author(text, resources)
+    assert "沧州市司法局" not in labels
+    # named in full as itself, the bureau is its report's 我局
+    named = text + "南皮县司法局被评为全省司法行政系统先进集体。\n"
+    assert _author(named, resources)[0] == ["南皮县司法局"]
+
+
+def test_a_province_level_city_named_by_its_short_name_is_the_subject(resources) -> None:
+    # 重庆 is also a street of 长春 (重庆街道); a report whose subject is 重庆 alone is the
+    # municipality's, as 广东 is the province's.
+    labels, chain, evidence = _author(
+        "2022年,重庆坚持以习近平法治思想为指导,深入推进法治政府建设。全市法治政府建设取得新成效。\n",
+        resources,
+    )
+    assert (labels, chain, evidence) == (["重庆市"], ["重庆市"], "first-sentence")
+    # a town of that name written with its level word stays a town
+    labels, chain, _ = _author(
+        "2022年,河北镇坚持以习近平法治思想为指导,推进法治建设。\n", resources
+    )
+    assert chain[:1] != ["河北省"]

@@ -209,3 +209,135 @@ def test_without_an_author_a_province_holding_every_place_named_is_the_provinces
     elsewhere = text.replace("射洪市", "遵义市")
     got = dict(_governments(_doc(elsewhere, year=2022), resources, lexicons))
     assert got["省委"] == "中共省委员会"
+
+
+def test_a_county_whose_text_names_only_its_province_is_placed_that_far(
+    resources, lexicons
+) -> None:
+    # 我县 in a report that never names its county and names 安徽 only: the author is a county
+    # government within 安徽省 — certain that far and no further, never a guessed county.
+    text = (
+        "2020年,在市委市政府的坚强领导下,我县坚持以习近平新时代中国特色社会主义思想为指导,"
+        "深入贯彻落实习近平总书记考察安徽重要讲话和指示精神,全县法治政府建设取得了新成效。\n"
+        "一、主要做法\n我县制定了法治政府建设实施方案,县政府常务会议专题研究法治工作。\n"
+    )
+    doc = _doc(text, year=2020)
+    a = resolve_authorship(doc, resources)
+    assert a.division is None
+    assert [(o.label, o.within) for o in a.organs] == [("县人民政府", "340000")]
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    assert [e.label for e in rd.author] == ["县人民政府"]
+    assert rd.author[0].attr("within") == "340000"
+    # the 我县 of this report and of another such report are two counties, not one entity
+    other = resolve_document(_doc(text, sha1="1" * 40, year=2020), [], resources)
+    assert other.author[0].iri != rd.author[0].iri
+
+
+def test_a_county_is_not_left_at_its_province_when_the_text_names_a_city_too(resources) -> None:
+    # 我县 with 安徽 and 六安市 named: the province is not all the text says, so no
+    # province-only author is made from it (the county is still unknown).
+    text = (
+        "2020年,在市委市政府的坚强领导下,我县坚持以习近平新时代中国特色社会主义思想为指导,"
+        "深入贯彻落实习近平总书记考察安徽重要讲话精神,积极参与六安市法治政府建设示范创建。\n"
+        "我县制定了法治政府建设实施方案。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2020), resources)
+    assert all(not o.within for o in a.organs)
+
+
+def test_without_an_author_a_department_named_after_its_district_is_that_districts(
+    resources, lexicons
+) -> None:
+    # A city bureau's report that says only 我局: the district bureaus it names with their
+    # district's full name belong to those districts (海珠区人社局 -> 海珠区人力资源和社会保障局).
+    text = (
+        "2023年,在市委、市政府的正确领导下,我局坚持以习近平新时代中国特色社会主义思想为指导,"
+        "扎实推进法治人社建设。积极支持各区人社部门创先争优,海珠区人社局获评全国先进集体,"
+        "黄埔区人社局获评省级先进单位。\n"
+    )
+    doc = _doc(text)
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    found = [
+        (r.mention.surface, r.entity.label) for r in rd.mentions if r.mention.type == "institution"
+    ]
+    assert ("海珠区人社局", "海珠区人力资源和社会保障局") in found
+    assert ("黄埔区人社局", "黄埔区人力资源和社会保障局") in found
+
+
+def test_a_title_broken_inside_its_words_is_not_a_mention(resources, lexicons) -> None:
+    # Pages break a long title anywhere (…关于2023年度法治政府建设 / 工作的报告); the title
+    # still names its author and is left out, as a title on one line is.
+    text = (
+        "上海市宝山区人民政府关于法治政府\n"
+        "建设情况报告\n"
+        "2023年,宝山区政府在市委、市政府的坚强领导下,推进法治政府建设。\n"
+    )
+    found = [s for s, _ in _governments(_doc(text), resources, lexicons)]
+    assert found == ["宝山区政府", "市委", "市政府"]
+
+
+def test_a_name_line_above_a_title_that_ends_in_qingkuang_is_part_of_the_title(
+    resources, lexicons
+) -> None:
+    text = (
+        "通城镇人民政府\n"
+        "2025年法治政府建设情况\n"
+        "2025年,通城镇坚持以习近平法治思想为指导,全镇法治建设稳步推进。\n"
+    )
+    doc = Document(
+        "x.txt",
+        "x.txt",
+        text,
+        "0" * 40,
+        "txt",
+        "utf-8",
+        DocumentMeta(title="2025年法治政府建设情况", year=2025),
+    )
+    assert [s for s, _ in _governments(doc, resources, lexicons)] == ["通城镇", "全镇"]
+
+
+def test_the_short_name_of_an_unplaced_town_author_is_the_author(resources, lexicons) -> None:
+    # 西仓镇 is one town but the text names none of its parents: the author keeps its name
+    # unplaced, and 法治西仓 names that same author (not a guessed town elsewhere).
+    text = (
+        "2025年,西仓镇人民政府在县委、县政府的坚强领导下,深入学习贯彻习近平法治思想,"
+        "以建设法治西仓为目标,将法治政府建设贯穿全镇工作各领域。\n"
+    )
+    found = _governments(_doc(text, year=2025), resources, lexicons)
+    assert ("西仓", "西仓镇人民政府") in found
+    assert resolve_authorship(_doc(text, year=2025), resources).division is None
+
+
+def test_a_city_whose_name_holds_a_level_character_is_counted_after_any_word(resources) -> None:
+    # 沧州市, 镇江市, 贵州省 hold a level character inside their names (州, 镇): after a word
+    # (与沧州市, 在镇江市) the place is still the whole name, counted once.
+    gz = resources.gazetteer
+    text = "与沧州市签订协议,在镇江市交流,赴贵州省考察,学习广州市经验。"
+    counts = text_places(text, gz, 2023).counts
+    assert sorted(gz.get(c).name for c in counts) == ["广州市", "沧州市", "贵州省", "镇江市"]
+    assert set(counts.values()) == {1}
+
+
+def test_two_partner_cities_named_once_each_do_not_make_wo_shi_either(resources) -> None:
+    # 我市 with 沧州市 and 衡水市 named once each (agreements): which city wrote is not said.
+    text = (
+        "2023年,我市坚持以习近平法治思想为指导,与沧州市、衡水市签订合作协议。我市被评为示范市。\n"
+    )
+    assert resolve_authorship(_doc(text), resources).organs == ()
+
+
+def test_an_organ_name_alone_on_a_line_above_the_body_is_not_a_mention(resources, lexicons) -> None:
+    # A speech to the congress opens with the speaker's name line (杭州市人民政府), like a
+    # title; the same name in the body is a mention.
+    text = (
+        "关于杭州市2022年度法治政府建设情况的报告\n"
+        "杭州市人民政府\n"
+        "主任、副主任、秘书长、各位委员:\n"
+        "2022年,杭州市人民政府坚持以习近平法治思想为指导,推进法治政府建设。\n"
+    )
+    found = [s for s, _ in _governments(_doc(text, year=2022), resources, lexicons)]
+    assert found == ["杭州市人民政府"]
+    start = text.index("2022年,杭州市")
+    doc = _doc(text, year=2022)
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    assert [r.mention.start for r in rd.mentions if r.mention.type == "government"] == [start + 6]
