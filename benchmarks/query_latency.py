@@ -3,9 +3,9 @@
 Generates, with a fixed seed, a dataset shaped like a build's output: places,
 governments (people's government and party committee of each place) and cited
 documents in the shared reference graphs, and one named graph per report with
-the report node, its citations (each with the mention, target, selectors and
-sentence it comes from) and mentions of governments, initiatives and
-indicators. Citations follow a Zipf-like law over the cited documents, so a
+the report node, its citations (one per cited document, with the mentions,
+their spans and the sentences they come from) and mentions of governments,
+initiatives and indicators. Citations follow a Zipf-like law over the cited documents, so a
 few national laws are cited by most places and most local documents by one.
 
 The project's own ``kg/queries/cited-across.rq`` (``?min`` = 2) is then run on
@@ -302,26 +302,19 @@ class Generator:
     def mention(
         self, doc: str, kind: str, start: int, exact: str, body: str, sentence: str
     ) -> tuple[str, str]:
-        """A mention (annotation, target, selectors) in the report's graph; (mention, target)."""
+        """A mention and its span (a fragment of the text) in the graph; (mention, span)."""
         graph = iri(doc)
         base = f"{doc}/{kind}/{start}-{start + len(exact)}"
-        mention, target = iri(base), iri(base + "/target")
-        position, quote = iri(base + "/position"), iri(base + "/quote")
+        mention = iri(base)
+        target = iri(f"{doc}/text#char={start},{start + len(exact)}")
         self.add(mention, A, n("kg:Mention"), graph)
         self.add(mention, n("oa:hasBody"), body, graph)
         self.add(mention, n("oa:hasTarget"), target, graph)
         self.add(mention, n("kg:inDocument"), graph, graph)
         self.add(mention, n("kg:mentionType"), plain(kind), graph)
+        self.add(mention, n("kg:surface"), plain(exact), graph)
         self.add(mention, n("kg:quoted"), TRUE, graph)
         self.add(target, n("dcterms:isPartOf"), sentence, graph)
-        self.add(target, n("oa:hasSelector"), position, graph)
-        self.add(target, n("oa:hasSelector"), quote, graph)
-        self.add(target, n("oa:hasSource"), iri(doc + "/text"), graph)
-        self.add(position, A, n("oa:TextPositionSelector"), graph)
-        self.add(position, n("oa:start"), typed(start, "integer"), graph)
-        self.add(position, n("oa:end"), typed(start + len(exact), "integer"), graph)
-        self.add(quote, A, n("oa:TextQuoteSelector"), graph)
-        self.add(quote, n("oa:exact"), zh(exact), graph)
         self.figures.mentions += 1
         return mention, target
 
@@ -367,14 +360,8 @@ class Generator:
                 spans.append((kind, body, exact, s_start + len(text)))
                 text += exact + self.hanzi(rng.randint(2, 30))
             text += "。"
-            sentence = iri(f"{doc}/sentence/{s_start}-{s_start + len(text)}")
-            position = iri(f"{doc}/sentence/{s_start}-{s_start + len(text)}/position")
-            self.add(sentence, n("oa:hasSelector"), position, graph)
-            self.add(sentence, n("oa:hasSource"), iri(doc + "/text"), graph)
+            sentence = iri(f"{doc}/text#char={s_start},{s_start + len(text)}")
             self.add(sentence, n("prov:value"), zh(text), graph)
-            self.add(position, A, n("oa:TextPositionSelector"), graph)
-            self.add(position, n("oa:start"), typed(s_start, "integer"), graph)
-            self.add(position, n("oa:end"), typed(s_start + len(text), "integer"), graph)
             self.figures.sentences += 1
             for kind, body, exact, start in spans:
                 mention, _ = self.mention(doc, kind, start, exact, body, sentence)

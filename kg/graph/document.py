@@ -257,39 +257,25 @@ def _mention_triples(
     body = rd.document.text
     base = f"{rd.iri}/{m.type}/{m.start}-{m.end}"
     ann = NamedNode(base)
-    target = NamedNode(base + "/target")
-    pos = NamedNode(base + "/position")
-    quote = NamedNode(base + "/quote")
-    sentence = NamedNode(f"{rd.iri}/sentence/{m.sentence_start}-{m.sentence_end}")
+    # The span and its sentence are RFC 5147 fragments of the report's text
+    # (<report>/text#char=start,end): Web Annotation takes such an IRI as a target
+    # itself, so a mention costs a handful of quads, not a target with selectors.
+    target = NamedNode(f"{text.value}#char={m.start},{m.end}")
+    sentence = NamedNode(f"{text.value}#char={m.sentence_start},{m.sentence_end}")
     entity = NamedNode(e.iri)
 
-    # Web Annotation, kept lean (a report has hundreds of mentions, a corpus millions):
     # kg:Mention is an oa:Annotation motivated by oa:identifying (said once, in the
-    # ontology); the target is its source text narrowed by two selectors, and the
-    # sentence around it. Context before and after is the sentence, not copies of it.
+    # ontology, not on each of a corpus's millions of mentions).
     yield ann, RDF.type, KGNS.Mention
     yield ann, OA.hasBody, entity
     yield ann, OA.hasTarget, target
     yield ann, KGNS.mentionType, Literal(m.type)
     yield ann, KGNS.inDocument, report
+    yield ann, KGNS.surface, Literal(m.surface)
     yield ann, KGNS.quoted, boolean(m.attr("quoted", "1") == "1")
     if m.attr("version"):
         yield ann, KGNS.versionNote, zh(m.attr("version") or "")
-    yield target, OA.hasSource, text
-    yield target, OA.hasSelector, pos
-    yield target, OA.hasSelector, quote
     yield target, DCT.isPartOf, sentence
-    yield pos, RDF.type, OA.TextPositionSelector
-    yield pos, OA.start, integer(m.start)
-    yield pos, OA.end, integer(m.end)
-    yield quote, RDF.type, OA.TextQuoteSelector
-    yield quote, OA.exact, Literal(m.surface)
-    sentence_pos = NamedNode(sentence.value + "/position")
-    yield sentence, OA.hasSource, text
-    yield sentence, OA.hasSelector, sentence_pos
-    yield sentence_pos, RDF.type, OA.TextPositionSelector
-    yield sentence_pos, OA.start, integer(m.sentence_start)
-    yield sentence_pos, OA.end, integer(m.sentence_end)
     yield sentence, PROV.value, zh(body[m.sentence_start : m.sentence_end])
 
     if m.type == "regulation":
