@@ -191,6 +191,23 @@ def measure(docs: int, work: Path, workers: int | None) -> dict[str, float]:
     return figures
 
 
+def _commit() -> str:
+    """The commit measured (with "+changes" when the working tree differs from it)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return head + ("+changes" if dirty else "") if head else "unknown"
+
+
 def main() -> None:
     """Generate, time, print, write."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -241,6 +258,8 @@ def main() -> None:
                 "when": datetime.now(UTC).isoformat(timespec="seconds"),
                 "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
                 "load_before": load_before,
+                "load_after": os.getloadavg()[0],
+                "commit": _commit(),
                 "runs": runs,
                 "targets": TARGETS,
             },
