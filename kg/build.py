@@ -324,6 +324,7 @@ def build(
         parts: dict[str, DocumentPart] = {}  # label -> part (small fields when on disk)
         # The parts' reference facts, once each: many reports name the same places.
         reference: set[str] = set()
+        cached: list[str] = []  # keys of the parts taken from the cache
         documents: list[ResolvedDocument] = []
         jobs: list[Job] = []
         first_of: dict[str, str] = {}  # sha1 -> label of the first file with those bytes
@@ -348,7 +349,9 @@ def build(
                     first_of[sha1] = label
                     key = part_key(label, sha1, settings.options)
                     if store_parts.has(key):
-                        parts[label] = _shared(store_parts.meta(key), reference)
+                        # Its reference facts are read only if the outputs are written.
+                        parts[label] = store_parts.meta(key)
+                        cached.append(key)
                         _report(progress, label, None, strict)
                         continue
                 except (OSError, ValueError, IngestError):
@@ -403,7 +406,7 @@ def build(
         report = build_report(list(entries.values()), timings)
         # How much of the build came from the cache (report.json; ``kg build`` prints it).
         report["cache"] = {"reused": reused, "built": len(parts) - reused}
-        source = _source(store_parts, list(parts.values()), reference)
+        source = _source(store_parts, list(parts.values()), reference, cached)
         if out is None:
             store = Store()
             for part in source.parts:
@@ -472,8 +475,25 @@ def _shared(part: DocumentPart, reference: set[str]) -> DocumentPart:
     return replace(part, reference=())
 
 
+@dataclass(frozen=True)
+class _Reference:
+    """The reference facts of the parts built now and, read only when asked, of cached ones."""
+
+    built: set[str]
+    cache: PartCache
+    cached: Sequence[str]  # keys of the parts taken from the cache
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.built
+        for key in self.cached:
+            yield from self.cache.reference(key)
+
+
 def _source(
-    store_parts: PartCache | _MemoryParts, parts: list[DocumentPart], reference: set[str]
+    store_parts: PartCache | _MemoryParts,
+    parts: list[DocumentPart],
+    reference: set[str],
+    cached: Sequence[str] = (),
 ) -> PartSource:
     if isinstance(store_parts, PartCache):
         cache = store_parts
@@ -481,7 +501,7 @@ def _source(
             parts,
             nquads=lambda p: cache.nquads_path(p.key).read_bytes(),
             mentions=lambda p: cache.mentions_path(p.key).read_text("utf-8"),
-            reference=reference,
+            reference=_Reference(reference, cache, tuple(cached)),
             dump=lambda p, fmt: cache.dump(p.key, fmt),
         )
     memory = store_parts

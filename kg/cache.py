@@ -6,7 +6,10 @@ covers the tool's version, the build options that change a part, the file's
 name in the outputs and its content, so a part is reused only when rebuilding
 would give the same bytes. ``OUT/.cache/files.json``
 remembers each input file's size, modification time and SHA-1, so an unchanged
-file is not even read again. Every file is written to a temporary name and
+file is not even read again, and ``OUT/.cache/parts.json`` the small fields of
+the parts the last build used, so that a rebuild reads one file, not one per
+part (a part's reference facts are read from its own file only when the
+outputs are written again). Every file is written to a temporary name and
 renamed: a build killed mid-way leaves whole parts or none.
 """
 
@@ -37,6 +40,9 @@ class PartCache:
     folder: Path
     _files: dict[str, list[object]] = field(default_factory=dict)
     _files_loaded: bool = False
+    _index: dict[str, dict[str, object]] = field(default_factory=dict)  # key -> small fields
+    _index_loaded: bool = False
+    _used: set[str] = field(default_factory=set)  # keys of this build's parts
 
     def _base(self, key: str) -> Path:
         return self.folder / "parts" / key[:2] / key
@@ -69,10 +75,38 @@ class PartCache:
         # than by this process alone once they are done.
         for fmt in DUMP_FORMATS.values():
             self._put_piece(part.key, fmt, dump_chunk(part.nquads, fmt))
+        self._load_index()
+        self._index[part.key] = _small_fields(part)
+        self._used.add(part.key)
 
     def meta(self, key: str) -> DocumentPart:
-        """The part's small fields (``nquads`` and ``mentions`` left empty)."""
+        """The part's small fields (``nquads``, ``mentions`` and ``reference`` left empty).
+
+        Read from the index when it has them, else from the part's own file.
+        """
+        self._load_index()
+        self._used.add(key)
+        fields = self._index.get(key)
+        if fields is None:
+            fields = self._index[key] = _small_fields(self._read(key))
+        return DocumentPart(key=key, nquads=b"", reference=(), mentions="", **fields)  # type: ignore[arg-type]
+
+    def reference(self, key: str) -> tuple[str, ...]:
+        """The N-Quads lines of the part's reference facts."""
+        return self._read(key).reference
+
+    def _read(self, key: str) -> DocumentPart:
         return DocumentPart.from_json(self._base(key).with_suffix(".json").read_text("utf-8"))
+
+    def _load_index(self) -> None:
+        if self._index_loaded:
+            return
+        self._index_loaded = True
+        try:
+            data = json.loads((self.folder / "parts.json").read_text("utf-8"))
+            self._index = data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            self._index = {}
 
     def dump(self, key: str, fmt: RdfFormat) -> bytes:
         """The part's piece of the ``fmt`` dump (``kg.export.rdf.dump_chunk``), kept once made.
@@ -141,9 +175,20 @@ class PartCache:
         return digest
 
     def save_files(self) -> None:
-        """Write what ``sha1`` learned (called once at the end of a build)."""
+        """Write what ``sha1`` learned and the index of this build's parts (once, at the end)."""
         if self._files_loaded:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write_text(
                 self.folder / "files.json", json.dumps(self._files, sort_keys=True) + "\n"
             )
+        if self._used:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            used = {k: self._index[k] for k in sorted(self._used) if k in self._index}
+            atomic_write_text(
+                self.folder / "parts.json", json.dumps(used, ensure_ascii=False) + "\n"
+            )
+
+
+def _small_fields(part: DocumentPart) -> dict[str, object]:
+    # What a build needs of a part it does not write again: no graph, rows or reference.
+    return {"iri": part.iri, "label": part.label, "sha1": part.sha1, "entry": part.entry}

@@ -86,7 +86,7 @@ def merge(shards: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str])
     report = build_report(list(entries.values()), timings)
     reference: set[str] = set()
     for part in parts.values():
-        reference.update(part.reference)
+        reference.update(caches[part.key].reference(part.key))
     source = PartSource(
         list(parts.values()),
         nquads=lambda p: caches[p.key].nquads_path(p.key).read_bytes(),

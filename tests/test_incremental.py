@@ -88,3 +88,25 @@ def test_a_damaged_part_is_built_again(tmp_path):
     again = kg.build([SEEDS], out=out)
     assert again.report["cache"]["built"] == 5
     assert (out / "graph.nq").read_bytes() == nq
+
+
+def test_a_rebuild_with_nothing_changed_reads_the_part_index_only(tmp_path, monkeypatch):
+    from kg.cache import PartCache
+
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    out = tmp_path / "out"
+    first = kg.build([inputs], out=out)
+    index = json.loads((out / ".cache" / "parts.json").read_text("utf-8"))
+    entries = {d["doc"]: d for d in first.report["documents"]}
+    assert {e["label"]: e["entry"] for e in index.values()} == entries
+
+    def unread(self, key):
+        raise AssertionError(f"part {key} read from its own file")
+
+    # Nothing changed: the outputs are kept, so no part's reference facts are needed.
+    monkeypatch.setattr(PartCache, "_read", unread)
+    before = (out / "graph.nq").read_bytes()
+    again = kg.build([inputs], out=out)
+    assert again.report["cache"] == {"reused": 5, "built": 0}
+    assert (out / "graph.nq").read_bytes() == before
