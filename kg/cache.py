@@ -102,11 +102,7 @@ class PartCache:
         if self._index_loaded:
             return
         self._index_loaded = True
-        try:
-            data = json.loads((self.folder / "parts.json").read_text("utf-8"))
-            self._index = data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            self._index = {}
+        self._index = _json_object(self.folder / "parts.json")
 
     def dump(self, key: str, fmt: RdfFormat) -> bytes:
         """The part's piece of the ``fmt`` dump (``kg.export.rdf.dump_chunk``), kept once made.
@@ -147,11 +143,7 @@ class PartCache:
         if self._files_loaded:
             return
         self._files_loaded = True
-        try:
-            data = json.loads((self.folder / "files.json").read_text("utf-8"))
-            self._files = data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            self._files = {}
+        self._files = _json_object(self.folder / "files.json")
 
     def sha1(self, path: Path, max_bytes: int) -> str:
         """The SHA-1 of ``path``'s bytes, read only when its size or time changed.
@@ -187,6 +179,15 @@ class PartCache:
             atomic_write_text(
                 self.folder / "parts.json", json.dumps(used, ensure_ascii=False) + "\n"
             )
+
+
+def _json_object(path: Path) -> dict:  # type: ignore[type-arg]
+    # A cache file that is missing, damaged or not an object is as good as empty.
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _small_fields(part: DocumentPart) -> dict[str, object]:

@@ -45,7 +45,7 @@ from kg.graph.terms import (
     year,
     zh,
 )
-from kg.model import Entity, Resolved, ResolvedDocument
+from kg.model import Entity, Mention, Resolved, ResolvedDocument
 from kg.resolve.places import STATE, national_entity
 from kg.vocab import GOV, KIND, document_iri, government_iri
 
@@ -126,7 +126,7 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
             # where, is the role on that report's own mention.
             m = rel.mention
             yield (
-                NamedNode(f"{rd.iri}/{m.type}/{m.start}-{m.end}"),
+                NamedNode(mention_iri(rd.iri, m)),
                 KGNS.governmentRole,
                 Literal(role),
             )
@@ -135,6 +135,11 @@ def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, objec
     for r in rd.mentions:
         yield from _mention_triples(rd, r, report, text, primary)
     yield from _citations(rd, report)
+
+
+def mention_iri(report_iri: str, m: Mention) -> str:
+    """A mention's IRI: its report's, its type and its offsets (<report>/<type>/<start>-<end>)."""
+    return f"{report_iri}/{m.type}/{m.start}-{m.end}"
 
 
 def _citations(
@@ -151,7 +156,7 @@ def _citations(
     for r in rd.mentions:
         if r.mention.type == "regulation":
             m = r.mention
-            mentions.setdefault(r.entity.iri, []).append(f"{rd.iri}/{m.type}/{m.start}-{m.end}")
+            mentions.setdefault(r.entity.iri, []).append(mention_iri(rd.iri, m))
     primary = rd.primary_author
     place = primary.attr("place") if primary else None
     for cited, evidence in sorted(mentions.items()):
@@ -255,7 +260,7 @@ def _mention_triples(
 ) -> Iterator[tuple[NamedNode, NamedNode, object]]:
     m, e = r.mention, r.entity
     body = rd.document.text
-    base = f"{rd.iri}/{m.type}/{m.start}-{m.end}"
+    base = mention_iri(rd.iri, m)
     ann = NamedNode(base)
     # The span and its sentence are RFC 5147 fragments of the report's text
     # (<report>/text#char=start,end): Web Annotation takes such an IRI as a target
