@@ -701,6 +701,9 @@ def read_counted(
             # 对69家党政机关进行分类考核: after a preposition the act follows the noun;
             # 完成1280项政务服务事项的标准化梳理: what was completed is the act after it.
             verb = _action_after(re.sub(r"^的", "", rest), verbs) or verb
+        elif simplified(verb) == "完成":
+            # 完成18件规范性文件、68件上会文件合法性审查: the act closes the list.
+            verb = _act_closing_list(whole[len(noun) :], verbs) or verb
         elif not before and not listing_on and not (times and re.search("会议?$", noun)):
             # …培训班，94名新任干部参加任前法律知识考试: a verb only carried over from the
             # sentence yields to the one written after the noun (but 召开15次常务会议、2次
@@ -719,6 +722,17 @@ def read_counted(
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _act_closing_list(rest: str, verbs: frozenset[str]) -> str:
+    """The act a list of counted nouns ends in (、68件上会文件合法性审查 -> 合法性审查), or ""."""
+    last = re.split(r"[，。；,;]", rest, maxsplit=1)[0].rsplit("、", 1)[-1]
+    last = re.sub(r"^[\d.,万亿千余多]+[^\u4e00-\u9fff]*?[个件项名家次人份条]?", "", last)
+    words = tag(last)
+    if len(words) < 2 or simplified(words[-1][0]) not in verbs:
+        return ""
+    quality = words[-2][0] if words[-2][0].endswith("性") and len(words) > 2 else ""
+    return quality + words[-1][0]  # 合法性审查: a quality ending in 性 stays with its verb
 
 
 def _counting(word: str, verbs: frozenset[str]) -> bool:
@@ -806,6 +820,7 @@ def _action_after(rest: str, verbs: frozenset[str]) -> str:
 
 
 _NOUN_START = ("n", "j", "vn", "nz", "b", "a")
+_WHICH = frozenset(("各级", "各类", "各种", "各项", "全体", "所有"))
 _HOW_FAR = frozenset(("全部", "全面", "全程", "均", "都", "已", "逐项", "分别", "依法"))
 
 
@@ -835,8 +850,17 @@ def _noun_prefix(phrase: str) -> str:
             and word in ("以上", "以下")
             and words[i + 1][1].startswith(("n", "j"))
         )
+        # 各级党政主要负责人, 各类市场主体: a word that says which ones opens the noun.
+        which = i == 0 and word in _WHICH and len(words) > 1
         if (
-            not (attribute or inner or above or flag.startswith(_NOUN_START) or word in _BRACKETS)
+            not (
+                attribute
+                or inner
+                or above
+                or which
+                or flag.startswith(_NOUN_START)
+                or word in _BRACKETS
+            )
             or word.endswith("率")
             or word in _HOW_FAR
             or (word == "全" and i + 1 < len(words) and words[i + 1][1].startswith("v"))

@@ -473,3 +473,21 @@ def test_a_rate_of_change_measures_the_noun_before_its_verb():
         ("12.2", "法治培训参学率", "增长"),
         ("15", "行政诉讼案件", "下降"),
     ]
+
+
+def test_a_word_that_says_which_ones_opens_the_counted_noun():
+    # 各级 before the people counted is part of them; the act follows (进行了现场述法).
+    ((value, obj, verb),) = _read("全县129名各级党政主要负责人进行了现场述法。")
+    assert (value, obj, verb) == ("129", "各级党政主要负责人", "现场述法")
+
+
+def test_an_adverb_before_the_number_is_no_part_of_the_noun():
+    ((value, obj, _),) = _read("市政府常务会议先后4次对《信访工作条例》进行学习。")
+    assert (value, obj) == ("4", "市政府常务会议")
+
+
+def test_what_was_completed_is_the_act_that_closes_the_list():
+    read = _read("完成18件规范性文件、68件上会文件合法性审查。")
+    assert read[0] == ("18", "规范性文件", "合法性审查")
+    # Without an act closing the list, 完成 stays the act.
+    assert _read("完成5件规范性文件、3件合同。")[0] == ("5", "规范性文件", "完成")

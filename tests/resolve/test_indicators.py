@@ -258,3 +258,18 @@ def test_how_much_a_rate_moved_is_not_the_rate():
     moved = indicator_entity("参学率", "增长", "percent", "%")
     assert moved.attr("in_scheme") is None
     assert indicator_entity("办理时限", "压缩", "percent", "%").label == "审批时限 压缩率"
+
+
+def test_measures_many_reports_share_are_concepts_of_the_scheme():
+    # Other words for the same act: 新收 is 受理, 年审 of permits is a count of permits held.
+    assert indicator_entity("行政复议案件", "新收", "count", "件").label == "行政复议案件 受理"
+    assert indicator_entity("行政复议决定", "作出", "count", "件").label == "行政复议案件 办结"
+    assert indicator_entity("执法证", "年审", "count", "个").label == "行政执法人员 持证"
+    assert indicator_entity("行政强制措施", "实施", "count", "件").label == "行政强制"
+    assert indicator_entity("规范性文件备案审查率", "", "percent", "%").attr("in_scheme") == "1"
+    # Leaders in court counted as people are not the times they appeared.
+    people = indicator_entity("出庭应诉", "", "person", "人次")
+    assert people.label != indicator_entity("出庭应诉", "", "count", "次").label
+    # A library built is a venue; a library visited is not.
+    assert indicator_entity("农家书屋", "建成", "count", "个").label == "文化设施 建成"
+    assert indicator_entity("图书馆", "参观", "count", "次").attr("in_scheme") is None
