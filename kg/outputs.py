@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Store, serialize
+from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 
-from kg.export.files import atomic_write_text, current_generation, pause_point
+from kg.export.files import atomic_write_bytes, atomic_write_text, current_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_header
 from kg.export.rdf import DUMP_FORMATS, dump_chunk, join_dump
@@ -32,6 +32,7 @@ from kg.store import create_store, store_totals
 from kg.store.tallies import citation_tallies
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
+REFERENCE = ".reference.nq"  # in each generation: the reference graphs it stored, sorted
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
 
 
@@ -76,7 +77,8 @@ def update_store(
     The previous store is copied by hard links to its immutable files (an Oxigraph
     backup: instant, and the previous generation stays as it was); the graphs of
     reports whose part changed or went away are removed, the new parts' graphs
-    loaded, and the reference graphs (and tallies) replaced whole. The quads are
+    loaded, the reference facts that changed removed or added and the tallies
+    replaced whole. The quads are
     those a fresh load of ``graph.nq`` gives. Returns how many report graphs were
     kept, removed and added, or None (nothing written) when there is no previous
     store to start from, its parts are unknown, or most of it changed: a fresh
@@ -100,15 +102,46 @@ def update_store(
         shutil.rmtree(path, ignore_errors=True)
         return None
     store = Store(str(path))
-    stale = [g.value for g in store.named_graphs() if is_reference_graph(g.value)]
-    for graph in sorted({*gone, *stale, *DERIVED_GRAPHS}):
+    for graph in sorted({*gone, *DERIVED_GRAPHS}):
         store.remove_graph(NamedNode(graph))
     for part in sorted(added, key=lambda p: p.iri):
         store.load(source.nquads(part), format=RdfFormat.N_QUADS)
-    store.load(reference, format=RdfFormat.N_QUADS)
+    _update_reference(store, previous / REFERENCE, reference)
     store.flush()
     del store
     return {"kept": len(kept), "removed": len(gone), "added": len(added)}
+
+
+def _update_reference(store: Store, before: Path, reference: bytes) -> None:
+    """Make the store's reference graphs hold ``reference``, changing only what changed.
+
+    A rebuild changes few shared facts (a new place, a cited title): removing and
+    loading the whole reference data again cost most of a 1 % rebuild. Without the
+    previous build's reference file, the graphs are replaced whole.
+    """
+    try:
+        old = set(before.read_bytes().splitlines())
+    except OSError:
+        for graph in store.named_graphs():
+            if is_reference_graph(graph.value):
+                store.remove_graph(graph)
+        store.load(reference, format=RdfFormat.N_QUADS)
+        return
+    new = set(reference.splitlines())
+    emptied: set[NamedNode] = set()
+    for quad in parse(b"\n".join(sorted(old - new)), format=RdfFormat.N_QUADS):
+        store.remove(quad)
+        emptied.add(quad.graph_name)
+    store.load(b"\n".join(sorted(new - old)), format=RdfFormat.N_QUADS)
+    for graph in sorted(emptied, key=str):
+        # A fresh load has no empty graphs: drop one whose last fact went away.
+        if next(store.quads_for_pattern(None, None, None, graph), None) is None:
+            store.remove_graph(graph)
+
+
+def write_reference(generation: Path, reference: bytes) -> None:
+    """The reference graphs of this generation's store (read by ``update_store``)."""
+    atomic_write_bytes(generation / REFERENCE, reference)
 
 
 def write_part_keys(generation: Path, source: PartSource) -> None:
@@ -172,6 +205,7 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     report["store"] = {"updated": updated is not None, **(updated or {})}
     tallies = add_tallies(staging / "store", nq)
     write_part_keys(staging, source)
+    write_reference(staging, reference)
     pause_point("wrote store")
     write_dumps(staging, source, reference + tallies)
     store = Store.read_only(str(staging / "store"))

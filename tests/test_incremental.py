@@ -50,7 +50,14 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path):
     # changed file has a new IRI), and holds exactly the quads of the clean build's store.
     assert report["store"] == {"updated": True, "kept": 3, "removed": 2, "added": 2}
     assert _store_quads(out) == _store_quads(clean)
+    assert _store_graphs(out) == _store_graphs(clean)
     assert stats(out) == stats(clean)
+
+
+def _store_graphs(out):
+    from kg.store import open_store
+
+    return sorted(g.value for g in open_store(out).named_graphs())
 
 
 def _store_quads(out):
