@@ -17,7 +17,7 @@ from pyoxigraph import RdfFormat, Store
 
 from kg.cache import CACHE, PartCache
 from kg.export.files import check_no_foreign_outputs, new_generation, pause_point
-from kg.export.rdf import RDF_FILES, dump_chunk
+from kg.export.rdf import RDF_FILES
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE, data_lines
 from kg.extract.terms import TermMatcher
@@ -464,7 +464,7 @@ def _kept(store_parts: PartCache | _MemoryParts, part: DocumentPart) -> Document
     """Keep ``part`` (on disk or in memory); what the build holds of it from now on."""
     if isinstance(store_parts, PartCache):
         store_parts.put(part)
-        return replace(part, nquads=b"", mentions="")
+        return replace(part, nquads=b"", mentions="", pieces={})
     store_parts[part.key] = part
     return part
 
@@ -499,8 +499,8 @@ def _source(
         cache = store_parts
         return PartSource(
             parts,
-            nquads=lambda p: cache.nquads_path(p.key).read_bytes(),
-            mentions=lambda p: cache.mentions_path(p.key).read_text("utf-8"),
+            nquads=lambda p: cache.nquads(p.key),
+            mentions=lambda p: cache.mentions(p.key),
             reference=_Reference(reference, cache, tuple(cached)),
             dump=lambda p, fmt: cache.dump(p.key, fmt),
         )
@@ -510,7 +510,7 @@ def _source(
         nquads=lambda p: memory[p.key].nquads,
         mentions=lambda p: memory[p.key].mentions,
         reference=reference,
-        dump=lambda p, fmt: dump_chunk(memory[p.key].nquads, fmt),
+        dump=lambda p, fmt: memory[p.key].pieces[fmt.file_extension],
     )
 
 

@@ -1,7 +1,10 @@
 """The part cache of an output folder: built documents kept for the next build.
 
-``OUT/.cache/parts/<key[:2]>/<key>.{json,nq,csv,size}`` hold one document's part
-(see ``kg.part``), ``<key>.{nt,ttl,trig,jsonld}`` its pieces of the dumps; the key
+``OUT/.cache/parts/<key[:2]>/<key>.part`` holds one document's part (see
+``kg.part``) in one file: a header line naming its sections and their sizes,
+then the sections (its small fields and reference facts as JSON, its N-Quads,
+its mentions.csv rows and its pieces of the N-Triples, Turtle, TriG and
+JSON-LD dumps), so that keeping a part is one write, not a dozen; the key
 covers the tool's version, the build options that change a part, the file's
 name in the outputs and its content, so a part is reused only when rebuilding
 would give the same bytes. ``OUT/.cache/files.json``
@@ -10,7 +13,9 @@ file is not even read again, and ``OUT/.cache/parts.json`` the small fields of
 the parts the last build used, so that a rebuild reads one file, not one per
 part (a part's reference facts are read from its own file only when the
 outputs are written again). Every file is written to a temporary name and
-renamed: a build killed mid-way leaves whole parts or none.
+renamed, and a part file shorter or longer than its header says is not a
+part: a build killed mid-way (or a power cut before unsynced files reach the
+disk) leaves whole parts or none.
 """
 
 from __future__ import annotations
@@ -21,16 +26,18 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from pyoxigraph import RdfFormat
 
 from kg.export.files import atomic_write_bytes, atomic_write_text
-from kg.export.rdf import DUMP_FORMATS, dump_chunk
+from kg.export.rdf import DUMP_FORMATS, dump_pieces
 from kg.ingest import IngestError, read_bytes
 from kg.part import DocumentPart
 
 CACHE = ".cache"
-_FILES = (".nq", ".csv", ".json")  # the files of one part
+_SUFFIX = ".part"
+_CONTAINER = 1  # the layout of a part file (bumped when it changes)
 
 
 @dataclass
@@ -44,37 +51,38 @@ class PartCache:
     _index_loaded: bool = False
     _used: set[str] = field(default_factory=set)  # keys of this build's parts
 
-    def _base(self, key: str) -> Path:
-        return self.folder / "parts" / key[:2] / key
+    def _path(self, key: str) -> Path:
+        return self.folder / "parts" / key[:2] / (key + _SUFFIX)
 
     def has(self, key: str) -> bool:
-        """Whether a whole part with this key is cached (its files of the recorded sizes)."""
-        base = self._base(key)
+        """Whether a whole part with this key is cached (a part file of the size it says)."""
         try:
-            sizes = json.loads(base.with_suffix(".size").read_text("utf-8"))
-            return all(base.with_suffix(s).stat().st_size == sizes[s] for s in _FILES)
-        except (OSError, ValueError, KeyError, TypeError):
+            self._sections(key)
+        except (OSError, ValueError):
             return False
+        return True
 
     def put(self, part: DocumentPart) -> None:
-        """Keep ``part``. Its sizes are written last: a part cut short (a build killed, a
-        power cut before the unsynced files reached the disk) is never found whole."""
-        base = self._base(part.key)
-        base.parent.mkdir(parents=True, exist_ok=True)
-        data = {
-            ".nq": part.nquads,
-            ".csv": part.mentions.encode("utf-8"),
-            ".json": part.to_json().encode("utf-8"),
+        """Keep ``part``, in one file written to a temporary name and renamed.
+
+        Not fsynced: a part can always be built again, 10,000 fsyncs cost minutes,
+        and a file a power cut left short fails the size check of its header.
+        """
+        pieces = part.pieces or {
+            fmt.file_extension: body for fmt, body in dump_pieces(part.nquads).items()
         }
-        # Not fsynced: a part can always be built again, and 10,000 fsyncs cost minutes.
-        for suffix, body in data.items():
-            atomic_write_bytes(base.with_suffix(suffix), body, durable=False)
-        sizes = {suffix: len(body) for suffix, body in data.items()}
-        atomic_write_text(base.with_suffix(".size"), json.dumps(sizes), durable=False)
-        # The dumps' pieces are made now, while the workers are still extracting, rather
-        # than by this process alone once they are done.
-        for fmt in DUMP_FORMATS.values():
-            self._put_piece(part.key, fmt, dump_chunk(part.nquads, fmt))
+        sections = {
+            "json": part.to_json().encode("utf-8"),
+            "nq": part.nquads,
+            "csv": part.mentions.encode("utf-8"),
+            **{fmt.file_extension: pieces[fmt.file_extension] for fmt in DUMP_FORMATS.values()},
+        }
+        header = json.dumps(
+            {"container": _CONTAINER, "sections": {k: len(v) for k, v in sections.items()}}
+        ).encode("utf-8")
+        path = self._path(part.key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, b"".join([header, b"\n", *sections.values()]), durable=False)
         self._load_index()
         self._index[part.key] = _small_fields(part)
         self._used.add(part.key)
@@ -95,47 +103,35 @@ class PartCache:
         """The N-Quads lines of the part's reference facts."""
         return self._read(key).reference
 
+    def nquads(self, key: str) -> bytes:
+        """The part's own named graph, sorted N-Quads."""
+        return self._section(key, "nq")
+
+    def mentions(self, key: str) -> str:
+        """The part's mentions.csv rows."""
+        return self._section(key, "csv").decode("utf-8")
+
+    def dump(self, key: str, fmt: RdfFormat) -> bytes:
+        """The part's piece of the ``fmt`` dump (``kg.export.rdf.dump_pieces``)."""
+        return self._section(key, fmt.file_extension)
+
     def _read(self, key: str) -> DocumentPart:
-        return DocumentPart.from_json(self._base(key).with_suffix(".json").read_text("utf-8"))
+        return DocumentPart.from_json(self._section(key, "json").decode("utf-8"))
+
+    def _sections(self, key: str) -> dict[str, tuple[int, int]]:
+        with open(self._path(key), "rb") as fh:
+            return _layout(fh)
+
+    def _section(self, key: str, name: str) -> bytes:
+        with open(self._path(key), "rb") as fh:
+            offset, length = _layout(fh)[name]
+            return os.pread(fh.fileno(), length, offset)
 
     def _load_index(self) -> None:
         if self._index_loaded:
             return
         self._index_loaded = True
         self._index = _json_object(self.folder / "parts.json")
-
-    def dump(self, key: str, fmt: RdfFormat) -> bytes:
-        """The part's piece of the ``fmt`` dump (``kg.export.rdf.dump_chunk``), kept once made.
-
-        Like a part, the piece is written without fsync and its size last, so a
-        piece cut short is made again.
-        """
-        piece, size = self._piece(key, fmt)
-        try:
-            if piece.stat().st_size == int(size.read_text("utf-8")):
-                return piece.read_bytes()
-        except (OSError, ValueError):
-            pass
-        body = dump_chunk(self.nquads_path(key).read_bytes(), fmt)
-        self._put_piece(key, fmt, body)
-        return body
-
-    def _piece(self, key: str, fmt: RdfFormat) -> tuple[Path, Path]:
-        piece = self._base(key).with_name(f"{key}.{fmt.file_extension}")
-        return piece, piece.with_name(piece.name + ".size")
-
-    def _put_piece(self, key: str, fmt: RdfFormat, body: bytes) -> None:
-        piece, size = self._piece(key, fmt)
-        atomic_write_bytes(piece, body, durable=False)
-        atomic_write_text(size, str(len(body)), durable=False)
-
-    def nquads_path(self, key: str) -> Path:
-        """The file of the part's N-Quads."""
-        return self._base(key).with_suffix(".nq")
-
-    def mentions_path(self, key: str) -> Path:
-        """The file of the part's mentions.csv rows."""
-        return self._base(key).with_suffix(".csv")
 
     # --- input files already seen ---------------------------------------------------------
 
@@ -179,6 +175,22 @@ class PartCache:
             atomic_write_text(
                 self.folder / "parts.json", json.dumps(used, ensure_ascii=False) + "\n"
             )
+
+
+def _layout(fh: BinaryIO) -> dict[str, tuple[int, int]]:
+    """Each section's offset and size in an open part file; ``ValueError`` unless it is whole."""
+    header = json.loads(fh.readline(4096))
+    if not isinstance(header, dict) or header.get("container") != _CONTAINER:
+        raise ValueError(f"{fh.name}: not a part file of this version")
+    offset = fh.tell()
+    sections = {}
+    for name, length in header["sections"].items():
+        sections[name] = (offset, int(length))
+        offset += int(length)
+    size = os.fstat(fh.fileno()).st_size
+    if offset != size:
+        raise ValueError(f"{fh.name}: {size} bytes where its header says {offset}")
+    return sections
 
 
 def _json_object(path: Path) -> dict:  # type: ignore[type-arg]

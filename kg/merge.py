@@ -19,7 +19,6 @@ from pathlib import Path
 from kg.build import OUTPUT_NAMES, BuildResult, NothingBuiltError, build_report
 from kg.cache import CACHE, PartCache
 from kg.export.files import new_generation
-from kg.export.rdf import dump_chunk
 from kg.model import MENTION_TYPES
 from kg.outputs import PartSource, write_build_files
 from kg.part import DocumentPart
@@ -89,11 +88,11 @@ def merge(shards: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str])
         reference.update(caches[part.key].reference(part.key))
     source = PartSource(
         list(parts.values()),
-        nquads=lambda p: caches[p.key].nquads_path(p.key).read_bytes(),
-        mentions=lambda p: caches[p.key].mentions_path(p.key).read_text("utf-8"),
+        nquads=lambda p: caches[p.key].nquads(p.key),
+        mentions=lambda p: caches[p.key].mentions(p.key),
         reference=reference,
         # Made anew, not kept: the shards' folders are inputs here, never written to.
-        dump=lambda p, fmt: dump_chunk(caches[p.key].nquads_path(p.key).read_bytes(), fmt),
+        dump=lambda p, fmt: caches[p.key].dump(p.key, fmt),
     )
     with new_generation(Path(out), outputs=OUTPUT_NAMES) as staging:
         write_build_files(staging, source, report)

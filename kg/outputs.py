@@ -25,7 +25,7 @@ from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 from kg.export.files import atomic_write_bytes, atomic_write_text, current_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_header
-from kg.export.rdf import DUMP_FORMATS, dump_chunk, join_dump
+from kg.export.rdf import DUMP_FORMATS, dump_pieces, join_dump
 from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import create_store, store_totals
@@ -177,9 +177,10 @@ def write_dumps(staging: Path, source: PartSource, tail: bytes) -> None:
     the tallies (N-Quads), serialised anew each time.
     """
     ordered = sorted(source.parts, key=lambda p: p.iri)
+    last = dump_pieces(tail)
     for name, fmt in DUMP_FORMATS.items():
         pieces = (source.dump(part, fmt) for part in ordered)
-        join_dump(staging / name, fmt, itertools.chain(pieces, [dump_chunk(tail, fmt)]))
+        join_dump(staging / name, fmt, itertools.chain(pieces, [last[fmt]]))
         pause_point(f"wrote {name}")
 
 

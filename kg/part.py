@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from kg.export.mentions import mention_rows_csv
+from kg.export.rdf import dump_pieces
 from kg.graph.document import document_graph
 from kg.model import ResolvedDocument
 
-PART_FORMAT = 2  # bumped when the part's layout changes (2: no HTML network share)
+PART_FORMAT = 3  # bumped when the part's layout changes (3: with its dump pieces)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class DocumentPart:
     nquads: bytes  # its own named graph, sorted N-Quads
     reference: tuple[str, ...]  # N-Quads lines of the shared facts it relies on, sorted
     mentions: str  # its mentions.csv rows (no header), in text order
+    # Its pieces of the N-Triples, Turtle, TriG and JSON-LD dumps, by file extension
+    # (``kg.export.rdf.dump_pieces``): made by the worker that made the part.
+    pieces: dict[str, bytes] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """The part's small fields as JSON (its N-Quads and CSV rows are kept apart)."""
@@ -99,6 +103,7 @@ def part_key(label: str, sha1: str, options: str = "") -> str:
 def make_part(rd: ResolvedDocument, entry: dict[str, object], key: str) -> DocumentPart:
     """The part of one resolved document."""
     graph = document_graph(rd)
+    pieces = dump_pieces(graph.nquads)
     return DocumentPart(
         key=key,
         iri=rd.iri,
@@ -108,4 +113,5 @@ def make_part(rd: ResolvedDocument, entry: dict[str, object], key: str) -> Docum
         nquads=graph.nquads,
         reference=graph.reference,
         mentions=mention_rows_csv([rd]),
+        pieces={fmt.file_extension: body for fmt, body in pieces.items()},
     )

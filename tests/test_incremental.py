@@ -85,12 +85,13 @@ def test_a_damaged_part_is_built_again(tmp_path):
     out = tmp_path / "out"
     kg.build([SEEDS], out=out)
     nq = (out / "graph.nq").read_bytes()
-    parts = out / ".cache" / "parts"
-    damaged = sorted(parts.rglob("*.json"))[:2]
-    for path in damaged:
-        path.write_text("{ not json", "utf-8")
+    files = sorted((out / ".cache" / "parts").rglob("*.part"))
+    assert len(files) == 5  # one file per report
+    files[0].write_text("{ not json", "utf-8")
+    files[1].write_bytes(files[1].read_bytes()[:-40])  # cut short
+    files[2].write_bytes(files[2].read_bytes() + b"x")  # longer than its header says
     # As a power cut may leave a file that was never synced to disk: empty.
-    for path in sorted(parts.rglob("*.nq"))[2:]:
+    for path in files[3:]:
         path.write_bytes(b"")
     again = kg.build([SEEDS], out=out)
     assert again.report["cache"]["built"] == 5

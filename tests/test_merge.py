@@ -44,7 +44,7 @@ def test_shard_of_is_stable_and_spreads_the_files():
 def test_a_shard_whose_parts_are_gone_is_refused(tmp_path):
     folder = tmp_path / "s0"
     kg.build([SEEDS], out=folder, shard=(0, 2))
-    for path in (folder / ".cache" / "parts").rglob("*.json"):
+    for path in (folder / ".cache" / "parts").rglob("*.part"):
         path.unlink()
     with pytest.raises(MergeError, match="build that shard again"):
         merge([folder], tmp_path / "merged")

@@ -30,32 +30,34 @@ RDF_FILES: dict[str, tuple[RdfFormat, bool]] = {
 DUMP_FORMATS = {name: fmt for name, (fmt, _) in RDF_FILES.items() if name != "graph.nq"}
 
 
-def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
-    """One report's graph (or the reference graphs) in ``fmt``, as a piece of the dump.
+def dump_pieces(
+    nquads: bytes, formats: Iterable[RdfFormat] = DUMP_FORMATS.values()
+) -> dict[RdfFormat, bytes]:
+    """One report's graph (or the reference graphs) in each of ``formats``: its dump pieces.
 
     Turtle and TriG without their ``@prefix`` lines, JSON-LD without the brackets
     of its top-level array: ``join_dump`` puts them back once. Graph formats get
-    the triples (the union of the build's graphs holds each triple once).
+    the triples (the union of the build's graphs holds each triple once). The
+    N-Quads are parsed once for every format: parsing was most of the cost.
     """
-    if fmt == RdfFormat.TRIG:
-        data = parse(nquads, format=RdfFormat.N_QUADS)
-    else:
-        triples = b"".join(_triple_line(line) for line in nquads.splitlines())
-        if fmt == RdfFormat.N_TRIPLES:
-            return triples
-        # Parsed from the N-Triples lines, the triples go straight from parser to writer,
-        # with no Python step per quad to drop its graph.
-        data = parse(triples, format=RdfFormat.N_TRIPLES)
-    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
-    body = serialize(data, format=fmt, prefixes=prefixes) or b""
-    if fmt == RdfFormat.JSON_LD:
-        return body.strip()[1:-1]
-    return body[len(_prefix_lines(body)) :]
+    quads = list(parse(nquads, format=RdfFormat.N_QUADS))
+    triples = [quad.triple for quad in quads]
+    pieces = {}
+    for fmt in formats:
+        prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+        data = quads if fmt == RdfFormat.TRIG else triples
+        body = serialize(data, format=fmt, prefixes=prefixes) or b""
+        if fmt == RdfFormat.JSON_LD:
+            body = body.strip()[1:-1]
+        else:
+            body = body[len(_prefix_lines(body)) :]
+        pieces[fmt] = body
+    return pieces
 
 
-def _triple_line(line: bytes) -> bytes:
-    # Every quad of a build is in a named graph, an IRI: the last term of the line.
-    return line.removesuffix(b" .").rsplit(b" ", 1)[0] + b" .\n"
+def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
+    """One report's graph (or the reference graphs) in ``fmt``, as a piece of the dump."""
+    return dump_pieces(nquads, (fmt,))[fmt]
 
 
 def _prefix_lines(body: bytes) -> bytes:
