@@ -81,6 +81,9 @@ _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")  # words only: no digits, mar
 CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
+# Endings of a descriptor of manner (“一站式”, “菜单化”, “便利性”): alone no name.
+DESCRIPTOR_ENDS = ("式", "化", "性")
+NAMED_HEAD_MIN = 4  # 办案模式: a noun of two characters and a kind word of two
 # 区别词, adjectives, adverbs …, and set phrases and idioms (两手抓, 一岗双责, 一刀切): no
 # coined name is one word of the dictionary.
 DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f", "l", "i")
@@ -91,6 +94,7 @@ class _Rules:
     strong: frozenset[str]
     weak: frozenset[str]
     not_initiatives: frozenset[str]
+    refusals: dict[str, str]  # refused term -> why (metaphor, doctrine, party-routine …)
     before: re.Pattern[str]
     action_heads: tuple[str, ...]
     reject_after: re.Pattern[str]
@@ -109,6 +113,7 @@ class _Rules:
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
     body_heads: tuple[str, ...]  # nouns ending a body's or outlet's name (中队, 宣讲团, 栏目)
     name_heads_not: tuple[str, ...]  # list endings that are no head of the name (事项清单 …)
+    known_heads: tuple[str, ...]  # kind words a known name's span takes (容缺受理机制)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
@@ -133,6 +138,7 @@ def _rules() -> _Rules:
         strong=frozenset(strong),
         weak=frozenset(weak),
         not_initiatives=frozenset(refused_initiatives()),
+        refusals=refused_initiatives(),
         # 推行跨部门“综合查一次”: a short modifier may stand between verb and quote.
         before=re.compile(
             "(?:" + _alternation(roles["before"]) + ")[^，。；：、！？,;:\\s“”]{0,3}$"
@@ -165,6 +171,7 @@ def _rules() -> _Rules:
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
         name_heads_not=tuple(roles["name_head_not"]),
+        known_heads=tuple(roles["known_head"]),
         body_heads=tuple(roles["body_head"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
@@ -277,12 +284,17 @@ def judge(
     r = _rules()
     # The context words are simplified (創新“專職管家” is 创新…); offsets stay those of the text.
     before, after = _simple(before), _simple(after)
-    if term in r.not_initiatives or fold(term) in r.not_initiatives:
-        return Verdict(None, reason="not-initiative")  # whatever follows (“最后一公里”工程)
     # “大综合一体化”综合行政执法改革, “1+3+X”学法清单: a head noun right after the quote
     # makes the quote with it a programme's name, even when the quote alone reads as a
     # descriptor or a formula.
     joined = _name_head(after)
+    refusal = r.refusals.get(term) or r.refusals.get(fold(term))
+    if refusal:
+        if refusal == "metaphor" and term.endswith(DESCRIPTOR_ENDS) and _names_own_practice(joined):
+            # “一站式”办案模式: a refused descriptor is read as any descriptor is, so with
+            # a practice's own noun and kind word after it, it names that practice.
+            return Verdict(term + joined, cue=joined, reason="named head", end=len(joined))
+        return Verdict(None, reason="not-initiative")  # “最后一公里”工程: a bare kind word
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):
@@ -304,6 +316,8 @@ def judge(
         head = _name_head(after[extra:]) if extra == 0 else ""
         if head and (term + head in known or fold(term + head) in known):
             return Verdict(term + head, reason="known", end=len(head))
+        if head in r.known_heads:
+            return Verdict(label, reason="known", end=len(head))  # “免申即享”模式
         return Verdict(label, reason="known", end=extra)
     if fold(term) in short:
         return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
@@ -329,7 +343,7 @@ def judge(
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
     # “一站式”, “菜单化” describe a manner; “河东模式” ends in 式 as its kind word does.
     descriptor = not own and (
-        (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(("式", "化", "性"))
+        (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(DESCRIPTOR_ENDS)
     )
     if _FORMULA.match(term) and not (strong or own or joined):
         # “两个毫不动摇”, “三个务必”, “四个一律”: a count of points is how doctrines and
@@ -398,6 +412,16 @@ def _names_body(after: str) -> bool:
         if fold(joined).endswith(r.body_heads):
             return True
     return False
+
+
+def _names_own_practice(head: str) -> bool:
+    """Whether a head joined to a quote holds a noun of its own before its kind word.
+
+    办案模式, 生态观察员制度 say what the practice does; a bare kind word (工程,
+    机制) only says what sort of thing the quoted phrase is.
+    """
+    kinds = _rules().name_heads
+    return bool(head) and not any(fold(head) == k for k in kinds) and len(head) >= NAMED_HEAD_MIN
 
 
 def _name_head(after: str) -> str:
@@ -519,6 +543,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
         modifier = _MODIFIER.match(surface)
         if modifier and fold(surface[modifier.end() :]) in known:
             start, surface = start + modifier.end(), surface[modifier.end() :]
+        # 容缺受理机制: the name's own kind word is in its span, not in its label.
+        end += next((len(h) for h in _rules().known_heads if text.startswith(h, end)), 0)
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.

@@ -377,10 +377,29 @@ def test_a_head_noun_after_the_quote_names_a_programme(term, before, after, labe
     assert judge(term, before, after, TermMatcher({})).label == label
 
 
-@pytest.mark.parametrize("term", ["一站式", "两个维护"])
+@pytest.mark.parametrize("term", ["两山", "两个维护", "第一议题", "最后一公里"])
 def test_refused_terms_stay_refused_before_a_head_noun(term):
-    # “两个维护”十项制度机制: the scheme's refusal holds whatever follows the quote.
+    # “两个维护”十项制度机制: the scheme's refusal of a doctrine, a party routine or a
+    # metaphor holds whatever follows the quote.
     assert judge(term, "推行", "办案模式,", TermMatcher({})).label is None
+
+
+def test_a_refused_descriptor_before_a_practices_own_noun_names_it(lexicons):
+    # 中心推行"一站式"办案模式 (a real report): 一站式 is a descriptor, refused alone and
+    # before a bare kind word, but 办案模式 says what the practice is.
+    none = TermMatcher({})
+    assert judge("一站式", "中心推行", "办案模式,科学设置", none).label == "一站式办案模式"
+    assert judge("一站式", "中心推行", "模式,科学设置", none).label is None
+    assert judge("一站式", "提供", "服务,", none).label is None
+
+
+def test_a_known_name_takes_its_own_bare_kind_word_into_its_span(lexicons):
+    # 完善投资项目容缺受理机制, 通过“免申即享”模式获得: the span ends at the name's kind
+    # word (annotation guide); 制度 and 工作机制 stay outside (`好差评` 制度).
+    text = "完善投资项目容缺受理机制,通过“免申即享”模式获得扶持资金,落实“好差评”制度。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["容缺受理机制", "“免申即享”模式", "“好差评”"]
+    assert [m.attr("term") for m in found] == ["容缺受理", "免申即享", "好差评"]
 
 
 @pytest.mark.parametrize(
