@@ -27,7 +27,7 @@ gives one mention per programme. Context rules live in
 (行政执法“三项制度”: ``name_prefix``); words that say what was done with it
 (活动, 行动, 专项整治, 规划) stay outside. Known initiatives are also found unquoted
 (行政执法三项制度, 法律明白人), and so are new ones named right after an
-adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推行说理式执法;
+adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推广非现场执法;
 ``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``).
 """
 
@@ -161,10 +161,7 @@ def _rules() -> _Rules:
             + ")"
         ),
         adopt=re.compile("(?:" + _alternation(roles["adopt"]) + ")"),
-        manner=re.compile(
-            "^(?:" + _alternation(roles["manner_prefix"]) + ")|"
-            "(?:" + _alternation(roles["manner_suffix"]) + ")$"
-        ),
+        manner=re.compile("^(?:" + _alternation(roles["manner_prefix"]) + ")"),
         heads={row["head"]: row["needs"] for row in data_table("initiative_heads.tsv")},
         generic=frozenset(data_lines("initiative_generic.txt")),
         not_first=frozenset(roles["name_not_first"]),
@@ -633,7 +630,7 @@ NAME_MIN_MODIFIER = 3  # 机构改革, 民生工程 are kinds, not names
 def _unquoted_names(text: str) -> list[tuple[int, int, str]]:
     """Programme names right after an adoption verb: (start, end, name).
 
-    深化相对集中行政许可权改革, 全面推行说理式执法, 实施农村法律明白人培养工程:
+    深化相对集中行政许可权改革, 推广非现场执法, 实施农村法律明白人培养工程:
     the words after the verb, up to a kind word (``initiative_heads.tsv``), name
     a programme unless they are generic (``initiative_generic.txt``). Linear: one
     scan for the verbs, then a few characters tagged after each.
@@ -671,7 +668,7 @@ def _programme_name(clause: str) -> str:
             continue
         modifier = name[: -len(head)]
         if r.heads[head] == "manner":
-            # 说理式执法 ends here; 行政执法 may go on (行政执法体制改革).
+            # 非现场执法 ends here; 行政执法 may go on (行政执法体制改革).
             if len(modifier) >= 2 and r.manner.search(modifier):
                 return name
             continue

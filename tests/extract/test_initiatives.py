@@ -9,6 +9,7 @@ import pytest
 
 from kg.extract import split_sentences
 from kg.extract.initiatives import extract_initiatives, judge
+from kg.extract.lexicons import refused_initiatives
 from kg.extract.terms import TermMatcher
 from kg.model import Document
 from tests.conftest import DASHENG, GANGU, GUAN, LUANCHUAN, SEEDS, WUJI, seed_text
@@ -94,8 +95,11 @@ def test_guan_initiatives(seed_concepts):
 def test_dasheng_initiatives(seed_concepts):
     found = seed_concepts[DASHENG]
     # 严格执行“五项公开”制度: the head noun 制度 is part of the name (annotation guide).
-    expected = {"一窗通办", "好差评", "帮办代办", "柔性执法", "五项公开制度", "三件四巡"}
+    expected = {"一窗通办", "好差评", "帮办代办", "五项公开制度", "三件四巡"}
     assert expected | {"最多跑一次", "法律明白人", "谁执法谁普法"} <= set(found)
+    # 柔性执法 is a generic way of enforcing, not a programme adopted by name (the
+    # dev gold: "说理式执法 and 柔性执法 are generic enforcement methods").
+    assert "柔性执法" not in found
     assert not {"最后一公里", "早发现早解决", "遇事找法，解决问题靠法"} & set(found)
 
 
@@ -177,11 +181,21 @@ def test_unquoted_programme_after_an_adoption_verb(lexicons, resources):
         "深化相对集中行政许可权改革，深入实施农村法律明白人培养工程。"
     )
     found = concepts(text, lexicons, resources)
-    assert {"说理式执法", "非现场执法", "相对集中行政许可权改革", "法律明白人培养工程"} <= set(
-        found
-    )
-    # 严格执法 is a manner every report asks for; 法律明白人 here is part of the 工程.
-    assert not {"严格执法", "法律明白人"} & set(found)
+    assert {"非现场执法", "相对集中行政许可权改革", "法律明白人培养工程"} <= set(found)
+    # 严格执法 is a manner every report asks for, and so are the adjectival manners
+    # 说理式执法 and 柔性执法 (generic ways of working); 法律明白人 here is part of the 工程.
+    assert not {"严格执法", "说理式执法", "柔性执法", "法律明白人"} & set(found)
+
+
+GENERIC_WAYS = ["柔性执法", "说理式执法", "差异化执法", "包容审慎监管", "诉源治理"]
+
+
+@pytest.mark.parametrize("term", GENERIC_WAYS)
+def test_generic_ways_of_working_are_refused_with_their_reason(term, lexicons):
+    # 全面推行说理式执法、柔性执法 (a real report): generic activities without a name.
+    assert refused_initiatives()[term] == "generic-activity"
+    text = f"全面推行{term}，推行“{term}”。"
+    assert extract_initiatives(_doc("t", text), split_sentences(text), lexicons) == []
 
 
 def test_generic_kind_phrases_are_not_programmes(lexicons, resources):
