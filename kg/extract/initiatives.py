@@ -21,7 +21,8 @@ an honour (评为 …, …先进县), quoted speech, or a doctrine's own study c
 (习近平法治思想“七进”). A quoted list of known programmes (“多证合一、一照一码”)
 gives one mention per programme. Context rules live in
 ``kg/data/initiative_context.tsv``. Quotes joined by 、/和 share their context
-(“放权赋能”和“放管服”改革). The head noun that ends the name joins it
+(“放权赋能”和“放管服”改革), and a name the report has once called a programme is one
+at each of its quotes (“大篷车”活动 … 公共法律服务“大篷车”). The head noun that ends the name joins it
 (“短视频”述法模式, “三位一体”审查机制, “一业一证”改革: ``name_head`` in
 ``initiative_context.tsv``), and so does a domain written before the quote
 (行政执法“三项制度”: ``name_prefix``); words that say what was done with it
@@ -76,7 +77,7 @@ _PERSONS_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千万]+(
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 12  # characters after a closing quote searched for kind words and head nouns
 # What follows a quote that stands alone as a verb's object: a break, 等, the next quote.
-_ALONE_AFTER = re.compile(r"[，。；、,;“]|等")
+_ALONE_AFTER = re.compile(r"[，。；、,;“\s]|等|$")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")  # words only: no digits, marks or years
 CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
@@ -379,6 +380,65 @@ def judge(
     return Verdict(term, cue=cue or own, reason=f"score {score}")
 
 
+@dataclass(frozen=True)
+class _Judged:
+    quote: _Quote
+    before: str  # the text before the quote's group
+    single: bool  # the quote stands alone, not in a group of joined quotes
+    verdict: Verdict
+
+
+def _judged_quotes(
+    text: str, titles: list[tuple[int, int]], known: TermMatcher, short: frozenset[str]
+) -> list[_Judged]:
+    """Every quote outside a title, in order, with the verdict its context gives it."""
+    out: list[_Judged] = []
+    for group in _groups(text, _quotes(text)):
+        if _covered(titles, group[0].start, group[-1].end):
+            continue  # 《关于深入开展“三重四创五优化”活动的通知》: part of a title
+        before = text[max(0, group[0].start - _BEFORE) : group[0].start]
+        group_after = text[group[-1].end : group[-1].end + _AFTER]
+        for i, q in enumerate(group):
+            # A group's last member sees the kind word; the others see it through the group.
+            after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
+            verdict = judge(q.term, before, after, known, short)
+            if len(group) > 1 and verdict.end and verdict.reason != "known":
+                # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
+                # noun after a group of quotes is shared by all, so each name is its quote.
+                verdict = Verdict(q.term, verdict.cue, verdict.reason)
+            if verdict.label is None and after is not group_after:
+                verdict = judge(q.term, before, group_after, known, short)
+                # The group's head noun is shared: this member's name is its own quote.
+                label = verdict.label if verdict.reason == "known" else q.term
+                verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
+            out.append(_Judged(q, before, len(group) == 1, verdict))
+    return out
+
+
+def _repeated_names(judged: list[_Judged]) -> list[tuple[_Quote, str, bool, Verdict]]:
+    """The judged quotes, where a name the report once calls a programme is one everywhere.
+
+    “清新上犹”营商环境 … 召开“清新上犹”政企圆桌会: a report names its brand once with
+    the signs of a programme and then by its bare quote; each occurrence is the
+    programme (annotators mark every occurrence). Only a quote refused for want
+    of signs (its score) is taken up; a refusal for what it is (doctrine, honour,
+    speech, body) stands.
+    """
+    names: dict[str, str] = {}
+    for j in judged:
+        label = j.verdict.label
+        if label and j.verdict.reason != "known" and label.startswith(j.quote.term):
+            names.setdefault(j.quote.term, label)  # “双报告”制度 … “双报告”: 双报告制度
+    out = []
+    for j in judged:
+        verdict = j.verdict
+        name = names.get(j.quote.term)
+        if name and verdict.label is None and verdict.reason.startswith("score"):
+            verdict = Verdict(name, verdict.cue, "repeated")
+        out.append((j.quote, j.before, j.single, verdict))
+    return out
+
+
 # Words ending a quoted name that say what was done with it, not part of the name
 # (annotation guide: 活动, 主题活动 …; a name ending in 行动 keeps it).
 DONE_WITH = ("主题活动", "系列活动", "专项活动", "活动")
@@ -455,62 +515,46 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     quoted_spans: list[tuple[int, int]] = []
     titles = _title_spans(text)
     refused = _rules().not_initiatives
-    for group in _groups(text, _quotes(text)):
-        if _covered(titles, group[0].start, group[-1].end):
-            continue  # 《关于深入开展“三重四创五优化”活动的通知》: part of a title
-        before = text[max(0, group[0].start - _BEFORE) : group[0].start]
-        group_after = text[group[-1].end : group[-1].end + _AFTER]
-        for i, q in enumerate(group):
-            quoted_spans.append((q.start, q.end))
-            # A group's last member sees the kind word; the others see it through the group.
-            after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
-            verdict = judge(q.term, before, after, known, short)
-            if len(group) > 1 and verdict.end and verdict.reason != "known":
-                # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
-                # noun after a group of quotes is shared by all, so each name is its quote.
-                verdict = Verdict(q.term, verdict.cue, verdict.reason)
-            if verdict.label is None and after is not group_after:
-                verdict = judge(q.term, before, group_after, known, short)
-                # The group's head noun is shared: this member's name is its own quote.
-                label = verdict.label if verdict.reason == "known" else q.term
-                verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
-            parts = _known_parts(q.term, known)
-            if verdict.label is None and not parts:
-                continue
-            if parts and verdict.end == 0:
-                # “多证合一、一照一码”: one mention per programme named in the quote.
-                for offset, part in parts:
-                    start = q.start + 1 + offset
-                    facts = attrs(term=part, quoted="1", known="1")
-                    found.append(
-                        make_mention("initiative", text, start, start + len(part), sentences, facts)
-                    )
-                continue
-            start, label = q.start, verdict.label
-            prefix = next((p for p in _rules().name_prefixes if before.endswith(p)), "")
-            if prefix and len(group) == 1 and verdict.end == 0:
-                # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name;
-                # a quote with its own head noun is a whole name without it
-                # (法治政府建设“双报告”制度, 行政执法“大综合一体化”改革).
-                start, label = q.start - len(prefix), prefix + label
-            facts = attrs(
-                term=label,
-                quoted="1",
-                cue=verdict.cue,
-                known="1" if verdict.reason == "known" or label in known else "0",
-            )
-            end = q.end + verdict.end
-            done = _done_with(label) if verdict.reason != "known" and label == q.term else ""
-            if done and start == q.start:
-                # “宪法十进活动”: what was done with the name (活动) is outside its span
-                # (annotation guide), so the name stops inside the quotation marks.
-                label = label[: -len(done)]
-                start, end = q.start + 1, q.start + 1 + len(label)
-                facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
-            found.append(make_mention("initiative", text, start, end, sentences, facts))
-            # “谁服务谁普法”普法责任制: the head noun joined to the quote is no second
-            # mention (spans do not nest).
-            quoted_spans[-1] = (min(start, q.start), max(end, q.end))
+    judged = _judged_quotes(text, titles, known, short)
+    for q, before, single, verdict in _repeated_names(judged):
+        quoted_spans.append((q.start, q.end))
+        parts = _known_parts(q.term, known)
+        if verdict.label is None and not parts:
+            continue
+        if parts and verdict.end == 0:
+            # “多证合一、一照一码”: one mention per programme named in the quote.
+            for offset, part in parts:
+                start = q.start + 1 + offset
+                facts = attrs(term=part, quoted="1", known="1")
+                found.append(
+                    make_mention("initiative", text, start, start + len(part), sentences, facts)
+                )
+            continue
+        start, label = q.start, verdict.label
+        prefix = next((p for p in _rules().name_prefixes if before.endswith(p)), "")
+        if prefix and single and verdict.end == 0:
+            # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name;
+            # a quote with its own head noun is a whole name without it
+            # (法治政府建设“双报告”制度, 行政执法“大综合一体化”改革).
+            start, label = q.start - len(prefix), prefix + label
+        facts = attrs(
+            term=label,
+            quoted="1",
+            cue=verdict.cue,
+            known="1" if verdict.reason == "known" or label in known else "0",
+        )
+        end = q.end + verdict.end
+        done = _done_with(label) if verdict.reason != "known" and label == q.term else ""
+        if done and start == q.start:
+            # “宪法十进活动”: what was done with the name (活动) is outside its span
+            # (annotation guide), so the name stops inside the quotation marks.
+            label = label[: -len(done)]
+            start, end = q.start + 1, q.start + 1 + len(label)
+            facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
+        found.append(make_mention("initiative", text, start, end, sentences, facts))
+        # “谁服务谁普法”普法责任制: the head noun joined to the quote is no second
+        # mention (spans do not nest).
+        quoted_spans[-1] = (min(start, q.start), max(end, q.end))
     quoted_spans.sort()
     names = [
         make_mention("initiative", text, start, end, sentences, _name_facts(name, known))

@@ -597,3 +597,23 @@ def test_a_head_noun_after_a_conjunction_belongs_to_the_second_name(lexicons):
         m.surface for m in extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
     ]
     assert not any("网络+阵地+新媒体" in s for s in surfaces)
+
+
+def test_a_quote_ending_its_line_stands_alone_as_the_verbs_object():
+    # 全面实施“阳光政府”    一是及时发布… (a real report): the line ends the clause.
+    none = TermMatcher({})
+    assert judge("阳光政府", "实政府信息公开制度,全面实施", "    一是及时发布", none).label == (
+        "阳光政府"
+    )
+    assert judge("阳光政府", "全面实施", "", none).label == "阳光政府"
+
+
+def test_a_name_the_report_once_calls_a_programme_is_one_at_every_occurrence(lexicons):
+    # 深入开展“大篷车”活动，在全省首创公共法律服务“大篷车”: the second quote alone has no
+    # sign of a programme, but the report has named it one already.
+    text = "深入开展“大篷车”活动，在全省首创公共法律服务“大篷车”，精心打造流动的司法服务。"
+    assert _surfaces(text, lexicons) == ["“大篷车”", "公共法律服务“大篷车”"]
+    assert _surfaces(text[text.index("，") + 1 :], lexicons) == []
+    # A quote refused for what it is stays refused, however often it is repeated.
+    text = "深入开展“最后一公里”活动，打通“最后一公里”。"
+    assert _surfaces(text, lexicons) == []
