@@ -22,8 +22,8 @@ an honour (评为 …, …先进县), quoted speech, or a doctrine's own study c
 gives one mention per programme. Context rules live in
 ``kg/data/initiative_context.tsv``. Quotes joined by 、/和 share their context
 (“放权赋能”和“放管服”改革), and a name the report has once called a programme is one
-at each of its quotes (“大篷车”活动 … 公共法律服务“大篷车”). The head noun that ends the name joins it
-(“短视频”述法模式, “三位一体”审查机制, “一业一证”改革: ``name_head`` in
+at each of its quotes (“大篷车”活动 … 公共法律服务“大篷车”). The head noun that ends
+the name joins it (“短视频”述法模式, “三位一体”审查机制, “一业一证”改革: ``name_head`` in
 ``initiative_context.tsv``), and so does a domain written before the quote
 (行政执法“三项制度”: ``name_prefix``); words that say what was done with it
 (活动, 行动, 专项整治, 规划) stay outside. Known initiatives are also found unquoted
@@ -70,6 +70,7 @@ COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
 _MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|新时代)")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
+DAY = "日"  # a programme that is a day (国家宪法日) also dates what a report says
 HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整改做法), in characters
 # A count of persons right before a programme's name (一万名村居园区法律明白人): the name
 # then stands for its members, not for the programme.
@@ -115,6 +116,7 @@ class _Rules:
     body_heads: tuple[str, ...]  # nouns ending a body's or outlet's name (中队, 宣讲团, 栏目)
     name_heads_not: tuple[str, ...]  # list endings that are no head of the name (事项清单 …)
     known_heads: tuple[str, ...]  # kind words a known name's span takes (容缺受理机制)
+    date_after: re.Pattern[str]  # a day's name as a date (国家宪法日之际)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
@@ -170,6 +172,7 @@ def _rules() -> _Rules:
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
         name_heads_not=tuple(roles["name_head_not"]),
         known_heads=tuple(roles["known_head"]),
+        date_after=re.compile("(?:" + _alternation(roles["date_after"]) + ")"),
         body_heads=tuple(roles["body_head"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
@@ -576,6 +579,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue  # 法治政府建设示范创建工作领导小组: a body's name, not the programme
         if _PERSONS_COUNTED.search(text, max(0, start - _BEFORE), start):
             continue  # 一万名村居法律明白人: people counted, the programme's members
+        if surface.endswith(DAY) and _rules().date_after.match(text, end):
+            continue  # 在第十个国家宪法日之际: the day is a date here, not the programme
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
         # no part of it (annotation guide).
         # The modifier's span stays claimed, so that a name found after an adoption verb

@@ -617,3 +617,10 @@ def test_a_name_the_report_once_calls_a_programme_is_one_at_every_occurrence(lex
     # A quote refused for what it is stays refused, however often it is repeated.
     text = "深入开展“最后一公里”活动，打通“最后一公里”。"
     assert _surfaces(text, lexicons) == []
+
+
+def test_a_day_named_as_a_date_is_not_the_programme(lexicons):
+    # 贯彻落实…在第十个国家宪法日之际作出的重要指示精神 (a real report): a date.
+    text = "贯彻落实习近平总书记在第十个国家宪法日之际作出的重要指示精神。开展国家宪法日活动。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.start for m in found] == [text.index("开展") + 2]
