@@ -110,6 +110,7 @@ class _Rules:
     manner: re.Pattern[str]
     heads: dict[str, str]  # kind word ending an unquoted name -> what its modifier needs
     generic: frozenset[str]
+    described: tuple[str, ...]  # last words of a modifier that describe, not name (新)
     not_first: frozenset[str]
     scopes: re.Pattern[str]
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
@@ -167,6 +168,7 @@ def _rules() -> _Rules:
         manner=re.compile("^(?:" + _alternation(roles["manner_prefix"]) + ")"),
         heads={row["head"]: row["needs"] for row in data_table("initiative_heads.tsv")},
         generic=frozenset(data_lines("initiative_generic.txt")),
+        described=tuple(roles["described_end"]),
         not_first=frozenset(roles["name_not_first"]),
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
@@ -723,6 +725,8 @@ def _programme_name(clause: str) -> str:
             continue
         if modifier in r.generic or len(modifier) < NAME_MIN_MODIFIER:
             return ""
+        if modifier.endswith(r.described):
+            return ""  # 打造重大合同管理新模式: a new way described, not a name
         if r.heads[head] == "domain" and not any(d in modifier for d in r.domains):
             return ""  # 医药卫生体制改革, 盐业管理体制改革: a sector's reform, not governance
         return name

@@ -624,3 +624,9 @@ def test_a_day_named_as_a_date_is_not_the_programme(lexicons):
     text = "贯彻落实习近平总书记在第十个国家宪法日之际作出的重要指示精神。开展国家宪法日活动。"
     found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
     assert [m.start for m in found] == [text.index("开展") + 2]
+
+
+def test_a_new_way_described_is_no_programme_name(lexicons, resources):
+    # 三是打造重大合同管理新模式 (a real report): 新模式 describes, it does not name.
+    text = "三是打造重大合同管理新模式。深化相对集中行政许可权改革。"
+    assert set(concepts(text, lexicons, resources)) == {"相对集中行政许可权改革"}
