@@ -21,13 +21,14 @@ an honour (评为 …, …先进县), quoted speech, or a doctrine's own study c
 (习近平法治思想“七进”). A quoted list of known programmes (“多证合一、一照一码”)
 gives one mention per programme. Context rules live in
 ``kg/data/initiative_context.tsv``. Quotes joined by 、/和 share their context
-(“放权赋能”和“放管服”改革). The head noun that ends the name joins it
-(“短视频”述法模式, “三位一体”审查机制, “一业一证”改革: ``name_head`` in
+(“放权赋能”和“放管服”改革), and a name the report has once called a programme is one
+at each of its quotes (“大篷车”活动 … 公共法律服务“大篷车”). The head noun that ends
+the name joins it (“短视频”述法模式, “三位一体”审查机制, “一业一证”改革: ``name_head`` in
 ``initiative_context.tsv``), and so does a domain written before the quote
 (行政执法“三项制度”: ``name_prefix``); words that say what was done with it
 (活动, 行动, 专项整治, 规划) stay outside. Known initiatives are also found unquoted
 (行政执法三项制度, 法律明白人), and so are new ones named right after an
-adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推行说理式执法;
+adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推广非现场执法;
 ``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``).
 """
 
@@ -69,6 +70,7 @@ COUNTED_AFTER = re.compile(r"\d+[个处家所座间]")
 _MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|新时代)")
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
+DAY = "日"  # a programme that is a day (国家宪法日) also dates what a report says
 HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整改做法), in characters
 # A count of persons right before a programme's name (一万名村居园区法律明白人): the name
 # then stands for its members, not for the programme.
@@ -76,11 +78,14 @@ _PERSONS_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千万]+(
 _BEFORE = 10  # characters before an opening quote searched for verbs and honours
 _AFTER = 12  # characters after a closing quote searched for kind words and head nouns
 # What follows a quote that stands alone as a verb's object: a break, 等, the next quote.
-_ALONE_AFTER = re.compile(r"[，。；、,;“]|等")
+_ALONE_AFTER = re.compile(r"[，。；、,;“\s]|等|$")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")  # words only: no digits, marks or years
 CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
+# Endings of a descriptor of manner (“一站式”, “菜单化”, “便利性”): alone no name.
+DESCRIPTOR_ENDS = ("式", "化", "性")
+NAMED_HEAD_MIN = 4  # 办案模式: a noun of two characters and a kind word of two
 # 区别词, adjectives, adverbs …, and set phrases and idioms (两手抓, 一岗双责, 一刀切): no
 # coined name is one word of the dictionary.
 DESCRIPTOR_FLAGS = ("b", "a", "ad", "d", "z", "f", "l", "i")
@@ -91,6 +96,7 @@ class _Rules:
     strong: frozenset[str]
     weak: frozenset[str]
     not_initiatives: frozenset[str]
+    refusals: dict[str, str]  # refused term -> why (metaphor, doctrine, party-routine …)
     before: re.Pattern[str]
     action_heads: tuple[str, ...]
     reject_after: re.Pattern[str]
@@ -104,11 +110,14 @@ class _Rules:
     manner: re.Pattern[str]
     heads: dict[str, str]  # kind word ending an unquoted name -> what its modifier needs
     generic: frozenset[str]
+    described: tuple[str, ...]  # last words of a modifier that describe, not name (新)
     not_first: frozenset[str]
     scopes: re.Pattern[str]
     name_heads: tuple[str, ...]  # head nouns that end a programme's name (模式, 机制 …)
     body_heads: tuple[str, ...]  # nouns ending a body's or outlet's name (中队, 宣讲团, 栏目)
     name_heads_not: tuple[str, ...]  # list endings that are no head of the name (事项清单 …)
+    known_heads: tuple[str, ...]  # kind words a known name's span takes (容缺受理机制)
+    date_after: re.Pattern[str]  # a day's name as a date (国家宪法日之际)
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
@@ -133,6 +142,7 @@ def _rules() -> _Rules:
         strong=frozenset(strong),
         weak=frozenset(weak),
         not_initiatives=frozenset(refused_initiatives()),
+        refusals=refused_initiatives(),
         # 推行跨部门“综合查一次”: a short modifier may stand between verb and quote.
         before=re.compile(
             "(?:" + _alternation(roles["before"]) + ")[^，。；：、！？,;:\\s“”]{0,3}$"
@@ -155,16 +165,16 @@ def _rules() -> _Rules:
             + ")"
         ),
         adopt=re.compile("(?:" + _alternation(roles["adopt"]) + ")"),
-        manner=re.compile(
-            "^(?:" + _alternation(roles["manner_prefix"]) + ")|"
-            "(?:" + _alternation(roles["manner_suffix"]) + ")$"
-        ),
+        manner=re.compile("^(?:" + _alternation(roles["manner_prefix"]) + ")"),
         heads={row["head"]: row["needs"] for row in data_table("initiative_heads.tsv")},
         generic=frozenset(data_lines("initiative_generic.txt")),
+        described=tuple(roles["described_end"]),
         not_first=frozenset(roles["name_not_first"]),
         scopes=re.compile("^(?:" + _alternation(list(data_lines("initiative_scopes.txt"))) + ")+"),
         name_heads=tuple(sorted(roles["name_head"], key=len, reverse=True)),
         name_heads_not=tuple(roles["name_head_not"]),
+        known_heads=tuple(roles["known_head"]),
+        date_after=re.compile("(?:" + _alternation(roles["date_after"]) + ")"),
         body_heads=tuple(roles["body_head"]),
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
@@ -277,12 +287,17 @@ def judge(
     r = _rules()
     # The context words are simplified (創新“專職管家” is 创新…); offsets stay those of the text.
     before, after = _simple(before), _simple(after)
-    if term in r.not_initiatives or fold(term) in r.not_initiatives:
-        return Verdict(None, reason="not-initiative")  # whatever follows (“最后一公里”工程)
     # “大综合一体化”综合行政执法改革, “1+3+X”学法清单: a head noun right after the quote
     # makes the quote with it a programme's name, even when the quote alone reads as a
     # descriptor or a formula.
     joined = _name_head(after)
+    refusal = r.refusals.get(term) or r.refusals.get(fold(term))
+    if refusal:
+        if refusal == "metaphor" and term.endswith(DESCRIPTOR_ENDS) and _names_own_practice(joined):
+            # “一站式”办案模式: a refused descriptor is read as any descriptor is, so with
+            # a practice's own noun and kind word after it, it names that practice.
+            return Verdict(term + joined, cue=joined, reason="named head", end=len(joined))
+        return Verdict(None, reason="not-initiative")  # “最后一公里”工程: a bare kind word
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):
@@ -304,6 +319,8 @@ def judge(
         head = _name_head(after[extra:]) if extra == 0 else ""
         if head and (term + head in known or fold(term + head) in known):
             return Verdict(term + head, reason="known", end=len(head))
+        if head in r.known_heads:
+            return Verdict(label, reason="known", end=len(head))  # “免申即享”模式
         return Verdict(label, reason="known", end=extra)
     if fold(term) in short:
         return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
@@ -329,7 +346,7 @@ def judge(
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
     # “一站式”, “菜单化” describe a manner; “河东模式” ends in 式 as its kind word does.
     descriptor = not own and (
-        (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(("式", "化", "性"))
+        (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(DESCRIPTOR_ENDS)
     )
     if _FORMULA.match(term) and not (strong or own or joined):
         # “两个毫不动摇”, “三个务必”, “四个一律”: a count of points is how doctrines and
@@ -368,6 +385,65 @@ def judge(
     return Verdict(term, cue=cue or own, reason=f"score {score}")
 
 
+@dataclass(frozen=True)
+class _Judged:
+    quote: _Quote
+    before: str  # the text before the quote's group
+    single: bool  # the quote stands alone, not in a group of joined quotes
+    verdict: Verdict
+
+
+def _judged_quotes(
+    text: str, titles: list[tuple[int, int]], known: TermMatcher, short: frozenset[str]
+) -> list[_Judged]:
+    """Every quote outside a title, in order, with the verdict its context gives it."""
+    out: list[_Judged] = []
+    for group in _groups(text, _quotes(text)):
+        if _covered(titles, group[0].start, group[-1].end):
+            continue  # 《关于深入开展“三重四创五优化”活动的通知》: part of a title
+        before = text[max(0, group[0].start - _BEFORE) : group[0].start]
+        group_after = text[group[-1].end : group[-1].end + _AFTER]
+        for i, q in enumerate(group):
+            # A group's last member sees the kind word; the others see it through the group.
+            after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
+            verdict = judge(q.term, before, after, known, short)
+            if len(group) > 1 and verdict.end and verdict.reason != "known":
+                # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
+                # noun after a group of quotes is shared by all, so each name is its quote.
+                verdict = Verdict(q.term, verdict.cue, verdict.reason)
+            if verdict.label is None and after is not group_after:
+                verdict = judge(q.term, before, group_after, known, short)
+                # The group's head noun is shared: this member's name is its own quote.
+                label = verdict.label if verdict.reason == "known" else q.term
+                verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
+            out.append(_Judged(q, before, len(group) == 1, verdict))
+    return out
+
+
+def _repeated_names(judged: list[_Judged]) -> list[tuple[_Quote, str, bool, Verdict]]:
+    """The judged quotes, where a name the report once calls a programme is one everywhere.
+
+    “清新上犹”营商环境 … 召开“清新上犹”政企圆桌会: a report names its brand once with
+    the signs of a programme and then by its bare quote; each occurrence is the
+    programme (annotators mark every occurrence). Only a quote refused for want
+    of signs (its score) is taken up; a refusal for what it is (doctrine, honour,
+    speech, body) stands.
+    """
+    names: dict[str, str] = {}
+    for j in judged:
+        label = j.verdict.label
+        if label and j.verdict.reason != "known" and label.startswith(j.quote.term):
+            names.setdefault(j.quote.term, label)  # “双报告”制度 … “双报告”: 双报告制度
+    out = []
+    for j in judged:
+        verdict = j.verdict
+        name = names.get(j.quote.term)
+        if name and verdict.label is None and verdict.reason.startswith("score"):
+            verdict = Verdict(name, verdict.cue, "repeated")
+        out.append((j.quote, j.before, j.single, verdict))
+    return out
+
+
 # Words ending a quoted name that say what was done with it, not part of the name
 # (annotation guide: 活动, 主题活动 …; a name ending in 行动 keeps it).
 DONE_WITH = ("主题活动", "系列活动", "专项活动", "活动")
@@ -398,6 +474,16 @@ def _names_body(after: str) -> bool:
         if fold(joined).endswith(r.body_heads):
             return True
     return False
+
+
+def _names_own_practice(head: str) -> bool:
+    """Whether a head joined to a quote holds a noun of its own before its kind word.
+
+    办案模式, 生态观察员制度 say what the practice does; a bare kind word (工程,
+    机制) only says what sort of thing the quoted phrase is.
+    """
+    kinds = _rules().name_heads
+    return bool(head) and not any(fold(head) == k for k in kinds) and len(head) >= NAMED_HEAD_MIN
 
 
 def _name_head(after: str) -> str:
@@ -434,62 +520,46 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     quoted_spans: list[tuple[int, int]] = []
     titles = _title_spans(text)
     refused = _rules().not_initiatives
-    for group in _groups(text, _quotes(text)):
-        if _covered(titles, group[0].start, group[-1].end):
-            continue  # 《关于深入开展“三重四创五优化”活动的通知》: part of a title
-        before = text[max(0, group[0].start - _BEFORE) : group[0].start]
-        group_after = text[group[-1].end : group[-1].end + _AFTER]
-        for i, q in enumerate(group):
-            quoted_spans.append((q.start, q.end))
-            # A group's last member sees the kind word; the others see it through the group.
-            after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
-            verdict = judge(q.term, before, after, known, short)
-            if len(group) > 1 and verdict.end and verdict.reason != "known":
-                # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
-                # noun after a group of quotes is shared by all, so each name is its quote.
-                verdict = Verdict(q.term, verdict.cue, verdict.reason)
-            if verdict.label is None and after is not group_after:
-                verdict = judge(q.term, before, group_after, known, short)
-                # The group's head noun is shared: this member's name is its own quote.
-                label = verdict.label if verdict.reason == "known" else q.term
-                verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
-            parts = _known_parts(q.term, known)
-            if verdict.label is None and not parts:
-                continue
-            if parts and verdict.end == 0:
-                # “多证合一、一照一码”: one mention per programme named in the quote.
-                for offset, part in parts:
-                    start = q.start + 1 + offset
-                    facts = attrs(term=part, quoted="1", known="1")
-                    found.append(
-                        make_mention("initiative", text, start, start + len(part), sentences, facts)
-                    )
-                continue
-            start, label = q.start, verdict.label
-            prefix = next((p for p in _rules().name_prefixes if before.endswith(p)), "")
-            if prefix and len(group) == 1 and verdict.end == 0:
-                # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name;
-                # a quote with its own head noun is a whole name without it
-                # (法治政府建设“双报告”制度, 行政执法“大综合一体化”改革).
-                start, label = q.start - len(prefix), prefix + label
-            facts = attrs(
-                term=label,
-                quoted="1",
-                cue=verdict.cue,
-                known="1" if verdict.reason == "known" or label in known else "0",
-            )
-            end = q.end + verdict.end
-            done = _done_with(label) if verdict.reason != "known" and label == q.term else ""
-            if done and start == q.start:
-                # “宪法十进活动”: what was done with the name (活动) is outside its span
-                # (annotation guide), so the name stops inside the quotation marks.
-                label = label[: -len(done)]
-                start, end = q.start + 1, q.start + 1 + len(label)
-                facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
-            found.append(make_mention("initiative", text, start, end, sentences, facts))
-            # “谁服务谁普法”普法责任制: the head noun joined to the quote is no second
-            # mention (spans do not nest).
-            quoted_spans[-1] = (min(start, q.start), max(end, q.end))
+    judged = _judged_quotes(text, titles, known, short)
+    for q, before, single, verdict in _repeated_names(judged):
+        quoted_spans.append((q.start, q.end))
+        parts = _known_parts(q.term, known)
+        if verdict.label is None and not parts:
+            continue
+        if parts and verdict.end == 0:
+            # “多证合一、一照一码”: one mention per programme named in the quote.
+            for offset, part in parts:
+                start = q.start + 1 + offset
+                facts = attrs(term=part, quoted="1", known="1")
+                found.append(
+                    make_mention("initiative", text, start, start + len(part), sentences, facts)
+                )
+            continue
+        start, label = q.start, verdict.label
+        prefix = next((p for p in _rules().name_prefixes if before.endswith(p)), "")
+        if prefix and single and verdict.end == 0:
+            # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name;
+            # a quote with its own head noun is a whole name without it
+            # (法治政府建设“双报告”制度, 行政执法“大综合一体化”改革).
+            start, label = q.start - len(prefix), prefix + label
+        facts = attrs(
+            term=label,
+            quoted="1",
+            cue=verdict.cue,
+            known="1" if verdict.reason == "known" or label in known else "0",
+        )
+        end = q.end + verdict.end
+        done = _done_with(label) if verdict.reason != "known" and label == q.term else ""
+        if done and start == q.start:
+            # “宪法十进活动”: what was done with the name (活动) is outside its span
+            # (annotation guide), so the name stops inside the quotation marks.
+            label = label[: -len(done)]
+            start, end = q.start + 1, q.start + 1 + len(label)
+            facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
+        found.append(make_mention("initiative", text, start, end, sentences, facts))
+        # “谁服务谁普法”普法责任制: the head noun joined to the quote is no second
+        # mention (spans do not nest).
+        quoted_spans[-1] = (min(start, q.start), max(end, q.end))
     quoted_spans.sort()
     names = [
         make_mention("initiative", text, start, end, sentences, _name_facts(name, known))
@@ -511,6 +581,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue  # 法治政府建设示范创建工作领导小组: a body's name, not the programme
         if _PERSONS_COUNTED.search(text, max(0, start - _BEFORE), start):
             continue  # 一万名村居法律明白人: people counted, the programme's members
+        if surface.endswith(DAY) and _rules().date_after.match(text, end):
+            continue  # 在第十个国家宪法日之际: the day is a date here, not the programme
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
         # no part of it (annotation guide).
         # The modifier's span stays claimed, so that a name found after an adoption verb
@@ -519,6 +591,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
         modifier = _MODIFIER.match(surface)
         if modifier and fold(surface[modifier.end() :]) in known:
             start, surface = start + modifier.end(), surface[modifier.end() :]
+        # 容缺受理机制: the name's own kind word is in its span, not in its label.
+        end += next((len(h) for h in _rules().known_heads if text.startswith(h, end)), 0)
         facts = attrs(term=surface, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.
@@ -607,7 +681,7 @@ NAME_MIN_MODIFIER = 3  # 机构改革, 民生工程 are kinds, not names
 def _unquoted_names(text: str) -> list[tuple[int, int, str]]:
     """Programme names right after an adoption verb: (start, end, name).
 
-    深化相对集中行政许可权改革, 全面推行说理式执法, 实施农村法律明白人培养工程:
+    深化相对集中行政许可权改革, 推广非现场执法, 实施农村法律明白人培养工程:
     the words after the verb, up to a kind word (``initiative_heads.tsv``), name
     a programme unless they are generic (``initiative_generic.txt``). Linear: one
     scan for the verbs, then a few characters tagged after each.
@@ -645,12 +719,14 @@ def _programme_name(clause: str) -> str:
             continue
         modifier = name[: -len(head)]
         if r.heads[head] == "manner":
-            # 说理式执法 ends here; 行政执法 may go on (行政执法体制改革).
+            # 非现场执法 ends here; 行政执法 may go on (行政执法体制改革).
             if len(modifier) >= 2 and r.manner.search(modifier):
                 return name
             continue
         if modifier in r.generic or len(modifier) < NAME_MIN_MODIFIER:
             return ""
+        if modifier.endswith(r.described):
+            return ""  # 打造重大合同管理新模式: a new way described, not a name
         if r.heads[head] == "domain" and not any(d in modifier for d in r.domains):
             return ""  # 医药卫生体制改革, 盐业管理体制改革: a sector's reform, not governance
         return name

@@ -9,6 +9,7 @@ import pytest
 
 from kg.extract import split_sentences
 from kg.extract.initiatives import extract_initiatives, judge
+from kg.extract.lexicons import refused_initiatives
 from kg.extract.terms import TermMatcher
 from kg.model import Document
 from tests.conftest import DASHENG, GANGU, GUAN, LUANCHUAN, SEEDS, WUJI, seed_text
@@ -94,8 +95,11 @@ def test_guan_initiatives(seed_concepts):
 def test_dasheng_initiatives(seed_concepts):
     found = seed_concepts[DASHENG]
     # 严格执行“五项公开”制度: the head noun 制度 is part of the name (annotation guide).
-    expected = {"一窗通办", "好差评", "帮办代办", "柔性执法", "五项公开制度", "三件四巡"}
+    expected = {"一窗通办", "好差评", "帮办代办", "五项公开制度", "三件四巡"}
     assert expected | {"最多跑一次", "法律明白人", "谁执法谁普法"} <= set(found)
+    # 柔性执法 is a generic way of enforcing, not a programme adopted by name (the
+    # dev gold: "说理式执法 and 柔性执法 are generic enforcement methods").
+    assert "柔性执法" not in found
     assert not {"最后一公里", "早发现早解决", "遇事找法，解决问题靠法"} & set(found)
 
 
@@ -177,11 +181,21 @@ def test_unquoted_programme_after_an_adoption_verb(lexicons, resources):
         "深化相对集中行政许可权改革，深入实施农村法律明白人培养工程。"
     )
     found = concepts(text, lexicons, resources)
-    assert {"说理式执法", "非现场执法", "相对集中行政许可权改革", "法律明白人培养工程"} <= set(
-        found
-    )
-    # 严格执法 is a manner every report asks for; 法律明白人 here is part of the 工程.
-    assert not {"严格执法", "法律明白人"} & set(found)
+    assert {"非现场执法", "相对集中行政许可权改革", "法律明白人培养工程"} <= set(found)
+    # 严格执法 is a manner every report asks for, and so are the adjectival manners
+    # 说理式执法 and 柔性执法 (generic ways of working); 法律明白人 here is part of the 工程.
+    assert not {"严格执法", "说理式执法", "柔性执法", "法律明白人"} & set(found)
+
+
+GENERIC_WAYS = ["柔性执法", "说理式执法", "差异化执法", "包容审慎监管", "诉源治理"]
+
+
+@pytest.mark.parametrize("term", GENERIC_WAYS)
+def test_generic_ways_of_working_are_refused_with_their_reason(term, lexicons):
+    # 全面推行说理式执法、柔性执法 (a real report): generic activities without a name.
+    assert refused_initiatives()[term] == "generic-activity"
+    text = f"全面推行{term}，推行“{term}”。"
+    assert extract_initiatives(_doc("t", text), split_sentences(text), lexicons) == []
 
 
 def test_generic_kind_phrases_are_not_programmes(lexicons, resources):
@@ -377,10 +391,29 @@ def test_a_head_noun_after_the_quote_names_a_programme(term, before, after, labe
     assert judge(term, before, after, TermMatcher({})).label == label
 
 
-@pytest.mark.parametrize("term", ["一站式", "两个维护"])
+@pytest.mark.parametrize("term", ["两山", "两个维护", "第一议题", "最后一公里"])
 def test_refused_terms_stay_refused_before_a_head_noun(term):
-    # “两个维护”十项制度机制: the scheme's refusal holds whatever follows the quote.
+    # “两个维护”十项制度机制: the scheme's refusal of a doctrine, a party routine or a
+    # metaphor holds whatever follows the quote.
     assert judge(term, "推行", "办案模式,", TermMatcher({})).label is None
+
+
+def test_a_refused_descriptor_before_a_practices_own_noun_names_it(lexicons):
+    # 中心推行"一站式"办案模式 (a real report): 一站式 is a descriptor, refused alone and
+    # before a bare kind word, but 办案模式 says what the practice is.
+    none = TermMatcher({})
+    assert judge("一站式", "中心推行", "办案模式,科学设置", none).label == "一站式办案模式"
+    assert judge("一站式", "中心推行", "模式,科学设置", none).label is None
+    assert judge("一站式", "提供", "服务,", none).label is None
+
+
+def test_a_known_name_takes_its_own_bare_kind_word_into_its_span(lexicons):
+    # 完善投资项目容缺受理机制, 通过“免申即享”模式获得: the span ends at the name's kind
+    # word (annotation guide); 制度 and 工作机制 stay outside (`好差评` 制度).
+    text = "完善投资项目容缺受理机制,通过“免申即享”模式获得扶持资金,落实“好差评”制度。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["容缺受理机制", "“免申即享”模式", "“好差评”"]
+    assert [m.attr("term") for m in found] == ["容缺受理", "免申即享", "好差评"]
 
 
 @pytest.mark.parametrize(
@@ -564,3 +597,36 @@ def test_a_head_noun_after_a_conjunction_belongs_to_the_second_name(lexicons):
         m.surface for m in extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
     ]
     assert not any("网络+阵地+新媒体" in s for s in surfaces)
+
+
+def test_a_quote_ending_its_line_stands_alone_as_the_verbs_object():
+    # 全面实施“阳光政府”    一是及时发布… (a real report): the line ends the clause.
+    none = TermMatcher({})
+    assert judge("阳光政府", "实政府信息公开制度,全面实施", "    一是及时发布", none).label == (
+        "阳光政府"
+    )
+    assert judge("阳光政府", "全面实施", "", none).label == "阳光政府"
+
+
+def test_a_name_the_report_once_calls_a_programme_is_one_at_every_occurrence(lexicons):
+    # 深入开展“大篷车”活动，在全省首创公共法律服务“大篷车”: the second quote alone has no
+    # sign of a programme, but the report has named it one already.
+    text = "深入开展“大篷车”活动，在全省首创公共法律服务“大篷车”，精心打造流动的司法服务。"
+    assert _surfaces(text, lexicons) == ["“大篷车”", "公共法律服务“大篷车”"]
+    assert _surfaces(text[text.index("，") + 1 :], lexicons) == []
+    # A quote refused for what it is stays refused, however often it is repeated.
+    text = "深入开展“最后一公里”活动，打通“最后一公里”。"
+    assert _surfaces(text, lexicons) == []
+
+
+def test_a_day_named_as_a_date_is_not_the_programme(lexicons):
+    # 贯彻落实…在第十个国家宪法日之际作出的重要指示精神 (a real report): a date.
+    text = "贯彻落实习近平总书记在第十个国家宪法日之际作出的重要指示精神。开展国家宪法日活动。"
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.start for m in found] == [text.index("开展") + 2]
+
+
+def test_a_new_way_described_is_no_programme_name(lexicons, resources):
+    # 三是打造重大合同管理新模式 (a real report): 新模式 describes, it does not name.
+    text = "三是打造重大合同管理新模式。深化相对集中行政许可权改革。"
+    assert set(concepts(text, lexicons, resources)) == {"相对集中行政许可权改革"}
