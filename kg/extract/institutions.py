@@ -222,6 +222,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
+    found = _with_party_groups(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -336,6 +337,38 @@ def _relative_and_catalogued(
         out.append(make_mention("institution", text, start, m.end(), sentences, whole))
         outs[start : m.end()] = b"\x01" * (m.end() - start)
     return out
+
+
+# The leading party group or committee of a department (自然资源部党组, 市交通运输局党组,
+# 厅党委, 市政府机关党组): a body of its own, named after the department (not 党组织, 党委员).
+_PARTY_GROUP = re.compile(r"(?:机关)?党组(?!织)|党委(?!员)")
+# The same written by the department's one-character kind alone, in its own report (局党组,
+# 部党组, 委党委); not 市委/纪委/村委, whose 党委 is no department's.
+_OWN_PARTY_GROUP = re.compile(
+    r"(?<![省市区县州旗镇乡村纪工])(?P<unit>[部局厅委])(?=(?:机关)?党组(?!织)|党委(?!员))"
+)
+def _with_party_groups(text: str, sentences: Sentences, found: list[Mention]) -> list[Mention]:
+    """Extend a department's name by the party group or committee written right after it,
+    and add the groups named by the department's kind alone (局党组); ``party_group`` holds
+    the words after the department.  A government's party group (市政府党组) is the organ
+    named, a government mention: its words are not taken here."""
+    out: list[Mention] = []
+    used = bytearray(len(text) + 1)
+    for f in found:
+        tail = _PARTY_GROUP.match(text, f.end)
+        if tail is not None and f.attr("party_group") is None:
+            facts = attrs(**dict(f.attrs), party_group=tail.group())
+            f = make_mention("institution", text, f.start, tail.end(), sentences, facts)
+        out.append(f)
+        used[f.start : f.end] = b"\x01" * (f.end - f.start)
+    for m in _OWN_PARTY_GROUP.finditer(text):
+        tail = _PARTY_GROUP.match(text, m.end())
+        if tail is None or any(used[m.start() : tail.end()]):
+            continue
+        facts = attrs(party_group=tail.group(), relative="1")
+        out.append(make_mention("institution", text, m.start(), tail.end(), sentences, facts))
+        used[m.start() : tail.end()] = b"\x01" * (tail.end() - m.start())
+    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 class _Spans:

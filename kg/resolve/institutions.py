@@ -11,6 +11,7 @@ is a class of institution of the place, not one institution.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -386,9 +387,54 @@ def _named_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(read[1], read[0], party=party)
 
 
+def _department_of_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
+    """The department (or government) whose party group ``m`` names: the author itself for
+    局党组 in a bureau's report, else what the name before the group resolves to."""
+    if m.attr("relative") == "1":
+        own = ctx.own
+        if own is None or own.type not in ("institution", "organization"):
+            return None
+        base = re.sub(r"^中共(.+)党组$", r"\1", own.label)
+        unit = m.surface[:1]
+        return own if base.endswith(unit) or (unit == "委" and base.endswith("委员会")) else None
+    facts = dict(m.attrs)
+    facts.pop("party_group", None)
+    if "name" in facts:
+        facts["name"] = facts["name"][: -len(group)]
+    base_mention = replace(
+        m, surface=m.surface[: -len(group)], end=m.end - len(group), attrs=attrs(**facts)
+    )
+    return resolve_institution(base_mention, ctx)
+
+
+def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
+    """The leading party group or committee of a department or government: 自然资源部党组 ->
+    中共自然资源部党组, 厅党委 in 广东省司法厅's report -> 中共广东省司法厅委员会, 市政府党组 ->
+    中共广州市人民政府党组."""
+    base = _department_of_group(m, group, ctx)
+    if base is None:
+        return None
+    department = re.sub(r"^中共(.+)党组$", r"\1", base.label)
+    label = "中共" + department + ("委员会" if group == "党委" else group)
+    if base.attr("scope") == "national":
+        from kg.resolve.places import national_entity
+
+        return national_entity(label)
+    code = base.attr("code")
+    place = ctx.res.gazetteer.get(code, ctx.year) if code else None
+    if place is None:
+        return unplaced_institution(label, ctx)
+    ctx.keep_government(place, "party")
+    return institution_entity(label, place, party=True)
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
-    a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
+    a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author;
+    a department's party group (局党组, 自然资源部党组) a body of its own."""
+    group = m.attr("party_group")
+    if group is not None:
+        return _party_group(m, group, ctx)
     if m.attr("relative") == "1" and m.attr("level"):
         return _same_level_own(m.attr("level") or "", ctx)
     if m.attr("relative") == "1":
