@@ -226,7 +226,11 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    kept = sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+    # …also when the page cuts the title before its 》 (印发《江西省人民政府办公厅关于…)
+    kept = sorted(
+        (m for m in found if not skip[m.start] and text[m.start - 1 : m.start] not in _OPENING),
+        key=lambda m: (m.start, m.end),
+    )
     if where is not None:
         return [reglossed(m, where, original, written) for m in kept]
     if text is not original:  # the surface as written; the name read, in simplified script
@@ -247,6 +251,7 @@ _GLUED_INSIDE = re.compile(
 )
 _UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
+_OPENING = frozenset("《〈")  # a name right after one is a title's issuer
 # The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
 # 依法治市工作领导小组 — one name, whatever the word segmentation makes of it.
 _RULE_OF_LAW_BODY = re.compile(
