@@ -344,36 +344,23 @@ def _relative_and_catalogued(
     return out
 
 
-# The leading party group or committee of a department (自然资源部党组, 市交通运输局党组,
-# 厅党委, 市政府机关党组): a body of its own, named after the department (not 党组织, 党委员).
-_PARTY_GROUP = re.compile(r"(?:机关)?党组(?!织)|党委(?!员)")
-# The same written by the department's one-character kind alone, in its own report (局党组,
-# 部党组, 委党委); not 市委/纪委/村委, whose 党委 is no department's.
-_OWN_PARTY_GROUP = re.compile(
-    r"(?<![省市区县州旗镇乡村纪工])(?P<unit>[部局厅委])(?=(?:机关)?党组(?!织)|党委(?!员))"
-)
+# The leading party group of a department written right after its name (自然资源部党组,
+# 市交通运输局党组): a body of its own, 中共自然资源部党组 (not 党组织).  The group named by the
+# department's kind alone (局党组, 厅党委) is left out, as the annotators mostly do.
+_PARTY_GROUP = re.compile(r"(?:机关)?党组(?!织)")
+
+
 def _with_party_groups(text: str, sentences: Sentences, found: list[Mention]) -> list[Mention]:
-    """Extend a department's name by the party group or committee written right after it,
-    and add the groups named by the department's kind alone (局党组); ``party_group`` holds
-    the words after the department.  A government's party group (市政府党组) is the organ
-    named, a government mention: its words are not taken here."""
+    """Extend a department's name by the party group written right after it; the mention's
+    ``party_group`` holds the words after the department."""
     out: list[Mention] = []
-    used = bytearray(len(text) + 1)
     for f in found:
         tail = _PARTY_GROUP.match(text, f.end)
-        if tail is not None and f.attr("party_group") is None:
+        if tail is not None and f.attr("relative") is None:
             facts = attrs(**dict(f.attrs), party_group=tail.group())
             f = make_mention("institution", text, f.start, tail.end(), sentences, facts)
         out.append(f)
-        used[f.start : f.end] = b"\x01" * (f.end - f.start)
-    for m in _OWN_PARTY_GROUP.finditer(text):
-        tail = _PARTY_GROUP.match(text, m.end())
-        if tail is None or any(used[m.start() : tail.end()]):
-            continue
-        facts = attrs(party_group=tail.group(), relative="1")
-        out.append(make_mention("institution", text, m.start(), tail.end(), sentences, facts))
-        used[m.start() : tail.end()] = b"\x01" * (tail.end() - m.start())
-    return sorted(out, key=lambda f: (f.start, f.end))
+    return out
 
 
 class _Spans:

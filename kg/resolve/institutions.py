@@ -388,15 +388,8 @@ def _named_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
 
 
 def _department_of_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
-    """The department (or government) whose party group ``m`` names: the author itself for
-    局党组 in a bureau's report, else what the name before the group resolves to."""
-    if m.attr("relative") == "1":
-        own = ctx.own
-        if own is None or own.type not in ("institution", "organization"):
-            return None
-        base = re.sub(r"^中共(.+)党组$", r"\1", own.label)
-        unit = m.surface[:1]
-        return own if base.endswith(unit) or (unit == "委" and base.endswith("委员会")) else None
+    """The department (or government) whose party group ``m`` names: what the name before
+    the group resolves to."""
     facts = dict(m.attrs)
     facts.pop("party_group", None)
     if "name" in facts:
@@ -408,14 +401,13 @@ def _department_of_group(m: Mention, group: str, ctx: DocumentContext) -> Entity
 
 
 def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
-    """The leading party group or committee of a department or government: 自然资源部党组 ->
-    中共自然资源部党组, 厅党委 in 广东省司法厅's report -> 中共广东省司法厅委员会, 市政府党组 ->
-    中共广州市人民政府党组."""
+    """The leading party group of a department: 自然资源部党组 -> 中共自然资源部党组,
+    市交通运输局党组 in 青岛's report -> 中共青岛市交通运输局党组."""
     base = _department_of_group(m, group, ctx)
     if base is None:
         return None
     department = re.sub(r"^中共(.+)党组$", r"\1", base.label)
-    label = "中共" + department + ("委员会" if group == "党委" else group)
+    label = "中共" + department + group
     if base.attr("scope") == "national":
         from kg.resolve.places import national_entity
 
@@ -431,7 +423,7 @@ def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author;
-    a department's party group (局党组, 自然资源部党组) a body of its own."""
+    a department's party group (自然资源部党组) a body of its own."""
     group = m.attr("party_group")
     if group is not None:
         return _party_group(m, group, ctx)
