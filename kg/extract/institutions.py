@@ -72,9 +72,15 @@ def _lexicon() -> tuple[
     ordered = sorted(suffixes, key=len, reverse=True)
     suffix_re = re.compile("|".join(map(re.escape, ordered)))
     stops = frozenset(data_lines("institution_stops.txt"))
-    not_names = frozenset(data_lines("institution_not.txt"))
+    not_names = frozenset(w for w in data_lines("institution_not.txt") if w[:1] != "*")
     verbs = frozenset(data_lines("institution_name_verbs.txt"))
     return suffix_re, suffixes, stops, not_names, verbs
+
+
+@cache
+def _not_endings() -> tuple[str, ...]:
+    """Endings that make no name, whatever comes before them (*副中心: a zone of a city)."""
+    return tuple(w[1:] for w in data_lines("institution_not.txt") if w[:1] == "*")
 
 
 def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str]) -> bool:
@@ -145,6 +151,7 @@ def _established(text: str, sentence_start: int, start: int) -> tuple[bool, str 
 def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Names ending in an institution suffix, their left end found on jieba words."""
     suffix_re, not_after, stops, not_names, verbs = _lexicon()
+    not_endings = _not_endings()
     original = doc.text
     clean, where = unglossed(original)  # 應(yīng)急管理部 is read as 應急管理部
     text = simplified(clean)  # traditional script read as simplified, offset for offset
@@ -184,7 +191,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         name = text[start:end]
         if m.group() in _BARE_ORGANS:
             continue  # courts and procuratorates are organs of their place: governments
-        if name in not_names or len(name) < 3:
+        if name in not_names or name.endswith(not_endings) or len(name) < 3:
             continue
         if _UNBALANCED.search(name) or name.startswith("第"):
             continue  # 党校(行政学院, 第四批…基地: no body's name
@@ -228,7 +235,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     # …also when the page cuts the title before its 》 (印发《江西省人民政府办公厅关于…)
     kept = sorted(
-        (m for m in found if not skip[m.start] and text[m.start - 1 : m.start] not in _OPENING),
+        (m for m in found if not skip[m.start] and not _in_open_title(text, m.start)),
         key=lambda m: (m.start, m.end),
     )
     if where is not None:
@@ -251,7 +258,16 @@ _GLUED_INSIDE = re.compile(
 )
 _UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
-_OPENING = frozenset("《〈")  # a name right after one is a title's issuer
+# An opening title mark a few name characters before a position, with no mark closing it.
+_OPEN_TITLE = re.compile(r"[《〈][^》〉，,。；;：:、\s]{0,12}$")
+
+
+def _in_open_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies just inside a 《 the page never closes (印发《江西省人民政府办公厅关于…
+    cut at the end of a line): the name there is the title's issuer."""
+    return _OPEN_TITLE.search(text, max(0, pos - 13), pos) is not None
+
+
 # The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
 # 依法治市工作领导小组 — one name, whatever the word segmentation makes of it.
 _RULE_OF_LAW_BODY = re.compile(

@@ -184,3 +184,15 @@ def test_catalogue_names_replace_the_pieces_cut_from_them(resources, lexicons) -
     assert got["市政务服务和数据管理局"] == "泸州市政务服务和数据管理局"
     assert got["县外办"] == "合江县外事办公室"
     assert got["县综治中心"] == "合江县综治中心"
+
+
+def test_a_departments_party_group_is_a_body_of_its_own(resources, lexicons) -> None:
+    # 自然资源部党组 is the ministry's leading party group: one body, 中共自然资源部党组 (not
+    # the ministry, not 党组织); 局党组 alone is left out
+    text = (
+        "2023年,固安县人民政府坚持依法行政。自然资源部党组高度重视法治建设,"
+        "市交通运输局党组织开展学习。局党组书记带头学法。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["自然资源部党组"] == "中共自然资源部党组"
+    assert "市交通运输局" in got and "局党组" not in got
