@@ -34,7 +34,7 @@ _ESTABLISH = re.compile(
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _COUNT = re.compile(r"([\d０-９一二三四五六七八九十百千万两]+)\s*(?:个|家|所|支|处)$")
-_NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万两几多数余]+[个级家所支处批]?$")
+_NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万两几多数余]+[个级家所支处批届]?$")
 _PLACE_PREFIX = re.compile(r"(?:我|全|本|各)(?=[省市区县镇乡])")
 # Courts and procuratorates: organs of their place, read by the governments extractor.
 _BARE_ORGANS = frozenset({"法院", "人民法院", "检察院", "人民检察院"})
@@ -89,8 +89,10 @@ def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str
         return False
     if word == "·" or word in "()（）":
         return True
+    if _NUMERIC.match(word):
+        return False  # 13个, 二级 (jieba's 区别词), 六届: a count or a rank, no name
     if flag == "m":
-        return not _NUMERIC.match(word)
+        return True
     if flag.startswith("v"):
         return flag == "vn" or word in verbs
     if flag == "ns" or flag == "nt":
@@ -408,15 +410,19 @@ def _quoted(text: str, pos: int) -> bool:
 
 
 _LONGEST_PLACE = 12  # 石柱土家族自治县 is 8
+_SURE_PLACE = 4  # 联合镇 may be 联合 + 镇; 滨海新区 is a place
 
 
 def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
     """Where the longest place name ending at ``end`` starts (呼中区 in 呼中区教育局), if it
     starts where a name can (after punctuation or a word such as 和/在): 镇综治中心联合镇司法所
-    has no 联合镇."""
+    has no 联合镇; a name of four characters or more is a place wherever it stands (入选滨海新区
+    依法治区办)."""
     for k in range(min(_LONGEST_PLACE, end), 2, -1):
         start = end - k
-        if text[start:end] in places and (start == 0 or _BEFORE_LEVEL.match(text[start - 1])):
+        if text[start:end] not in places:
+            continue
+        if start == 0 or k >= _SURE_PLACE or _BEFORE_LEVEL.match(text[start - 1]):
             return start
     return None
 

@@ -209,3 +209,9 @@ def test_an_issuer_right_after_an_unclosed_title_mark_is_the_titles() -> None:
     # the page cut the title before its 》: the office is the issuer, inside a regulation
     text = "(二)强化统筹推进。印发《江西省人民政府办公厅关于印发\n"
     assert _surfaces(text) == []
+
+
+def test_a_rank_is_no_part_of_a_name() -> None:
+    # 二级中心 is a grade of centre (jieba tags 二级 as a 区别词), not a body's name
+    text = "执法办案管理中心已建成市级二级中心、执法办案区实现全覆盖。\n"
+    assert _surfaces(text) == ["执法办案管理中心"]

@@ -196,3 +196,10 @@ def test_a_departments_party_group_is_a_body_of_its_own(resources, lexicons) -> 
     got = _institutions(text, resources, lexicons)
     assert got["自然资源部党组"] == "中共自然资源部党组"
     assert "市交通运输局" in got and "局党组" not in got
+
+
+def test_a_long_place_name_before_a_rule_of_law_office_is_its_own(resources, lexicons) -> None:
+    # 入选滨海新区依法治区办: 滨海新区 is the district whatever word stands before it
+    text = "2025年,天津市滨海新区坚持依法行政。相关案例成功入选滨海新区依法治区办的优秀案例。\n"
+    got = _institutions(text, resources, lexicons, 2025)
+    assert got == {"滨海新区依法治区办": "中共滨海新区委全面依法治区委员会办公室"}
