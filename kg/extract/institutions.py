@@ -227,7 +227,9 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         )
         last_end = end
     found = _with_rule_of_law_bodies(text, sentences, found, lexicons.place_names)
-    extra = _relative_and_catalogued(text, sentences, found, lexicons.place_names)
+    extra = _relative_and_catalogued(
+        text, sentences, found, lexicons.place_names, lexicons.local_names
+    )
     wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
@@ -308,7 +310,11 @@ _OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内�
 
 
 def _relative_and_catalogued(
-    text: str, sentences: Sentences, taken: list[Mention], places: TermMatcher
+    text: str,
+    sentences: Sentences,
+    taken: list[Mention],
+    places: TermMatcher,
+    local_names: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Self-references of a department (我局) and catalogue names the suffixes miss (national
     bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委; departments after
@@ -340,10 +346,19 @@ def _relative_and_catalogued(
             # 应急局、数据局 written bare: a department of the author's place, where it stands
             # as a name (not 流动的司法局, not 水利局长)
             before = text[start - 1] if start else ""
+            short = None
             if before and (not _BEFORE_LEVEL.match(before) or before in "《“\"'"):
-                continue
+                # 现将呼中教育局…: a county's short name before it is the name's
+                short = _short_place_before(text, start, local_names)
+                if short is None or any(used[short:start]) or any(outs[short:start]):
+                    continue
             if text[m.end() : m.end() + 1] in _NOT_AFTER_BARE or _quoted(text, start):
                 continue  # 司法局长, 应急局栏目; “单位+法律顾问+司法局” names a model
+            if short is not None:
+                named = attrs(short_place=text[short:start], catalogued="1")
+                out.append(make_mention("institution", text, short, m.end(), sentences, named))
+                outs[short : m.end()] = b"\x01" * (m.end() - short)
+                continue
             bare = attrs(bare_department="1", catalogued="1")
             out.append(make_mention("institution", text, start, m.end(), sentences, bare))
             outs[start : m.end()] = b"\x01" * (m.end() - start)
@@ -407,6 +422,18 @@ def _quoted(text: str, pos: int) -> bool:
     before = text[max(0, pos - 60) : pos]
     before = re.split(r"[。！？；\n]", before)[-1]
     return before.rfind("“") > before.rfind("”")
+
+
+def _short_place_before(text: str, end: int, local_names: frozenset[str]) -> int | None:
+    """Where a short place name (呼中, 巫山) ending at ``end`` starts, if it starts where a
+    name can (after punctuation or a word such as 将/在); longest first."""
+    for k in (4, 3, 2):
+        start = end - k
+        if start < 0 or text[start:end] not in local_names:
+            continue
+        if start == 0 or _BEFORE_LEVEL.match(text[start - 1]):
+            return start
+    return None
 
 
 _LONGEST_PLACE = 12  # 石柱土家族自治县 is 8

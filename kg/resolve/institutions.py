@@ -366,6 +366,20 @@ def _bare_department(surface: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(place.name + name, place)
 
 
+def _short_named(surface: str, short: str, ctx: DocumentContext) -> Entity | None:
+    """呼中教育局 in 呼中区教育局's report: a department after the short name of a place on the
+    author's chain is that place's (呼中区教育局).  Nothing when the short name is not of the
+    author's chain: which place it is, is not certain."""
+    div, gz = ctx.author_division, ctx.res.gazetteer
+    if div is None:
+        return None
+    place = next((d for d in gz.chain(div.code, ctx.year) if short in gz.short_names(d)), None)
+    if place is None:
+        return None
+    ctx.keep_government(place, "government")
+    return institution_entity(place.name + load_catalogue().standard(surface[len(short) :]), place)
+
+
 def _named_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
     """海珠区人社局 in a report whose author has no place: a name that starts with a full
     place name belongs to that place, whoever wrote the report.  A county or higher only (a
@@ -438,6 +452,8 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
 
         return national_entity(national.name)
     div = ctx.author_division
+    if m.attr("short_place"):
+        return _short_named(surface, m.attr("short_place") or "", ctx)
     if m.attr("bare_department") == "1":
         return _bare_department(surface, ctx)
     if m.attr("bare") == "1":  # 司法所 alone: the town's own, in a town's report only

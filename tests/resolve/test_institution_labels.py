@@ -203,3 +203,13 @@ def test_a_long_place_name_before_a_rule_of_law_office_is_its_own(resources, lex
     text = "2025年,天津市滨海新区坚持依法行政。相关案例成功入选滨海新区依法治区办的优秀案例。\n"
     got = _institutions(text, resources, lexicons, 2025)
     assert got == {"滨海新区依法治区办": "中共滨海新区委全面依法治区委员会办公室"}
+
+
+def test_a_department_after_the_short_name_of_the_authors_place(resources, lexicons) -> None:
+    # 呼中教育局 in 呼中区教育局's report is 呼中区教育局 (a short name, then a department)
+    text = (
+        "呼中区教育局2025年度法治政府建设工作报告\n"
+        "2025年,呼中区教育局推进依法治教。现将呼中教育局2025年度法治政府建设工作报告如下。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2025)
+    assert got["呼中教育局"] == "呼中区教育局"
