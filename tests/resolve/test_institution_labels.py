@@ -213,3 +213,16 @@ def test_a_department_after_the_short_name_of_the_authors_place(resources, lexic
     )
     got = _institutions(text, resources, lexicons, 2025)
     assert got["呼中教育局"] == "呼中区教育局"
+
+
+def test_legal_affairs_and_staffing_offices_take_their_full_names(resources, lexicons) -> None:
+    # 法制办 is the government's 法制办公室 whether written with 政府 or not; 编办 the party
+    # committee's 机构编制委员会办公室
+    text = (
+        "固安县人民政府关于2023年度法治政府建设情况的报告\n"
+        "2023年,县法制办、市政府法制办、县委编办共同推进依法行政。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["县法制办"] == "固安县人民政府法制办公室"
+    assert got["市政府法制办"] == "廊坊市人民政府法制办公室"
+    assert got["县委编办"] == "中共固安县委机构编制委员会办公室"
