@@ -378,9 +378,10 @@ def _relative_and_catalogued(
 
 
 # The leading party group of a department written right after its name (自然资源部党组,
-# 市交通运输局党组): a body of its own, 中共自然资源部党组 (not 党组织).  The group named by the
-# department's kind alone (局党组, 厅党委) is left out, as the annotators mostly do.
-_PARTY_GROUP = re.compile(r"(?:机关)?党组(?!织)")
+# 市交通运输局党组): a body of its own, 中共自然资源部党组 (not 党组织; 司法局党组书记 names a
+# post, the department is named as in 司法局局长).  The group named by the department's kind
+# alone (局党组, 厅党委) is left out, as the annotators mostly do.
+_PARTY_GROUP = re.compile(r"(?:机关)?党组(?!织|书记|副书记|成员)")
 
 
 def _with_party_groups(text: str, sentences: Sentences, found: list[Mention]) -> list[Mention]:

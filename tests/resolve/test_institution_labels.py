@@ -191,11 +191,12 @@ def test_a_departments_party_group_is_a_body_of_its_own(resources, lexicons) -> 
     # the ministry, not 党组织); 局党组 alone is left out
     text = (
         "2023年,固安县人民政府坚持依法行政。自然资源部党组高度重视法治建设,"
-        "市交通运输局党组织开展学习。局党组书记带头学法。\n"
+        "市交通运输局党组织开展学习。局党组书记带头学法。县司法局党组书记讲法治课。\n"
     )
     got = _institutions(text, resources, lexicons)
     assert got["自然资源部党组"] == "中共自然资源部党组"
     assert "市交通运输局" in got and "局党组" not in got
+    assert got["县司法局"] == "固安县司法局"  # 党组书记 is a post, like 局长
 
 
 def test_a_long_place_name_before_a_rule_of_law_office_is_its_own(resources, lexicons) -> None:
