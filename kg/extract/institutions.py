@@ -34,7 +34,7 @@ _ESTABLISH = re.compile(
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _COUNT = re.compile(r"([\d０-９一二三四五六七八九十百千万两]+)\s*(?:个|家|所|支|处)$")
-_NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万两几多数余]+[个级家所支处批]?$")
+_NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万两几多数余]+[个级家所支处批届]?$")
 _PLACE_PREFIX = re.compile(r"(?:我|全|本|各)(?=[省市区县镇乡])")
 # Courts and procuratorates: organs of their place, read by the governments extractor.
 _BARE_ORGANS = frozenset({"法院", "人民法院", "检察院", "人民检察院"})
@@ -72,9 +72,15 @@ def _lexicon() -> tuple[
     ordered = sorted(suffixes, key=len, reverse=True)
     suffix_re = re.compile("|".join(map(re.escape, ordered)))
     stops = frozenset(data_lines("institution_stops.txt"))
-    not_names = frozenset(data_lines("institution_not.txt"))
+    not_names = frozenset(w for w in data_lines("institution_not.txt") if w[:1] != "*")
     verbs = frozenset(data_lines("institution_name_verbs.txt"))
     return suffix_re, suffixes, stops, not_names, verbs
+
+
+@cache
+def _not_endings() -> tuple[str, ...]:
+    """Endings that make no name, whatever comes before them (*副中心: a zone of a city)."""
+    return tuple(w[1:] for w in data_lines("institution_not.txt") if w[:1] == "*")
 
 
 def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str]) -> bool:
@@ -83,8 +89,10 @@ def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str
         return False
     if word == "·" or word in "()（）":
         return True
+    if _NUMERIC.match(word):
+        return False  # 13个, 二级 (jieba's 区别词), 六届: a count or a rank, no name
     if flag == "m":
-        return not _NUMERIC.match(word)
+        return True
     if flag.startswith("v"):
         return flag == "vn" or word in verbs
     if flag == "ns" or flag == "nt":
@@ -145,6 +153,7 @@ def _established(text: str, sentence_start: int, start: int) -> tuple[bool, str 
 def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons) -> list[Mention]:
     """Names ending in an institution suffix, their left end found on jieba words."""
     suffix_re, not_after, stops, not_names, verbs = _lexicon()
+    not_endings = _not_endings()
     original = doc.text
     clean, where = unglossed(original)  # 應(yīng)急管理部 is read as 應急管理部
     text = simplified(clean)  # traditional script read as simplified, offset for offset
@@ -184,7 +193,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         name = text[start:end]
         if m.group() in _BARE_ORGANS:
             continue  # courts and procuratorates are organs of their place: governments
-        if name in not_names or len(name) < 3:
+        if name in not_names or name.endswith(not_endings) or len(name) < 3:
             continue
         if _UNBALANCED.search(name) or name.startswith("第"):
             continue  # 党校(行政学院, 第四批…基地: no body's name
@@ -218,14 +227,21 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         )
         last_end = end
     found = _with_rule_of_law_bodies(text, sentences, found, lexicons.place_names)
-    extra = _relative_and_catalogued(text, sentences, found, lexicons.place_names)
+    extra = _relative_and_catalogued(
+        text, sentences, found, lexicons.place_names, lexicons.local_names
+    )
     wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
+    found = _with_party_groups(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    kept = sorted((m for m in found if not skip[m.start]), key=lambda m: (m.start, m.end))
+    # …also when the page cuts the title before its 》 (印发《江西省人民政府办公厅关于…)
+    kept = sorted(
+        (m for m in found if not skip[m.start] and not _in_open_title(text, m.start)),
+        key=lambda m: (m.start, m.end),
+    )
     if where is not None:
         return [reglossed(m, where, original, written) for m in kept]
     if text is not original:  # the surface as written; the name read, in simplified script
@@ -246,6 +262,16 @@ _GLUED_INSIDE = re.compile(
 )
 _UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
+# An opening title mark a few name characters before a position, with no mark closing it.
+_OPEN_TITLE = re.compile(r"[《〈][^》〉，,。；;：:、\s]{0,12}$")
+
+
+def _in_open_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies just inside a 《 the page never closes (印发《江西省人民政府办公厅关于…
+    cut at the end of a line): the name there is the title's issuer."""
+    return _OPEN_TITLE.search(text, max(0, pos - 13), pos) is not None
+
+
 # The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
 # 依法治市工作领导小组 — one name, whatever the word segmentation makes of it.
 _RULE_OF_LAW_BODY = re.compile(
@@ -284,7 +310,11 @@ _OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内�
 
 
 def _relative_and_catalogued(
-    text: str, sentences: Sentences, taken: list[Mention], places: TermMatcher
+    text: str,
+    sentences: Sentences,
+    taken: list[Mention],
+    places: TermMatcher,
+    local_names: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Self-references of a department (我局) and catalogue names the suffixes miss (national
     bodies such as 自然资源部, 中央依法治国办; short forms such as 发展改革委; departments after
@@ -316,10 +346,19 @@ def _relative_and_catalogued(
             # 应急局、数据局 written bare: a department of the author's place, where it stands
             # as a name (not 流动的司法局, not 水利局长)
             before = text[start - 1] if start else ""
+            short = None
             if before and (not _BEFORE_LEVEL.match(before) or before in "《“\"'"):
-                continue
+                # 现将呼中教育局…: a county's short name before it is the name's
+                short = _short_place_before(text, start, local_names)
+                if short is None or any(used[short:start]) or any(outs[short:start]):
+                    continue
             if text[m.end() : m.end() + 1] in _NOT_AFTER_BARE or _quoted(text, start):
                 continue  # 司法局长, 应急局栏目; “单位+法律顾问+司法局” names a model
+            if short is not None:
+                named = attrs(short_place=text[short:start], catalogued="1")
+                out.append(make_mention("institution", text, short, m.end(), sentences, named))
+                outs[short : m.end()] = b"\x01" * (m.end() - short)
+                continue
             bare = attrs(bare_department="1", catalogued="1")
             out.append(make_mention("institution", text, start, m.end(), sentences, bare))
             outs[start : m.end()] = b"\x01" * (m.end() - start)
@@ -335,6 +374,26 @@ def _relative_and_catalogued(
         whole = attrs(catalogued="1")
         out.append(make_mention("institution", text, start, m.end(), sentences, whole))
         outs[start : m.end()] = b"\x01" * (m.end() - start)
+    return out
+
+
+# The leading party group of a department written right after its name (自然资源部党组,
+# 市交通运输局党组): a body of its own, 中共自然资源部党组 (not 党组织; 司法局党组书记 names a
+# post, the department is named as in 司法局局长).  The group named by the department's kind
+# alone (局党组, 厅党委) is left out, as the annotators mostly do.
+_PARTY_GROUP = re.compile(r"(?:机关)?党组(?!织|书记|副书记|成员)")
+
+
+def _with_party_groups(text: str, sentences: Sentences, found: list[Mention]) -> list[Mention]:
+    """Extend a department's name by the party group written right after it; the mention's
+    ``party_group`` holds the words after the department."""
+    out: list[Mention] = []
+    for f in found:
+        tail = _PARTY_GROUP.match(text, f.end)
+        if tail is not None and f.attr("relative") is None:
+            facts = attrs(**dict(f.attrs), party_group=tail.group())
+            f = make_mention("institution", text, f.start, tail.end(), sentences, facts)
+        out.append(f)
     return out
 
 
@@ -366,16 +425,32 @@ def _quoted(text: str, pos: int) -> bool:
     return before.rfind("“") > before.rfind("”")
 
 
+def _short_place_before(text: str, end: int, local_names: frozenset[str]) -> int | None:
+    """Where a short place name (呼中, 巫山) ending at ``end`` starts, if it starts where a
+    name can (after punctuation or a word such as 将/在); longest first."""
+    for k in (4, 3, 2):
+        start = end - k
+        if start < 0 or text[start:end] not in local_names:
+            continue
+        if start == 0 or _BEFORE_LEVEL.match(text[start - 1]):
+            return start
+    return None
+
+
 _LONGEST_PLACE = 12  # 石柱土家族自治县 is 8
+_SURE_PLACE = 4  # 联合镇 may be 联合 + 镇; 滨海新区 is a place
 
 
 def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
     """Where the longest place name ending at ``end`` starts (呼中区 in 呼中区教育局), if it
     starts where a name can (after punctuation or a word such as 和/在): 镇综治中心联合镇司法所
-    has no 联合镇."""
+    has no 联合镇; a name of four characters or more is a place wherever it stands (入选滨海新区
+    依法治区办)."""
     for k in range(min(_LONGEST_PLACE, end), 2, -1):
         start = end - k
-        if text[start:end] in places and (start == 0 or _BEFORE_LEVEL.match(text[start - 1])):
+        if text[start:end] not in places:
+            continue
+        if start == 0 or k >= _SURE_PLACE or _BEFORE_LEVEL.match(text[start - 1]):
             return start
     return None
 

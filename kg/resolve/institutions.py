@@ -11,6 +11,7 @@ is a class of institution of the place, not one institution.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -365,6 +366,20 @@ def _bare_department(surface: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(place.name + name, place)
 
 
+def _short_named(surface: str, short: str, ctx: DocumentContext) -> Entity | None:
+    """呼中教育局 in 呼中区教育局's report: a department after the short name of a place on the
+    author's chain is that place's (呼中区教育局).  Nothing when the short name is not of the
+    author's chain: which place it is, is not certain."""
+    div, gz = ctx.author_division, ctx.res.gazetteer
+    if div is None:
+        return None
+    place = next((d for d in gz.chain(div.code, ctx.year) if short in gz.short_names(d)), None)
+    if place is None:
+        return None
+    ctx.keep_government(place, "government")
+    return institution_entity(place.name + load_catalogue().standard(surface[len(short) :]), place)
+
+
 def _named_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
     """海珠区人社局 in a report whose author has no place: a name that starts with a full
     place name belongs to that place, whoever wrote the report.  A county or higher only (a
@@ -386,9 +401,46 @@ def _named_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(read[1], read[0], party=party)
 
 
+def _department_of_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
+    """The department (or government) whose party group ``m`` names: what the name before
+    the group resolves to."""
+    facts = dict(m.attrs)
+    facts.pop("party_group", None)
+    if "name" in facts:
+        facts["name"] = facts["name"][: -len(group)]
+    base_mention = replace(
+        m, surface=m.surface[: -len(group)], end=m.end - len(group), attrs=attrs(**facts)
+    )
+    return resolve_institution(base_mention, ctx)
+
+
+def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
+    """The leading party group of a department: 自然资源部党组 -> 中共自然资源部党组,
+    市交通运输局党组 in 青岛's report -> 中共青岛市交通运输局党组."""
+    base = _department_of_group(m, group, ctx)
+    if base is None:
+        return None
+    department = re.sub(r"^中共(.+)党组$", r"\1", base.label)
+    label = "中共" + department + group
+    if base.attr("scope") == "national":
+        from kg.resolve.places import national_entity
+
+        return national_entity(label)
+    code = base.attr("code")
+    place = ctx.res.gazetteer.get(code, ctx.year) if code else None
+    if place is None:
+        return unplaced_institution(label, ctx)
+    ctx.keep_government(place, "party")
+    return institution_entity(label, place, party=True)
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
-    a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author."""
+    a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author;
+    a department's party group (自然资源部党组) a body of its own."""
+    group = m.attr("party_group")
+    if group is not None:
+        return _party_group(m, group, ctx)
     if m.attr("relative") == "1" and m.attr("level"):
         return _same_level_own(m.attr("level") or "", ctx)
     if m.attr("relative") == "1":
@@ -400,6 +452,8 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
 
         return national_entity(national.name)
     div = ctx.author_division
+    if m.attr("short_place"):
+        return _short_named(surface, m.attr("short_place") or "", ctx)
     if m.attr("bare_department") == "1":
         return _bare_department(surface, ctx)
     if m.attr("bare") == "1":  # 司法所 alone: the town's own, in a town's report only

@@ -197,3 +197,21 @@ def test_one_word_before_a_short_ending_is_a_kind_not_a_body() -> None:
     # 研究基地, 干部学院, 治理中心 alone name no body; a longer name with the same ending does
     text = "发挥研究基地作用,组织干部学院培训,建成县数字化治理中心、县综治中心。"
     assert _surfaces(text) == ["县数字化治理中心", "县综治中心"]
+
+
+def test_set_up_verbs_and_zones_are_no_part_of_a_name() -> None:
+    # 优化设置 is what the sentence does; 副中心 alone is a zone; 管委会 ends a name
+    text = "优化设置副中心党工委管委会内设机构。建设城市副中心。\n"
+    assert _surfaces(text) == ["副中心党工委管委会"]
+
+
+def test_an_issuer_right_after_an_unclosed_title_mark_is_the_titles() -> None:
+    # the page cut the title before its 》: the office is the issuer, inside a regulation
+    text = "(二)强化统筹推进。印发《江西省人民政府办公厅关于印发\n"
+    assert _surfaces(text) == []
+
+
+def test_a_rank_is_no_part_of_a_name() -> None:
+    # 二级中心 is a grade of centre (jieba tags 二级 as a 区别词), not a body's name
+    text = "执法办案管理中心已建成市级二级中心、执法办案区实现全覆盖。\n"
+    assert _surfaces(text) == ["执法办案管理中心"]

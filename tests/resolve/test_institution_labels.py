@@ -184,3 +184,46 @@ def test_catalogue_names_replace_the_pieces_cut_from_them(resources, lexicons) -
     assert got["市政务服务和数据管理局"] == "泸州市政务服务和数据管理局"
     assert got["县外办"] == "合江县外事办公室"
     assert got["县综治中心"] == "合江县综治中心"
+
+
+def test_a_departments_party_group_is_a_body_of_its_own(resources, lexicons) -> None:
+    # 自然资源部党组 is the ministry's leading party group: one body, 中共自然资源部党组 (not
+    # the ministry, not 党组织); 局党组 alone is left out
+    text = (
+        "2023年,固安县人民政府坚持依法行政。自然资源部党组高度重视法治建设,"
+        "市交通运输局党组织开展学习。局党组书记带头学法。县司法局党组书记讲法治课。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["自然资源部党组"] == "中共自然资源部党组"
+    assert "市交通运输局" in got and "局党组" not in got
+    assert got["县司法局"] == "固安县司法局"  # 党组书记 is a post, like 局长
+
+
+def test_a_long_place_name_before_a_rule_of_law_office_is_its_own(resources, lexicons) -> None:
+    # 入选滨海新区依法治区办: 滨海新区 is the district whatever word stands before it
+    text = "2025年,天津市滨海新区坚持依法行政。相关案例成功入选滨海新区依法治区办的优秀案例。\n"
+    got = _institutions(text, resources, lexicons, 2025)
+    assert got == {"滨海新区依法治区办": "中共滨海新区委全面依法治区委员会办公室"}
+
+
+def test_a_department_after_the_short_name_of_the_authors_place(resources, lexicons) -> None:
+    # 呼中教育局 in 呼中区教育局's report is 呼中区教育局 (a short name, then a department)
+    text = (
+        "呼中区教育局2025年度法治政府建设工作报告\n"
+        "2025年,呼中区教育局推进依法治教。现将呼中教育局2025年度法治政府建设工作报告如下。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2025)
+    assert got["呼中教育局"] == "呼中区教育局"
+
+
+def test_legal_affairs_and_staffing_offices_take_their_full_names(resources, lexicons) -> None:
+    # 法制办 is the government's 法制办公室 whether written with 政府 or not; 编办 the party
+    # committee's 机构编制委员会办公室
+    text = (
+        "固安县人民政府关于2023年度法治政府建设情况的报告\n"
+        "2023年,县法制办、市政府法制办、县委编办共同推进依法行政。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["县法制办"] == "固安县人民政府法制办公室"
+    assert got["市政府法制办"] == "廊坊市人民政府法制办公室"
+    assert got["县委编办"] == "中共固安县委机构编制委员会办公室"
