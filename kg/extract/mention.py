@@ -139,7 +139,7 @@ def simplified(text: str) -> str:
     a text the conversion would lengthen or shorten.
     """
     out = to_simplified(text)
-    if len(out) != len(text):
+    if out is text or len(out) != len(text):
         return text
-    changed = sum(a != b for a, b in zip(text, out, strict=True))
+    changed = sum(map(str.__ne__, text, out))
     return out if changed > max(3, len(text) // 50) else text
