@@ -215,3 +215,22 @@ def test_a_province_level_city_named_by_its_short_name_is_the_subject(resources)
         "2022年,河北镇坚持以习近平法治思想为指导,推进法治建设。\n", resources
     )
     assert chain[:1] != ["河北省"]
+
+
+def test_a_cover_letter_names_the_organs_the_report_is_submitted_in_the_name_of(
+    resources,
+) -> None:
+    # A 司法局's cover letter above the report: the report is the district's joint one, not
+    # the bureau's (its signature) nor the government's alone (the first sentence's subject).
+    text = (
+        "中共长宁区委:\n根据要求,区司法局提请以中共长宁区委、区政府名义将《2023年长宁区法治政府"
+        "建设情况报告》报送市委、市政府。\n以上请示妥否,请批示。\n上海市长宁区司法局\n2024年1月4日\n"
+        "2023年长宁区法治政府建设情况报告\n2023年,长宁区坚持以习近平新时代中国特色社会主义思想为"
+        "指导,深入学习贯彻习近平法治思想。\n"
+    )
+    a = resolve_authorship(_doc(text), resources)
+    assert [(o.division.name, o.organ) for o in a.organs] == [
+        ("长宁区", "party"),
+        ("长宁区", "government"),
+    ]
+    assert a.evidence == "in-name"

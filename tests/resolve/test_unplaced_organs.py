@@ -341,3 +341,14 @@ def test_an_organ_name_alone_on_a_line_above_the_body_is_not_a_mention(resources
     doc = _doc(text, year=2022)
     rd = resolve_document(doc, extract_all(doc, lexicons), resources)
     assert [r.mention.start for r in rd.mentions if r.mention.type == "government"] == [start + 6]
+
+
+def test_qu_dangwei_in_a_county_of_a_diqu_is_the_autonomous_regions(resources, lexicons) -> None:
+    # A 地区 has its 地委 and 行署: 区党委 in 日土县's report is 西藏自治区's committee.
+    text = (
+        "日土县人民政府关于2023年度法治政府建设情况的报告\n"
+        "2023年,日土县认真贯彻落实党中央、区党委、地委关于法治建设的决策部署。\n"
+    )
+    found = dict(_governments(_doc(text), resources, lexicons))
+    assert found["区党委"] == "中共西藏自治区委员会"
+    assert found["地委"] == "中共阿里地区委员会"
