@@ -42,9 +42,11 @@ ORGANS = (
     "党工委",
     "委",
 )
-# 全省 in 全省法治政府建设示范市 is part of an award's name: no mention.
+# 全省 in 全省法治政府建设示范市 is part of an award's name: no mention; in 全省法治政府建设
+# 示范创建 (the work, an initiative) it is the province that runs it.
 _SELF = re.compile(
-    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委长级直属])(?!法治政府建设示范)"
+    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委长级直属])"
+    r"(?!法治政府建设示范(?!创建))"
 )
 # A 地区's organs by their short names (地委、行署 in 阿里地区's counties): not inside a word
 # (当地委托, 属地委员).
@@ -91,7 +93,7 @@ NATIONAL_LABELS = {
 }
 _LEVEL_ENDS = "省市县区旗州盟镇乡道"
 _NOT_THE_PLACE = re.compile(
-    r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
+    r"路(?![径线子])|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
     r"高铁|时报|晚报|商报|在线|网"
 )
 # What makes a place the first word of a longer proper name rather than the division: a

@@ -205,3 +205,13 @@ def test_short_names_side_by_side_are_two_places_and_full_names_one_chain(lexico
     # 考察湖北武汉: the province and the city, two mentions; 重庆市渝北区大盛镇: one chain.
     text = "贯彻习近平总书记考察湖北武汉重要讲话精神。重庆市渝北区大盛镇推进法治建设。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["湖北", "武汉", "重庆市渝北区大盛镇"]
+
+
+def test_a_province_before_a_path_and_the_province_that_runs_a_creation(lexicons) -> None:
+    # 路径 is no road (山西路径); 全省 before 示范创建 is the province running the work,
+    # before 示范地区 it is part of an award's name.
+    text = (
+        "积极探索法治建设山西路径。统筹做好第一批全省法治政府建设示范创建活动，"
+        "推荐5家单位参评全省法治政府建设示范地区。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["山西", "全省"]

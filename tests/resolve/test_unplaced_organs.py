@@ -352,3 +352,16 @@ def test_qu_dangwei_in_a_county_of_a_diqu_is_the_autonomous_regions(resources, l
     found = dict(_governments(_doc(text), resources, lexicons))
     assert found["区党委"] == "中共西藏自治区委员会"
     assert found["地委"] == "中共阿里地区委员会"
+
+
+def test_a_district_named_x_cheng_is_called_x_cheng(resources, lexicons) -> None:
+    # 西城区 is no generic 城区: 西城 in 中国式现代化西城实践 is the district; 古城 (古城区 of
+    # 丽江) is an ordinary word and names no district.
+    gz = resources.gazetteer
+    assert [d.code for d in gz.lookup("西城", 2024) if d.level == "county"] == ["110102"]
+    assert not [d for d in gz.lookup("古城", 2024) if d.level == "county"]
+    text = "2024年,西城区坚持依法行政,与居民共话中国式现代化西城实践。\n"
+    assert _governments(_doc(text, year=2024), resources, lexicons) == [
+        ("西城区", "西城区人民政府"),
+        ("西城", "西城区人民政府"),
+    ]
