@@ -74,6 +74,9 @@ _BODY_OF = (
     "组成部门|部门|系统|秘书长|副秘书长|机关(?!党组)"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
+# 党工委 alone (组织党工委专题学习) in a 街道's report: the street's own party working committee.
+# Not a zone's (开发区党工委, 园区党工委) nor one with its place written (街道党工委, read above).
+_WORK_COMMITTEE = re.compile(r"(?<![区园道委共团中会])党工委(?![员会])(?!" + _BODY_OF + ")")
 _BODY_RE = re.compile(_BODY_OF)
 # Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone only
 # where it stands for the party centre beside the State Council (中央、国务院).
@@ -197,6 +200,11 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not any(taken[m.start() : m.end()])
     )
     selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
+    committees = (
+        (m, attrs(short="1", level="街道", organ="党工委", own="1"))
+        for m in _WORK_COMMITTEE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
     prefectures = (
         (m, attrs(short="1", level="地区", organ="委" if m.group() == "地委" else "政府"))
         for m in _PREFECTURE.finditer(text)
@@ -211,7 +219,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         (name, attrs(place=name.group(), bare="1"))
         for name in _compound_names(text, lexicons.local_names, taken)
     )
-    for m, facts in (*shorts, *selves, *prefectures, *nationals, *bare):
+    for m, facts in (*shorts, *selves, *committees, *prefectures, *nationals, *bare):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     found = _with_paired_governments(text, found, sentences)

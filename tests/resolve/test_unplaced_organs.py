@@ -365,3 +365,29 @@ def test_a_district_named_x_cheng_is_called_x_cheng(resources, lexicons) -> None
         ("西城区", "西城区人民政府"),
         ("西城", "西城区人民政府"),
     ]
+
+
+def test_a_streets_party_working_committee_named_alone_is_the_streets(resources, lexicons) -> None:
+    # 党工委 alone in 清波街道's report is its own committee; a zone's (开发区党工委) is not.
+    text = "2023年,清波街道坚持依法行政。全年组织党工委专题学习4次,开发区党工委参加。\n"
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("清波街道", "清波街道办事处"),
+        ("党工委", "中共清波街道工作委员会"),
+    ]
+    # in a town's report 党工委 alone is nobody's the text makes certain
+    town = "2023年,大盛镇坚持依法行政。全年组织党工委专题学习4次。\n"
+    assert ("党工委", "中共大盛镇委员会") not in _governments(_doc(town), resources, lexicons)
+    assert [s for s, _ in _governments(_doc(town), resources, lexicons)] == ["大盛镇"]
+
+
+def test_an_unplaced_town_named_in_its_own_report_is_the_author(resources, lexicons) -> None:
+    # 大顺镇 is a town of two provinces and the text names neither: its name is still its own.
+    text = (
+        "2025年,大顺镇坚持依法行政,推进法治政府建设。现将大顺镇2025年法治政府建设情况报告如下。\n"
+        "大顺镇党委研究法治工作。\n"
+    )
+    assert _governments(_doc(text, year=2025), resources, lexicons) == [
+        ("大顺镇", "大顺镇人民政府"),
+        ("大顺镇", "大顺镇人民政府"),
+        ("大顺镇党委", "中共大顺镇委员会"),
+    ]
