@@ -99,6 +99,12 @@ _NOT_THE_PLACE = re.compile(
     r"路(?![径线子])|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
     r"高铁|时报|晚报|商报|在线|网"
 )
+# A zone named after its place (海南自贸港, 重庆经开区, 天津经济技术开发区, 成都市高新区): an area
+# with its own management committee, not the division.
+_ZONE = re.compile(
+    r"自贸港|自贸区|自由贸易(?:试验区|港)|经开区|高新区|经济技术开发区|高新技术产业开发区|"
+    r"经济开发区|保税区|综保区|综合保税区"
+)
 # What makes a place the first word of a longer proper name rather than the division: a
 # batch or session (安徽省第三批法治政府建设示范县, 杭州市第十四届人民代表大会常务委员会) or a
 # doctrine's name (湖南省习近平法治思想研究实践基地, 上海市习近平法治思想学习实践宣讲团).
@@ -167,6 +173,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
         inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
+        if not organ and _ZONE.match(text, end):
+            continue  # 重庆经开区, 海南自贸港: a zone named after the place
         if not organ and _NAME_GOES_ON.match(text, end):
             continue  # 安徽省第三批…示范县: an honour's name, not the province
         if not organ and (_FIRM.match(text, end) or inside):

@@ -215,3 +215,9 @@ def test_a_province_before_a_path_and_the_province_that_runs_a_creation(lexicons
         "推荐5家单位参评全省法治政府建设示范地区。"
     )
     assert [s for s, _ in _surfaces(text, lexicons)] == ["山西", "全省"]
+
+
+def test_a_zone_named_after_its_place_is_not_the_place(lexicons) -> None:
+    # 南岸区's report: the 经开区 of 重庆 and the 高新区 of 成都 are zones, not divisions
+    text = "与成都市高新区、成都市龙泉驿区签署协议。重庆经开区推进改革。为海南自贸港建设提供保障。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["成都市龙泉驿区"]
