@@ -173,8 +173,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
         inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
-        if not organ and _ZONE.match(text, end):
-            continue  # 重庆经开区, 海南自贸港: a zone named after the place
+        if not organ and (_ZONE.match(text, end) or _ZONE.fullmatch(text, start, end)):
+            continue  # 重庆经开区, 海南自贸港: a zone named after the place, or a zone alone
         if not organ and _NAME_GOES_ON.match(text, end):
             continue  # 安徽省第三批…示范县: an honour's name, not the province
         if not organ and (_FIRM.match(text, end) or inside):
