@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kg.extract.departments import load_catalogue
-from kg.extract.lexicons import data_lines
+from kg.extract.lexicons import data_lines, data_table
 from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
 from kg.ingest.script import to_simplified
@@ -615,11 +615,36 @@ def _subject(line: str) -> str:
     return "" if re.search(r"[,，。;；:：《》“”]", subject) else subject
 
 
+@cache
+def _department_systems() -> dict[str, tuple[str, str]]:
+    """A department's line (司法行政) -> its name in a county or city and in a province."""
+    return {
+        row["system"]: (row["department"], row.get("provincial") or row["department"])
+        for row in data_table("department_systems.tsv")
+    }
+
+
+def _system_department(subject: str) -> str:
+    """``全市司法行政系统`` -> 市司法局, ``全省公安系统`` -> 省公安厅: the department whose line
+    the subject names (its own report), or "" when the line is no department's."""
+    m = re.fullmatch(r"[全本我](省|市|区|县|州|旗)(.{2,12}?)系统", subject)
+    if m is None:
+        return ""
+    found = _department_systems().get(m.group(2))
+    if found is None:
+        return ""
+    return m.group(1) + (found[1] if m.group(1) == "省" else found[0])
+
+
 def _subject_names(subject: str) -> tuple[str, ...]:
-    """``山西省委、省政府`` -> two names; ``博乐市党委、政府`` -> 博乐市党委, 博乐市政府."""
+    """``山西省委、省政府`` -> two names; ``博乐市党委、政府`` -> 博乐市党委, 博乐市政府;
+    ``全市司法行政系统`` -> 市司法局."""
     own = _SELF_PLACE.match(subject)
     if own and subject[:1] in "我全本":  # 全省法治政府建设工作, 全市各级行政机关: the place itself
-        return () if "系统" in subject else ("我" + own.group(1),)
+        if "系统" in subject:
+            department = _system_department(subject)
+            return (department,) if department else ()
+        return ("我" + own.group(1),)
     # 和 joins two organs (县委和县政府) only after an organ word: 义和镇 is one name
     parts = [p for p in re.split(r"、|(?<=[委府局厅])[和及与]", subject) if p]
     if len(parts) == 2 and parts[1] in ("政府", "人民政府"):

@@ -234,3 +234,22 @@ def test_a_cover_letter_names_the_organs_the_report_is_submitted_in_the_name_of(
         ("长宁区", "government"),
     ]
     assert a.evidence == "in-name"
+
+
+def test_the_line_a_department_heads_as_subject_is_that_departments_report(resources) -> None:
+    # 全市司法行政系统 opens the 司法局's own report; the city is the one its titles name.
+    text = (
+        "2022年,全市司法行政系统在市委、市政府的正确领导下,始终坚持以习近平新时代中国特色社会主义"
+        "思想为指导,深入践行习近平法治思想。\n我局制定《遂宁市地方性法规(规章)立法工作流程》,"
+        "推动《遂宁市城区农贸市场管理条例》出台,完成《遂宁市政府合同管理办法》修订,我局全年办理"
+        "涉法事务57件。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2022)
+    assert labels == ["遂宁市司法局"]
+    assert chain == ["遂宁市", "四川省"]
+    assert evidence == "first-sentence"
+
+
+def test_a_line_no_department_heads_names_no_author(resources) -> None:
+    text = "2022年,全市统计系统在市委、市政府的正确领导下,坚持依法统计。\n"
+    assert resolve_authorship(_doc(text, year=2022), resources).organs == ()
