@@ -202,6 +202,12 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     taken = bytearray(len(text) + 1)  # characters already inside a named government
     for a, b in [(m.start, m.end) for m in found] + league:
         taken[a:b] = b"\x01" * (b - a)
+    counties = [
+        (m, attrs(place=m.group()[:2], bare="1", organ=organ))
+        for m, organ in _two_character_counties(text, lexicons.local_names, taken)
+    ]
+    for m, _ in counties:
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     shorts = (
         (m, attrs(short="1", level=m.group("level"), organ=m.group("organ")))
         for m in _SHORT.finditer(text)
@@ -227,7 +233,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         (name, attrs(place=name.group(), bare="1"))
         for name in _compound_names(text, lexicons.local_names, taken)
     )
-    for m, facts in (*shorts, *selves, *committees, *prefectures, *nationals, *bare):
+
+    for m, facts in (*shorts, *selves, *committees, *prefectures, *nationals, *bare, *counties):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     found = _with_paired_governments(text, found, sentences)
@@ -252,6 +259,37 @@ def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[
                     if found is not None:
                         out.append(found)
                 break
+    return out
+
+
+# Where a two-character county name stands as a word: after punctuation, a list mark or a
+# superior's name (、黟县, 安徽省歙县), never inside one (示范县 is no 范县, 市委和县委 no 和县).
+_WORD_BEFORE = re.compile(r"[^\u4e00-\u9fff]|[省市州盟]")
+
+
+def _two_character_counties(
+    text: str, names: frozenset[str], taken: bytearray
+) -> list[tuple[re.Match[str], str | None]]:
+    """赵县, 黟县 (with their organ: 赵县人民政府, 赵县县委): two-character county names standing
+    as a word, not inside a named government; the resolver keeps only those on the author's
+    own chain."""
+    out: list[tuple[re.Match[str], str | None]] = []
+    for m in re.finditer(r"[\u4e00-\u9fff]县", text):
+        if m.group() not in names or any(taken[m.start() : m.end()]):
+            continue
+        if m.start() and not _WORD_BEFORE.match(text, m.start() - 1):
+            continue
+        end = m.end() + (text[m.end() : m.end() + 1] == "县")  # 赵县县委: its level word again
+        organ = next((o for o in ORGANS if text.startswith(o, end)), None)
+        if organ is None:
+            end = m.end()
+        elif _BODY_RE.match(text, end + len(organ)):
+            continue  # 赵县县委依法治县办: an institution
+        else:
+            end += len(organ)
+        found = re.compile(re.escape(text[m.start() : end])).match(text, m.start())
+        if found is not None:
+            out.append((found, organ))
     return out
 
 

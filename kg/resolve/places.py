@@ -201,7 +201,7 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
             return unplaced_organ(m.attr("level") or "", organ_kind, ctx)
         div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
     elif m.attr("bare") == "1":
-        organ_kind = "government"
+        organ_kind = split_organ(m.surface)[1] if m.attr("organ") else "government"
         if ctx.author_division is None and _names_unplaced_author(m.attr("place") or "", ctx):
             return ctx.author  # 法治西仓 in 西仓镇's report, whose place the text leaves open
         div = _on_chain(m.attr("place") or m.surface, ctx)

@@ -391,3 +391,19 @@ def test_an_unplaced_town_named_in_its_own_report_is_the_author(resources, lexic
         ("大顺镇", "大顺镇人民政府"),
         ("大顺镇党委", "中共大顺镇委员会"),
     ]
+
+
+def test_a_two_character_county_is_named_in_its_own_report(resources, lexicons) -> None:
+    # 赵县 stands as a word after punctuation, with its organ (赵县县委); 示范县 holds no 范县
+    # and 市委和县委 no 和县; 黟县 is no place on 赵县's chain: nothing is guessed for it.
+    text = (
+        "2023年,赵县坚持依法行政。赵县县委研究部署,创建示范县,市委和县委高度重视。"
+        "蒙城县、黟县入选。\n"
+    )
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("赵县", "赵县人民政府"),
+        ("赵县县委", "中共赵县委员会"),
+        ("市委", "中共石家庄市委员会"),
+        ("县委", "中共赵县委员会"),
+        ("蒙城县", "蒙城县人民政府"),
+    ]
