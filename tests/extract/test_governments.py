@@ -113,7 +113,10 @@ def test_short_province_names_and_paired_governments(lexicons) -> None:
 
 
 def test_places_inside_department_names_and_organ_bodies_are_not_mentions(lexicons) -> None:
-    text = "浙江省卫生健康委组织学法，市政府办公室研究法治议题，市人大视察，区政协调研。"
+    text = (
+        "浙江省卫生健康委组织学法，市政府办公室研究法治议题，市人大视察，区政协调研。"
+        "被营口市委法治建设委员会办公室通报表扬。"
+    )
     assert [s for s, _ in _surfaces(text, lexicons)] == ["市人大", "区政协"]
 
 
