@@ -360,6 +360,8 @@ def test_a_district_named_x_cheng_is_called_x_cheng(resources, lexicons) -> None
     gz = resources.gazetteer
     assert [d.code for d in gz.lookup("西城", 2024) if d.level == "county"] == ["110102"]
     assert not [d for d in gz.lookup("古城", 2024) if d.level == "county"]
+    # 海城 stays 海城市's: 北海's 海城区 is not called so
+    assert [d.name for d in gz.lookup("海城", 2024) if d.level == "county"] == ["海城市"]
     text = "2024年,西城区坚持依法行政,与居民共话中国式现代化西城实践。\n"
     assert _governments(_doc(text, year=2024), resources, lexicons) == [
         ("西城区", "西城区人民政府"),
