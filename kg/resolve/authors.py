@@ -132,7 +132,8 @@ _STATEMENT = re.compile(
 # A cover letter that submits the report in the name of its authors (以中共X县委、X县人民政府
 # 名义将《…报告》报送市委、市政府): the names stand between 以 and 名义.
 _IN_NAME = re.compile(
-    r"以(?P<names>[^,，。；;:：《》“”\s]{2,40}?)(?:的)?名义[^。]{0,80}?(?:报告|总结)"
+    r"以(?P<names>[^,，。；;:：《》“”\s]{2,40}?)(?:的)?名义(?:将|把)?"
+    r"《[^《》]{2,60}?(?:报告|总结)》(?:报送|上报|呈报|提交|报)"
 )
 _NAME_LIST = re.compile(r"[、]|(?<=[委府])[和及与](?=[\u4e00-\u9fff])")
 _SELF_DEPT = re.compile(r"(?:我|本)(局|委|厅|办)(?![长员会机])")

@@ -253,3 +253,14 @@ def test_the_line_a_department_heads_as_subject_is_that_departments_report(resou
 def test_a_line_no_department_heads_names_no_author(resources) -> None:
     text = "2022年,全市统计系统在市委、市政府的正确领导下,坚持依法统计。\n"
     assert resolve_authorship(_doc(text, year=2022), resources).organs == ()
+
+
+def test_a_meeting_held_in_the_name_of_two_organs_is_no_authorship(resources) -> None:
+    # only a report submitted in their name (以…名义将《…报告》报送) names its authors
+    text = (
+        "固安县人民政府关于2022年度法治政府建设情况的报告\n2022年,固安县坚持依法行政。"
+        "以县委、县政府名义召开法治工作会议,听取县司法局工作报告。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022, title=text.splitlines()[0]), resources)
+    assert [(o.division.name, o.organ) for o in a.organs] == [("固安县", "government")]
+    assert a.evidence == "title"
