@@ -87,6 +87,8 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
         for short in res.gazetteer.short_names(div)
         if short in indexed
     }
+    # 赵县, 黟县: two-character county names, read only on the author's own chain
+    local |= {d.name for d in res.gazetteer if d.level == "county" and len(d.name) == 2}
     initiatives = {label: key for label, key in res.initiatives.surfaces.items() if len(label) >= 3}
     return Lexicons(
         regulation_terms=TermMatcher(res.catalog.unquoted_terms()),

@@ -42,9 +42,11 @@ ORGANS = (
     "党工委",
     "委",
 )
-# 全省 in 全省法治政府建设示范市 is part of an award's name: no mention.
+# 全省 in 全省法治政府建设示范市 is part of an award's name: no mention; in 全省法治政府建设
+# 示范创建 (the work, an initiative) it is the province that runs it.
 _SELF = re.compile(
-    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委长级直属])(?!法治政府建设示范)"
+    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委长级直属])"
+    r"(?!法治政府建设示范(?!创建))"
 )
 # A 地区's organs by their short names (地委、行署 in 阿里地区's counties): not inside a word
 # (当地委托, 属地委员).
@@ -67,11 +69,14 @@ _SHORT_PATTERN = (
 # its leading party group (市委书记, 县政府党组, 市政府机关党组) are not bodies of their own:
 # the organ is named.
 _BODY_OF = (
-    "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
+    "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|法治建设委员会|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
     "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
     "组成部门|部门|系统|秘书长|副秘书长|机关(?!党组)"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
+# 党工委 alone (组织党工委专题学习) in a 街道's report: the street's own party working committee.
+# Not a zone's (开发区党工委, 园区党工委) nor one with its place written (街道党工委, read above).
+_WORK_COMMITTEE = re.compile(r"(?<![区园道委共团中会])党工委(?![员会])(?!" + _BODY_OF + ")")
 _BODY_RE = re.compile(_BODY_OF)
 # Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone only
 # where it stands for the party centre beside the State Council (中央、国务院).
@@ -91,8 +96,14 @@ NATIONAL_LABELS = {
 }
 _LEVEL_ENDS = "省市县区旗州盟镇乡道"
 _NOT_THE_PLACE = re.compile(
-    r"路|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
+    r"路(?![径线子])|街|大道|大学|学院|银行|日报|卫视|电视台|广播|广场|公园|医院|机场|港|大厦|集团|公司|火车站|"
     r"高铁|时报|晚报|商报|在线|网"
+)
+# A zone named after its place (海南自贸港, 重庆经开区, 天津经济技术开发区, 成都市高新区): an area
+# with its own management committee, not the division.
+_ZONE = re.compile(
+    r"自贸港|自贸区|自由贸易(?:试验区|港)|经开区|高新区|经济技术开发区|高新技术产业开发区|"
+    r"经济开发区|保税区|综保区|综合保税区"
 )
 # What makes a place the first word of a longer proper name rather than the division: a
 # batch or session (安徽省第三批法治政府建设示范县, 杭州市第十四届人民代表大会常务委员会) or a
@@ -162,6 +173,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not organ and text[end - 1] not in _LEVEL_ENDS and _NOT_THE_PLACE.match(text, end):
             continue  # 重庆路, 北京大学, 浙江日报: a road, school or paper named after it
         inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
+        if not organ and (_ZONE.match(text, end) or _ZONE.fullmatch(text, start, end)):
+            continue  # 重庆经开区, 海南自贸港: a zone named after the place, or a zone alone
         if not organ and _NAME_GOES_ON.match(text, end):
             continue  # 安徽省第三批…示范县: an honour's name, not the province
         if not organ and (_FIRM.match(text, end) or inside):
@@ -189,12 +202,23 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     taken = bytearray(len(text) + 1)  # characters already inside a named government
     for a, b in [(m.start, m.end) for m in found] + league:
         taken[a:b] = b"\x01" * (b - a)
+    counties = [
+        (m, attrs(place=m.group()[:2], bare="1", organ=organ))
+        for m, organ in _two_character_counties(text, lexicons.local_names, taken)
+    ]
+    for m, _ in counties:
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     shorts = (
         (m, attrs(short="1", level=m.group("level"), organ=m.group("organ")))
         for m in _SHORT.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
     selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
+    committees = (
+        (m, attrs(short="1", level="街道", organ="党工委", own="1"))
+        for m in _WORK_COMMITTEE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
     prefectures = (
         (m, attrs(short="1", level="地区", organ="委" if m.group() == "地委" else "政府"))
         for m in _PREFECTURE.finditer(text)
@@ -209,7 +233,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         (name, attrs(place=name.group(), bare="1"))
         for name in _compound_names(text, lexicons.local_names, taken)
     )
-    for m, facts in (*shorts, *selves, *prefectures, *nationals, *bare):
+
+    for m, facts in (*shorts, *selves, *committees, *prefectures, *nationals, *bare, *counties):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
     found = _with_paired_governments(text, found, sentences)
@@ -234,6 +259,37 @@ def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[
                     if found is not None:
                         out.append(found)
                 break
+    return out
+
+
+# Where a two-character county name stands as a word: after punctuation, a list mark or a
+# superior's name (、黟县, 安徽省歙县), never inside one (示范县 is no 范县, 市委和县委 no 和县).
+_WORD_BEFORE = re.compile(r"[^\u4e00-\u9fff]|[省市州盟]")
+
+
+def _two_character_counties(
+    text: str, names: frozenset[str], taken: bytearray
+) -> list[tuple[re.Match[str], str | None]]:
+    """赵县, 黟县 (with their organ: 赵县人民政府, 赵县县委): two-character county names standing
+    as a word, not inside a named government; the resolver keeps only those on the author's
+    own chain."""
+    out: list[tuple[re.Match[str], str | None]] = []
+    for m in re.finditer(r"[\u4e00-\u9fff]县", text):
+        if m.group() not in names or any(taken[m.start() : m.end()]):
+            continue
+        if m.start() and not _WORD_BEFORE.match(text, m.start() - 1):
+            continue
+        end = m.end() + (text[m.end() : m.end() + 1] == "县")  # 赵县县委: its level word again
+        organ = next((o for o in ORGANS if text.startswith(o, end)), None)
+        if organ is None:
+            end = m.end()
+        elif _BODY_RE.match(text, end + len(organ)):
+            continue  # 赵县县委依法治县办: an institution
+        else:
+            end += len(organ)
+        found = re.compile(re.escape(text[m.start() : end])).match(text, m.start())
+        if found is not None:
+            out.append((found, organ))
     return out
 
 

@@ -42,6 +42,7 @@ class Lexicons:
     place_names: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     # Short names of counties and towns (嘉定, 西兴): read only where a compound names the
     # place itself (法治嘉定, 平安西兴); the resolver keeps them on the author's own chain.
+    # Two-character county names (赵县, 黟县) too, read where they stand as a word.
     local_names: frozenset[str] = frozenset()
     # Known initiative surfaces (pref and alt labels) -> concept key.
     initiative_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))

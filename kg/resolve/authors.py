@@ -3,6 +3,8 @@
 Each source of evidence yields candidates (an :class:`AuthorClue`: the names it gives, its
 kind of evidence and its line), strongest first:
 
+* ``in-name``: the organs a cover letter submits the report in the name of (以中共长宁区委、区政府
+  名义将《…报告》报送): the text says outright whose report it is, above its own title;
 * ``title``: the organ names before 关于 or before the year of a title line (also a title run
   together with web-site chrome, or standing in a 标题: field);
 * ``signature``: organ lines above the closing date; ``opening``: an organ line at the top;
@@ -32,7 +34,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kg.extract.departments import load_catalogue
-from kg.extract.lexicons import data_lines
+from kg.extract.lexicons import data_lines, data_table
 from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
 from kg.ingest.script import to_simplified
@@ -73,6 +75,7 @@ _UNIT_END = ("局", "厅", "委员会", "委", "办公室", "办公厅", "办", 
 
 # How much each kind of evidence is trusted on its own.
 BASE_CONFIDENCE = {
+    "in-name": 0.97,
     "title": 0.95,
     "signature": 0.95,
     "opening": 0.9,
@@ -81,7 +84,7 @@ BASE_CONFIDENCE = {
     "self-reference": 0.7,
     "byline": 0.6,
 }
-_STRONG = ("title", "signature", "opening", "title-place")
+_STRONG = ("in-name", "title", "signature", "opening", "title-place")
 
 # Pinyin glosses some pages print after characters: 區(qū), 現(xiàn).
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
@@ -126,6 +129,13 @@ _STATEMENT = re.compile(
     r"现将(?:(?:19|20)\d{2}\s*年度?)?(?P<name>[^,，。；;:：“”《》\s]{2,30}?)"
     r"(?:(?:19|20)\d{2}\s*年|年度|本年度|法治|依法|有关|工作|推进|全年)"
 )
+# A cover letter that submits the report in the name of its authors (以中共X县委、X县人民政府
+# 名义将《…报告》报送市委、市政府): the names stand between 以 and 名义.
+_IN_NAME = re.compile(
+    r"以(?P<names>[^,，。；;:：《》“”\s]{2,40}?)(?:的)?名义(?:将|把)?"
+    r"《[^《》]{2,60}?(?:报告|总结)》(?:报送|上报|呈报|提交|报)"
+)
+_NAME_LIST = re.compile(r"[、]|(?<=[委府])[和及与](?=[\u4e00-\u9fff])")
 _SELF_DEPT = re.compile(r"(?:我|本)(局|委|厅|办)(?![长员会机])")
 _SELF_PLACE = re.compile(r"(?:我|本|全)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
 
@@ -606,11 +616,36 @@ def _subject(line: str) -> str:
     return "" if re.search(r"[,，。;；:：《》“”]", subject) else subject
 
 
+@cache
+def _department_systems() -> dict[str, tuple[str, str]]:
+    """A department's line (司法行政) -> its name in a county or city and in a province."""
+    return {
+        row["system"]: (row["department"], row.get("provincial") or row["department"])
+        for row in data_table("department_systems.tsv")
+    }
+
+
+def _system_department(subject: str) -> str:
+    """``全市司法行政系统`` -> 市司法局, ``全省公安系统`` -> 省公安厅: the department whose line
+    the subject names (its own report), or "" when the line is no department's."""
+    m = re.fullmatch(r"[全本我](省|市|区|县|州|旗)(.{2,12}?)系统", subject)
+    if m is None:
+        return ""
+    found = _department_systems().get(m.group(2))
+    if found is None:
+        return ""
+    return m.group(1) + (found[1] if m.group(1) == "省" else found[0])
+
+
 def _subject_names(subject: str) -> tuple[str, ...]:
-    """``山西省委、省政府`` -> two names; ``博乐市党委、政府`` -> 博乐市党委, 博乐市政府."""
+    """``山西省委、省政府`` -> two names; ``博乐市党委、政府`` -> 博乐市党委, 博乐市政府;
+    ``全市司法行政系统`` -> 市司法局."""
     own = _SELF_PLACE.match(subject)
     if own and subject[:1] in "我全本":  # 全省法治政府建设工作, 全市各级行政机关: the place itself
-        return () if "系统" in subject else ("我" + own.group(1),)
+        if "系统" in subject:
+            department = _system_department(subject)
+            return (department,) if department else ()
+        return ("我" + own.group(1),)
     # 和 joins two organs (县委和县政府) only after an organ word: 义和镇 is one name
     parts = [p for p in re.split(r"、|(?<=[委府局厅])[和及与]", subject) if p]
     if len(parts) == 2 and parts[1] in ("政府", "人民政府"):
@@ -640,6 +675,15 @@ def _first_sentence(head: str, title: str) -> list[AuthorClue]:
     return out
 
 
+def _in_name(head: str) -> list[AuthorClue]:
+    """The organs a cover letter submits the report in the name of (以X县委、县政府名义报送)."""
+    m = _IN_NAME.search(head)
+    if m is None:
+        return []
+    names = tuple(n for n in _NAME_LIST.split(m.group("names")) if n)
+    return [AuthorClue(names, "in-name", m.group())] if names else []
+
+
 def _self_references(text: str) -> list[AuthorClue]:
     """我局/我委 (a department's own report), then 我县/全市 (a place's), the most used one."""
     out: list[AuthorClue] = []
@@ -666,6 +710,7 @@ def _candidates(doc: Document, head: str, tail: str) -> tuple[list[AuthorClue], 
     if byline is None and doc.meta.byline:  # read off the raw page by the ingest stage
         byline = AuthorClue((fold(doc.meta.byline),), "byline", doc.meta.byline)
     ordered = [
+        *_in_name(head),
         *titles,
         *(c for c in clues if c.evidence in ("signature", "opening")),
         *(AuthorClue((t.line,), "title-place", t.line) for t in titles),

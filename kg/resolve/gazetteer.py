@@ -124,10 +124,30 @@ class Division:
         return min((abs(y - year) for y in years), default=99)
 
 
+def _named_city_district(name: str, level: str) -> bool:
+    """西城区, 上城区, 鹿城区: a district named X城 is no generic 城区 and is called X城 (法治上城,
+    西城实践); the generic 城区 itself (长治市城区) has no short name.  Those X城 that are
+    ordinary words or another city's byname (新城, 古城, 江城) are in place_short_names_not.txt;
+    those another county is called (海城 is 海城市's) in place_short_names_kept.txt."""
+    return (
+        level == "county"
+        and name.endswith("城区")
+        and len(name) > 2
+        and name[:-1] not in _kept_short_names()
+    )
+
+
+@cache
+def _kept_short_names() -> frozenset[str]:
+    """Short names a division keeps that a district named X城区 would otherwise share."""
+    text = resources.files("kg.data").joinpath("place_short_names_kept.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
 def short_names_of(name: str, level: str) -> list[str]:
     """Accepted short forms of ``name`` (never one character, never the name itself)."""
     out: list[str] = []
-    if name.endswith(_NO_SHORT):
+    if name.endswith(_NO_SHORT) and not _named_city_district(name, level):
         return out
     m = _AUTONOMOUS.match(name) if "族" in name or "自治" in name else None
     if m:

@@ -74,8 +74,13 @@ def institution_entity(
 
 
 def nearest_of_level(div: Division, char: str, gz: Gazetteer, year: int | None) -> Division | None:
-    """The division a bare level word means in ``div``'s report (itself or an ancestor)."""
+    """The division a bare level word means in ``div``'s report (itself or an ancestor).
+
+    区 is never a 地区: a prefecture called 地区 has its 地委 and 行署, so 区党委 in a county
+    of 阿里地区 is the autonomous region's committee (西藏自治区)."""
     for d in gz.chain(div.code, year):
+        if char == "区" and d.level == "prefecture" and d.name.endswith("地区"):
+            continue
         if d.name.endswith(char) or (char == "州" and d.name.endswith("自治州")):
             return d
     return None

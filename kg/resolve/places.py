@@ -193,13 +193,15 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         if own is None or own.code == ctx.author_division.code:
             return ctx.author
         return ctx.keep_government(own)
+    if m.attr("own") == "1" and not _own_level(m.attr("level") or "", ctx):
+        return None  # 党工委 alone is the author's own only in a 街道's report
     if m.attr("short") == "1":
         organ_kind = _SHORT_ORGANS.get(m.attr("organ") or "", "government")
         if ctx.author_division is None:
             return unplaced_organ(m.attr("level") or "", organ_kind, ctx)
         div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
     elif m.attr("bare") == "1":
-        organ_kind = "government"
+        organ_kind = split_organ(m.surface)[1] if m.attr("organ") else "government"
         if ctx.author_division is None and _names_unplaced_author(m.attr("place") or "", ctx):
             return ctx.author  # 法治西仓 in 西仓镇's report, whose place the text leaves open
         div = _on_chain(m.attr("place") or m.surface, ctx)
@@ -214,6 +216,11 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         )
         if div is None and not organ:
             div = _short_place(place, ctx)
+        if div is None and ctx.author_division is None:
+            # 大顺镇 in the report of the 大顺镇 the text does not place: the author itself
+            level = "街道" if place.endswith("街道") else place[-1:]
+            if own_place_name(ctx.author, level) == place:
+                return unplaced_organ(level, organ_kind, ctx)
         if div is not None and not _plausible(place, div, ctx):
             return None
     if div is None:
@@ -221,6 +228,13 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     entity = ctx.keep_government(div, organ_kind)
     _relate_role(m, div, entity, ctx)
     return entity
+
+
+def _own_level(level: str, ctx: DocumentContext) -> bool:
+    """Whether the author's own place (placed or not) is of ``level`` (a 街道 for 街道)."""
+    if ctx.author_division is not None:
+        return ctx.author_division.name.endswith(level)
+    return bool(own_place_name(ctx.author, level))
 
 
 def _on_chain(name: str, ctx: DocumentContext) -> Division | None:
@@ -273,11 +287,10 @@ def unplaced_organ(level: str, organ: str, ctx: DocumentContext) -> Entity | Non
     if named is not None:
         return ctx.keep_government(named, organ)
     place = own or level
-    label = (
-        f"{place}办事处"
-        if organ == "government" and place.endswith("街道")
-        else ORGAN_LABEL[organ].format(place=place)
-    )
+    if place.endswith("街道") and organ in ("government", "party"):
+        label = f"{place}办事处" if organ == "government" else f"中共{place}工作委员会"
+    else:
+        label = ORGAN_LABEL[organ].format(place=place)
     key = f"unplaced|{label}" if own else f"unplaced|doc:{ctx.doc}|{label}"
     return Entity(
         iri=ORGU + f"unplaced-{digest(label if own else key, 12)}",

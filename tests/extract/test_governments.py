@@ -113,7 +113,10 @@ def test_short_province_names_and_paired_governments(lexicons) -> None:
 
 
 def test_places_inside_department_names_and_organ_bodies_are_not_mentions(lexicons) -> None:
-    text = "浙江省卫生健康委组织学法，市政府办公室研究法治议题，市人大视察，区政协调研。"
+    text = (
+        "浙江省卫生健康委组织学法，市政府办公室研究法治议题，市人大视察，区政协调研。"
+        "被营口市委法治建设委员会办公室通报表扬。"
+    )
     assert [s for s, _ in _surfaces(text, lexicons)] == ["市人大", "区政协"]
 
 
@@ -205,3 +208,19 @@ def test_short_names_side_by_side_are_two_places_and_full_names_one_chain(lexico
     # 考察湖北武汉: the province and the city, two mentions; 重庆市渝北区大盛镇: one chain.
     text = "贯彻习近平总书记考察湖北武汉重要讲话精神。重庆市渝北区大盛镇推进法治建设。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["湖北", "武汉", "重庆市渝北区大盛镇"]
+
+
+def test_a_province_before_a_path_and_the_province_that_runs_a_creation(lexicons) -> None:
+    # 路径 is no road (山西路径); 全省 before 示范创建 is the province running the work,
+    # before 示范地区 it is part of an award's name.
+    text = (
+        "积极探索法治建设山西路径。统筹做好第一批全省法治政府建设示范创建活动，"
+        "推荐5家单位参评全省法治政府建设示范地区。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["山西", "全省"]
+
+
+def test_a_zone_named_after_its_place_is_not_the_place(lexicons) -> None:
+    # 南岸区's report: the 经开区 of 重庆 and the 高新区 of 成都 are zones, not divisions
+    text = "与成都市高新区、成都市龙泉驿区签署协议。重庆经开区推进改革。为海南自贸港建设提供保障。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["成都市龙泉驿区"]

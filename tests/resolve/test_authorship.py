@@ -215,3 +215,52 @@ def test_a_province_level_city_named_by_its_short_name_is_the_subject(resources)
         "2022年,河北镇坚持以习近平法治思想为指导,推进法治建设。\n", resources
     )
     assert chain[:1] != ["河北省"]
+
+
+def test_a_cover_letter_names_the_organs_the_report_is_submitted_in_the_name_of(
+    resources,
+) -> None:
+    # A 司法局's cover letter above the report: the report is the district's joint one, not
+    # the bureau's (its signature) nor the government's alone (the first sentence's subject).
+    text = (
+        "中共长宁区委:\n根据要求,区司法局提请以中共长宁区委、区政府名义将《2023年长宁区法治政府"
+        "建设情况报告》报送市委、市政府。\n以上请示妥否,请批示。\n上海市长宁区司法局\n2024年1月4日\n"
+        "2023年长宁区法治政府建设情况报告\n2023年,长宁区坚持以习近平新时代中国特色社会主义思想为"
+        "指导,深入学习贯彻习近平法治思想。\n"
+    )
+    a = resolve_authorship(_doc(text), resources)
+    assert [(o.division.name, o.organ) for o in a.organs] == [
+        ("长宁区", "party"),
+        ("长宁区", "government"),
+    ]
+    assert a.evidence == "in-name"
+
+
+def test_the_line_a_department_heads_as_subject_is_that_departments_report(resources) -> None:
+    # 全市司法行政系统 opens the 司法局's own report; the city is the one its titles name.
+    text = (
+        "2022年,全市司法行政系统在市委、市政府的正确领导下,始终坚持以习近平新时代中国特色社会主义"
+        "思想为指导,深入践行习近平法治思想。\n我局制定《遂宁市地方性法规(规章)立法工作流程》,"
+        "推动《遂宁市城区农贸市场管理条例》出台,完成《遂宁市政府合同管理办法》修订,我局全年办理"
+        "涉法事务57件。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2022)
+    assert labels == ["遂宁市司法局"]
+    assert chain == ["遂宁市", "四川省"]
+    assert evidence == "first-sentence"
+
+
+def test_a_line_no_department_heads_names_no_author(resources) -> None:
+    text = "2022年,全市统计系统在市委、市政府的正确领导下,坚持依法统计。\n"
+    assert resolve_authorship(_doc(text, year=2022), resources).organs == ()
+
+
+def test_a_meeting_held_in_the_name_of_two_organs_is_no_authorship(resources) -> None:
+    # only a report submitted in their name (以…名义将《…报告》报送) names its authors
+    text = (
+        "固安县人民政府关于2022年度法治政府建设情况的报告\n2022年,固安县坚持依法行政。"
+        "以县委、县政府名义召开法治工作会议,听取县司法局工作报告。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022, title=text.splitlines()[0]), resources)
+    assert [(o.division.name, o.organ) for o in a.organs] == [("固安县", "government")]
+    assert a.evidence == "title"

@@ -341,3 +341,71 @@ def test_an_organ_name_alone_on_a_line_above_the_body_is_not_a_mention(resources
     doc = _doc(text, year=2022)
     rd = resolve_document(doc, extract_all(doc, lexicons), resources)
     assert [r.mention.start for r in rd.mentions if r.mention.type == "government"] == [start + 6]
+
+
+def test_qu_dangwei_in_a_county_of_a_diqu_is_the_autonomous_regions(resources, lexicons) -> None:
+    # A 地区 has its 地委 and 行署: 区党委 in 日土县's report is 西藏自治区's committee.
+    text = (
+        "日土县人民政府关于2023年度法治政府建设情况的报告\n"
+        "2023年,日土县认真贯彻落实党中央、区党委、地委关于法治建设的决策部署。\n"
+    )
+    found = dict(_governments(_doc(text), resources, lexicons))
+    assert found["区党委"] == "中共西藏自治区委员会"
+    assert found["地委"] == "中共阿里地区委员会"
+
+
+def test_a_district_named_x_cheng_is_called_x_cheng(resources, lexicons) -> None:
+    # 西城区 is no generic 城区: 西城 in 中国式现代化西城实践 is the district; 古城 (古城区 of
+    # 丽江) is an ordinary word and names no district.
+    gz = resources.gazetteer
+    assert [d.code for d in gz.lookup("西城", 2024) if d.level == "county"] == ["110102"]
+    assert not [d for d in gz.lookup("古城", 2024) if d.level == "county"]
+    # 海城 stays 海城市's: 北海's 海城区 is not called so
+    assert [d.name for d in gz.lookup("海城", 2024) if d.level == "county"] == ["海城市"]
+    text = "2024年,西城区坚持依法行政,与居民共话中国式现代化西城实践。\n"
+    assert _governments(_doc(text, year=2024), resources, lexicons) == [
+        ("西城区", "西城区人民政府"),
+        ("西城", "西城区人民政府"),
+    ]
+
+
+def test_a_streets_party_working_committee_named_alone_is_the_streets(resources, lexicons) -> None:
+    # 党工委 alone in 清波街道's report is its own committee; a zone's (开发区党工委) is not.
+    text = "2023年,清波街道坚持依法行政。全年组织党工委专题学习4次,开发区党工委参加。\n"
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("清波街道", "清波街道办事处"),
+        ("党工委", "中共清波街道工作委员会"),
+    ]
+    # in a town's report 党工委 alone is nobody's the text makes certain
+    town = "2023年,大盛镇坚持依法行政。全年组织党工委专题学习4次。\n"
+    assert ("党工委", "中共大盛镇委员会") not in _governments(_doc(town), resources, lexicons)
+    assert [s for s, _ in _governments(_doc(town), resources, lexicons)] == ["大盛镇"]
+
+
+def test_an_unplaced_town_named_in_its_own_report_is_the_author(resources, lexicons) -> None:
+    # 大顺镇 is a town of two provinces and the text names neither: its name is still its own.
+    text = (
+        "2025年,大顺镇坚持依法行政,推进法治政府建设。现将大顺镇2025年法治政府建设情况报告如下。\n"
+        "大顺镇党委研究法治工作。\n"
+    )
+    assert _governments(_doc(text, year=2025), resources, lexicons) == [
+        ("大顺镇", "大顺镇人民政府"),
+        ("大顺镇", "大顺镇人民政府"),
+        ("大顺镇党委", "中共大顺镇委员会"),
+    ]
+
+
+def test_a_two_character_county_is_named_in_its_own_report(resources, lexicons) -> None:
+    # 赵县 stands as a word after punctuation, with its organ (赵县县委); 示范县 holds no 范县
+    # and 市委和县委 no 和县; 黟县 is no place on 赵县's chain: nothing is guessed for it.
+    text = (
+        "2023年,赵县坚持依法行政。赵县县委研究部署,创建示范县,市委和县委高度重视。"
+        "蒙城县、黟县入选。\n"
+    )
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("赵县", "赵县人民政府"),
+        ("赵县县委", "中共赵县委员会"),
+        ("市委", "中共石家庄市委员会"),
+        ("县委", "中共赵县委员会"),
+        ("蒙城县", "蒙城县人民政府"),
+    ]
