@@ -301,6 +301,7 @@ def build(
     keep = out is None if keep_documents is None else keep_documents
     settings = Settings(max_bytes, max_title, max_mentions, max_seconds, keep)
     timings: dict[str, float] = {}
+    started = time.time()
     t0 = time.perf_counter()
     files = discover(paths, follow_links=follow_links)
     roots = [os.path.realpath(p) for p in paths]
@@ -428,6 +429,8 @@ def build(
             if not reuse_unchanged(Path(out), staging, report):
                 write_build_files(staging, source, report)
         timings["write"] = time.perf_counter() - t3
+        if isinstance(store_parts, PartCache) and cache:
+            store_parts.prune(older_than=started)
     store = open_store(out)  # the store just written, not a second copy in memory
     return BuildResult(store=store, report=report, documents=documents)
 

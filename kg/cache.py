@@ -133,6 +133,29 @@ class PartCache:
         self._index_loaded = True
         self._index = _json_object(self.folder / "parts.json")
 
+    def prune(self, older_than: float) -> int:
+        """Remove the files of parts this build did not use, written before ``older_than``
+        (a ``time.time()``); returns how many.
+
+        The cache keeps the parts of the last build: without this, every new
+        version of the tool (or every edited file) would leave a whole corpus of
+        parts behind (several GB at 10,000 reports). Called once the build's
+        outputs are written, so a failed build removes nothing; files written
+        since this build began (by another build into the same folder) are kept.
+        """
+        removed = 0
+        for path in sorted((self.folder / "parts").glob("*/*")):
+            if path.suffix == _SUFFIX and path.stem in self._used:
+                continue
+            try:
+                if not path.is_file() or path.stat().st_mtime >= older_than:
+                    continue
+                path.unlink()
+            except OSError:
+                continue  # gone meanwhile
+            removed += 1
+        return removed
+
     # --- input files already seen ---------------------------------------------------------
 
     def _load_files(self) -> None:

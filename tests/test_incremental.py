@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 
 from conftest import SEEDS
 
@@ -118,3 +120,26 @@ def test_a_rebuild_with_nothing_changed_reads_the_part_index_only(tmp_path, monk
     again = kg.build([inputs], out=out)
     assert again.report["cache"] == {"reused": 5, "built": 0}
     assert (out / "graph.nq").read_bytes() == before
+
+
+def test_the_cache_keeps_the_parts_of_the_last_build_only(tmp_path):
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    out = tmp_path / "out"
+    kg.build([inputs], out=out)
+    parts = out / ".cache" / "parts"
+    before = {p.name for p in parts.rglob("*.part")}
+    # A part left by an older version of the tool, in an older layout.
+    stale = parts / "00" / "0123456789abcdef.nq"
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"")
+    old = time.time() - 60
+    os.utime(stale, (old, old))
+
+    changed = inputs / "000_0185e56b7f905c26.txt"
+    changed.write_text(changed.read_text("utf-8") + "\n推进依法行政。\n", "utf-8")
+    kg.build([inputs], out=out)
+    after = {p.name for p in parts.rglob("*.part")}
+    assert len(after) == 5
+    assert len(before - after) == 1 and len(after - before) == 1  # the changed report's
+    assert not stale.exists()
