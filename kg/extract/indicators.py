@@ -37,7 +37,7 @@ _CONNECTOR = "和及与、"
 # Units after which the counted noun may follow the number (13个婚姻家庭调委会).
 # A quoted name right after the number (112个“一件事”集成服务).
 _QUOTED_START = re.compile(r"[“\"「]([^“”\"「」，。；]{1,20})[”\"」]")
-_NO_NOUN_AFTER = ("percent", "money", "area", "points", "score")
+_NO_NOUN_AFTER = ("percent", "money", "area", "points", "score", "duration", "length", "ratio")
 _AFTER_MAX = 16
 # Where the act after a counted noun is looked for: to the end of the clause, across a
 # list of nouns and the numbers in it (对19个市县、35个省级国家机关进行考核).
@@ -96,9 +96,12 @@ def _tables() -> _Tables:
         # A comma after a digit is a thousands separator; after a word it ends a clause
         # (单位,321项行政许可事项).
         r"(?P<num>(?<!\d)(?<!\d,)(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d+)?"
+        # A percentage written in words (百分之百, 百分之九十五) is a number and its unit.
+        r"|(?P<pct>百分之)[一二两三四五六七八九十百]+"
         r"|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
-        r"\s*+(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*+"
-        rf"(?P<unit>{alternation})(?P<post>左右|以上|多)?"
+        # 10万余场次 and 50余万人: the approximate word before or after the multiplier.
+        r"(?(pct)|\s*+(?P<approx0>余|多)?(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*+"
+        rf"(?P<unit>{alternation})(?P<post>左右|以上|多)?)"
     )
     fillers = data_lines("indicator_fillers.txt")
     lead = [re.escape(w) for w in fillers if not w.startswith("~")]
@@ -254,6 +257,10 @@ def _verb_object_words(
     return out
 
 
+# Verbs that hold an activity (举办宣传宣讲, 开展执法检查): the activity after them, even
+# when written with verbs, is what a number of times or events counts.
+_HOLD_VERBS = frozenset(("举办", "举行", "开展", "召开", "进行", "组织开展", "组织召开"))
+
 # States an act brings about, written after its verb (宣布失效): part of the act, no object.
 _RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结"))
 
@@ -284,6 +291,12 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         start -= 1  # 专题研究, 立项督办, 部署落实: a word that says how the act was done
     if end == len(words) - 1 and simplified(words[end][0]) in _RESULT_STATES:
         end += 1  # 宣布失效, 认定无效: a state the act brings about is part of the act
+    if end - start > 1 and simplified(words[start][0]) in _HOLD_VERBS:
+        # 举办宣传宣讲10万余场次, 开展宣传咨询20余次: a verb that holds an activity, then the
+        # activity named by verbs; the activity is what was counted (宣传宣讲), the act is
+        # holding it (举办).
+        if not all(simplified(w) in _HOLD_VERBS for w, _ in words[start:end]):
+            end = start + 1
     verb = "".join(w for w, _ in words[start:end])
     obj = "".join(w for w, _ in words[end:])
     if obj:
@@ -347,6 +360,28 @@ def _not_a_measure(text: str, start: int, number: str, unit: Unit) -> bool:
     return number in ("百", "千", "万")
 
 
+# Words of a clause that measures a time taken (办理时限, 平均用时, 压缩至, 仅): a duration
+# after them is how long the work took, an indicator; any other duration is part of a
+# plan or a name (15分钟服务圈, 24小时自助服务厅), or a rule (10日内作出决定).
+_TIME_MEASURE = re.compile(
+    r"时限|用时|时间|时长|耗时|周期|天数|提速|缩短|压缩|压减|减少|节约|节省|仅|只需|只用"
+)
+
+
+def _measures_time(text: str, start: int) -> bool:
+    """Whether the duration at ``start`` is a time measured by the clause before it."""
+    if text[start - 1 : start] in ("月", "年") or text.startswith("内", _unit_end(text, start)):
+        return False  # 3月5日 is a date; 10日内 a time limit set by a rule
+    clause = _BREAK.split(text[max(0, start - _CLAUSE_MAX) : start])[-1]
+    return bool(_TIME_MEASURE.search(simplified_text(clause)))
+
+
+def _unit_end(text: str, start: int) -> int:
+    """Where the number and duration unit that start at ``start`` end."""
+    m = re.match(r"[\d.]+\s*(?:个)?(?:小时|工作日|分钟|天|日)", text[start:])
+    return start + (m.end() if m else 0)
+
+
 def _inside_name(text: str, start: int) -> bool:
     """Whether ``start`` lies inside 《…》 or a short “…” (a title or a quoted name)."""
     window = text[max(0, start - 60) : start]
@@ -361,6 +396,8 @@ def _inside_name(text: str, start: int) -> bool:
 
 def _value(m: re.Match[str], unit: Unit) -> float | None:
     raw = m.group("num")
+    if m.group("pct"):
+        return float(chinese_number(raw[len("百分之") :]) or 0) or None
     if raw[0].isdigit():
         value = float(raw.replace(",", ""))
     else:
@@ -501,7 +538,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
     # has the same offsets; everything else reads the text as written.
     for m in t.number.finditer(simplified_text(text)):
         start, end = m.start(), m.end()
-        unit = t.units[m.group("unit")]
+        unit = t.units["%" if m.group("pct") else m.group("unit")]
         before_char = text[start - 1 : start]
         if before_char == "第" or before_char.isdigit() or before_char in ".-/×x*～~":
             continue  # ordinals, dates, codes, ranges, 7×24小时
@@ -514,8 +551,10 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue  # 在全国106个城市中排名第3, 连续8次在…评估中位居前五; 十二届市委五次全会
         if not m.group("num")[0].isdigit() and before_char in "届是周月初年":
             continue
-        if unit.dimension == "duration":
-            continue  # 15分钟便民服务圈, 不超过10分钟: a duration, not a count
+        if unit.dimension == "score":
+            continue  # 考核得分96.5分: a score in an assessment, like a rank, is no indicator
+        if unit.dimension == "duration" and not _measures_time(text, start):
+            continue  # 15分钟便民服务圈, 24小时自助服务厅: a duration of a plan or a name
         value = _value(m, unit)
         if value is None or _inside_name(text, start):
             continue
@@ -561,7 +600,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
-        approx = bool(m.group("approx") or m.group("pre") or m.group("post"))
+        approx = bool(m.group("approx") or m.group("approx0") or m.group("pre") or m.group("post"))
         span_start = start - len(clause) + (len(clause) - len(clause.lstrip()))
         facts = attrs(
             subject=counted.subject,

@@ -33,6 +33,9 @@ _MODIFIERS = re.compile(
 # quotes name no other quantity; a rate read with its verb (通过率达) is still the rate.
 _ASIDES = re.compile(r"[（(][^（）()]{1,10}[）)]|[“”‘’\"「」]")
 _RATE_VERB = re.compile(r"(率)(?:达到|达|为|是)$")
+# The size of a thing is a count of it (行政审批事项数量, 好差评评价数, 办件总量): the word
+# that says "number of" adds no other quantity.
+_SIZE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})的?(?:总数|数量|总量|数|量)$")
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,7 @@ def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     concept = matching_concept(fold(obj), act, dimension, unit)
     if concept is None:
         plain = _MODIFIERS.sub("", _RATE_VERB.sub(r"\1", _ASIDES.sub("", fold(obj))))
+        plain = _SIZE_OF.sub("", plain) if dimension != "percent" else plain
         concept = matching_concept(plain, act, dimension, unit) if plain != fold(obj) else None
     if concept is not None and dimension == "percent" and _changed_by().search(act):
         # 参学率同比增长12.2% is how much a rate moved, not the rate: only a concept that

@@ -273,3 +273,19 @@ def test_measures_many_reports_share_are_concepts_of_the_scheme():
     # A library built is a venue; a library visited is not.
     assert indicator_entity("农家书屋", "建成", "count", "个").label == "文化设施 建成"
     assert indicator_entity("图书馆", "参观", "count", "次").attr("in_scheme") is None
+
+
+def test_the_size_of_a_thing_is_a_count_of_it():
+    # 受理行政复议案件数12件, 法律援助案件数量86件: "number of" adds no other quantity.
+    assert indicator_entity("行政复议案件数", "受理", "count", "件").label == "行政复议案件 受理"
+    assert indicator_entity("法律援助案件数量", "", "count", "件").label == "法律援助案件"
+    # …but a rate stays a rate, and a word that only ends in 量 is kept whole.
+    assert indicator_entity("阅读量", "", "count", "次").attr("in_scheme") is None
+
+
+def test_training_sessions_held_whatever_the_kind_of_training():
+    # 举办培训12次, 开展专题培训5场: sessions held, not people trained.
+    held = indicator_entity("培训", "举办", "count", "次")
+    special = indicator_entity("专题培训", "开展", "count", "场")
+    assert held.label == special.label == "法治培训 举办"
+    assert indicator_entity("人员", "培训", "person", "人").label == "人员 培训"
