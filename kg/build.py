@@ -89,7 +89,13 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
     }
     # 赵县, 黟县: two-character county names, read only on the author's own chain
     local |= {d.name for d in res.gazetteer if d.level == "county" and len(d.name) == 2}
-    initiatives = {label: key for label, key in res.initiatives.surfaces.items() if len(label) >= 3}
+    # Known initiative surfaces -> the IRI of the concept they name, so that an extractor can
+    # tell two names of one programme written side by side (谁执法谁普法…普法责任制).
+    initiatives = {
+        label: res.initiatives.by_key[key][0]
+        for label, key in res.initiatives.surfaces.items()
+        if len(label) >= 3
+    }
     return Lexicons(
         regulation_terms=TermMatcher(res.catalog.unquoted_terms()),
         place_names=TermMatcher(places),

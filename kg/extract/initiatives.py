@@ -53,12 +53,17 @@ _QUOTED = re.compile(
 # Quotes separated only by these belong to one group (“警调对接”、“诉调对接”).
 _JOINER = re.compile(r"[、和与及\s]*")
 _LIST_SEP = re.compile(r"[、，,；;]")
+# Names joined inside one pair of quotation marks (“多证合一、一照一码”, “证照分离和多证合一”):
+# one mention per name (annotation guide: joined by 、 or 和).
+_PART_SEP = re.compile(r"[、，,；;和]")
 _NOT_WORDY = re.compile(r"[\d\s.%+\-=<>×*/:：()（）]+")
 # Arithmetic, not the 党建+法治 naming pattern: digits, comparisons, ×.
 _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
 # A count of points written with 个 (两个维护, 四个意识, 三个务必): a formula's shape.
 _FORMULA = re.compile(r"^[一二两三四五六七八九十]+个")
-_COUNTED_MERGER = re.compile(r"^\d+证合一$")
+# 35证合一, 五证合一, 三十五证合一: each count of merged licences is 多证合一 (annotation guide).
+_COUNTED_MERGER = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)[证證]合一")
+MERGER = "多证合一"
 # “凤鸣政策通”等17场品牌活动, “交地即交证”等服务新模式: a count, or the 等 closing a list,
 # stands between the names and their kind word.
 _EVENTS_COUNTED = re.compile(r"^等?\d+[个项场次期批]|^等")
@@ -231,7 +236,7 @@ def _known_label(term: str, after: str, known: TermMatcher) -> tuple[str | None,
     squeezed = re.sub(r"[\s、，,]", "", term)
     # “多規合一”: a name in traditional characters is the scheme's simplified one;
     # “35证合一”, “39证合一” are 多证合一 (annotation guide).
-    counted = _COUNTED_MERGER.sub("多证合一", term)
+    counted = MERGER if _COUNTED_MERGER.fullmatch(term) else term
     for candidate in (term, squeezed, _LEVEL.sub("", term), fold(term), counted):
         if candidate in known:
             return candidate, 0
@@ -528,9 +533,9 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue
         if parts and verdict.end == 0:
             # “多证合一、一照一码”: one mention per programme named in the quote.
-            for offset, part in parts:
+            for offset, part, term in parts:
                 start = q.start + 1 + offset
-                facts = attrs(term=part, quoted="1", known="1")
+                facts = attrs(term=term, quoted="1", known="1")
                 found.append(
                     make_mention("initiative", text, start, start + len(part), sentences, facts)
                 )
@@ -556,6 +561,14 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             label = label[: -len(done)]
             start, end = q.start + 1, q.start + 1 + len(label)
             facts = attrs(term=label, quoted="1", cue=verdict.cue, known="0")
+        if start == q.start and end == q.end:
+            # “枫桥经验” -> 枫桥经验: quotation marks wrapping the whole name are outside
+            # its span; inner ones (“放管服”改革, 新时代“枫桥经验”) stay (annotation guide).
+            start, end = q.start + 1, q.end - 1
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
         found.append(make_mention("initiative", text, start, end, sentences, facts))
         # “谁服务谁普法”普法责任制: the head noun joined to the quote is no second
         # mention (spans do not nest).
@@ -570,7 +583,7 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     ]
     named = [(m.start, m.end) for m in names]
     kept: list[tuple[int, int]] = []
-    for start, end, surface in _find_known(known, text):
+    for start, end, surface in _find_known(known, text) + _mergers(text):
         # A known name inside a longer programme name (法律明白人 in 法律明白人培养工程)
         # is that programme.
         if _overlaps(quoted_spans, start, end) or _within_longer(named, start, end):
@@ -593,12 +606,62 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             start, surface = start + modifier.end(), surface[modifier.end() :]
         # 容缺受理机制: the name's own kind word is in its span, not in its label.
         end += next((len(h) for h in _rules().known_heads if text.startswith(h, end)), 0)
-        facts = attrs(term=surface, quoted="0", known="1")
+        term = MERGER if _COUNTED_MERGER.fullmatch(surface) else surface
+        facts = attrs(term=term, quoted="0", known="1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.
     found.extend(m for m in names if not _covered(kept, m.start, m.end))
     found.sort(key=lambda m: (m.start, m.end))
-    return found
+    return _one_per_name(found, text, known, sentences)
+
+
+def _mergers(text: str) -> list[tuple[int, int, str]]:
+    """Unquoted counts of merged licences (35证合一, 五证合一): each is 多证合一."""
+    return [(m.start(), m.end(), m.group()) for m in _COUNTED_MERGER.finditer(text)]
+
+
+def _concept(term: str, known: TermMatcher) -> str | None:
+    """The scheme concept a known ``term`` names (its IRI), or None."""
+    for candidate in (term, fold(term)):
+        if candidate in known:
+            return known.value(candidate)
+    return None
+
+
+# Marks that may stand between two names of one programme: the closing quote of the first.
+_CLOSING = '”"’」'
+
+
+def _one_per_name(
+    found: list[Mention], text: str, known: TermMatcher, sentences: Sentences
+) -> list[Mention]:
+    """Mentions where two names of one programme written side by side are one.
+
+    谁执法谁普法、谁管理谁普法、谁服务谁普法普法责任制: the three-part name and the
+    name 普法责任制 after it name one programme, whose name ends at its own kind
+    word (annotation guide), so they are one mention, as “谁服务谁普法”普法责任制 is.
+    """
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        gap = text[prev.end : m.start] if prev else ""
+        same = (
+            prev is not None
+            and prev.start < m.start
+            and all(c in _CLOSING for c in gap)
+            and len(gap) <= 1
+            and _concept(prev.attr("term") or prev.surface, known) is not None
+            and _concept(prev.attr("term") or prev.surface, known)
+            == _concept(m.attr("term") or m.surface, known)
+        )
+        if not same or prev is None:
+            out.append(m)
+            continue
+        start = prev.start
+        if gap and start > 0 and text[start - 1] in '“"‘「':
+            start -= 1  # the name's own quotation marks are inside the longer span
+        out[-1] = make_mention("initiative", text, start, m.end, sentences, prev.attrs)
+    return out
 
 
 # Frequent characters that only traditional script writes (國 會 關 區 縣 …).
@@ -638,19 +701,21 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _known_parts(term: str, known: TermMatcher) -> list[tuple[int, str]]:
-    """The known programmes a quoted list names, with their offsets.
+def _known_parts(term: str, known: TermMatcher) -> list[tuple[int, str, str]]:
+    """The known programmes a quoted list names: (offset, surface, term).
 
     “多证合一、一照一码” is two programmes; 双随机、一公开 is one name of its own. In
     “一窗受理，互联互通，信息共享” only the first item is a programme: the others
     say what it achieves, and the list as a whole is a slogan.
     """
-    if term in known or not _LIST_SEP.search(term):
+    if term in known or not _PART_SEP.search(term):
         return []
     parts, offset = [], 0
-    for piece in _LIST_SEP.split(term):
+    for piece in _PART_SEP.split(term):
         if piece in known:
-            parts.append((offset, piece))
+            parts.append((offset, piece, piece))
+        elif _COUNTED_MERGER.fullmatch(piece):
+            parts.append((offset, piece, MERGER))  # “三证合一、一照一码”
         offset += len(piece) + 1
     return parts
 

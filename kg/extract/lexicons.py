@@ -44,7 +44,7 @@ class Lexicons:
     # place itself (法治嘉定, 平安西兴); the resolver keeps them on the author's own chain.
     # Two-character county names (赵县, 黟县) too, read where they stand as a word.
     local_names: frozenset[str] = frozenset()
-    # Known initiative surfaces (pref and alt labels) -> concept key.
+    # Known initiative surfaces (pref and alt labels) -> IRI of the concept they name.
     initiative_terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     # Short forms several programmes share (一件事): known only when quoted, never found bare.
     initiative_short_forms: frozenset[str] = frozenset()
