@@ -62,7 +62,9 @@ _MATHS = re.compile(r"\d|[=＝>＜<×*/]")
 # A count of points written with 个 (两个维护, 四个意识, 三个务必): a formula's shape.
 _FORMULA = re.compile(r"^[一二两三四五六七八九十]+个")
 # 35证合一, 五证合一, 三十五证合一: each count of merged licences is 多证合一 (annotation guide).
-_COUNTED_MERGER = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)[证證]合一")
+# Bounded counts (licences merged are tens at most): an unbounded run of digits before a
+# non-match would be scanned again from each of its positions (quadratic on long numbers).
+_COUNTED_MERGER = re.compile(r"(?:\d{1,3}|[一二两三四五六七八九十百]{1,4})[证證]合一")
 MERGER = "多证合一"
 # “凤鸣政策通”等17场品牌活动, “交地即交证”等服务新模式: a count, or the 等 closing a list,
 # stands between the names and their kind word.
