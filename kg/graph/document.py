@@ -277,7 +277,10 @@ def _mention_triples(
     yield ann, KGNS.mentionType, Literal(m.type)
     yield ann, KGNS.inDocument, report
     yield ann, KGNS.surface, Literal(m.surface)
-    yield ann, KGNS.quoted, boolean(m.attr("quoted", "1") == "1")
+    if m.attr("quoted", "1") == "0":
+        # Said only of the exception (a name found unquoted through the dictionary): on
+        # every other mention it would be a quad per mention saying the span is as written.
+        yield ann, KGNS.quoted, boolean(False)
     if m.attr("version"):
         yield ann, KGNS.versionNote, zh(m.attr("version") or "")
     yield target, DCT.isPartOf, sentence
