@@ -843,11 +843,18 @@ def _complete(
     return _complete_from(organ, div, gz, year) if div is not None else None
 
 
-def _supported(div: Division, places: TextPlaces, gz: Gazetteer, year: int | None) -> bool:
-    """Whether the text ties a town to its place: it names one of the town's parents."""
+def _supported(
+    div: Division, places: TextPlaces, gz: Gazetteer, year: int | None, names: Sequence[str] = ()
+) -> bool:
+    """Whether the text ties a town to its place: it names one of the town's parents, in the
+    text or in the author's name itself (宝山区友谊路街道办事处: 宝山区 is two districts, but
+    only one holds a 友谊路街道)."""
     if div.level != "township":
         return True
-    return any(places.counts.get(a.code) for a in gz.chain(div.code, year)[1:])
+    parents = gz.chain(div.code, year)[1:]
+    if any(places.counts.get(a.code) for a in parents):
+        return True
+    return any(a.name in name for a in parents for name in names)
 
 
 def _unplaced(organ: AuthorOrgan) -> AuthorOrgan:
@@ -904,7 +911,7 @@ def decide(
                 elif other.evidence in _STRONG and not _related(div, o_div, gz, year):
                     conf -= 0.25
             if any(
-                o.division is not None and not _supported(o.division, places, gz, year)
+                o.division is not None and not _supported(o.division, places, gz, year, clue.names)
                 for o in chosen
             ):
                 chosen = tuple(_unplaced(o) if o.division is not None else o for o in chosen)
