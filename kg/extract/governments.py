@@ -249,8 +249,8 @@ def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[
     out: list[re.Match[str]] = []
     for m in _PLACE_COMPOUND.finditer(text):
         start = m.end()
-        if taken[start]:
-            continue
+        if taken[start] or _PLACE_COMPOUND.match(text, start):
+            continue  # 打造平安四川: 平安 is the compound's word, the place comes after it
         for k in range(_LONGEST_SHORT, 1, -1):
             word = text[start : start + k]
             if len(word) == k and word in names:
