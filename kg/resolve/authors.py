@@ -93,8 +93,9 @@ _PLACE_RUN = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:自治州|自治县|自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
 )
 # A short place name in a compound that names the place itself (法治甘肃, 考察浙江, 平安西兴).
+# The name is read in a lookahead: compounds overlap (建设法治固安 is 建设 + 法治固安).
 _PLACE_COMPOUND = re.compile(
-    r"(?:法治|平安|考察|视察|来到|服务|全面建设|建设)([\u4e00-\u9fff]{2,4})"
+    r"(?:法治|平安|考察|视察|来到|服务|全面建设|建设)(?=([\u4e00-\u9fff]{2,4}))"
 )
 # An information-disclosure index number that begins with the publisher's division code:
 # 索引号:370481/2026-00158 (滕州市), LH331082-071/… (临海市), or a unified social credit code
@@ -271,7 +272,9 @@ def read_organ(
         if party and organ in ("government", "party"):
             organ = "party"
         return AuthorOrgan(div, organ)
-    if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS:
+    # 平湖市市司法局 (its level word written twice): drop the repeated level character, but
+    # never the first character of a department's own name (平湖市 + 市场监督管理局)
+    if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS and load_catalogue().get(rest) is None:
         rest = rest[1:]
     if len(rest) > _LONGEST_UNIT or _NOT_A_NAME.search(rest) or not rest.endswith(_UNIT_END):
         return None  # a sentence that begins with a place (吉林省人民政府坚持以…), not a name

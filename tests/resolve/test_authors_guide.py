@@ -123,6 +123,22 @@ def test_a_department_signature_makes_a_department_report(tmp_path, resources) -
     assert chain == ["福建省", "三明市"]
 
 
+@pytest.mark.parametrize(
+    ("signature", "label"),
+    [
+        ("平湖市市场监督管理局", "平湖市市场监督管理局"),
+        ("义乌市市场监管局", "义乌市市场监督管理局"),
+        ("瑞安市市司法局", "瑞安市司法局"),
+    ],
+)
+def test_a_department_whose_name_starts_with_a_level_word_keeps_it(
+    tmp_path, resources, signature, label
+) -> None:
+    text = "市司法局：\n现将我局2023年度法治政府建设情况报告如下：\n" + BODY
+    labels, _, _ = _author(tmp_path, text + f"\n{signature}\n2024年1月5日\n", resources)
+    assert labels == [label]
+
+
 # ------------------------------------------------------------------ 3. addressee + self-reference
 
 
@@ -135,6 +151,17 @@ def test_addressee_and_self_reference_with_the_place_named_elsewhere(tmp_path, r
     labels, chain, _ = _author(tmp_path, text, resources)
     assert labels == ["重庆市人民政府"]
     assert chain == ["重庆市"]
+
+
+@pytest.mark.parametrize(("word", "place"), [("全县", "固安"), ("全区", "嘉定"), ("我县", "安吉")])
+def test_a_self_reference_placed_by_a_fazhi_compound(tmp_path, resources, word, place) -> None:
+    text = (
+        f"2023年，{word}坚持以习近平法治思想为指导，奋力建设法治{place}，"
+        f"{word}法治政府建设取得新成效。\n" + BODY
+    )
+    labels, chain, _ = _author(tmp_path, text, resources)
+    assert len(labels) == 1 and labels[0].startswith(place)
+    assert chain[-1].startswith(place)
 
 
 # ------------------------------------------------------------------ 4. the first sentence
