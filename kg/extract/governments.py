@@ -112,9 +112,9 @@ _NAME_GOES_ON = re.compile(r"第[一二三四五六七八九十百\d]+[批届]|�
 # Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展):
 # after them a county's or town's short name is a mention of the place.
 _PLACE_COMPOUND = re.compile(
-    r"(?:法治|平安|新时代|现代化的?|打造|推动|推进|考察|视察|模范|展示|守护|美丽|幸福)"
+    r"(?:法治|平安|新时代|现代化的?新?|(?:打造|推动|推进|考察|视察)了?|模范|展示|守护|美丽|幸福)"
     r"(?=[\u4e00-\u9fff]{2})"
-)
+)  # 推动了博乐高质量发展, 现代化新朔城: an aspect word or 新 between them changes nothing
 _LONGEST_SHORT = 5  # 桐木漯 (瑶族乡), 广安门内 (街道)
 # A firm, school or hospital named after its place (江苏承匠律师事务所, 陕西干部网络学院).
 _FIRM = re.compile(

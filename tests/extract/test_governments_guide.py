@@ -121,6 +121,19 @@ def test_generic_plurals_villages_and_the_country_as_an_extent(lexicons, text) -
     assert _spans(text, lexicons) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在中国式现代化中推动了博乐高质量发展。", "博乐"),
+        ("为社会主义现代化新朔城提供法治保障。", "朔城"),
+        ("奋力建设法治嘉定。", "嘉定"),
+    ],
+)
+def test_a_county_short_name_in_a_compound_is_a_candidate(lexicons, text, name) -> None:
+    # the resolver keeps it only when it lies on the author's own chain
+    assert _spans(text, lexicons) == [name]
+
+
 def test_the_national_congress_is_named_by_quanguo(lexicons) -> None:
     assert _spans("全国人大代表视察。", lexicons) == ["全国人大"]
 
