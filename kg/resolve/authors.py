@@ -584,11 +584,24 @@ def _title_names(line: str) -> tuple[str, ...]:
     return (re.sub(r"(?:发布|印发|公布|公开)$", "", line[max(0, m.start() - 40) : m.start()]),)
 
 
+def _cited(line: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a title the line cites (会议听取了《丰县人民政府关于…报告》):
+    another body's report, not this one's title line (a line that is nothing but the 《title》
+    is the report's own)."""
+    before = line[:pos]
+    inside = before.rfind("《") > before.rfind("》")
+    return inside and not re.match(r"^[\s|]*《[^《》]*》?[\s|]*$", line)
+
+
 def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
     """Titles: the one the ingest stage found, then title-like lines of the opening."""
     out: list[AuthorClue] = []
     lines = [fold(doc.meta.title)] if doc.meta.title else []
-    lines += [ln for ln in _lines(head)[:15] if _TITLE_LINE.search(ln) and len(ln) <= 160]
+    lines += [
+        ln
+        for ln in _lines(head)[:15]
+        if (m := _TITLE_LINE.search(ln)) and len(ln) <= 160 and not _cited(ln, m.start())
+    ]
     for line in dict.fromkeys(lines):
         names = _title_names(line)
         if names:

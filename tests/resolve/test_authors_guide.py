@@ -105,6 +105,20 @@ def test_the_title_wins_over_a_first_sentence_naming_a_department(tmp_path, reso
     assert chain == ["浙江省", "台州市", "临海市"]
 
 
+@pytest.mark.parametrize(
+    "cited",
+    ["丰县人民政府关于2023年度法治政府建设情况的报告", "桐乡市司法局2023年法治政府建设工作报告"],
+)
+def test_a_report_cited_in_a_sentence_is_not_the_title_line(tmp_path, resources, cited) -> None:
+    text = (
+        f"会议听取了《{cited}》，研究部署下一步工作。\n"
+        "2023年，平湖市坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY
+    )
+    labels, _, evidence = _author(tmp_path, text, resources)
+    assert labels == ["平湖市人民政府"]
+    assert evidence == "first-sentence"
+
+
 # ------------------------------------------------------------------ 2. the signature
 
 
