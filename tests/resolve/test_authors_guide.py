@@ -221,6 +221,21 @@ def test_a_byline_loses_to_the_title_and_is_kept_as_publisher(tmp_path, resource
     assert a.publisher == "固安县司法局"
 
 
+@pytest.mark.parametrize(("lead", "verb"), [("近日", "召开"), ("日前", "举办"), ("2023年", "开展")])
+def test_a_news_opening_subject_wins_over_a_closing_byline(tmp_path, resources, lead, verb) -> None:
+    text = (
+        "推进依法行政 建设法治政府\n"
+        f"{lead}，长兴县{verb}法治政府建设推进会，总结全年工作，部署下一步任务。\n"
+        + BODY
+        + "（来源：湖州市司法局）\n"
+    )
+    doc = _read(tmp_path, text)
+    a = resolve_authorship(doc, resources)
+    assert [organ_label(o.division, o.organ) for o in a.organs] == ["长兴县人民政府"]
+    assert a.evidence == "first-sentence"
+    assert a.publisher == "湖州市司法局"  # the name stops at the bracket
+
+
 @pytest.mark.parametrize(
     ("office", "label"),
     [("平谷区人民政府办公室", "平谷区人民政府"), ("海南省人民政府办公厅", "海南省人民政府")],
