@@ -134,6 +134,20 @@ def test_a_county_short_name_in_a_compound_is_a_candidate(lexicons, text, name) 
     assert _spans(text, lexicons) == [name]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县人大常委会办公室开展调研。",
+        "市人大常委会法制工作委员会征求意见。",
+        "全国人大常委会法工委调研。",
+    ],
+)
+def test_a_body_of_the_congress_is_one_longer_mention_not_the_congress(lexicons, text) -> None:
+    # spans do not nest: the office (an institution) is the longer mention, and the
+    # congress is not read out of it as 县人大
+    assert _spans(text, lexicons) == []
+
+
 def test_the_national_congress_is_named_by_quanguo(lexicons) -> None:
     assert _spans("全国人大代表视察。", lexicons) == ["全国人大"]
 
