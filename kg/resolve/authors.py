@@ -672,10 +672,18 @@ def _subject_names(subject: str) -> tuple[str, ...]:
     return (subject,)
 
 
+# A section heading of the body (一、主要工作, （一）, 第一部分).
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节])"
+)
+
+
 def _first_sentence(head: str, title: str) -> list[AuthorClue]:
     """Subjects of the first body sentences, and the body a report says it reports on."""
     out: list[AuthorClue] = []
     for line in _lines(head)[:14]:
+        if out and _HEADING.match(line):
+            break  # below a section heading the sentences tell the work, not who reports it
         if len(line) < 20 or line == title or (len(line) < 40 and line.endswith((":", "："))):
             continue
         for sentence in line.split("。")[:3]:

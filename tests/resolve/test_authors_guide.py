@@ -199,6 +199,17 @@ def test_the_first_sentence_subject_when_there_is_no_title(
     assert evidence == "first-sentence"
 
 
+def test_a_subject_below_a_section_heading_is_not_the_first_sentence(tmp_path, resources) -> None:
+    # 临海市 is a county-level city of 台州市 whose work the city's report tells
+    text = (
+        "2023年，全市坚持以习近平法治思想为指导，推进法治政府建设。\n一、主要工作\n"
+        "临海市推进行政复议，临海市开展执法检查。台州市部署工作，台州市督查，台州市推进。\n"
+    )
+    labels, chain, _ = _author(tmp_path, text, resources)
+    assert labels == ["台州市人民政府"]
+    assert chain == ["浙江省", "台州市"]
+
+
 # ------------------------------------------------------------------ 5. the byline, last
 
 
