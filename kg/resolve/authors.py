@@ -523,8 +523,8 @@ def _top_place(
     scored.sort(key=lambda t: (-t[0], t[1].code))
     if not scored:
         return _common_holder(level, places, gz, year, under)
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None
+    if len(scored) > 1 and scored[0][0] < 2 * scored[1][0]:
+        return None  # 3 against 2: no clear winner, counting does not make the place certain
     n, best = scored[0]
     if n < 2 and level == "市" and best.level == "county":
         return None  # 将平度市25个…: a county-level city named once is one the text acts on

@@ -203,11 +203,23 @@ def test_a_subject_below_a_section_heading_is_not_the_first_sentence(tmp_path, r
     # 临海市 is a county-level city of 台州市 whose work the city's report tells
     text = (
         "2023年，全市坚持以习近平法治思想为指导，推进法治政府建设。\n一、主要工作\n"
-        "临海市推进行政复议，临海市开展执法检查。台州市部署工作，台州市督查，台州市推进。\n"
+        "临海市推进行政复议，临海市开展执法检查。台州市部署，台州市督查，台州市推进，台州市考核。\n"
     )
     labels, chain, _ = _author(tmp_path, text, resources)
     assert labels == ["台州市人民政府"]
     assert chain == ["浙江省", "台州市"]
+
+
+def test_self_reference_with_two_places_of_its_level_named_alike_abstains(
+    tmp_path, resources
+) -> None:
+    # 全市 with 临海市 named three times and 台州市 twice: either could be the reporter
+    text = (
+        "2023年，全市坚持以习近平法治思想为指导，推进法治政府建设。\n一、主要工作\n"
+        "临海市推进行政复议，临海市开展执法检查，临海市完成培训。台州市部署工作，台州市督查。"
+        "全市办结案件。\n"
+    )
+    assert resolve_authorship(_read(tmp_path, text), resources).division is None
 
 
 # ------------------------------------------------------------------ 5. the byline, last
