@@ -840,8 +840,8 @@ def _complete(
         suffix = organ.level[1]
         depts = [(n, k) for k, n in places.departments.items() if k[1].endswith(suffix)]
         depts.sort(key=lambda t: (-t[0], t[1]))
-        if not depts or (len(depts) > 1 and depts[1][0] == depts[0][0]):
-            return None
+        if not depts or (len(depts) > 1 and depts[0][0] < 2 * depts[1][0]):
+            return None  # no clear lead: the other may be the department it reports as 我局
         (code, name) = depts[0][1]
         div = gz.get(code, year)
         return AuthorOrgan(div, "unit", div.name + name) if div else None

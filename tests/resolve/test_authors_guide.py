@@ -222,6 +222,23 @@ def test_self_reference_with_two_places_of_its_level_named_alike_abstains(
     assert resolve_authorship(_read(tmp_path, text), resources).division is None
 
 
+@pytest.mark.parametrize(("own", "other", "placed"), [(4, 1, True), (3, 2, False)])
+def test_wo_ju_takes_a_department_named_in_full_only_with_a_clear_lead(
+    tmp_path, resources, own, other, placed
+) -> None:
+    text = (
+        "现将我局2023年度法治政府建设情况报告如下：\n一、主要工作\n"
+        + "我局推进执法，安吉县司法局开展培训。" * own
+        + "参加湖州市司法局组织的比武。" * other
+        + "\n"
+    )
+    a = resolve_authorship(_read(tmp_path, text), resources)
+    if placed:
+        assert [o.unit for o in a.organs] == ["安吉县司法局"]
+    else:
+        assert a.division is None
+
+
 # ------------------------------------------------------------------ 5. the byline, last
 
 
