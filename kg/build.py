@@ -69,8 +69,8 @@ def make_lexicons(res: Resources, max_title: int = DEFAULT_MAX_TITLE) -> Lexicon
     places = {
         name: name
         for name in res.gazetteer.names()
-        if len(name) >= 3 and name[-1] in "省市县区旗州盟镇乡道"
-    }
+        if len(name) >= 3 and name[-1] in "省市县区旗州盟镇乡道" and not name.endswith("社区")
+    }  # 幸福社区 (short for 幸福社区街道) is a community: no division with a government here
     # 重庆, 浙江, 广州: provinces and prefectures are named by their short names too (法治浙江,
     # 视察重庆), except the ones that are also ordinary words (长治久安, 中山公园).
     words = set(data_lines("place_short_names_words.txt"))

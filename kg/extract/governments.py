@@ -60,7 +60,7 @@ _PARTY = "中共"
 _SHORT_PATTERN = (
     r"(?<![治全本我各该两多乡镇区县市省州旗盟级村社园景辖郊团])"
     r"(?P<level>自治区|街道|[省市区县州旗镇乡])"
-    r"(?P<organ>人大常委会|人民政府|政府|人大|政协|党工委|党委|委|高级人民法院|中级人民法院|"
+    r"(?P<organ>人大常委会|人民政府|政府|人大(?!常委会|常务委员会)|政协|党工委|党委|委|高级人民法院|中级人民法院|"
     r"人民法院|法院|人民检察院|检察院)"
     r"(?![员会])(?!办(?!事处))(?!{body})"
 )
@@ -69,7 +69,7 @@ _SHORT_PATTERN = (
 # its leading party group (市委书记, 县政府党组, 市政府机关党组) are not bodies of their own:
 # the organ is named.
 _BODY_OF = (
-    "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|法治建设委员会|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
+    "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|法工委|法制工作委员会|法治建设委员会|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
     "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
     "组成部门|部门|系统|秘书长|副秘书长|机关(?!党组)"
 )
@@ -81,7 +81,7 @@ _BODY_RE = re.compile(_BODY_OF)
 # Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone only
 # where it stands for the party centre beside the State Council (中央、国务院).
 NATIONAL = re.compile(
-    r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大|最高人民法院|"
+    r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大(?!常委会|常务委员会)|最高人民法院|"
     r"最高人民检察院|最高检|最高法(?!律)|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
     r")(?!" + _BODY_OF + r")"
 )
@@ -112,9 +112,9 @@ _NAME_GOES_ON = re.compile(r"第[一二三四五六七八九十百\d]+[批届]|�
 # Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展):
 # after them a county's or town's short name is a mention of the place.
 _PLACE_COMPOUND = re.compile(
-    r"(?:法治|平安|新时代|现代化的?|打造|推动|推进|考察|视察|模范|展示|守护|美丽|幸福)"
+    r"(?:法治|平安|新时代|现代化的?新?|(?:打造|推动|推进|考察|视察)了?|模范|展示|守护|美丽|幸福)"
     r"(?=[\u4e00-\u9fff]{2})"
-)
+)  # 推动了博乐高质量发展, 现代化新朔城: an aspect word or 新 between them changes nothing
 _LONGEST_SHORT = 5  # 桐木漯 (瑶族乡), 广安门内 (街道)
 # A firm, school or hospital named after its place (江苏承匠律师事务所, 陕西干部网络学院).
 _FIRM = re.compile(
@@ -249,8 +249,8 @@ def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[
     out: list[re.Match[str]] = []
     for m in _PLACE_COMPOUND.finditer(text):
         start = m.end()
-        if taken[start]:
-            continue
+        if taken[start] or _PLACE_COMPOUND.match(text, start):
+            continue  # 打造平安四川: 平安 is the compound's word, the place comes after it
         for k in range(_LONGEST_SHORT, 1, -1):
             word = text[start : start + k]
             if len(word) == k and word in names:

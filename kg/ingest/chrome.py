@@ -19,14 +19,30 @@ def chrome_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
+# A navigation trail (首页 > 政务公开 > …) and what stands after its last separator.
+_TRAIL = re.compile(r"^.*[>＞»]")
+# A dated report title (2022年法治政府建设情况的报告): report text, never a site's section name.
+_DATED_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?[^>＞»]{0,40}?(?:报告|总结)")
+
+
 def chrome_lines(text: str) -> list[tuple[int, int]]:
-    """Spans ``(start, end)`` of lines that are page chrome."""
+    """Spans ``(start, end)`` of lines that are page chrome.
+
+    A navigation trail run together with the report's dated title (首页 > 政务公开 > X县人民
+    政府关于2022年…报告 2022年，我县…) is chrome only up to its last separator: the title and
+    the sentence after it are the report's own text (the annotation guide reads the author
+    off such a title).
+    """
     pattern = chrome_pattern()
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group().strip()
         if line and len(line) <= 120 and pattern.search(line):
-            spans.append((m.start(), m.end()))
+            trail = _TRAIL.match(m.group())
+            if trail is not None and _DATED_TITLE.search(m.group(), trail.end()):
+                spans.append((m.start(), m.start() + trail.end()))
+            else:
+                spans.append((m.start(), m.end()))
     return spans
 
 

@@ -55,7 +55,10 @@ _DATE_CN = re.compile(
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _SELF = re.compile(r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)")
-_BYLINE = re.compile(r"(?:作者|来源|信息来源|发布机构|发文机关)[:：]\s*([^\s:：]{2,40})")
+# The name stops at a bracket: （来源：X县司法局） closes after the name.
+_BYLINE = re.compile(
+    r"(?:作者|来源|信息来源|发布机构|发文机关)[:：]\s*([^\s:：()（）【】\[\]]{2,40})"
+)
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|发文日期)[:：]\s*([0-9年月日\-/. ]{8,14})")
 _TITLE_WORDS = ("报告", "总结", "情况", "工作", "建设", "经验", "做法", "成效", "举措", "法治")
 

@@ -93,8 +93,9 @@ _PLACE_RUN = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:自治州|自治县|自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
 )
 # A short place name in a compound that names the place itself (法治甘肃, 考察浙江, 平安西兴).
+# The name is read in a lookahead: compounds overlap (建设法治固安 is 建设 + 法治固安).
 _PLACE_COMPOUND = re.compile(
-    r"(?:法治|平安|考察|视察|来到|服务|全面建设|建设)([\u4e00-\u9fff]{2,4})"
+    r"(?:法治|平安|考察|视察|来到|服务|全面建设|建设)(?=([\u4e00-\u9fff]{2,4}))"
 )
 # An information-disclosure index number that begins with the publisher's division code:
 # 索引号:370481/2026-00158 (滕州市), LH331082-071/… (临海市), or a unified social credit code
@@ -116,14 +117,14 @@ _AFTER_NAME = re.compile(r"\s*(?:关于|(?:19|20)\d{2}\s*年)")
 # The subject of the first sentence: what stands before the first verb of the report.
 # Time words (2023年, 今年以来) and guidance clauses (在…领导下, 根据…部署) in any order.
 _LEAD = re.compile(
-    r"^(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?|今年以来|去年以来|一年来|近年来)"
+    r"^(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?|今年以来|去年以来|一年来|近年来|近日|日前)"
     r"[,，、\s]*|(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*)*"
 )
 _VERB = re.compile(
     r"坚持|深入|认真|全面|始终|紧紧|紧扣|紧密|围绕|以|在|按照|积极|持续|不断|聚焦|高度|切实|牢固|"
     r"扎实|立足|着力|锚定|贯彻|把|将|继续|进一步|统筹|大力|强化|加快|坚决|主动|严格|全力|秉持|"
     r"践行|锐意|高位|结合|对标|深学|勇于|奋力|自觉|加强|推进|推动|不折不扣|笃学|有力|深化|带领|"
-    r"领导|高标准|全方位|多措并举|围绕"
+    r"领导|高标准|全方位|多措并举|围绕|召开|举办|开展|出台|印发|制定"
 )
 _STATEMENT = re.compile(
     r"现将(?:(?:19|20)\d{2}\s*年度?)?(?P<name>[^,，。；;:：“”《》\s]{2,30}?)"
@@ -271,7 +272,9 @@ def read_organ(
         if party and organ in ("government", "party"):
             organ = "party"
         return AuthorOrgan(div, organ)
-    if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS:
+    # 平湖市市司法局 (its level word written twice): drop the repeated level character, but
+    # never the first character of a department's own name (平湖市 + 市场监督管理局)
+    if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS and load_catalogue().get(rest) is None:
         rest = rest[1:]
     if len(rest) > _LONGEST_UNIT or _NOT_A_NAME.search(rest) or not rest.endswith(_UNIT_END):
         return None  # a sentence that begins with a place (吉林省人民政府坚持以…), not a name
@@ -520,8 +523,8 @@ def _top_place(
     scored.sort(key=lambda t: (-t[0], t[1].code))
     if not scored:
         return _common_holder(level, places, gz, year, under)
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None
+    if len(scored) > 1 and scored[0][0] < 2 * scored[1][0]:
+        return None  # 3 against 2: no clear winner, counting does not make the place certain
     n, best = scored[0]
     if n < 2 and level == "市" and best.level == "county":
         return None  # 将平度市25个…: a county-level city named once is one the text acts on
@@ -581,11 +584,24 @@ def _title_names(line: str) -> tuple[str, ...]:
     return (re.sub(r"(?:发布|印发|公布|公开)$", "", line[max(0, m.start() - 40) : m.start()]),)
 
 
+def _cited(line: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a title the line cites (会议听取了《丰县人民政府关于…报告》):
+    another body's report, not this one's title line (a line that is nothing but the 《title》
+    is the report's own)."""
+    before = line[:pos]
+    inside = before.rfind("《") > before.rfind("》")
+    return inside and not re.match(r"^[\s|]*《[^《》]*》?[\s|]*$", line)
+
+
 def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
     """Titles: the one the ingest stage found, then title-like lines of the opening."""
     out: list[AuthorClue] = []
     lines = [fold(doc.meta.title)] if doc.meta.title else []
-    lines += [ln for ln in _lines(head)[:15] if _TITLE_LINE.search(ln) and len(ln) <= 160]
+    lines += [
+        ln
+        for ln in _lines(head)[:15]
+        if (m := _TITLE_LINE.search(ln)) and len(ln) <= 160 and not _cited(ln, m.start())
+    ]
     for line in dict.fromkeys(lines):
         names = _title_names(line)
         if names:
@@ -656,10 +672,18 @@ def _subject_names(subject: str) -> tuple[str, ...]:
     return (subject,)
 
 
+# A section heading of the body (一、主要工作, （一）, 第一部分).
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节])"
+)
+
+
 def _first_sentence(head: str, title: str) -> list[AuthorClue]:
     """Subjects of the first body sentences, and the body a report says it reports on."""
     out: list[AuthorClue] = []
     for line in _lines(head)[:14]:
+        if out and _HEADING.match(line):
+            break  # below a section heading the sentences tell the work, not who reports it
         if len(line) < 20 or line == title or (len(line) < 40 and line.endswith((":", "："))):
             continue
         for sentence in line.split("。")[:3]:
@@ -816,8 +840,8 @@ def _complete(
         suffix = organ.level[1]
         depts = [(n, k) for k, n in places.departments.items() if k[1].endswith(suffix)]
         depts.sort(key=lambda t: (-t[0], t[1]))
-        if not depts or (len(depts) > 1 and depts[1][0] == depts[0][0]):
-            return None
+        if not depts or (len(depts) > 1 and depts[0][0] < 2 * depts[1][0]):
+            return None  # no clear lead: the other may be the department it reports as 我局
         (code, name) = depts[0][1]
         div = gz.get(code, year)
         return AuthorOrgan(div, "unit", div.name + name) if div else None
@@ -843,11 +867,18 @@ def _complete(
     return _complete_from(organ, div, gz, year) if div is not None else None
 
 
-def _supported(div: Division, places: TextPlaces, gz: Gazetteer, year: int | None) -> bool:
-    """Whether the text ties a town to its place: it names one of the town's parents."""
+def _supported(
+    div: Division, places: TextPlaces, gz: Gazetteer, year: int | None, names: Sequence[str] = ()
+) -> bool:
+    """Whether the text ties a town to its place: it names one of the town's parents, in the
+    text or in the author's name itself (宝山区友谊路街道办事处: 宝山区 is two districts, but
+    only one holds a 友谊路街道)."""
     if div.level != "township":
         return True
-    return any(places.counts.get(a.code) for a in gz.chain(div.code, year)[1:])
+    parents = gz.chain(div.code, year)[1:]
+    if any(places.counts.get(a.code) for a in parents):
+        return True
+    return any(a.name in name for a in parents for name in names)
 
 
 def _unplaced(organ: AuthorOrgan) -> AuthorOrgan:
@@ -904,7 +935,7 @@ def decide(
                 elif other.evidence in _STRONG and not _related(div, o_div, gz, year):
                     conf -= 0.25
             if any(
-                o.division is not None and not _supported(o.division, places, gz, year)
+                o.division is not None and not _supported(o.division, places, gz, year, clue.names)
                 for o in chosen
             ):
                 chosen = tuple(_unplaced(o) if o.division is not None else o for o in chosen)
