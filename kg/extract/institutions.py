@@ -176,6 +176,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             end = nxt.end()
         lo = max(last_end, m.start() - MAX_NAME)
         start = lo + left_boundary(text[lo : m.start()], m.group(), stops, verbs)
+        start = _across_conjunction(text, lo, start, m.start(), m.group(), suffix_re, stops, verbs)
         inner = _GLUED_INSIDE.search(text, start, m.start())
         if inner:  # 坚强领导和县司法局: the conjunction ends the words before the name
             start = inner.start() + 1
@@ -233,6 +234,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
+    found = _with_office_abbreviations(text, sentences, found)
     found = _with_party_groups(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
@@ -254,6 +256,43 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             for m in kept
         ]
     return kept
+
+
+# Words that name people or a class, not a body's field: 县领导和综合执法局 is two things.
+_NOT_A_FIELD = frozenset("领导 干部 群众 人员 部门 单位 机关 乡镇 街道 村 社区 企业".split())
+
+
+def _across_conjunction(
+    text: str,
+    lo: int,
+    start: int,
+    suffix_start: int,
+    suffix: str,
+    suffix_re: re.Pattern[str],
+    stops: frozenset[str],
+    verbs: frozenset[str],
+) -> int:
+    """Where a name starts when 和/与 joins two fields inside it (县城市管理和综合执法局,
+    区数字化城市运行和治理中心): the words before the conjunction belong to the name when
+    they start with a level word, end in no institution name of their own (县司法局和县公安局
+    are two) and name a field, not people (县领导和…); a level word after the conjunction
+    starts a second name (和县司法局)."""
+    at = start - 1
+    if at <= lo or text[at] not in "和与" or text[start : start + 1] in _LEVELS:
+        return start
+    left = lo + left_boundary(text[lo:at], text[at:suffix_start] + suffix, stops, verbs)
+    part = text[left:at]
+    level = re.match(r"(?:自治区|[省市区县州旗镇乡])", part)
+    if level is None or len(part) - level.end() < 2:
+        return start
+    if left and not _BEFORE_LEVEL.match(text[left - 1]):
+        return start  # 全县城市管理和…: the level word belongs to another word
+    if any(s.end() == len(part) for s in suffix_re.finditer(part)):
+        return start  # 县司法局和综合执法局: the first name is whole
+    words = tag(part[level.end() :])
+    if not words or words[-1][0] in _NOT_A_FIELD or words[0][0] in _NOT_A_FIELD:
+        return start
+    return left
 
 
 # A conjunction inside the words before a suffix, then a level word: 领导和县司法局.
@@ -375,6 +414,62 @@ def _relative_and_catalogued(
         out.append(make_mention("institution", text, start, m.end(), sentences, whole))
         outs[start : m.end()] = b"\x01" * (m.end() - start)
     return out
+
+
+# An office named by its short form X办 after a level word (县平安办, 市委网信办, 镇党政办,
+# 县委办, 区政府督查办): the level word and the committee or government it belongs to, then one
+# to four characters of the office's field.  Not 办公/办理/办事/办案/办法/办学/办结/办件/办实事.
+_OFFICE_SHORT = re.compile(
+    r"(?P<level>自治区|[省市区县州旗镇乡])(?P<organ>党工委|党委|委|政府)?"
+    r"(?P<field>[\u4e00-\u9fff]{0,4}?)办(?![公理事案法学好结件实到成])"
+)
+
+
+@cache
+def _verbs_before_ban() -> frozenset[str]:
+    """Characters that make a verb of the 办 after them (督办, 通办): kg/data."""
+    return frozenset(data_lines("institution_ban_verbs.txt"))
+
+
+def _with_office_abbreviations(
+    text: str, sentences: Sentences, found: list[Mention]
+) -> list[Mention]:
+    """Add the offices written X办 after a level word, outside the names already found.
+
+    The level word must stand as a word of its own (市民办, 县里办 are no offices) after a
+    boundary (not 全市通办, 跨省通办), and the office's field must not end in a character
+    that makes 办 a verb (省委督办, 县领导交办)."""
+    taken = _Spans(found)
+    used = bytearray(len(text) + 1)
+    for f in found:
+        used[f.start : f.end] = b"\x01" * (f.end - f.start)
+    out = list(found)
+    ban = _verbs_before_ban()
+    for m in _OFFICE_SHORT.finditer(text):
+        start, end = m.start(), m.end()
+        if any(used[start:end]) or taken.cuts(start, end):
+            continue
+        if start and not _BEFORE_LEVEL.match(text[start - 1]):
+            continue  # 全市通办, 各县办: the level word is part of another word
+        field, organ = m.group("field"), m.group("organ")
+        if not field and organ not in ("委", "党委", "政府"):
+            continue  # 县办 alone names nothing certain
+        if field and (field[-1] in ban or _FIELD_ENDS_NAME.search(field)):
+            continue  # 县领导督办; 县财政局办: a name already ends before 办
+        words = tag(text[start:end])
+        if words[0][0] != m.group("level") and not words[0][0].startswith(
+            m.group("level") + (organ or "")
+        ):
+            continue  # 市民办, 县里办, 市场办: the level character is part of another word
+        if field and words[-1][0] != "办" and words[-1][1] in ("v", "b") and len(words[-1][0]) == 2:
+            if words[-1][0][0] in ban:
+                continue
+        out.append(make_mention("institution", text, start, end, sentences, attrs(office="1")))
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+# An institution ending inside an office's field: 县财政局办 is the bureau, then 办 (a verb).
+_FIELD_ENDS_NAME = re.compile(r"[局部院厅所站庭队]$")
 
 
 # The leading party group of a department written right after its name (自然资源部党组,
