@@ -51,6 +51,11 @@ _GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服
 # Two-character endings that one two-character word before them does not make a name.
 _SHORT_ENDINGS = frozenset("中心 基地 学院 大队".split())
 _LEVEL_WORD = re.compile(r"^[省市区县镇乡]级?")
+# 各, 各个, 各村, 各乡镇(街道) right before a name: every one of a kind, no single body.
+_PLURAL_BEFORE = re.compile(
+    r"各(?:个)?(?:乡镇|街道|村|社区|行政村|镇|乡|县|区|市|级|镇村|村居)?(?:\(居\)|（居）)?"
+    r"(?:、?(?:乡镇|街道|村|社区))*$"
+)
 # Names of a kind of institution found in every village or town (村法律服务工作站).
 _CLASS_PREFIX = re.compile(r"^(?:各|乡镇|街道|村|社区|行政村|镇村|村居|村\(居\)|村（居）)")
 # A conjunction glued to a county name by jieba: 和县法治… is 和 + 县法治….
@@ -209,6 +214,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         counted = count.group(1) if count and count.end() == start else None
         s_start, _ = sentences.around(start, end)
         established, year = _established(text, s_start, start)
+        # 各村公共法律服务工作站: the name after 各 (and a class of places) is a generic plural
+        if _PLURAL_BEFORE.search(text, max(0, start - 8), start) is not None:
+            last_end = end
+            continue
         found.append(
             make_mention(
                 "institution",
@@ -454,6 +463,8 @@ def _with_office_abbreviations(
         field, organ = m.group("field"), m.group("organ")
         if not field and organ not in ("委", "党委", "政府"):
             continue  # 县办 alone names nothing certain
+        if field and field[0] in _LEVELS:
+            continue  # 县乡联办: two levels handling a matter together
         if field and (field[-1] in ban or _FIELD_ENDS_NAME.search(field)):
             continue  # 县领导督办; 县财政局办: a name already ends before 办
         words = tag(text[start:end])

@@ -94,6 +94,7 @@ def test_offices_written_with_ban_are_institutions(sentence, expected, resources
         "省委督办的事项和县领导交办的案件全部办结。",  # 办 as a verb
         "实现全市通办、跨省通办。",  # 通办: a service, not an office
         "为市民办实事,县里办好民生事。",  # the level character inside another word
+        "县乡联办事项全部办结。",  # two levels handling a matter together
     ],
 )
 def test_ban_as_a_verb_names_no_office(sentence, resources, lexicons) -> None:
@@ -130,3 +131,24 @@ def test_names_with_he_are_one_body_when_he_joins_fields(
     sentence, expected, resources, lexicons
 ) -> None:
     assert _institutions(DISTRICT, sentence, resources, lexicons) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # generic classes and plurals are not institutions
+        "各部门、行政机关、执法部门要依法履职。",
+        "各乡镇司法所、13个调委会参与调解。",
+        "各村公共法律服务工作站运行良好。",
+        "各乡镇(街道)综治中心、各村(社区)调委会运行。",
+        "各县司法局、各个派出所参加。",
+        # work, meetings, zones and site menus
+        "围绕中心工作,召开县政府常务会议。",
+        "建设城市副中心。",
+        "点击新闻中心、信息公开栏目。",
+        # leading organs are governments
+        "县人大常委会、县政协、县监委开展监督。",
+    ],
+)
+def test_what_is_not_an_institution(sentence, resources, lexicons) -> None:
+    assert _institutions(COUNTY, sentence, resources, lexicons) == []
