@@ -432,6 +432,12 @@ _OFFICE_SHORT = re.compile(
     r"(?P<level>自治区|[省市区县州旗镇乡])(?P<organ>党工委|党委|委|政府)?"
     r"(?P<field>[\u4e00-\u9fff]{0,4}?)办(?![公理事案法学好结件实到成])"
 )
+# A bureau the suffix list does not know, after a level word (县营商环境监督局, 县委老干部局,
+# 市投资促进局): 局 standing as a word of its own (not 格局, 大局, 布局) after name words.
+_BUREAU = re.compile(
+    r"(?P<level>自治区|[省市区县州旗])(?P<organ>委|政府)?"
+    r"(?P<field>[\u4e00-\u9fff]{2,8}?)局(?![长属面势])"
+)
 
 
 @cache
@@ -476,6 +482,26 @@ def _with_office_abbreviations(
             if words[-1][0][0] in ban:
                 continue
         out.append(make_mention("institution", text, start, end, sentences, attrs(office="1")))
+        used[start:end] = b"\x01" * (end - start)
+    suffix_re, _, stops, _, verbs = _lexicon()
+    for m in _BUREAU.finditer(text):
+        start, end = m.start(), m.end()
+        if any(used[start:end]) or taken.cuts(start, end):
+            continue
+        if start and not _BEFORE_LEVEL.match(text[start - 1]):
+            continue
+        words = tag(text[start:end])
+        level = m.group("level") + (m.group("organ") or "")
+        last = words[-1][0]
+        if (last != "局" and len(last) < 3) or words[0][0] not in (m.group("level"), level):
+            continue  # 工作格局, 服务大局; 市场局 (市场 is one word)
+        inner = tag(m.group("field"))
+        if any(not _name_word(w, f, stops, verbs) for w, f in inner):
+            continue  # 县推进改革局: a verb of the sentence, not a field
+        if any(x.end() == len(m.group("field")) for x in suffix_re.finditer(m.group("field"))):
+            continue  # 县司法局 seen whole by the suffixes
+        out.append(make_mention("institution", text, start, end, sentences, attrs(office="1")))
+        used[start:end] = b"\x01" * (end - start)
     return sorted(out, key=lambda f: (f.start, f.end))
 
 

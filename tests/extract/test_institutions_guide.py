@@ -67,7 +67,7 @@ def test_the_guides_examples(sentence, expected, resources, lexicons) -> None:
         (
             "县平安办、县综治办、县网信办联合发文。",
             [
-                ("县平安办", "中共固安县委平安建设领导小组办公室"),
+                ("县平安办", "中共固安县委平安固安建设领导小组办公室"),
                 ("县综治办", "中共固安县委社会治安综合治理委员会办公室"),
                 ("县网信办", "中共固安县委网络安全和信息化委员会办公室"),
             ],
@@ -152,3 +152,30 @@ def test_names_with_he_are_one_body_when_he_joins_fields(
 )
 def test_what_is_not_an_institution(sentence, resources, lexicons) -> None:
     assert _institutions(COUNTY, sentence, resources, lexicons) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bureau or centre of any field after a level word, not only those the lists know
+        (
+            "县营商环境监督局、县投资促进局开展工作。",
+            [
+                ("县营商环境监督局", "固安县营商环境监督局"),
+                ("县投资促进局", "固安县投资促进局"),
+            ],
+        ),
+        ("县委老干部局组织学习。", [("县委老干部局", "中共固安县委老干部局")]),
+        (
+            "县新时代文明实践中心、县不动产登记中心运行。",
+            [
+                ("县新时代文明实践中心", "固安县新时代文明实践中心"),
+                ("县不动产登记中心", "固安县不动产登记中心"),
+            ],
+        ),
+        # 局 inside another word is no bureau
+        ("形成全县工作格局,服务发展大局,优化县域布局。", []),
+    ],
+)
+def test_bodies_of_any_field_after_a_level_word(sentence, expected, resources, lexicons) -> None:
+    assert _institutions(COUNTY, sentence, resources, lexicons) == expected
