@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from kg.extract.departments import load_catalogue
+from kg.extract.departments import department_after, load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
 from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
 from kg.extract.sentences import Sentences, split_sentences
@@ -196,6 +196,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         elif text[start] in _LEVELS:  # 呼中 + 区教育局: the place's full name is the name's
             place = _place_before(text, start + 1, lexicons.place_names)
             start = place if place is not None and place >= lo else start
+        else:
+            start = _after_words_before_level(text, start, m.start(), lexicons.place_names)
         name = text[start:end]
         if m.group() in _BARE_ORGANS:
             continue  # courts and procuratorates are organs of their place: governments
@@ -265,6 +267,23 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             for m in kept
         ]
     return kept
+
+
+def _after_words_before_level(text: str, start: int, suffix_start: int, places: TermMatcher) -> int:
+    """Where a name starts when a level word standing alone inside it, followed by a
+    department, comes after words that are no place: 生动实践市司法局 is 生动实践 + 市司法局
+    (呼中区教育局 keeps its place; 示范市领导小组 names no department after 市)."""
+    pos = start
+    for word, _ in tag(text[start:suffix_start]):
+        if (
+            pos > start
+            and word in _LEVELS
+            and department_after(text, pos + 1)
+            and _place_before(text, pos + 1, places) is None
+        ):
+            return pos
+        pos += len(word)
+    return start
 
 
 # Words that name people or a class, not a body's field: 县领导和综合执法局 is two things.

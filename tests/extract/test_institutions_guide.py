@@ -179,3 +179,12 @@ def test_what_is_not_an_institution(sentence, resources, lexicons) -> None:
 )
 def test_bodies_of_any_field_after_a_level_word(sentence, expected, resources, lexicons) -> None:
     assert _institutions(COUNTY, sentence, resources, lexicons) == expected
+
+
+def test_a_level_word_after_words_that_are_no_place_starts_the_name(resources, lexicons) -> None:
+    # 生动实践 is no place: the name is 市司法局; 大盛镇 is one, and stays in the name
+    sentence = "成为生动实践市司法局的典型,大盛镇司法所参与,创建示范市领导小组成立。"
+    got = _institutions(COUNTY, sentence, resources, lexicons)
+    assert got[0] == ("市司法局", "廊坊市司法局")
+    assert got[1][0] == "大盛镇司法所"
+    assert got[2][0] == "创建示范市领导小组"  # no department after 市: one name
