@@ -455,7 +455,7 @@ _OFFICE_SHORT = re.compile(
 # 市投资促进局): 局 standing as a word of its own (not 格局, 大局, 布局) after name words.
 _BUREAU = re.compile(
     r"(?P<level>自治区|[省市区县州旗])(?P<organ>委|政府)?"
-    r"(?P<field>[\u4e00-\u9fff]{2,8}?)局(?![长属面势])"
+    r"(?P<field>[\u4e00-\u9fff]{2,12}?)局(?![长属面势])"
 )
 
 
@@ -515,7 +515,11 @@ def _with_office_abbreviations(
         if (last != "局" and len(last) < 3) or words[0][0] not in (m.group("level"), level):
             continue  # 工作格局, 服务大局; 市场局 (市场 is one word)
         inner = tag(m.group("field"))
-        if any(not _name_word(w, f, stops, verbs) for w, f in inner):
+        joined = [w in "和与" and 0 < i < len(inner) - 1 for i, (w, _) in enumerate(inner)]
+        if sum(joined) > 1 or any(  # 县行政审批与政务服务局: 与 joins two fields of one name
+            not ok and not _name_word(w, f, stops, verbs)
+            for ok, (w, f) in zip(joined, inner, strict=True)
+        ):
             continue  # 县推进改革局: a verb of the sentence, not a field
         if any(x.end() == len(m.group("field")) for x in suffix_re.finditer(m.group("field"))):
             continue  # 县司法局 seen whole by the suffixes

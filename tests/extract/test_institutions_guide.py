@@ -173,6 +173,14 @@ def test_what_is_not_an_institution(sentence, resources, lexicons) -> None:
                 ("县不动产登记中心", "固安县不动产登记中心"),
             ],
         ),
+        # 和/与 joining two fields of one bureau's name
+        (
+            "县行政审批与政务服务局、县市场监督管理和知识产权局开展工作。",
+            [
+                ("县行政审批与政务服务局", "固安县行政审批与政务服务局"),
+                ("县市场监督管理和知识产权局", "固安县市场监督管理和知识产权局"),
+            ],
+        ),
         # 局 inside another word is no bureau
         ("形成全县工作格局,服务发展大局,优化县域布局。", []),
     ],
