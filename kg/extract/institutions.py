@@ -364,6 +364,10 @@ def _with_rule_of_law_bodies(
             # 滨海新区依法治区办, 县依法治县委员会: the place or level word is part of the name
             place = _place_before(text, start, places)
             start = place if place is not None else start - 1
+        elif text[start] in _LEVELS and start:
+            # 固安县委依法治县办: the place's name before 县委 is the name's
+            place = _place_before(text, start + 1, places)
+            start = place if place is not None and place < start else start
         out = [f for f in out if f.end <= start or f.start >= end]
         out.append(make_mention("institution", text, start, end, sentences))
     return sorted(out, key=lambda f: (f.start, f.end))

@@ -52,6 +52,14 @@ def _institutions(opening: str, sentence: str, resources, lexicons) -> list[tupl
                 ("全国普法办", "全国普法办公室"),
             ],
         ),
+        # the place prefix, when written, is part of the span; the label has the body's own place
+        (
+            "固安县委依法治县办、河北省固安县司法局开展督查。",
+            [
+                ("固安县委依法治县办", "中共固安县委全面依法治县委员会办公室"),
+                ("河北省固安县司法局", "固安县司法局"),
+            ],
+        ),
         # trailing words are not part of the span: 司法局局长 -> 司法局
         ("县司法局局长带队检查。", [("县司法局", "固安县司法局")]),
     ],
