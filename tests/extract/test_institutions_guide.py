@@ -127,6 +127,13 @@ def test_a_towns_office_written_bare_is_the_towns(resources, lexicons) -> None:
             "区数字化城市运行和治理中心投入运行。",
             [("区数字化城市运行和治理中心", "南岸区数字化城市运行和治理中心")],
         ),
+        (
+            "区统计和审计局、区应急管理和消防救援局开展工作。",
+            [
+                ("区统计和审计局", "南岸区统计和审计局"),
+                ("区应急管理和消防救援局", "南岸区应急管理和消防救援局"),
+            ],
+        ),
         # …but joins two bodies when the first name is whole or names people
         (
             "区司法局和综合执法局联合检查。",
