@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from kg.extract.departments import load_catalogue
+from kg.extract.departments import department_after, load_catalogue
 from kg.extract.lexicons import Lexicons, data_lines
 from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
 from kg.extract.sentences import Sentences, split_sentences
@@ -51,6 +51,11 @@ _GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服
 # Two-character endings that one two-character word before them does not make a name.
 _SHORT_ENDINGS = frozenset("中心 基地 学院 大队".split())
 _LEVEL_WORD = re.compile(r"^[省市区县镇乡]级?")
+# 各, 各个, 各村, 各乡镇(街道) right before a name: every one of a kind, no single body.
+_PLURAL_BEFORE = re.compile(
+    r"各(?:个)?(?:乡镇|街道|村|社区|行政村|镇|乡|县|区|市|级|镇村|村居)?(?:\(居\)|（居）)?"
+    r"(?:、?(?:乡镇|街道|村|社区))*$"
+)
 # Names of a kind of institution found in every village or town (村法律服务工作站).
 _CLASS_PREFIX = re.compile(r"^(?:各|乡镇|街道|村|社区|行政村|镇村|村居|村\(居\)|村（居）)")
 # A conjunction glued to a county name by jieba: 和县法治… is 和 + 县法治….
@@ -176,6 +181,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             end = nxt.end()
         lo = max(last_end, m.start() - MAX_NAME)
         start = lo + left_boundary(text[lo : m.start()], m.group(), stops, verbs)
+        start = _across_conjunction(text, lo, start, m.start(), m.group(), suffix_re, stops, verbs)
         inner = _GLUED_INSIDE.search(text, start, m.start())
         if inner:  # 坚强领导和县司法局: the conjunction ends the words before the name
             start = inner.start() + 1
@@ -190,6 +196,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         elif text[start] in _LEVELS:  # 呼中 + 区教育局: the place's full name is the name's
             place = _place_before(text, start + 1, lexicons.place_names)
             start = place if place is not None and place >= lo else start
+        else:
+            start = _after_words_before_level(text, start, m.start(), lexicons.place_names)
         name = text[start:end]
         if m.group() in _BARE_ORGANS:
             continue  # courts and procuratorates are organs of their place: governments
@@ -208,6 +216,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         counted = count.group(1) if count and count.end() == start else None
         s_start, _ = sentences.around(start, end)
         established, year = _established(text, s_start, start)
+        # 各村公共法律服务工作站: the name after 各 (and a class of places) is a generic plural
+        if _PLURAL_BEFORE.search(text, max(0, start - 8), start) is not None:
+            last_end = end
+            continue
         found.append(
             make_mention(
                 "institution",
@@ -233,6 +245,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
+    found = _with_office_abbreviations(text, sentences, found)
     found = _with_party_groups(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
@@ -254,6 +267,60 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             for m in kept
         ]
     return kept
+
+
+def _after_words_before_level(text: str, start: int, suffix_start: int, places: TermMatcher) -> int:
+    """Where a name starts when a level word standing alone inside it, followed by a
+    department, comes after words that are no place: 生动实践市司法局 is 生动实践 + 市司法局
+    (呼中区教育局 keeps its place; 示范市领导小组 names no department after 市)."""
+    pos = start
+    for word, _ in tag(text[start:suffix_start]):
+        if (
+            pos > start
+            and word in _LEVELS
+            and department_after(text, pos + 1)
+            and _place_before(text, pos + 1, places) is None
+        ):
+            return pos
+        pos += len(word)
+    return start
+
+
+# Words that name people or a class, not a body's field: 县领导和综合执法局 is two things.
+_NOT_A_FIELD = frozenset("领导 干部 群众 人员 部门 单位 机关 乡镇 街道 村 社区 企业".split())
+
+
+def _across_conjunction(
+    text: str,
+    lo: int,
+    start: int,
+    suffix_start: int,
+    suffix: str,
+    suffix_re: re.Pattern[str],
+    stops: frozenset[str],
+    verbs: frozenset[str],
+) -> int:
+    """Where a name starts when 和/与 joins two fields inside it (县城市管理和综合执法局,
+    区数字化城市运行和治理中心): the words before the conjunction belong to the name when
+    they start with a level word, end in no institution name of their own (县司法局和县公安局
+    are two) and name a field, not people (县领导和…); a level word after the conjunction
+    starts a second name (和县司法局)."""
+    at = start - 1
+    if at <= lo or text[at] not in "和与" or text[start : start + 1] in _LEVELS:
+        return start
+    left = lo + left_boundary(text[lo:at], text[at:suffix_start] + suffix, stops, verbs)
+    part = text[left:at]
+    level = re.match(r"(?:自治区|[省市区县州旗镇乡])", part)
+    if level is None or len(part) - level.end() < 2:
+        return start
+    if left and not _BEFORE_LEVEL.match(text[left - 1]):
+        return start  # 全县城市管理和…: the level word belongs to another word
+    if any(s.end() == len(part) for s in suffix_re.finditer(part)):
+        return start  # 县司法局和综合执法局: the first name is whole
+    words = tag(part[level.end() :])
+    if not words or words[-1][0] in _NOT_A_FIELD or words[0][0] in _NOT_A_FIELD:
+        return start
+    return left
 
 
 # A conjunction inside the words before a suffix, then a level word: 领导和县司法局.
@@ -297,6 +364,10 @@ def _with_rule_of_law_bodies(
             # 滨海新区依法治区办, 县依法治县委员会: the place or level word is part of the name
             place = _place_before(text, start, places)
             start = place if place is not None else start - 1
+        elif text[start] in _LEVELS and start:
+            # 固安县委依法治县办: the place's name before 县委 is the name's
+            place = _place_before(text, start + 1, places)
+            start = place if place is not None and place < start else start
         out = [f for f in out if f.end <= start or f.start >= end]
         out.append(make_mention("institution", text, start, end, sentences))
     return sorted(out, key=lambda f: (f.start, f.end))
@@ -375,6 +446,94 @@ def _relative_and_catalogued(
         out.append(make_mention("institution", text, start, m.end(), sentences, whole))
         outs[start : m.end()] = b"\x01" * (m.end() - start)
     return out
+
+
+# An office named by its short form X办 after a level word (县平安办, 市委网信办, 镇党政办,
+# 县委办, 区政府督查办): the level word and the committee or government it belongs to, then one
+# to four characters of the office's field.  Not 办公/办理/办事/办案/办法/办学/办结/办件/办实事.
+_OFFICE_SHORT = re.compile(
+    r"(?P<level>自治区|[省市区县州旗镇乡])(?P<organ>党工委|党委|委|政府)?"
+    r"(?P<field>[\u4e00-\u9fff]{0,4}?)办(?![公理事案法学好结件实到成])"
+)
+# A bureau the suffix list does not know, after a level word (县营商环境监督局, 县委老干部局,
+# 市投资促进局): 局 standing as a word of its own (not 格局, 大局, 布局) after name words.
+_BUREAU = re.compile(
+    r"(?P<level>自治区|[省市区县州旗])(?P<organ>委|政府)?"
+    r"(?P<field>[\u4e00-\u9fff]{2,12}?)局(?![长属面势])"
+)
+
+
+@cache
+def _verbs_before_ban() -> frozenset[str]:
+    """Characters that make a verb of the 办 after them (督办, 通办): kg/data."""
+    return frozenset(data_lines("institution_ban_verbs.txt"))
+
+
+def _with_office_abbreviations(
+    text: str, sentences: Sentences, found: list[Mention]
+) -> list[Mention]:
+    """Add the offices written X办 after a level word, outside the names already found.
+
+    The level word must stand as a word of its own (市民办, 县里办 are no offices) after a
+    boundary (not 全市通办, 跨省通办), and the office's field must not end in a character
+    that makes 办 a verb (省委督办, 县领导交办)."""
+    taken = _Spans(found)
+    used = bytearray(len(text) + 1)
+    for f in found:
+        used[f.start : f.end] = b"\x01" * (f.end - f.start)
+    out = list(found)
+    ban = _verbs_before_ban()
+    for m in _OFFICE_SHORT.finditer(text):
+        start, end = m.start(), m.end()
+        if any(used[start:end]) or taken.cuts(start, end):
+            continue
+        if start and not _BEFORE_LEVEL.match(text[start - 1]):
+            continue  # 全市通办, 各县办: the level word is part of another word
+        field, organ = m.group("field"), m.group("organ")
+        if not field and organ not in ("委", "党委", "政府"):
+            continue  # 县办 alone names nothing certain
+        if field and field[0] in _LEVELS:
+            continue  # 县乡联办: two levels handling a matter together
+        if field and (field[-1] in ban or _FIELD_ENDS_NAME.search(field)):
+            continue  # 县领导督办; 县财政局办: a name already ends before 办
+        words = tag(text[start:end])
+        if words[0][0] != m.group("level") and not words[0][0].startswith(
+            m.group("level") + (organ or "")
+        ):
+            continue  # 市民办, 县里办, 市场办: the level character is part of another word
+        if field and words[-1][0] != "办" and words[-1][1] in ("v", "b") and len(words[-1][0]) == 2:
+            if words[-1][0][0] in ban:
+                continue
+        out.append(make_mention("institution", text, start, end, sentences, attrs(office="1")))
+        used[start:end] = b"\x01" * (end - start)
+    suffix_re, _, stops, _, verbs = _lexicon()
+    for m in _BUREAU.finditer(text):
+        start, end = m.start(), m.end()
+        if any(used[start:end]) or taken.cuts(start, end):
+            continue
+        if start and not _BEFORE_LEVEL.match(text[start - 1]):
+            continue
+        words = tag(text[start:end])
+        level = m.group("level") + (m.group("organ") or "")
+        last = words[-1][0]
+        if (last != "局" and len(last) < 3) or words[0][0] not in (m.group("level"), level):
+            continue  # 工作格局, 服务大局; 市场局 (市场 is one word)
+        inner = tag(m.group("field"))
+        joined = [w in "和与" and 0 < i < len(inner) - 1 for i, (w, _) in enumerate(inner)]
+        if sum(joined) > 1 or any(  # 县行政审批与政务服务局: 与 joins two fields of one name
+            not ok and not _name_word(w, f, stops, verbs)
+            for ok, (w, f) in zip(joined, inner, strict=True)
+        ):
+            continue  # 县推进改革局: a verb of the sentence, not a field
+        if any(x.end() == len(m.group("field")) for x in suffix_re.finditer(m.group("field"))):
+            continue  # 县司法局 seen whole by the suffixes
+        out.append(make_mention("institution", text, start, end, sentences, attrs(office="1")))
+        used[start:end] = b"\x01" * (end - start)
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+# An institution ending inside an office's field: 县财政局办 is the bureau, then 办 (a verb).
+_FIELD_ENDS_NAME = re.compile(r"[局部院厅所站庭队]$")
 
 
 # The leading party group of a department written right after its name (自然资源部党组,

@@ -231,18 +231,34 @@ def read_institution(
         return author, name, None
     if not rest:
         return None  # a bare place name is a government, not an institution
+    if rest in ("委办", "党委办"):  # 县委办: the committee's own office
+        return place, "中共" + place.name + "委办公室", None
     for committee in ("党工委", "党委", "委"):  # 市委宣传部, 镇党委全面依法治镇委员会
         if rest.startswith(committee) and len(rest) > len(committee) + 1 and organ is None:
-            inner = _party_body(rest[len(committee) :])
+            inner = _with_place(_party_body(rest[len(committee) :]), place, gz)
             # 自治区党委全面依法治藏委员会 -> 中共西藏自治区委全面依法治藏委员会 (the guide's
             # form); a street's 党工委 is not a 委 and keeps its word
             head = "中共" + place.name + ("党工委" if committee == "党工委" else "委")
             return place, head + inner, None
     if party:
         return place, "中共" + place.name + _party_body(rest), organ
+    department = load_catalogue().get(rest)
+    if department is not None and department.scope == "party" and organ is None:
+        # 县平安办, 县政法委: a work organ of the party committee, named as the guide's
+        # 中共固安县委政法委员会 even when the text leaves out 委
+        return place, "中共" + place.name + "委" + _with_place(department.name, place, gz), None
     if rest.startswith("政府") and rest != "政府" and load_catalogue().standard(rest) == rest:
         rest = "人民" + rest  # 县政府办公室 -> 固安县人民政府办公室 (县政府办: its short form)
     return place, place.name + load_catalogue().standard(_FULL.get(rest, rest)), organ
+
+
+def _with_place(standard: str, place: Division, gz: Gazetteer) -> str:
+    """A standard name that names its place (平安{place}建设领导小组办公室 for 平安办) with the
+    place's short name filled in: 平安广东建设领导小组办公室."""
+    if "{place}" not in standard:
+        return standard
+    shorts = gz.short_names(place)
+    return standard.replace("{place}", shorts[0] if shorts else place.name)
 
 
 def own_place_name(author: Entity | None, level: str) -> str:
@@ -258,6 +274,13 @@ _LEVEL_START = re.compile(r"自治区|街道|[省市州县区旗镇乡]")
 
 
 def unplaced_name(surface: str, author: Entity | None) -> str | None:
+    """:func:`_unplaced_name`, a standard name's place left out where the place is unknown
+    (平安建设领导小组办公室)."""
+    name = _unplaced_name(surface, author)
+    return name.replace("{place}", "") if name else name
+
+
+def _unplaced_name(surface: str, author: Entity | None) -> str | None:
     """The label of an institution in a report whose author has no place: its level word
     stands for the place (县司法局, 市发展和改革委员会, 中共县委全面依法治县委员会办公室), or
     the author's own name when the level is the author's (西仓镇司法所 in 西仓镇's report);
@@ -358,15 +381,23 @@ def _bare_department(surface: str, ctx: DocumentContext) -> Entity | None:
     a town's county's (towns have no 局), a province's for a 厅.  Nothing when the author
     has no place: which place is not said."""
     div, gz = ctx.author_division, ctx.res.gazetteer
-    if div is None:
-        return None
     name = load_catalogue().standard(surface)
+    if div is None:  # 党政办 in the report of a town the gazetteer does not place: the town's
+        own = own_place_name(ctx.author, "镇") or own_place_name(ctx.author, "乡")
+        own = own or own_place_name(ctx.author, "街道")
+        return unplaced_institution(own + name, ctx) if own and name.endswith("办公室") else None
     if name.endswith("厅"):
         place = next((d for d in gz.chain(div.code, ctx.year) if d.level == "province"), None)
+    elif name.endswith("办公室"):  # a town has its offices (党政办), not bureaus
+        place = div
     else:
         place = next((d for d in gz.chain(div.code, ctx.year) if d.level != "township"), None)
     if place is None or place.level == "country":
         return None
+    if load_catalogue().get(surface) is not None and load_catalogue().get(surface).scope == "party":
+        ctx.keep_government(place, "party")  # 平安办: the party committee's office
+        name = _with_place(name, place, gz)
+        return institution_entity("中共" + place.name + "委" + name, place, party=True)
     ctx.keep_government(place, "government")
     return institution_entity(place.name + name, place)
 
