@@ -50,6 +50,8 @@ class PartCache:
     _index: dict[str, dict[str, object]] = field(default_factory=dict)  # key -> small fields
     _index_loaded: bool = False
     _used: set[str] = field(default_factory=set)  # keys of this build's parts
+    # key -> its file's sections, read once: the outputs read seven sections of each part.
+    _layouts: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
     def _path(self, key: str) -> Path:
         return self.folder / "parts" / key[:2] / (key + _SUFFIX)
@@ -83,6 +85,7 @@ class PartCache:
         path = self._path(part.key)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, b"".join([header, b"\n", *sections.values()]), durable=False)
+        self._layouts.pop(part.key, None)
         self._load_index()
         self._index[part.key] = _small_fields(part)
         self._used.add(part.key)
@@ -119,12 +122,15 @@ class PartCache:
         return DocumentPart.from_json(self._section(key, "json").decode("utf-8"))
 
     def _sections(self, key: str) -> dict[str, tuple[int, int]]:
-        with open(self._path(key), "rb") as fh:
-            return _layout(fh)
+        layout = self._layouts.get(key)
+        if layout is None:
+            with open(self._path(key), "rb") as fh:
+                layout = self._layouts[key] = _layout(fh)
+        return layout
 
     def _section(self, key: str, name: str) -> bytes:
+        offset, length = self._sections(key)[name]
         with open(self._path(key), "rb") as fh:
-            offset, length = _layout(fh)[name]
             return os.pread(fh.fileno(), length, offset)
 
     def _load_index(self) -> None:

@@ -44,7 +44,7 @@ class PartSource:
     nquads: Callable[[DocumentPart], bytes]  # a part's own graph as N-Quads
     mentions: Callable[[DocumentPart], str]  # a part's mentions.csv rows
     reference: Iterable[str]  # the N-Quads lines of the reference facts of all the parts
-    # A part's piece of a dump (``kg.export.rdf.dump_chunk``), kept where it can be (kg.cache).
+    # A part's piece of a dump (``kg.export.rdf.dump_pieces``), made with the part.
     dump: Callable[[DocumentPart, RdfFormat], bytes]
 
 

@@ -55,11 +55,6 @@ def dump_pieces(
     return pieces
 
 
-def dump_chunk(nquads: bytes, fmt: RdfFormat) -> bytes:
-    """One report's graph (or the reference graphs) in ``fmt``, as a piece of the dump."""
-    return dump_pieces(nquads, (fmt,))[fmt]
-
-
 def _prefix_lines(body: bytes) -> bytes:
     end = 0
     while body.startswith(b"@prefix ", end):
