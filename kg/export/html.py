@@ -18,6 +18,8 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 from pyoxigraph import Store
 
@@ -56,7 +58,12 @@ TYPES = tuple(TYPE_STYLE)
 
 @cache
 def _vis_assets() -> tuple[str, str]:
-    lib = files("pyvis").joinpath("templates", "lib", "vis-9.1.2")
+    # Found, not imported: importing pyvis imports IPython and networkx, a second
+    # or more on every build for two files we only read.
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the pyvis package (which ships vis-network) is not installed")
+    lib = Path(next(iter(spec.submodule_search_locations)), "templates", "lib", "vis-9.1.2")
     js = lib.joinpath("vis-network.min.js").read_text(encoding="utf-8")
     css = lib.joinpath("vis-network.css").read_text(encoding="utf-8")
     return js.replace("</script", "<\\/script"), css
