@@ -234,14 +234,25 @@ def author_verdict(gold: tuple[Author, ...], pred: tuple[Author, ...]) -> str:
     Right: the same set of author labels, each at the right place (province and
     the level below). A report whose place the text cannot decide is right
     when the build names no place (or abstains) and wrong when it asserts one.
+    The right authors left unplaced where the gold places them count as none,
+    not wrong: the build abstained on the place instead of asserting a wrong one
+    (a name that stays ambiguous is kept without a place, by design).
     """
     if not pred:
         return "right" if all(not g.certain and not g.place for g in gold) else "none"
     if {normal_label(a.label) for a in gold} != {normal_label(a.label) for a in pred}:
         return "wrong"
     by_label = {normal_label(a.label): a for a in pred}
-    ok = all(_author_place_agrees(g, by_label[normal_label(g.label)]) for g in gold)
-    return "right" if ok else "wrong"
+    verdict = "right"
+    for g in gold:
+        p = by_label[normal_label(g.label)]
+        if _author_place_agrees(g, p):
+            continue
+        if g.place and not p.place:
+            verdict = "none"
+        else:
+            return "wrong"
+    return verdict
 
 
 @dataclass

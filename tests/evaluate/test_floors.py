@@ -53,7 +53,7 @@ def test_mentions_stay_above_their_floors(scores, kind):
 def test_authors_and_years_stay_above_their_floors(scores):
     a = scores.authors
     assert a.right / a.documents >= 0.89
-    assert a.wrong / a.documents <= 0.07
+    assert a.wrong / a.documents <= 0.02
     assert a.years_right / a.years >= 0.95
 
 

@@ -57,6 +57,19 @@ def test_a_wrong_author_counts_apart_from_a_missing_one():
     assert author_verdict(unsure, (Author("大顺镇人民政府", ("重庆市", "涪陵区")),)) == "wrong"
 
 
+def test_a_right_author_left_unplaced_is_an_abstention_not_a_wrong_author():
+    gold = (Author("友谊路街道办事处", ("上海市", "宝山区")),)
+    assert author_verdict(gold, (Author("友谊路街道办事处", ()),)) == "none"
+    # the wrong name, or the right name at another place, is still wrong
+    assert author_verdict(gold, (Author("东城街道办事处", ()),)) == "wrong"
+    assert author_verdict(gold, (Author("友谊路街道办事处", ("江苏省", "南京市")),)) == "wrong"
+    # joint authors: one unplaced and one wrong is wrong
+    joint = (*gold, Author("中共宝山区委", ("上海市", "宝山区")))
+    built = (Author("友谊路街道办事处", ()), Author("中共宝山区委", ("上海市", "黄浦区")))
+    assert author_verdict(joint, built) == "wrong"
+    assert author_verdict(joint, (built[0], joint[1])) == "none"
+
+
 def test_planted_errors_lower_the_scores_by_the_expected_amount(test_split_build):
     gold = load_gold(GOLD)
     built = load_build(test_split_build)
