@@ -52,6 +52,7 @@ _QUOTED = re.compile(
 )
 # Quotes separated only by these belong to one group (“警调对接”、“诉调对接”).
 _JOINER = re.compile(r"[、和与及\s]*")
+_MIDDLE_DOT = re.compile(r"[·・•]")
 _LIST_SEP = re.compile(r"[、，,；;]")
 # Names joined inside one pair of quotation marks (“多证合一、一照一码”, “证照分离和多证合一”):
 # one mention per name (annotation guide: joined by 、 or 和).
@@ -128,8 +129,10 @@ class _Rules:
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
+    doctrine_words: tuple[str, ...]  # the doctrines of doctrine_before, as words
     doctrine_end: tuple[str, ...]  # endings of a doctrine's, strategy's or spirit's name
     doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
+    name_ends: tuple[str, ...]  # endings that make a quoted term a name (“同城通办”, “…讲堂”)
 
 
 def _alternation(words: list[str]) -> str:
@@ -186,10 +189,12 @@ def _rules() -> _Rules:
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
         doctrine_end=tuple(roles["doctrine_end"]),
+        doctrine_words=tuple(roles["doctrine_before"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
         doctrines=tuple(
             t for t, why in refused_initiatives().items() if why == "doctrine" and len(t) >= 5
         ),
+        name_ends=tuple(roles["name_end"]),
     )
 
 
@@ -351,6 +356,10 @@ def judge(
     tags = tag(term)
     cue, strong = _cue_after(after)
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
+    # “同城通办”, “县乡联办”, “法治南宁讲堂”: the ending says what kind of programme it is,
+    # also before a motto joined by a middle dot (“法治讲堂·逢九必讲”).
+    parts = [p for p in _MIDDLE_DOT.split(fold(term)) if p]
+    own = own or next((e for e in r.name_ends for p in parts if p.endswith(e) and p != e), None)
     # “一站式”, “菜单化” describe a manner; “河东模式” ends in 式 as its kind word does.
     descriptor = not own and (
         (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(DESCRIPTOR_ENDS)
@@ -414,6 +423,8 @@ def _judged_quotes(
             # A group's last member sees the kind word; the others see it through the group.
             after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
             verdict = judge(q.term, before, after, known, short)
+            if verdict.label and _doctrine_campaign(q.term, text, group[0].start):
+                verdict = Verdict(None, reason="doctrine")
             if len(group) > 1 and verdict.end and verdict.reason != "known":
                 # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
                 # noun after a group of quotes is shared by all, so each name is its quote.
@@ -425,6 +436,26 @@ def _judged_quotes(
                 verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
             out.append(_Judged(q, before, len(group) == 1, verdict))
     return out
+
+
+# “七进”, “八进”: a campaign named by the count of places a message enters.
+_ENTERS_COUNTED = re.compile(r"[一二三四五六七八九十]+进")
+_CLAUSE_START = re.compile(r".*[，。；！？,;!?\n]", re.DOTALL)
+CLAUSE_BACK = 40  # characters searched back for the start of a quote's clause
+
+
+def _doctrine_campaign(term: str, text: str, start: int) -> bool:
+    """Whether a quoted count of 进 is the campaign of a doctrine named earlier in its clause.
+
+    扎实开展习近平法治思想进机关、进学校等“七进”宣传活动: the doctrine and the places
+    it enters come first, its count last; studying a doctrine is no programme of
+    governance (annotation guide), as 习近平法治思想“八进” right after it is not.
+    """
+    if not _ENTERS_COUNTED.fullmatch(fold(term)):
+        return False
+    back = text[max(0, start - CLAUSE_BACK) : start]
+    clause = back[m.end() :] if (m := _CLAUSE_START.match(back)) else back
+    return any(d in fold(clause) for d in _rules().doctrine_words)
 
 
 def _repeated_names(judged: list[_Judged]) -> list[tuple[_Quote, str, bool, Verdict]]:

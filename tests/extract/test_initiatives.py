@@ -630,3 +630,29 @@ def test_a_new_way_described_is_no_programme_name(lexicons, resources):
     # 三是打造重大合同管理新模式 (a real report): 新模式 describes, it does not name.
     text = "三是打造重大合同管理新模式。深化相对集中行政许可权改革。"
     assert set(concepts(text, lexicons, resources)) == {"相对集中行政许可权改革"}
+
+
+def test_quoted_name_ending_in_its_kind_of_service_or_lecture(lexicons, resources):
+    # Names that carry their own kind (…通办, …联办, …一件事, …讲堂) need no kind word or
+    # adoption verb around them (annotation guide: local brands).
+    text = (
+        "年内新增“异地联办”事项86项，“开办餐馆一件事”上线运行，"
+        "全年举办“法治桂林讲堂”12期，组织参加“法治讲堂·周五必学”1200人次。"
+    )
+    assert _surfaces(text, lexicons) == [
+        "异地联办",
+        "开办餐馆一件事",
+        "法治桂林讲堂",
+        "法治讲堂·周五必学",
+    ]
+    # The ending alone names nothing.
+    assert judge("讲堂", "在", "里", TermMatcher({})).label is None
+
+
+def test_count_of_places_a_doctrine_enters_is_its_study_campaign(lexicons):
+    # 习近平法治思想进企业、进农村……“十进”: studying a doctrine is no programme of
+    # governance (annotation guide), however far the doctrine stands from the count.
+    text = "深入开展习近平法治思想进企业、进农村、进社区等“十进”活动。"
+    assert _surfaces(text, lexicons) == []
+    # The same count for the law itself is a 普法 campaign.
+    assert _surfaces("开展法律进企业、进农村等“六进”活动。", lexicons) == ["六进"]
