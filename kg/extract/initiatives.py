@@ -52,6 +52,8 @@ _QUOTED = re.compile(
 )
 # Quotes separated only by these belong to one group (“警调对接”、“诉调对接”).
 _JOINER = re.compile(r"[、和与及\s]*")
+# The clause of words after a quote (“法治课堂”和“上龙盘村晚”等文艺演出活动 is one).
+_SECTOR_CLAUSE = re.compile(r"[，。；：！？,;:!?\s（(]")
 _MIDDLE_DOT = re.compile(r"[·・•]")
 _LIST_SEP = re.compile(r"[、，,；;]")
 # Names joined inside one pair of quotation marks (“多证合一、一照一码”, “证照分离和多证合一”):
@@ -133,6 +135,7 @@ class _Rules:
     doctrine_end: tuple[str, ...]  # endings of a doctrine's, strategy's or spirit's name
     doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
     name_ends: tuple[str, ...]  # endings that make a quoted term a name (“同城通办”, “…讲堂”)
+    sectors: tuple[str, ...]  # words of a sector other than governance (文艺演出, 产业)
 
 
 def _alternation(words: list[str]) -> str:
@@ -195,6 +198,7 @@ def _rules() -> _Rules:
             t for t, why in refused_initiatives().items() if why == "doctrine" and len(t) >= 5
         ),
         name_ends=tuple(roles["name_end"]),
+        sectors=tuple(roles["sector_after"]),
     )
 
 
@@ -342,6 +346,10 @@ def judge(
         return Verdict(None, reason="doctrine")
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
+    if any(w in _SECTOR_CLAUSE.split(after, maxsplit=1)[0] for w in r.sectors):
+        # “上龙盘村晚”等文艺演出活动, “四园一港”产业作战单元: culture and industry are
+        # sectors, not governance (annotation guide: an initiative's scope).
+        return Verdict(None, reason="sector")
     if _names_body(after):
         # “蒲公英”普法志愿者中队, “律师在线”栏目: the quote names a body of people or an
         # outlet (annotation guide: a 中队 is a body, an institution), not a practice.

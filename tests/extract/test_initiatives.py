@@ -656,3 +656,12 @@ def test_count_of_places_a_doctrine_enters_is_its_study_campaign(lexicons):
     assert _surfaces(text, lexicons) == []
     # The same count for the law itself is a 普法 campaign.
     assert _surfaces("开展法律进企业、进农村等“六进”活动。", lexicons) == ["六进"]
+
+
+def test_quotes_in_culture_or_industry_are_out_of_scope(lexicons):
+    # Culture and industry are sectors, not governance, administration, law and public
+    # services (annotation guide: scope), whatever kind word follows.
+    text = "组织“乡村大舞台”和“法润百姓家”等文艺演出活动，建立“一园三区”产业发展机制。"
+    assert _surfaces(text, lexicons) == []
+    # A programme of governance in the same sentence stays.
+    assert _surfaces("推行“一网通办”，开展“法治夜校”活动。", lexicons) == ["一网通办", "法治夜校"]
