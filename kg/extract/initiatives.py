@@ -136,6 +136,7 @@ class _Rules:
     doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
     name_ends: tuple[str, ...]  # endings that make a quoted term a name (“同城通办”, “…讲堂”)
     sectors: tuple[str, ...]  # words of a sector other than governance (文艺演出, 产业)
+    shared: TermMatcher  # programmes many places run as their own brand (法治为民办实事)
 
 
 def _alternation(words: list[str]) -> str:
@@ -199,6 +200,7 @@ def _rules() -> _Rules:
         ),
         name_ends=tuple(roles["name_end"]),
         sectors=tuple(roles["sector_after"]),
+        shared=TermMatcher({t: t for t in data_lines("initiative_shared_local.txt")}),
     )
 
 
@@ -340,6 +342,9 @@ def judge(
         return Verdict(label, reason="known", end=extra)
     if fold(term) in short:
         return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
+    if fold(term) in r.shared:
+        # “无证明城市”应用成效: a programme many places run, each as its own brand.
+        return Verdict(term, reason="shared")
     if fold(term).endswith(r.doctrine_end):
         # “十大战略”, “红船精神”, “两山理念”: a strategy, a spirit or an idea is what a
         # doctrine is made of, not a programme of governance (annotation guide).
@@ -624,7 +629,12 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     ]
     named = [(m.start, m.end) for m in names]
     kept: list[tuple[int, int]] = []
-    for start, end, surface in _find_known(known, text) + _mergers(text):
+    # Programmes many places run as their own brands are found as the scheme's are, and
+    # resolved as local ones (法治为民办实事@上海市人民政府).
+    shared = {(s, e) for s, e, _ in _find_known(_rules().shared, text)}
+    hits = sorted(_find_known(known, text) + _mergers(text) + _find_known(_rules().shared, text))
+    for start, end, surface in hits:
+        local = (start, end) in shared
         # A known name inside a longer programme name (法律明白人 in 法律明白人培养工程)
         # is that programme.
         if _overlaps(quoted_spans, start, end) or _within_longer(named, start, end):
@@ -648,7 +658,7 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
         # 容缺受理机制: the name's own kind word is in its span, not in its label.
         end += next((len(h) for h in _rules().known_heads if text.startswith(h, end)), 0)
         term = MERGER if _COUNTED_MERGER.fullmatch(surface) else surface
-        facts = attrs(term=term, quoted="0", known="1")
+        facts = attrs(term=term, quoted="0", known="0" if local else "1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.
     found.extend(m for m in names if not _covered(kept, m.start, m.end))

@@ -665,3 +665,15 @@ def test_quotes_in_culture_or_industry_are_out_of_scope(lexicons):
     assert _surfaces(text, lexicons) == []
     # A programme of governance in the same sentence stays.
     assert _surfaces("推行“一网通办”，开展“法治夜校”活动。", lexicons) == ["一网通办", "法治夜校"]
+
+
+def test_programmes_many_places_brand_are_found_unquoted_and_bare(lexicons):
+    # No kind word, quote or adoption verb is needed for a name places share.
+    text = (
+        "全年完成法治为民办实事项目12个。深化“无证明城市”成果运用，"
+        "市场监管领域推行综合查一次，减少入企检查频次。"
+    )
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["法治为民办实事", "无证明城市", "综合查一次"]
+    # They are no names of the national scheme: resolved per place, as local brands.
+    assert {m.attr("known") for m in found} == {"0"}
