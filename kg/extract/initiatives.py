@@ -137,6 +137,7 @@ class _Rules:
     name_ends: tuple[str, ...]  # endings that make a quoted term a name (“同城通办”, “…讲堂”)
     sectors: tuple[str, ...]  # words of a sector other than governance (文艺演出, 产业)
     shared: TermMatcher  # programmes many places run as their own brand (法治为民办实事)
+    honour_words: tuple[str, ...]  # words of an honour inside a quote (最美, 十佳, 优秀)
 
 
 def _alternation(words: list[str]) -> str:
@@ -200,6 +201,7 @@ def _rules() -> _Rules:
         ),
         name_ends=tuple(roles["name_end"]),
         sectors=tuple(roles["sector_after"]),
+        honour_words=tuple(roles["honour_word"]),
         shared=TermMatcher({t: t for t in data_lines("initiative_shared_local.txt")}),
     )
 
@@ -345,6 +347,10 @@ def judge(
     if fold(term) in r.shared:
         # “无证明城市”应用成效: a programme many places run, each as its own brand.
         return Verdict(term, reason="shared")
+    if any(w in fold(term) for w in r.honour_words):
+        # “寻找最美法治工作者”, “优秀改革案例”: an honour, or the search for one, is no
+        # programme (annotation guide: honours and awards, rankings).
+        return Verdict(None, reason="honour")
     if fold(term).endswith(r.doctrine_end):
         # “十大战略”, “红船精神”, “两山理念”: a strategy, a spirit or an idea is what a
         # doctrine is made of, not a programme of governance (annotation guide).

@@ -677,3 +677,10 @@ def test_programmes_many_places_brand_are_found_unquoted_and_bare(lexicons):
     assert [m.surface for m in found] == ["法治为民办实事", "无证明城市", "综合查一次"]
     # They are no names of the national scheme: resolved per place, as local brands.
     assert {m.attr("known") for m in found} == {"0"}
+
+
+def test_honours_and_their_selection_in_quotes_are_not_programmes(lexicons):
+    # Honours, awards and rankings are no initiatives (annotation guide), nor is the
+    # campaign that selects them, whatever its kind word.
+    text = "组织开展“十佳人民调解员”评选活动，开展“寻找最美执法者”活动，推行“法润万家”工程。"
+    assert _surfaces(text, lexicons) == ["“法润万家”工程"]
