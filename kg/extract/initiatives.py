@@ -81,6 +81,7 @@ _MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|�
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
 DAY = "日"  # a programme that is a day (国家宪法日) also dates what a report says
+BRAND_GAP = 6  # words between a quote and the 品牌 it names (理论宣讲特色), in characters
 HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整改做法), in characters
 # A count of persons right before a programme's name (一万名村居园区法律明白人): the name
 # then stands for its members, not for the programme.
@@ -138,6 +139,7 @@ class _Rules:
     sectors: tuple[str, ...]  # words of a sector other than governance (文艺演出, 产业)
     shared: TermMatcher  # programmes many places run as their own brand (法治为民办实事)
     honour_words: tuple[str, ...]  # words of an honour inside a quote (最美, 十佳, 优秀)
+    brand_after: re.Pattern[str]  # a brand named a few words after a quote (…理论宣讲特色品牌)
 
 
 def _alternation(words: list[str]) -> str:
@@ -202,6 +204,12 @@ def _rules() -> _Rules:
         name_ends=tuple(roles["name_end"]),
         sectors=tuple(roles["sector_after"]),
         honour_words=tuple(roles["honour_word"]),
+        brand_after=re.compile(
+            f'^[^，。；：、！？,;:\\s“”"]{{0,{BRAND_GAP}}}'
+            + "(?:"
+            + _alternation(roles["brand_after"])
+            + ")"
+        ),
         shared=TermMatcher({t: t for t in data_lines("initiative_shared_local.txt")}),
     )
 
@@ -374,6 +382,9 @@ def judge(
         return Verdict(term + head, cue=head, reason="numbered", end=len(head))
     tags = tag(term)
     cue, strong = _cue_after(after)
+    if not strong and (brand := r.brand_after.match(after)):
+        # “西兴青年说”理论宣讲特色品牌: what the brand does may stand between name and 品牌.
+        cue, strong = brand.group()[-2:], True
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
     # “同城通办”, “县乡联办”, “法治南宁讲堂”: the ending says what kind of programme it is,
     # also before a motto joined by a middle dot (“法治讲堂·逢九必讲”).

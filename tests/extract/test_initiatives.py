@@ -684,3 +684,9 @@ def test_honours_and_their_selection_in_quotes_are_not_programmes(lexicons):
     # campaign that selects them, whatever its kind word.
     text = "组织开展“十佳人民调解员”评选活动，开展“寻找最美执法者”活动，推行“法润万家”工程。"
     assert _surfaces(text, lexicons) == ["“法润万家”工程"]
+
+
+def test_brand_named_a_few_words_after_its_quote(lexicons):
+    # What the brand does may stand between the quote and 品牌 (annotation guide: brands).
+    text = "形成“清风徽韵”理论宣讲特色品牌，全年开展宣讲120场。"
+    assert _surfaces(text, lexicons) == ["清风徽韵"]
