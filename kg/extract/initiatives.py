@@ -52,6 +52,9 @@ _QUOTED = re.compile(
 )
 # Quotes separated only by these belong to one group (“警调对接”、“诉调对接”).
 _JOINER = re.compile(r"[、和与及\s]*")
+# The clause of words after a quote (“法治课堂”和“上龙盘村晚”等文艺演出活动 is one).
+_SECTOR_CLAUSE = re.compile(r"[，。；：！？,;:!?\s（(]")
+_MIDDLE_DOT = re.compile(r"[·・•]")
 _LIST_SEP = re.compile(r"[、，,；;]")
 # Names joined inside one pair of quotation marks (“多证合一、一照一码”, “证照分离和多证合一”):
 # one mention per name (annotation guide: joined by 、 or 和).
@@ -78,6 +81,7 @@ _MODIFIER = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|�
 # Levels prefixed to a known name (“全省民主法治示范村”).
 _LEVEL = re.compile(r"^(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|省|市|县)")
 DAY = "日"  # a programme that is a day (国家宪法日) also dates what a report says
+BRAND_GAP = 6  # words between a quote and the 品牌 it names (理论宣讲特色), in characters
 HONOURED_GAP = 4  # words between a quote and 入选/获评 (建设项目, 整改做法), in characters
 # A count of persons right before a programme's name (一万名村居园区法律明白人): the name
 # then stands for its members, not for the programme.
@@ -128,8 +132,14 @@ class _Rules:
     name_prefixes: tuple[str, ...]  # domains written before a quoted name (行政执法“三项制度”)
     domains: tuple[str, ...]  # words of governance a reform's name holds (审批, 执法, 政务 …)
     doctrine_before: re.Pattern[str]  # a doctrine named right before a quote (习近平法治思想“八进”)
+    doctrine_words: tuple[str, ...]  # the doctrines of doctrine_before, as words
     doctrine_end: tuple[str, ...]  # endings of a doctrine's, strategy's or spirit's name
     doctrines: tuple[str, ...]  # doctrines long enough to be recognised inside a quote
+    name_ends: tuple[str, ...]  # endings that make a quoted term a name (“同城通办”, “…讲堂”)
+    sectors: tuple[str, ...]  # words of a sector other than governance (文艺演出, 产业)
+    shared: TermMatcher  # programmes many places run as their own brand (法治为民办实事)
+    honour_words: tuple[str, ...]  # words of an honour inside a quote (最美, 十佳, 优秀)
+    brand_after: re.Pattern[str]  # a brand named a few words after a quote (…理论宣讲特色品牌)
 
 
 def _alternation(words: list[str]) -> str:
@@ -186,10 +196,21 @@ def _rules() -> _Rules:
         name_prefixes=tuple(sorted(roles["name_prefix"], key=len, reverse=True)),
         domains=tuple(roles["reform_domain"]),
         doctrine_end=tuple(roles["doctrine_end"]),
+        doctrine_words=tuple(roles["doctrine_before"]),
         doctrine_before=re.compile("(?:" + _alternation(roles["doctrine_before"]) + ")$"),
         doctrines=tuple(
             t for t, why in refused_initiatives().items() if why == "doctrine" and len(t) >= 5
         ),
+        name_ends=tuple(roles["name_end"]),
+        sectors=tuple(roles["sector_after"]),
+        honour_words=tuple(roles["honour_word"]),
+        brand_after=re.compile(
+            f'^[^，。；：、！？,;:\\s“”"]{{0,{BRAND_GAP}}}'
+            + "(?:"
+            + _alternation(roles["brand_after"])
+            + ")"
+        ),
+        shared=TermMatcher({t: t for t in data_lines("initiative_shared_local.txt")}),
     )
 
 
@@ -331,12 +352,23 @@ def judge(
         return Verdict(label, reason="known", end=extra)
     if fold(term) in short:
         return Verdict(term, reason="known")  # “一件事”改革: read by the report's year
+    if fold(term) in r.shared:
+        # “无证明城市”应用成效: a programme many places run, each as its own brand.
+        return Verdict(term, reason="shared")
+    if any(w in fold(term) for w in r.honour_words):
+        # “寻找最美法治工作者”, “优秀改革案例”: an honour, or the search for one, is no
+        # programme (annotation guide: honours and awards, rankings).
+        return Verdict(None, reason="honour")
     if fold(term).endswith(r.doctrine_end):
         # “十大战略”, “红船精神”, “两山理念”: a strategy, a spirit or an idea is what a
         # doctrine is made of, not a programme of governance (annotation guide).
         return Verdict(None, reason="doctrine")
     if r.reject_after.match(after):
         return Verdict(None, reason="principle")
+    if any(w in _SECTOR_CLAUSE.split(after, maxsplit=1)[0] for w in r.sectors):
+        # “上龙盘村晚”等文艺演出活动, “四园一港”产业作战单元: culture and industry are
+        # sectors, not governance (annotation guide: an initiative's scope).
+        return Verdict(None, reason="sector")
     if _names_body(after):
         # “蒲公英”普法志愿者中队, “律师在线”栏目: the quote names a body of people or an
         # outlet (annotation guide: a 中队 is a body, an institution), not a practice.
@@ -350,7 +382,14 @@ def judge(
         return Verdict(term + head, cue=head, reason="numbered", end=len(head))
     tags = tag(term)
     cue, strong = _cue_after(after)
+    if not strong and (brand := r.brand_after.match(after)):
+        # “西兴青年说”理论宣讲特色品牌: what the brand does may stand between name and 品牌.
+        cue, strong = brand.group()[-2:], True
     own = next((c for c in r.strong if term.endswith(c) and len(term) > len(c)), None)
+    # “同城通办”, “县乡联办”, “法治南宁讲堂”: the ending says what kind of programme it is,
+    # also before a motto joined by a middle dot (“法治讲堂·逢九必讲”).
+    parts = [p for p in _MIDDLE_DOT.split(fold(term)) if p]
+    own = own or next((e for e in r.name_ends for p in parts if p.endswith(e) and p != e), None)
     # “一站式”, “菜单化” describe a manner; “河东模式” ends in 式 as its kind word does.
     descriptor = not own and (
         (len(tags) == 1 and tags[0][1] in DESCRIPTOR_FLAGS) or term.endswith(DESCRIPTOR_ENDS)
@@ -414,6 +453,8 @@ def _judged_quotes(
             # A group's last member sees the kind word; the others see it through the group.
             after = group_after if i == len(group) - 1 else text[q.end : q.end + _AFTER]
             verdict = judge(q.term, before, after, known, short)
+            if verdict.label and _doctrine_campaign(q.term, text, group[0].start):
+                verdict = Verdict(None, reason="doctrine")
             if len(group) > 1 and verdict.end and verdict.reason != "known":
                 # “林长+检察长”“河(湖)长+检察长”协作机制, “法治明白人”“法治帮扶”工程: a head
                 # noun after a group of quotes is shared by all, so each name is its quote.
@@ -425,6 +466,26 @@ def _judged_quotes(
                 verdict = Verdict(label if verdict.label else None, verdict.cue, verdict.reason)
             out.append(_Judged(q, before, len(group) == 1, verdict))
     return out
+
+
+# “七进”, “八进”: a campaign named by the count of places a message enters.
+_ENTERS_COUNTED = re.compile(r"[一二三四五六七八九十]+进")
+_CLAUSE_START = re.compile(r".*[，。；！？,;!?\n]", re.DOTALL)
+CLAUSE_BACK = 40  # characters searched back for the start of a quote's clause
+
+
+def _doctrine_campaign(term: str, text: str, start: int) -> bool:
+    """Whether a quoted count of 进 is the campaign of a doctrine named earlier in its clause.
+
+    扎实开展习近平法治思想进机关、进学校等“七进”宣传活动: the doctrine and the places
+    it enters come first, its count last; studying a doctrine is no programme of
+    governance (annotation guide), as 习近平法治思想“八进” right after it is not.
+    """
+    if not _ENTERS_COUNTED.fullmatch(fold(term)):
+        return False
+    back = text[max(0, start - CLAUSE_BACK) : start]
+    clause = back[m.end() :] if (m := _CLAUSE_START.match(back)) else back
+    return any(d in fold(clause) for d in _rules().doctrine_words)
 
 
 def _repeated_names(judged: list[_Judged]) -> list[tuple[_Quote, str, bool, Verdict]]:
@@ -585,7 +646,12 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     ]
     named = [(m.start, m.end) for m in names]
     kept: list[tuple[int, int]] = []
-    for start, end, surface in _find_known(known, text) + _mergers(text):
+    # Programmes many places run as their own brands are found as the scheme's are, and
+    # resolved as local ones (法治为民办实事@上海市人民政府).
+    shared = {(s, e) for s, e, _ in _find_known(_rules().shared, text)}
+    hits = sorted(_find_known(known, text) + _mergers(text) + _find_known(_rules().shared, text))
+    for start, end, surface in hits:
+        local = (start, end) in shared
         # A known name inside a longer programme name (法律明白人 in 法律明白人培养工程)
         # is that programme.
         if _overlaps(quoted_spans, start, end) or _within_longer(named, start, end):
@@ -609,7 +675,7 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
         # 容缺受理机制: the name's own kind word is in its span, not in its label.
         end += next((len(h) for h in _rules().known_heads if text.startswith(h, end)), 0)
         term = MERGER if _COUNTED_MERGER.fullmatch(surface) else surface
-        facts = attrs(term=term, quoted="0", known="1")
+        facts = attrs(term=term, quoted="0", known="0" if local else "1")
         found.append(make_mention("initiative", text, start, end, sentences, facts))
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.
     found.extend(m for m in names if not _covered(kept, m.start, m.end))

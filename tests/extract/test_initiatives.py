@@ -630,3 +630,63 @@ def test_a_new_way_described_is_no_programme_name(lexicons, resources):
     # 三是打造重大合同管理新模式 (a real report): 新模式 describes, it does not name.
     text = "三是打造重大合同管理新模式。深化相对集中行政许可权改革。"
     assert set(concepts(text, lexicons, resources)) == {"相对集中行政许可权改革"}
+
+
+def test_quoted_name_ending_in_its_kind_of_service_or_lecture(lexicons, resources):
+    # Names that carry their own kind (…通办, …联办, …一件事, …讲堂) need no kind word or
+    # adoption verb around them (annotation guide: local brands).
+    text = (
+        "年内新增“异地联办”事项86项，“开办餐馆一件事”上线运行，"
+        "全年举办“法治桂林讲堂”12期，组织参加“法治讲堂·周五必学”1200人次。"
+    )
+    assert _surfaces(text, lexicons) == [
+        "异地联办",
+        "开办餐馆一件事",
+        "法治桂林讲堂",
+        "法治讲堂·周五必学",
+    ]
+    # The ending alone names nothing.
+    assert judge("讲堂", "在", "里", TermMatcher({})).label is None
+
+
+def test_count_of_places_a_doctrine_enters_is_its_study_campaign(lexicons):
+    # 习近平法治思想进企业、进农村……“十进”: studying a doctrine is no programme of
+    # governance (annotation guide), however far the doctrine stands from the count.
+    text = "深入开展习近平法治思想进企业、进农村、进社区等“十进”活动。"
+    assert _surfaces(text, lexicons) == []
+    # The same count for the law itself is a 普法 campaign.
+    assert _surfaces("开展法律进企业、进农村等“六进”活动。", lexicons) == ["六进"]
+
+
+def test_quotes_in_culture_or_industry_are_out_of_scope(lexicons):
+    # Culture and industry are sectors, not governance, administration, law and public
+    # services (annotation guide: scope), whatever kind word follows.
+    text = "组织“乡村大舞台”和“法润百姓家”等文艺演出活动，建立“一园三区”产业发展机制。"
+    assert _surfaces(text, lexicons) == []
+    # A programme of governance in the same sentence stays.
+    assert _surfaces("推行“一网通办”，开展“法治夜校”活动。", lexicons) == ["一网通办", "法治夜校"]
+
+
+def test_programmes_many_places_brand_are_found_unquoted_and_bare(lexicons):
+    # No kind word, quote or adoption verb is needed for a name places share.
+    text = (
+        "全年完成法治为民办实事项目12个。深化“无证明城市”成果运用，"
+        "市场监管领域推行综合查一次，减少入企检查频次。"
+    )
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["法治为民办实事", "无证明城市", "综合查一次"]
+    # They are no names of the national scheme: resolved per place, as local brands.
+    assert {m.attr("known") for m in found} == {"0"}
+
+
+def test_honours_and_their_selection_in_quotes_are_not_programmes(lexicons):
+    # Honours, awards and rankings are no initiatives (annotation guide), nor is the
+    # campaign that selects them, whatever its kind word.
+    text = "组织开展“十佳人民调解员”评选活动，开展“寻找最美执法者”活动，推行“法润万家”工程。"
+    assert _surfaces(text, lexicons) == ["“法润万家”工程"]
+
+
+def test_brand_named_a_few_words_after_its_quote(lexicons):
+    # What the brand does may stand between the quote and 品牌 (annotation guide: brands).
+    text = "形成“清风徽韵”理论宣讲特色品牌，全年开展宣讲120场。"
+    assert _surfaces(text, lexicons) == ["清风徽韵"]

@@ -80,3 +80,18 @@ def test_local_brand_stays_local(resources):
 
 def test_traditional_script_resolves_to_simplified_labels(resources):
     assert resources.initiatives.entity("誰執法誰普法").label == "谁执法谁普法"
+
+
+def test_programmes_many_places_brand_stay_local(resources):
+    # 法治为民办实事 is run by 湖南, 上海, 沈阳 … each as its own (annotation guide: key
+    # label@place), so no shared name is a concept of the national scheme.
+    from kg.extract.lexicons import data_lines
+    from kg.model import Entity
+
+    a = Entity(iri="https://x/gov/a", type="government", label="长沙市人民政府", key="a")
+    b = Entity(iri="https://x/gov/b", type="government", label="泉州市人民政府", key="b")
+    for name in data_lines("initiative_shared_local.txt"):
+        assert resources.initiatives.lookup(name) is None, name
+        mine = resources.initiatives.entity(name, 2023, a)
+        assert mine.attr("scope") == "local" and mine.label == name
+        assert mine.iri != resources.initiatives.entity(name, 2023, b).iri
