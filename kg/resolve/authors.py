@@ -139,6 +139,15 @@ _IN_NAME = re.compile(
 _NAME_LIST = re.compile(r"[、]|(?<=[委府])[和及与](?=[\u4e00-\u9fff])")
 _SELF_DEPT = re.compile(r"(?:我|本)(局|委|厅|办)(?![长员会机])")
 _SELF_PLACE = re.compile(r"(?:我|本|全)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
+# 全X where a report ranks itself within a place above it (在全省率先, 全市综合第一, 获评全省第二批
+# 示范, 在全市城管执法系统考核中): the superior it is measured against, not its own place.
+_RANKED_BEFORE = re.compile(
+    r"(?:居|位居|位列|获评|评为|争创|入选|荣获|获|第[一二三四五六七八九十\d]{1,3}批)[“\"]?$"
+)
+_RANKED_AFTER = re.compile(
+    r"率先|首[个家推创次]|第一|唯一|前列|综合|范围内首|法治政府建设示范|第[一二三四五六七八九十\d]{1,3}批"
+)
+_RANKED_WITHIN = re.compile(r"[^，,。；;：:\n]{0,12}?(?:考核中|评比中|评估中|评价中|排名|率先)")
 
 
 @dataclass(frozen=True)
@@ -708,6 +717,17 @@ def _in_name(head: str) -> list[AuthorClue]:
     return [AuthorClue(names, "in-name", m.group())] if names else []
 
 
+def _ranked(text: str, m: re.Match[str]) -> bool:
+    """Whether the self-reference ``m`` (全省) ranks the author within a place above it."""
+    if not m.group().startswith("全"):
+        return False  # 我省, 本市: the writer's own place, whatever follows
+    if _RANKED_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return True
+    if _RANKED_AFTER.match(text, m.end()):
+        return True
+    return text[m.start() - 1 : m.start()] == "在" and bool(_RANKED_WITHIN.match(text, m.end()))
+
+
 def _self_references(text: str) -> list[AuthorClue]:
     """我局/我委 (a department's own report), then 我县/全市 (a place's), the most used one."""
     out: list[AuthorClue] = []
@@ -716,7 +736,7 @@ def _self_references(text: str) -> list[AuthorClue]:
         word, n = depts.most_common(1)[0]
         if n >= 2:  # a department's report: its 我市 is its government's place, not its author
             return [AuthorClue((word,), "self-reference", word)]
-    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text))
+    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text) if not _ranked(text, m))
     if places:
         level, n = places.most_common(1)[0]
         if n >= 2:
@@ -920,6 +940,8 @@ def decide(
         governments = all(o.organ != "unit" for o in chosen)
         if department and clue.evidence == "self-reference" and governments:
             continue  # 我局's report speaks of 全市 too: its place is not its author
+        if clue.evidence == "first-sentence" and all(o.organ == "party" for o in chosen):
+            continue  # 县委坚持把党的领导…: the committee that leads the work, not who reports it
         counted = any(not o.placed for o in organs)
         conf = BASE_CONFIDENCE.get(clue.evidence, 0.5) - (0.1 if counted else 0.0)
         div = chosen[0].division

@@ -264,3 +264,30 @@ def test_a_meeting_held_in_the_name_of_two_organs_is_no_authorship(resources) ->
     a = resolve_authorship(_doc(text, year=2022, title=text.splitlines()[0]), resources)
     assert [(o.division.name, o.organ) for o in a.organs] == [("固安县", "government")]
     assert a.evidence == "title"
+
+
+def test_a_province_the_report_ranks_itself_in_is_not_its_self_reference(resources) -> None:
+    # a city's report measures itself against its province (在全省率先, 获评全省第二批…示范,
+    # 全省首个): 全省 names the superior, so it does not outvote the city's own 我市/全市
+    text = (
+        "法治政府建设工作取得明显成效。行政执法“三项制度”在全省率先推行,"
+        "全省首个行政复议咨询服务中心落户我市,西陵区获评全省第二批法治政府建设示范地区。"
+        "行政复议案件纠错率在全市范围下降,宜昌市法治政府建设考核结果位居前列。"
+        "宜昌市持续优化营商环境。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2021)
+    assert chain == ["宜昌市", "湖北省"]
+    assert labels == ["宜昌市"]
+
+
+def test_a_party_committee_alone_as_first_subject_is_not_the_author(resources) -> None:
+    # 县委坚持把党的领导贯穿…: the committee leads the work the government reports; a
+    # committee is an author only where a title, a signature or a joint subject names it
+    text = (
+        "县委坚持把党的领导贯穿法治政府建设全过程,定期听取法治建设工作汇报。"
+        "全县各级行政机关依法履职,凤凰县行政执法水平持续提升,全县法治宣传覆盖各村。"
+        "凤凰县获评法治政府建设先进县。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert all(o.organ != "party" for o in a.organs)
+    assert [o.division.name for o in a.organs if o.division] in ([], ["凤凰县"])
