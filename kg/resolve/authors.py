@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -366,6 +366,9 @@ class TextPlaces:
 
     counts: Counter[str]
     departments: Counter[tuple[str, str]]  # (code, standard department name)
+    # (level, department) of a 我局 the opening places under its leaders (在市委、市政府的领导下,
+    # 在省人力资源和社会保障厅的指导下，我局…: a 市 department of the 人社 line), else ()
+    led: tuple[str, str] | tuple[()] = ()
 
 
 @cache
@@ -441,6 +444,49 @@ def _name_ending(
                 return None
         return run[k:], cands
     return None
+
+
+# A department's report opens under its own government's organs and its line's superior:
+# 在县委、县政府和市公安局党委的坚强领导下，我局… / 在市委、市政府的正确领导下，在省人力资源和社会
+# 保障厅的关心指导下，我局….  The organs give the level, the superior the line.
+_LED_BY_OWN = re.compile(r"在(?P<level>[省市县区州旗])委[、和]?(?P=level)?(?:人民)?政府")
+_LED_BY_LINE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[在和及与、]))(?P<level>[省市州])(?P<dept>[\u4e00-\u9fff]{2,14}?)(?:党委|党组)?"
+    r"的[^，,。；;]{0,6}?(?:指导|领导)下"
+)
+_SELF_DEPT_AFTER = re.compile(r"[,，]\s*(?:我|本)(局|委|厅|办)(?![长员会机])")
+_ABOVE = {"省": ("市", "州", "县", "区", "旗"), "市": ("县", "区", "旗"), "州": ("县", "市", "旗")}
+
+
+def _led_department(head: str) -> tuple[str, str] | tuple[()]:
+    """The level and department of a 我局 whose opening names its leaders: its own
+    government's organs (the level) and its line's superior department (the line), both in
+    the clause right before 我局.  ``()`` unless both are there and the superior is above."""
+    catalogue = load_catalogue()
+    for sentence in head.split("。")[:4]:
+        me = _SELF_DEPT_AFTER.search(sentence)
+        if me is None or me.start() > 120:
+            continue
+        lead = sentence[: me.start()]
+        own = _LED_BY_OWN.search(lead)
+        line, superior = None, None
+        for m in _LED_BY_LINE.finditer(lead):
+            found = catalogue.get(m.group("dept"))
+            if found is not None and found.scope == "local":
+                line, superior = m, found  # the last superior before 我局 is the nearest
+        if own is None or line is None or superior is None:
+            return ()
+        level = own.group("level")
+        if level not in _ABOVE.get(line.group("level"), ()):
+            return ()  # a superior of the same level or below: not its line's superior
+        name = superior.name
+        if name.endswith("厅") and level != "省":  # 省公安厅 heads the 公安局 of cities
+            local = catalogue.get(name[:-1] + "局")
+            name = local.name if local is not None else ""
+        if not name.endswith(me.group(1)) and not (me.group(1) == "委" and name.endswith("委员会")):
+            return ()  # 我局 under a 委: not that line
+        return level, name
+    return ()
 
 
 def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
@@ -859,7 +905,15 @@ def _complete(
     if organ.level.startswith("我"):  # 我局: the department the text names most in full
         suffix = organ.level[1]
         depts = [(n, k) for k, n in places.departments.items() if k[1].endswith(suffix)]
+        if places.led:  # 海珠区人社局 in the report of a 市 bureau: its subordinates, not it
+            depts = [
+                (n, k)
+                for n, k in depts
+                if (d := gz.get(k[0], year)) is not None and _level_of(places.led[0], d)
+            ]
         depts.sort(key=lambda t: (-t[0], t[1]))
+        if not depts and places.led:
+            return _led_place(places, anchors, under, gz, year)
         if not depts or (len(depts) > 1 and depts[0][0] < 2 * depts[1][0]):
             return None  # no clear lead: the other may be the department it reports as 我局
         (code, name) = depts[0][1]
@@ -885,6 +939,21 @@ def _complete(
             return done
     div = _top_place(organ.level, places, gz, year, under)
     return _complete_from(organ, div, gz, year) if div is not None else None
+
+
+def _led_place(
+    places: TextPlaces,
+    anchors: Sequence[Division],
+    under: Division | None,
+    gz: Gazetteer,
+    year: int | None,
+) -> AuthorOrgan | None:
+    """我局 placed by its leaders (:func:`_led_department`): the department of its line at the
+    place of its level another source gives, or the text names most; ``None`` when neither."""
+    level, name = places.led or ("", "")
+    div = next((a for a in anchors if _level_of(level, a)), None)
+    div = div or _top_place(level, places, gz, year, under)
+    return AuthorOrgan(div, "unit", div.name + name) if div is not None and name else None
 
 
 def _supported(
@@ -1033,6 +1102,7 @@ def resolve_authorship(doc: Document, res: Resources) -> Authorship:
     gz, year = res.gazetteer, doc.meta.year
     head, tail = _head_tail(doc)
     places = text_places(head + "\n" + tail + "\n" + fold(doc.meta.byline), gz, year)
+    places = replace(places, led=_led_department(head))
     clues, publisher = _candidates(doc, head, tail)
     under = _addressee_place(doc, gz, year)
     context = tuple(d.code for d in gz.chain(under.code, year)) if under else ()

@@ -291,3 +291,22 @@ def test_a_party_committee_alone_as_first_subject_is_not_the_author(resources) -
     a = resolve_authorship(_doc(text, year=2022), resources)
     assert all(o.organ != "party" for o in a.organs)
     assert [o.division.name for o in a.organs if o.division] in ([], ["凤凰县"])
+
+
+def test_wo_ju_is_placed_by_its_leaders_and_its_lines_superior(resources) -> None:
+    # 在县委、县政府的领导下，在市市场监督管理局的指导下，我局…: the county's organs lead it and
+    # the city's bureau of the same line guides it, so 我局 is that county's bureau of the line;
+    # bureaus of its towns named in full (狗街镇市场监管所) do not outvote it
+    text = (
+        "2023年,在县委、县政府的坚强领导下,在市市场监督管理局的精心指导下,我局坚持依法行政,"
+        "全县市场主体持续增长。宜良县营商环境持续优化,宜良县获评省级法治政府建设示范县。\n"
+    )
+    labels, chain, _ = _author(text, resources)
+    assert labels == ["宜良县市场监督管理局"]
+    assert chain == ["宜良县", "昆明市", "云南省"]
+    # a guide of its own level (县司法局) is no superior of its line: no line, no author
+    same_level = text.replace("市市场监督管理局", "县司法局")
+    assert _author(same_level, resources)[0] != ["宜良县司法局"]
+    # without its leaders the level is not given: 我局 is left open
+    unled = text.replace("在县委、县政府的坚强领导下,", "")
+    assert _author(unled, resources)[0] == []
