@@ -9,6 +9,7 @@ from kg.extract.departments import department_after
 from kg.extract.lexicons import Lexicons
 from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
 from kg.extract.sentences import Sentences, split_sentences
+from kg.ingest.script import to_simplified
 from kg.model import Document, Mention, attrs
 
 # Organ suffixes that make a place name a government organ; longest first.
@@ -137,7 +138,12 @@ def extract_governments(doc: Document, sentences: Sentences, lexicons: Lexicons)
     clean, where = unglossed(original)  # 自治區(qū)人民政府 is read as 自治區人民政府
     text = simplified(clean)
     found = _mentions(text, sentences if where is None else split_sentences(text), lexicons)
-    inside = not_annotated(text, doc.meta.title)
+    # the title is read as the text is: 福建省人民政府關於… is the title line of 福建省人民政府关于…
+    title = unglossed(doc.meta.title)[0]
+    if text is not clean:
+        folded = to_simplified(title)
+        title = folded if len(folded) == len(title) else title
+    inside = not_annotated(text, title)
     for m in _TITLE.finditer(text):
         inside[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     kept = [m for m in found if not inside[m.start]]

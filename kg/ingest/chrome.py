@@ -10,6 +10,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from kg.ingest.script import to_simplified
+
 
 @cache
 def chrome_pattern() -> re.Pattern[str]:
@@ -37,7 +39,12 @@ def chrome_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group().strip()
-        if line and len(line) <= 120 and pattern.search(line):
+        # a page in traditional script has the same chrome (無障礙閱讀, 當前位置): read it folded
+        if (
+            line
+            and len(line) <= 120
+            and (pattern.search(line) or pattern.search(to_simplified(line)))
+        ):
             trail = _TRAIL.match(m.group())
             if trail is not None and _DATED_TITLE.search(m.group(), trail.end()):
                 spans.append((m.start(), m.start() + trail.end()))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -139,6 +139,15 @@ _IN_NAME = re.compile(
 _NAME_LIST = re.compile(r"[、]|(?<=[委府])[和及与](?=[\u4e00-\u9fff])")
 _SELF_DEPT = re.compile(r"(?:我|本)(局|委|厅|办)(?![长员会机])")
 _SELF_PLACE = re.compile(r"(?:我|本|全)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
+# 全X where a report ranks itself within a place above it (在全省率先, 全市综合第一, 获评全省第二批
+# 示范, 在全市城管执法系统考核中): the superior it is measured against, not its own place.
+_RANKED_BEFORE = re.compile(
+    r"(?:居|位居|位列|获评|评为|争创|入选|荣获|获|第[一二三四五六七八九十\d]{1,3}批)[“\"]?$"
+)
+_RANKED_AFTER = re.compile(
+    r"率先|首[个家推创次]|第一|唯一|前列|综合|范围内首|法治政府建设示范|第[一二三四五六七八九十\d]{1,3}批"
+)
+_RANKED_WITHIN = re.compile(r"[^，,。；;：:\n]{0,12}?(?:考核中|评比中|评估中|评价中|排名|率先)")
 
 
 @dataclass(frozen=True)
@@ -357,6 +366,9 @@ class TextPlaces:
 
     counts: Counter[str]
     departments: Counter[tuple[str, str]]  # (code, standard department name)
+    # (level, department) of a 我局 the opening places under its leaders (在市委、市政府的领导下,
+    # 在省人力资源和社会保障厅的指导下，我局…: a 市 department of the 人社 line), else ()
+    led: tuple[str, str] | tuple[()] = ()
 
 
 @cache
@@ -432,6 +444,49 @@ def _name_ending(
                 return None
         return run[k:], cands
     return None
+
+
+# A department's report opens under its own government's organs and its line's superior:
+# 在县委、县政府和市公安局党委的坚强领导下，我局… / 在市委、市政府的正确领导下，在省人力资源和社会
+# 保障厅的关心指导下，我局….  The organs give the level, the superior the line.
+_LED_BY_OWN = re.compile(r"在(?P<level>[省市县区州旗])委[、和]?(?P=level)?(?:人民)?政府")
+_LED_BY_LINE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[在和及与、]))(?P<level>[省市州])(?P<dept>[\u4e00-\u9fff]{2,14}?)(?:党委|党组)?"
+    r"的[^，,。；;]{0,6}?(?:指导|领导)下"
+)
+_SELF_DEPT_AFTER = re.compile(r"[,，]\s*(?:我|本)(局|委|厅|办)(?![长员会机])")
+_ABOVE = {"省": ("市", "州", "县", "区", "旗"), "市": ("县", "区", "旗"), "州": ("县", "市", "旗")}
+
+
+def _led_department(head: str) -> tuple[str, str] | tuple[()]:
+    """The level and department of a 我局 whose opening names its leaders: its own
+    government's organs (the level) and its line's superior department (the line), both in
+    the clause right before 我局.  ``()`` unless both are there and the superior is above."""
+    catalogue = load_catalogue()
+    for sentence in head.split("。")[:4]:
+        me = _SELF_DEPT_AFTER.search(sentence)
+        if me is None or me.start() > 120:
+            continue
+        lead = sentence[: me.start()]
+        own = _LED_BY_OWN.search(lead)
+        line, superior = None, None
+        for m in _LED_BY_LINE.finditer(lead):
+            found = catalogue.get(m.group("dept"))
+            if found is not None and found.scope == "local":
+                line, superior = m, found  # the last superior before 我局 is the nearest
+        if own is None or line is None or superior is None:
+            return ()
+        level = own.group("level")
+        if level not in _ABOVE.get(line.group("level"), ()):
+            return ()  # a superior of the same level or below: not its line's superior
+        name = superior.name
+        if name.endswith("厅") and level != "省":  # 省公安厅 heads the 公安局 of cities
+            local = catalogue.get(name[:-1] + "局")
+            name = local.name if local is not None else ""
+        if not name.endswith(me.group(1)) and not (me.group(1) == "委" and name.endswith("委员会")):
+            return ()  # 我局 under a 委: not that line
+        return level, name
+    return ()
 
 
 def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
@@ -708,6 +763,17 @@ def _in_name(head: str) -> list[AuthorClue]:
     return [AuthorClue(names, "in-name", m.group())] if names else []
 
 
+def _ranked(text: str, m: re.Match[str]) -> bool:
+    """Whether the self-reference ``m`` (全省) ranks the author within a place above it."""
+    if not m.group().startswith("全"):
+        return False  # 我省, 本市: the writer's own place, whatever follows
+    if _RANKED_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return True
+    if _RANKED_AFTER.match(text, m.end()):
+        return True
+    return text[m.start() - 1 : m.start()] == "在" and bool(_RANKED_WITHIN.match(text, m.end()))
+
+
 def _self_references(text: str) -> list[AuthorClue]:
     """我局/我委 (a department's own report), then 我县/全市 (a place's), the most used one."""
     out: list[AuthorClue] = []
@@ -716,7 +782,7 @@ def _self_references(text: str) -> list[AuthorClue]:
         word, n = depts.most_common(1)[0]
         if n >= 2:  # a department's report: its 我市 is its government's place, not its author
             return [AuthorClue((word,), "self-reference", word)]
-    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text))
+    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text) if not _ranked(text, m))
     if places:
         level, n = places.most_common(1)[0]
         if n >= 2:
@@ -839,7 +905,15 @@ def _complete(
     if organ.level.startswith("我"):  # 我局: the department the text names most in full
         suffix = organ.level[1]
         depts = [(n, k) for k, n in places.departments.items() if k[1].endswith(suffix)]
+        if places.led:  # 海珠区人社局 in the report of a 市 bureau: its subordinates, not it
+            depts = [
+                (n, k)
+                for n, k in depts
+                if (d := gz.get(k[0], year)) is not None and _level_of(places.led[0], d)
+            ]
         depts.sort(key=lambda t: (-t[0], t[1]))
+        if not depts and places.led:
+            return _led_place(places, anchors, under, gz, year)
         if not depts or (len(depts) > 1 and depts[0][0] < 2 * depts[1][0]):
             return None  # no clear lead: the other may be the department it reports as 我局
         (code, name) = depts[0][1]
@@ -865,6 +939,21 @@ def _complete(
             return done
     div = _top_place(organ.level, places, gz, year, under)
     return _complete_from(organ, div, gz, year) if div is not None else None
+
+
+def _led_place(
+    places: TextPlaces,
+    anchors: Sequence[Division],
+    under: Division | None,
+    gz: Gazetteer,
+    year: int | None,
+) -> AuthorOrgan | None:
+    """我局 placed by its leaders (:func:`_led_department`): the department of its line at the
+    place of its level another source gives, or the text names most; ``None`` when neither."""
+    level, name = places.led or ("", "")
+    div = next((a for a in anchors if _level_of(level, a)), None)
+    div = div or _top_place(level, places, gz, year, under)
+    return AuthorOrgan(div, "unit", div.name + name) if div is not None and name else None
 
 
 def _supported(
@@ -920,6 +1009,8 @@ def decide(
         governments = all(o.organ != "unit" for o in chosen)
         if department and clue.evidence == "self-reference" and governments:
             continue  # 我局's report speaks of 全市 too: its place is not its author
+        if clue.evidence == "first-sentence" and all(o.organ == "party" for o in chosen):
+            continue  # 县委坚持把党的领导…: the committee that leads the work, not who reports it
         counted = any(not o.placed for o in organs)
         conf = BASE_CONFIDENCE.get(clue.evidence, 0.5) - (0.1 if counted else 0.0)
         div = chosen[0].division
@@ -1011,6 +1102,7 @@ def resolve_authorship(doc: Document, res: Resources) -> Authorship:
     gz, year = res.gazetteer, doc.meta.year
     head, tail = _head_tail(doc)
     places = text_places(head + "\n" + tail + "\n" + fold(doc.meta.byline), gz, year)
+    places = replace(places, led=_led_department(head))
     clues, publisher = _candidates(doc, head, tail)
     under = _addressee_place(doc, gz, year)
     context = tuple(d.code for d in gz.chain(under.code, year)) if under else ()

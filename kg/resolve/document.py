@@ -44,7 +44,10 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
     # (a national body or a town the text does not place is its own 我部/我镇)
     main = base.keep_government(author_div, "government") if author_div else None
     if main is None and author_entities:
-        main = author_entities[0]
+        # a joint report of an unplaced town (中共西仓镇委员会、西仓镇人民政府): its 我镇/全镇
+        # are its government's, as for a placed author, not its committee's
+        main = next((e for e in author_entities if e.attr("organ") == "government"), None)
+        main = main or author_entities[0]
     own = next((e for e in author_entities if e.type in ("institution", "organization")), None)
     if author_div is None and any(e.attr("scope") == "national" for e in author_entities):
         keep(national_entity(STATE))  # a national body's numbers are the whole country's

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.governments import extract_governments
 from kg.extract.sentences import split_sentences
-from kg.model import Document
+from kg.model import Document, DocumentMeta
 from tests.conftest import DASHENG, GANGU, GUAN, WUJI, seed_text
 
 GOV = "https://w3id.org/fazhi-kg/gov/"
@@ -224,3 +224,19 @@ def test_a_zone_named_after_its_place_is_not_the_place(lexicons) -> None:
     # 南岸区's report: the 经开区 of 重庆 and the 高新区 of 成都 are zones, not divisions
     text = "与成都市高新区、成都市龙泉驿区签署协议。重庆经开区推进改革。为海南自贸港建设提供保障。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["成都市龙泉驿区"]
+
+
+def test_a_title_line_in_traditional_script_is_left_out_like_a_simplified_one(lexicons) -> None:
+    # the text is read in simplified characters: its title line must be too, or the places of
+    # a traditional page's title (江西曬出…成績單) become mentions the guide leaves out
+    title = "江西曬出2021年法治政府建設成績單"
+    text = (
+        title + "\n2021年，江西省堅持依法行政，全省行政執法水平不斷提升，省政府持續推進法治建設。\n"
+    )
+    meta = DocumentMeta(title=title, year=2021)
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", meta)
+    found = [
+        (m.surface, m.start) for m in extract_governments(doc, split_sentences(text), lexicons)
+    ]
+    assert all(start > len(title) for _, start in found)
+    assert ("江西省", len(title) + 7) in found  # the body's places are still read

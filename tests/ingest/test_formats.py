@@ -145,3 +145,20 @@ def test_web_chrome_lines_of_the_seed_pages_are_blanked_not_removed():
     assert "突出“八大工程” 提升法治政府建设成效" in doc.text
     gangu = read_document(seed.with_name("004_845bf433358f1249.txt"))
     assert "甘公网安备" not in gangu.text
+
+
+def test_web_chrome_in_traditional_script_is_blanked_like_simplified_chrome():
+    # a traditional-script page has the same navigation (當前位置, 無障礙閱讀): its place names
+    # (福州市 above the trail) are chrome, not the report's text
+    from kg.ingest.chrome import blank_chrome
+
+    raw = (
+        "當前位置:首頁 > 政務公開 > 通知公告\n12348湖北法網 信息平臺入口 無障礙閱讀 微信\n"
+        "2022年，我市堅持依法行政。\n"
+    )
+    blanked = blank_chrome(raw)
+    assert len(blanked) == len(raw)
+    assert "當前位置" not in blanked and "湖北法網" not in blanked
+    assert "2022年，我市堅持依法行政。" in blanked
+    simplified = "当前位置:首页 > 政务公开 > 通知公告\n12348湖北法网 信息平台入口 无障碍阅读 微信\n"
+    assert blank_chrome(simplified).strip() == ""

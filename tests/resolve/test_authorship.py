@@ -264,3 +264,49 @@ def test_a_meeting_held_in_the_name_of_two_organs_is_no_authorship(resources) ->
     a = resolve_authorship(_doc(text, year=2022, title=text.splitlines()[0]), resources)
     assert [(o.division.name, o.organ) for o in a.organs] == [("固安县", "government")]
     assert a.evidence == "title"
+
+
+def test_a_province_the_report_ranks_itself_in_is_not_its_self_reference(resources) -> None:
+    # a city's report measures itself against its province (在全省率先, 获评全省第二批…示范,
+    # 全省首个): 全省 names the superior, so it does not outvote the city's own 我市/全市
+    text = (
+        "法治政府建设工作取得明显成效。行政执法“三项制度”在全省率先推行,"
+        "全省首个行政复议咨询服务中心落户我市,西陵区获评全省第二批法治政府建设示范地区。"
+        "行政复议案件纠错率在全市范围下降,宜昌市法治政府建设考核结果位居前列。"
+        "宜昌市持续优化营商环境。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2021)
+    assert chain == ["宜昌市", "湖北省"]
+    assert labels == ["宜昌市"]
+
+
+def test_a_party_committee_alone_as_first_subject_is_not_the_author(resources) -> None:
+    # 县委坚持把党的领导贯穿…: the committee leads the work the government reports; a
+    # committee is an author only where a title, a signature or a joint subject names it
+    text = (
+        "县委坚持把党的领导贯穿法治政府建设全过程,定期听取法治建设工作汇报。"
+        "全县各级行政机关依法履职,凤凰县行政执法水平持续提升,全县法治宣传覆盖各村。"
+        "凤凰县获评法治政府建设先进县。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert all(o.organ != "party" for o in a.organs)
+    assert [o.division.name for o in a.organs if o.division] in ([], ["凤凰县"])
+
+
+def test_wo_ju_is_placed_by_its_leaders_and_its_lines_superior(resources) -> None:
+    # 在县委、县政府的领导下，在市市场监督管理局的指导下，我局…: the county's organs lead it and
+    # the city's bureau of the same line guides it, so 我局 is that county's bureau of the line;
+    # bureaus of its towns named in full (狗街镇市场监管所) do not outvote it
+    text = (
+        "2023年,在县委、县政府的坚强领导下,在市市场监督管理局的精心指导下,我局坚持依法行政,"
+        "全县市场主体持续增长。宜良县营商环境持续优化,宜良县获评省级法治政府建设示范县。\n"
+    )
+    labels, chain, _ = _author(text, resources)
+    assert labels == ["宜良县市场监督管理局"]
+    assert chain == ["宜良县", "昆明市", "云南省"]
+    # a guide of its own level (县司法局) is no superior of its line: no line, no author
+    same_level = text.replace("市市场监督管理局", "县司法局")
+    assert _author(same_level, resources)[0] != ["宜良县司法局"]
+    # without its leaders the level is not given: 我局 is left open
+    unled = text.replace("在县委、县政府的坚强领导下,", "")
+    assert _author(unled, resources)[0] == []

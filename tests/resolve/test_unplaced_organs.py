@@ -409,3 +409,20 @@ def test_a_two_character_county_is_named_in_its_own_report(resources, lexicons) 
         ("县委", "中共赵县委员会"),
         ("蒙城县", "蒙城县人民政府"),
     ]
+
+
+def test_a_joint_town_author_the_text_does_not_place_keeps_its_own_organs(
+    resources, lexicons
+) -> None:
+    # 西仓镇党委、政府 report together and the text names no county: 全镇 and 镇党委 are still
+    # the town's own (its government and its committee), not organs of an unnamed town
+    text = (
+        "2023年,在县委、县政府的正确领导下,西仓镇党委、政府坚持以习近平法治思想为指导,"
+        "深入推进法治政府建设。\n全镇法治意识不断提升,镇党委定期研究法治建设工作。\n"
+    )
+    doc = _doc(text)
+    authors = [o.label for o in resolve_authorship(doc, resources).organs]
+    assert authors == ["中共西仓镇委员会", "西仓镇人民政府"]
+    got = dict(_governments(doc, resources, lexicons))
+    assert got["全镇"] == "西仓镇人民政府"
+    assert got["镇党委"] == "中共西仓镇委员会"
