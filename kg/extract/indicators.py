@@ -207,7 +207,9 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     """
     flags = [_is_verb(w, f, verbs) for w, f in words]
     n = len(words)
-    if n > 1 and flags[-1] and not flags[-2] and words[-2][1].startswith(_NOUNISH):
+    # …but 新确定, 专题研究 alone are an act and the word that says how it was done.
+    how = n == 2 and simplified(words[0][0]) in (*_action_prefixes(), *_HOW_FAR)
+    if n > 1 and flags[-1] and not flags[-2] and words[-2][1].startswith(_NOUNISH) and not how:
         flags[-1] = False
     compound = _compound_verbs()
     for i in range(1, n - 1):
@@ -215,7 +217,8 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
         # 法治政府建设相关议题: a quality word (相关) after the verb still continues the noun.
         after_noun = words[i + 1][1].startswith(_NOUNISH) or words[i + 1][0] in _NOT_ACTIONS
         between = words[i - 1][1].startswith(_NOUNISH) and after_noun
-        if flags[i] and between and simplified(words[i][0]) in compound:
+        kind = words[i - 1][0] in _ACT_KINDS  # 行政强制案件, 行政检查事项: a kind of act
+        if flags[i] and between and (simplified(words[i][0]) in compound or kind):
             flags[i] = False
     groups: list[tuple[int, int]] = []
     i = 0
@@ -230,6 +233,10 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
             groups.append((i, j))  # 不符合政策要求的: a negated verb qualifies a noun
         i = j
     return groups
+
+
+# Words after which a verb names a kind of act, part of a noun (行政强制案件, 行政裁决事项).
+_ACT_KINDS = frozenset(("行政",))
 
 
 # Flags jieba gives set phrases (调解纠纷 z, 化解矛盾 l, 排忧解难 i): not nouns, so such a
@@ -250,11 +257,23 @@ def _verb_object_words(
         )
         if head and flag.startswith(_PHRASE_FLAGS):
             out += [(head, "v"), (word[len(head) :], "n")]
-        elif flag.startswith(_PHRASE_FLAGS) and len(word) == 4 and simplified(word[2:]) in verbs:
+        elif (
+            flag.startswith(_PHRASE_FLAGS)
+            and len(word) == 4
+            and simplified(word[2:]) in verbs
+            and _manner(word[:2])
+        ):
             out += [(word[:2], "d"), (word[2:], "v")]  # 依法办理, 妥善处理: the manner and the act
         else:
             out.append((word, flag))
     return out
+
+
+def _manner(word: str) -> bool:
+    """Whether ``word`` can say how an act was done (依法, 妥善, 及时); a noun names the
+    field of a set phrase instead (人民调解 in 人民调解委员会 is no act)."""
+    flag = tag(word)[0][1] if len(tag(word)) == 1 else "x"
+    return word in _HOW_FAR or not flag.startswith(("n", "j"))
 
 
 # Verbs that hold an activity (举办宣传宣讲, 开展执法检查): the activity after them, even
@@ -262,7 +281,12 @@ def _verb_object_words(
 _HOLD_VERBS = frozenset(("举办", "举行", "开展", "召开", "进行", "组织开展", "组织召开"))
 
 # States an act brings about, written after its verb (宣布失效): part of the act, no object.
-_RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结"))
+_RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结", "成功"))
+
+
+# Nouns a verb right before them qualifies (审查意见, 整改建议): the verb is no act on them.
+_OPINIONS = frozenset(("意见", "建议", "意见建议", "意见书"))
+_OPINION_ACTS = frozenset(("征集", "征求", "收集", "听取", "采纳", "提出", "出具", "提供", "反馈"))
 
 
 def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
@@ -297,6 +321,13 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         # holding it (举办).
         if not all(simplified(w) in _HOLD_VERBS for w, _ in words[start:end]):
             end = start + 1
+    if (
+        end - start > 1
+        and end == len(words) - 1
+        and simplified(words[end][0]) in _OPINIONS
+        and simplified(words[end - 1][0]) not in _OPINION_ACTS
+    ):
+        end -= 1  # 提出审查意见, 提出修改意见: the verb before 意见 says which opinions
     verb = "".join(w for w, _ in words[start:end])
     obj = "".join(w for w, _ in words[end:])
     if obj:
@@ -305,7 +336,12 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         return Counted(verb, obj)
     # The run ends the clause: what it acts on is the run of nouns right before it.
     k = start
-    while k > 0 and words[k - 1][1].startswith(_NOUNISH) and words[k - 1][0] not in "对将把向为":
+    while (
+        k > 0
+        and words[k - 1][1].startswith(_NOUNISH)
+        and words[k - 1][0] not in "对将把向为"
+        and words[k - 1][0] not in _HOW_FAR  # 依法受理: how it was done, not what
+    ):
         k -= 1
     before = "".join(w for w, _ in words[k:start])
     return Counted(verb, "", before if len(before) > 1 else "")
@@ -879,7 +915,7 @@ def _noun_prefix(phrase: str) -> str:
         # 理论学习中心组, 行政执法案卷: a verb of the noun-building kind between two nouns.
         inner = (
             0 < i < len(words) - 1
-            and simplified(word) in _compound_verbs()
+            and (simplified(word) in _compound_verbs() or words[i - 1][0] in _ACT_KINDS)
             and words[i - 1][1].startswith(_NOUNISH)
             and words[i + 1][1].startswith(_NOUNISH)
         )

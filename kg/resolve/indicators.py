@@ -127,7 +127,19 @@ def _verbs_by_length() -> tuple[str, ...]:
 # Verbs that frame an act rather than do it (召开 a meeting that studied…, 接受 filings,
 # 完成 reviews): what the number measures is the act inside their object.
 _FRAME_VERBS = frozenset(
-    ("召开", "组织召开", "主持召开", "开展", "组织开展", "组织", "完成", "接受", "进行", "举行")
+    (
+        "召开",
+        "组织召开",
+        "主持召开",
+        "开展",
+        "组织开展",
+        "组织",
+        "完成",
+        "接受",
+        "进行",
+        "举行",
+        "报送",  # 报送市政府备案规范性文件: the filing is the measure
+    )
 )
 
 

@@ -491,3 +491,39 @@ def test_what_was_completed_is_the_act_that_closes_the_list():
     assert read[0] == ("18", "规范性文件", "合法性审查")
     # Without an act closing the list, 完成 stays the act.
     assert _read("完成5件规范性文件、3件合同。")[0] == ("5", "规范性文件", "完成")
+
+
+def test_a_clause_of_only_a_manner_and_an_act_counts_what_the_sentence_counted():
+    # 依法受理, 新确定: the first word says how the act was done, it names nothing counted.
+    assert _read("收到行政复议申请56件，依法受理48件，审结45件。") == [
+        ("56", "行政复议申请", "收到"),
+        ("48", "行政复议申请", "受理"),
+        ("45", "行政复议申请", "审结"),
+    ]
+    assert _read("新确定12个政府立法基层联系点。") == [("12", "政府立法基层联系点", "新确定")]
+
+
+def test_trying_a_case_is_an_act_and_the_next_clause_keeps_its_cases():
+    # 审理 is a verbal noun to jieba; in reports it is what was done to the cases.
+    assert _read("审理行政复议案件88件，纠错12件。") == [
+        ("88", "行政复议案件", "审理"),
+        ("12", "行政复议案件", "纠错"),
+    ]
+
+
+def test_a_field_or_a_kind_of_act_inside_a_noun_is_no_act():
+    # 人民调解委员会 is a body; 行政强制案件, 行政裁决案件 are kinds of case.
+    assert _read("全县现有人民调解委员会256个。") == [("256", "人民调解委员会", "")]
+    assert _read("办结行政裁决案件12件。") == [("12", "行政裁决案件", "办结")]
+    assert _read("办理行政处罚案件3520件，行政强制案件42件。")[1][1] == "行政强制案件"
+
+
+def test_an_act_brought_to_success_keeps_what_the_sentence_counted():
+    found = _read("调解各类矛盾纠纷2365件，调解成功2311件。")
+    assert found[1] == ("2311", "各类矛盾纠纷", "调解成功")
+
+
+def test_a_verb_before_opinions_says_which_opinions():
+    # 提出修改意见: opinions of the kind 修改; 公开征集意见: the act is soliciting them.
+    assert _read("提出审查意见45条。") == [("45", "审查意见", "提出")]
+    assert _read("向社会公开征集意见21件。")[0][2].endswith("征集")

@@ -289,3 +289,27 @@ def test_training_sessions_held_whatever_the_kind_of_training():
     special = indicator_entity("专题培训", "开展", "count", "场")
     assert held.label == special.label == "法治培训 举办"
     assert indicator_entity("人员", "培训", "person", "人").label == "人员 培训"
+
+
+def test_measures_many_reports_share_are_scheme_concepts():
+    # Each with its object and act; unlike quantities (people, times, items) stay apart.
+    assert indicator_entity("行政争议", "实质性化解", "count", "件").label == "行政争议 化解"
+    people = indicator_entity("法律咨询", "解答", "person", "人次")
+    assert people.label == "法律咨询 解答 人次" and people.attr("in_scheme") == "1"
+    assert indicator_entity("法律咨询", "解答", "count", "次").label == "法律咨询 解答"
+    visitors = indicator_entity("群众", "接待来访", "person", "人次")
+    batches = indicator_entity("群众来访", "接待", "count", "批次")
+    assert (visitors.label, batches.label) == ("信访 接待来访 人次", "信访 接待来访 批次")
+    assert indicator_entity("宪法进万家活动", "开展", "count", "场").label == "普法宣传活动 开展"
+    assert indicator_entity("宣传册", "发放", "count", "册").label == "普法宣传资料 发放"
+    assert indicator_entity("涉法事务", "参与处理", "count", "件").label == "涉法事务 办理"
+    # 报送备案规范性文件: filing them, whoever it is filed with.
+    filed = indicator_entity("市政府备案规范性文件", "报送", "count", "件")
+    assert filed.label == "规范性文件 备案"
+
+
+def test_a_new_scheme_concept_still_needs_its_act():
+    # 行政争议 counted without an act of settling it (发生, 涉及) is no settled dispute.
+    assert indicator_entity("行政争议", "发生", "count", "件").attr("in_scheme") is None
+    # Training people is no visit by them.
+    assert indicator_entity("群众", "培训", "person", "人次").label != "信访 接待来访 人次"
