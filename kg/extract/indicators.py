@@ -284,6 +284,10 @@ _HOLD_VERBS = frozenset(("举办", "举行", "开展", "召开", "进行", "组�
 _RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结", "成功"))
 
 
+# Verbs that, right before a noun, say which kind of thing it is (宣传资料, 执法信息,
+# 服务事项) rather than act on it; unlike 学习 or 建设 (研究学习法治议题: two acts).
+_KIND_VERBS = frozenset(("宣传", "执法", "服务", "审批", "管理", "监督"))
+
 # Nouns a verb right before them qualifies (审查意见, 整改建议): the verb is no act on them.
 _OPINIONS = frozenset(("意见", "建议", "意见建议", "意见书"))
 _OPINION_ACTS = frozenset(("征集", "征求", "收集", "听取", "采纳", "提出", "出具", "提供", "反馈"))
@@ -321,6 +325,14 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         # holding it (举办).
         if not all(simplified(w) in _HOLD_VERBS for w, _ in words[start:end]):
             end = start + 1
+    if (
+        end - start > 1
+        and end < len(words)
+        and simplified(words[end - 1][0]) in _KIND_VERBS
+        and words[end][1].startswith(_NOUNISH)
+        and simplified(words[start][0]) not in _HOLD_VERBS
+    ):
+        end -= 1  # 发放宣传资料, 公示执法信息: 宣传, 执法 say which materials, which information
     if (
         end - start > 1
         and end == len(words) - 1
@@ -382,7 +394,8 @@ _WEIGHT = re.compile("分值|权重|满分|加分|扣分")
 # A number whose clause goes on to a rank among them is the size of a field, not a count
 # (政府透明度在全国106个城市中排名第3); an ordinal of party sessions (十二届市委五次全会).
 _RANK_AFTER = re.compile(r"[^，。；,;]{0,20}?中(?:排名|位居|位列|名列|排在|列第|居)")
-_SESSION_BEFORE = re.compile(r"[届屆][^，。；,;\d]{0,4}$")
+# 换届 (an election of village committees) is no session.
+_SESSION_BEFORE = re.compile(r"[\d一二三四五六七八九十][届屆][^，。；,;\d]{0,4}$")
 
 
 def _not_a_measure(text: str, start: int, number: str, unit: Unit) -> bool:
@@ -583,7 +596,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue  # 3个月, 十届三次全会 (also 全會)
         if following.startswith("会议") and not m.group("num")[0].isdigit():
             continue  # 二次会议 is a session; 召开8次会议 a count
-        if _RANK_AFTER.match(text, end) or _SESSION_BEFORE.search(text, max(0, start - 6), start):
+        if _RANK_AFTER.match(text, end) or _SESSION_BEFORE.search(text, max(0, start - 7), start):
             continue  # 在全国106个城市中排名第3, 连续8次在…评估中位居前五; 十二届市委五次全会
         if not m.group("num")[0].isdigit() and before_char in "届是周月初年":
             continue

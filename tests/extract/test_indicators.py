@@ -527,3 +527,17 @@ def test_a_verb_before_opinions_says_which_opinions():
     # 提出修改意见: opinions of the kind 修改; 公开征集意见: the act is soliciting them.
     assert _read("提出审查意见45条。") == [("45", "审查意见", "提出")]
     assert _read("向社会公开征集意见21件。")[0][2].endswith("征集")
+
+
+def test_a_kind_word_before_a_noun_belongs_to_the_noun():
+    # 宣传资料, 执法信息: which materials, which information, not a second act.
+    assert _read("发放宣传资料3万余份。") == [("30000", "宣传资料", "发放")]
+    assert _read("公示执法信息2.3万条。") == [("23000", "执法信息", "公示")]
+    # …but two acts stay two acts (研究学习法治议题).
+    assert _read("研究学习法治议题6个。") == [("6", "法治议题", "研究学习")]
+
+
+def test_a_village_election_is_no_session_of_a_congress():
+    # 换届 is no 十二届…全会: a number after it is a count.
+    assert _read("完成村（社区）“两委”换届法律审查120个。")[0][0] == "120"
+    assert _read("十二届市委五次全会召开。") == []
