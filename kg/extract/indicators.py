@@ -344,7 +344,11 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     obj = "".join(w for w, _ in words[end:])
     if obj:
         if len(obj) == 1:
-            return Counted("", verb + obj)  # 阅读量: one word cut in two
+            # 阅读量, 网上办理率: one word cut in two, with the words that qualify it.
+            k = start
+            while k > 0 and not _is_verb(*words[k - 1], verbs) and words[k - 1][1] in ("s", "f"):
+                k -= 1
+            return Counted("", "".join(w for w, _ in words[k:start]) + verb + obj)
         return Counted(verb, obj)
     # The run ends the clause: what it acts on is the run of nouns right before it.
     k = start
@@ -570,7 +574,9 @@ def _clean(phrase: str, t: _Tables, after: bool = False) -> str:
     prev = None
     while prev != phrase:
         prev = phrase
-        phrase = (t.lead_words if after else t.lead).sub("", phrase)
+        stripped = (t.lead_words if after else t.lead).sub("", phrase)
+        # 通过率: a filler that leaves one character was the start of a word.
+        phrase = phrase if len(stripped) == 1 < len(phrase) else stripped
         phrase = _strip_trail(phrase, t)
         phrase = re.sub(r"^(?:\d+(?:\.\d+)?[^\d]{0,2}?)(?=[\u4e00-\u9fff])", "", phrase)
     return phrase

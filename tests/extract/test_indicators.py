@@ -541,3 +541,13 @@ def test_a_village_election_is_no_session_of_a_congress():
     # 换届 is no 十二届…全会: a number after it is a count.
     assert _read("完成村（社区）“两委”换届法律审查120个。")[0][0] == "120"
     assert _read("十二届市委五次全会召开。") == []
+
+
+def test_a_rate_keeps_the_words_of_its_name():
+    # 通过率 is no filler 通过 and a 率; 网上办理率 is read whole.
+    assert _read("组织执法人员参加执法资格考试，通过率92%。") == [("92", "通过率", "")]
+    assert _read("网上办理率95%。") == [("95", "网上办理率", "")]
+
+
+def test_a_stock_after_gongyou_has_no_verb():
+    assert _read("全县共有村（社区）法律顾问256名。") == [("256", "村（社区）法律顾问", "")]

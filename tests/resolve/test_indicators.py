@@ -313,3 +313,15 @@ def test_a_new_scheme_concept_still_needs_its_act():
     assert indicator_entity("行政争议", "发生", "count", "件").attr("in_scheme") is None
     # Training people is no visit by them.
     assert indicator_entity("群众", "培训", "person", "人次").label != "信访 接待来访 人次"
+
+
+def test_decision_procedures_lawyers_and_materials_are_scheme_concepts():
+    assert indicator_entity("风险评估", "开展", "count", "次").label == "风险评估 开展"
+    assert indicator_entity("专家论证", "组织", "count", "次").label == "专家论证 开展"
+    # Cases a lawyer represents; legal-aid cases stay legal-aid cases.
+    assert indicator_entity("各类诉讼案件", "代理", "count", "件").label == "律师 代理案件"
+    assert indicator_entity("法律援助案件", "代理", "count", "件").label == "法律援助案件"
+    assert indicator_entity("民法典单行本", "发放", "count", "册").label == "普法宣传资料 发放"
+    # A stock of legal advisers is the advisers; lawyers without a verb are not.
+    assert indicator_entity("村（社区）法律顾问", "", "person", "名").label == "法律顾问 聘请"
+    assert indicator_entity("律师", "", "person", "名").label != "法律顾问 聘请"
