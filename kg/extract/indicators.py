@@ -588,6 +588,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
     text = doc.text
     found: list[Mention] = []
     previous: tuple[int, Counted] | None = None  # sentence start and what the last number counted
+    previous_dimension = ""  # the kind of quantity the last number was
     floor = 0  # end of the previous number: a clause never reaches back past it
     # Units and approximate words are matched on the simplified text (79項, 20餘場), which
     # has the same offsets; everything else reads the text as written.
@@ -638,7 +639,13 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         # 已建成文化馆1个,图书馆1个: a count after a comma continues the list of the
         # previous number's verb (a rate or an amount is a new statement).
         head = start - len(clause)
-        listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
+        # …but 开展活动32次，受众群众4000余人: people after events start a statement of their own.
+        listing = (
+            head > 0
+            and text[head - 1] in "，,"
+            and unit.dimension not in _NO_NOUN_AFTER
+            and unit.dimension == previous_dimension
+        )
         people = unit.dimension == "person"
         times = unit.base in TIMES
         cleaned = _clean(clause, t)
@@ -655,6 +662,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
+        previous_dimension = unit.dimension
         approx = bool(m.group("approx") or m.group("approx0") or m.group("pre") or m.group("post"))
         span_start = start - len(clause) + (len(clause) - len(clause.lstrip()))
         facts = attrs(

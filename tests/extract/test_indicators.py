@@ -551,3 +551,17 @@ def test_a_rate_keeps_the_words_of_its_name():
 
 def test_a_stock_after_gongyou_has_no_verb():
     assert _read("全县共有村（社区）法律顾问256名。") == [("256", "村（社区）法律顾问", "")]
+
+
+def test_outcomes_of_reviews_keep_the_cases_of_the_sentence():
+    # 确认违法, 不予受理: acts on the review cases counted before them.
+    found = _read("全年办理行政复议案件86件，其中维持52件、撤销9件、确认违法3件。")
+    assert found[3] == ("3", "行政复议案件", "确认违法")
+    assert _read("新收行政复议案件125件，其中不予受理8件。")[1] == ("8", "行政复议案件", "不予受理")
+
+
+def test_people_after_events_are_no_item_of_the_events_list():
+    # 开展活动32次，受众群众4000余人: the people reached were not 开展-ed.
+    assert _read("组织开展普法活动32次，受众群众4000余人。")[1] == ("4000", "受众群众", "")
+    # A list of the same kind still shares its verb (建成文化馆1个，图书馆1个).
+    assert _read("已建成文化馆1个，图书馆1个。")[1] == ("1", "图书馆", "建成")

@@ -325,3 +325,11 @@ def test_decision_procedures_lawyers_and_materials_are_scheme_concepts():
     # A stock of legal advisers is the advisers; lawyers without a verb are not.
     assert indicator_entity("村（社区）法律顾问", "", "person", "名").label == "法律顾问 聘请"
     assert indicator_entity("律师", "", "person", "名").label != "法律顾问 聘请"
+
+
+def test_a_negated_act_is_not_the_act():
+    # 不予受理8件 are applications turned away, not received.
+    refused = indicator_entity("行政复议案件", "不予受理", "count", "件")
+    assert refused.label != "行政复议案件 受理"
+    # …while a concept that names the negation keeps it.
+    assert indicator_entity("违法行为", "不予处罚", "count", "件").label == "不予处罚案件"
