@@ -333,3 +333,12 @@ def test_a_negated_act_is_not_the_act():
     assert refused.label != "行政复议案件 受理"
     # …while a concept that names the negation keeps it.
     assert indicator_entity("违法行为", "不予处罚", "count", "件").label == "不予处罚案件"
+
+
+def test_rounds_of_screening_and_disputes_screened_stay_apart():
+    rounds = indicator_entity("矛盾纠纷", "排查", "count", "次")
+    disputes = indicator_entity("矛盾纠纷", "排查", "count", "件")
+    assert (rounds.label, disputes.label) == ("矛盾纠纷排查 次数", "矛盾纠纷 排查")
+    assert indicator_entity("送法下乡活动", "开展", "count", "次").label == "普法宣传活动 开展"
+    assert indicator_entity("行政规范性文件", "制发", "count", "件").label == "规范性文件 制定"
+    assert indicator_entity("受教育师生", "", "person", "人").label == "普法 受众"
