@@ -797,7 +797,12 @@ def read_counted(
         verb = b.verb
         if not verb and listed and carried:
             verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
-        if not verb or simplified(verb) in _causatives():
+        done = _predicate_after(whole[len(noun) :], verbs) if before.endswith("的") else ""
+        if done:
+            # 方案中明确的152项任务全部完成, 整改方案中的27个问题、106项整改措施全部落实:
+            # the clause before 的 only says which ones; the predicate after them is the act.
+            verb = done
+        elif not verb or simplified(verb) in _causatives():
             verb = _action_after(rest, verbs) or verb
         elif governs or (simplified(verb) == "完成" and not listing_on):
             # 对69家党政机关进行分类考核: after a preposition the act follows the noun;
@@ -824,6 +829,20 @@ def read_counted(
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _predicate_after(rest: str, verbs: frozenset[str]) -> str:
+    """The act that ends the clause after the counted noun (全部完成 -> 完成), past a list
+    of further numbers and nouns (、106项整改措施全部落实 -> 落实); "" when the clause
+    goes on with anything but adverbs and that act."""
+    if rest.startswith("、"):
+        return _act_closing_list(rest, verbs)
+    clause = re.split(r"[，。；,;]", rest, maxsplit=1)[0]
+    words = _without_adverbials(tag(clause), verbs)
+    # Only acts of the lexicon (完成, 落实): 落地见效, 形成目录 say what came of them.
+    if not words or len(words) > 2 or not all(simplified(w) in verbs for w, _ in words):
+        return ""
+    return "".join(w for w, _ in words)
 
 
 def _act_closing_list(rest: str, verbs: frozenset[str]) -> str:

@@ -565,3 +565,13 @@ def test_people_after_events_are_no_item_of_the_events_list():
     assert _read("组织开展普法活动32次，受众群众4000余人。")[1] == ("4000", "受众群众", "")
     # A list of the same kind still shares its verb (建成文化馆1个，图书馆1个).
     assert _read("已建成文化馆1个，图书馆1个。")[1] == ("1", "图书馆", "建成")
+
+
+def test_after_a_relative_clause_the_predicate_of_the_counted_noun_is_the_act():
+    # 实施方案中明确的86项任务全部完成: 明确 says which tasks, 完成 what was done.
+    found = _read("全县法治政府建设实施方案中明确的86项任务全部完成。")
+    assert found == [("86", "任务", "完成")]
+    # …also across a list of the things counted.
+    assert _read("督察反馈的12个问题、30项整改措施全部落实。")[0] == ("12", "问题", "落实")
+    # What came of them (落地见效) is no act of the lexicon: the relative verb stays.
+    assert _read("推动年初确定的15项重点任务落地见效。")[0][2] != "见效"
