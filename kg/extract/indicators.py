@@ -207,7 +207,9 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     """
     flags = [_is_verb(w, f, verbs) for w, f in words]
     n = len(words)
-    if n > 1 and flags[-1] and not flags[-2] and words[-2][1].startswith(_NOUNISH):
+    # …but 新确定, 专题研究 alone are an act and the word that says how it was done.
+    how = n == 2 and simplified(words[0][0]) in (*_action_prefixes(), *_HOW_FAR)
+    if n > 1 and flags[-1] and not flags[-2] and words[-2][1].startswith(_NOUNISH) and not how:
         flags[-1] = False
     compound = _compound_verbs()
     for i in range(1, n - 1):
@@ -215,7 +217,8 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
         # 法治政府建设相关议题: a quality word (相关) after the verb still continues the noun.
         after_noun = words[i + 1][1].startswith(_NOUNISH) or words[i + 1][0] in _NOT_ACTIONS
         between = words[i - 1][1].startswith(_NOUNISH) and after_noun
-        if flags[i] and between and simplified(words[i][0]) in compound:
+        kind = words[i - 1][0] in _ACT_KINDS  # 行政强制案件, 行政检查事项: a kind of act
+        if flags[i] and between and (simplified(words[i][0]) in compound or kind):
             flags[i] = False
     groups: list[tuple[int, int]] = []
     i = 0
@@ -230,6 +233,10 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
             groups.append((i, j))  # 不符合政策要求的: a negated verb qualifies a noun
         i = j
     return groups
+
+
+# Words after which a verb names a kind of act, part of a noun (行政强制案件, 行政裁决事项).
+_ACT_KINDS = frozenset(("行政",))
 
 
 # Flags jieba gives set phrases (调解纠纷 z, 化解矛盾 l, 排忧解难 i): not nouns, so such a
@@ -250,11 +257,23 @@ def _verb_object_words(
         )
         if head and flag.startswith(_PHRASE_FLAGS):
             out += [(head, "v"), (word[len(head) :], "n")]
-        elif flag.startswith(_PHRASE_FLAGS) and len(word) == 4 and simplified(word[2:]) in verbs:
+        elif (
+            flag.startswith(_PHRASE_FLAGS)
+            and len(word) == 4
+            and simplified(word[2:]) in verbs
+            and _manner(word[:2])
+        ):
             out += [(word[:2], "d"), (word[2:], "v")]  # 依法办理, 妥善处理: the manner and the act
         else:
             out.append((word, flag))
     return out
+
+
+def _manner(word: str) -> bool:
+    """Whether ``word`` can say how an act was done (依法, 妥善, 及时); a noun names the
+    field of a set phrase instead (人民调解 in 人民调解委员会 is no act)."""
+    flag = tag(word)[0][1] if len(tag(word)) == 1 else "x"
+    return word in _HOW_FAR or not flag.startswith(("n", "j"))
 
 
 # Verbs that hold an activity (举办宣传宣讲, 开展执法检查): the activity after them, even
@@ -262,7 +281,16 @@ def _verb_object_words(
 _HOLD_VERBS = frozenset(("举办", "举行", "开展", "召开", "进行", "组织开展", "组织召开"))
 
 # States an act brings about, written after its verb (宣布失效): part of the act, no object.
-_RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结"))
+_RESULT_STATES = frozenset(("失效", "无效", "有效", "合格", "到位", "完毕", "办结", "成功"))
+
+
+# Verbs that, right before a noun, say which kind of thing it is (宣传资料, 执法信息,
+# 服务事项) rather than act on it; unlike 学习 or 建设 (研究学习法治议题: two acts).
+_KIND_VERBS = frozenset(("宣传", "执法", "服务", "审批", "管理", "监督"))
+
+# Nouns a verb right before them qualifies (审查意见, 整改建议): the verb is no act on them.
+_OPINIONS = frozenset(("意见", "建议", "意见建议", "意见书"))
+_OPINION_ACTS = frozenset(("征集", "征求", "收集", "听取", "采纳", "提出", "出具", "提供", "反馈"))
 
 
 def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
@@ -297,15 +325,39 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
         # holding it (举办).
         if not all(simplified(w) in _HOLD_VERBS for w, _ in words[start:end]):
             end = start + 1
+    if (
+        end - start > 1
+        and end < len(words)
+        and simplified(words[end - 1][0]) in _KIND_VERBS
+        and words[end][1].startswith(_NOUNISH)
+        and simplified(words[start][0]) not in _HOLD_VERBS
+    ):
+        end -= 1  # 发放宣传资料, 公示执法信息: 宣传, 执法 say which materials, which information
+    if (
+        end - start > 1
+        and end == len(words) - 1
+        and simplified(words[end][0]) in _OPINIONS
+        and simplified(words[end - 1][0]) not in _OPINION_ACTS
+    ):
+        end -= 1  # 提出审查意见, 提出修改意见: the verb before 意见 says which opinions
     verb = "".join(w for w, _ in words[start:end])
     obj = "".join(w for w, _ in words[end:])
     if obj:
         if len(obj) == 1:
-            return Counted("", verb + obj)  # 阅读量: one word cut in two
+            # 阅读量, 网上办理率: one word cut in two, with the words that qualify it.
+            k = start
+            while k > 0 and not _is_verb(*words[k - 1], verbs) and words[k - 1][1] in ("s", "f"):
+                k -= 1
+            return Counted("", "".join(w for w, _ in words[k:start]) + verb + obj)
         return Counted(verb, obj)
     # The run ends the clause: what it acts on is the run of nouns right before it.
     k = start
-    while k > 0 and words[k - 1][1].startswith(_NOUNISH) and words[k - 1][0] not in "对将把向为":
+    while (
+        k > 0
+        and words[k - 1][1].startswith(_NOUNISH)
+        and words[k - 1][0] not in "对将把向为"
+        and words[k - 1][0] not in _HOW_FAR  # 依法受理: how it was done, not what
+    ):
         k -= 1
     before = "".join(w for w, _ in words[k:start])
     return Counted(verb, "", before if len(before) > 1 else "")
@@ -346,7 +398,8 @@ _WEIGHT = re.compile("分值|权重|满分|加分|扣分")
 # A number whose clause goes on to a rank among them is the size of a field, not a count
 # (政府透明度在全国106个城市中排名第3); an ordinal of party sessions (十二届市委五次全会).
 _RANK_AFTER = re.compile(r"[^，。；,;]{0,20}?中(?:排名|位居|位列|名列|排在|列第|居)")
-_SESSION_BEFORE = re.compile(r"[届屆][^，。；,;\d]{0,4}$")
+# 换届 (an election of village committees) is no session.
+_SESSION_BEFORE = re.compile(r"[\d一二三四五六七八九十][届屆][^，。；,;\d]{0,4}$")
 
 
 def _not_a_measure(text: str, start: int, number: str, unit: Unit) -> bool:
@@ -521,7 +574,9 @@ def _clean(phrase: str, t: _Tables, after: bool = False) -> str:
     prev = None
     while prev != phrase:
         prev = phrase
-        phrase = (t.lead_words if after else t.lead).sub("", phrase)
+        stripped = (t.lead_words if after else t.lead).sub("", phrase)
+        # 通过率: a filler that leaves one character was the start of a word.
+        phrase = phrase if len(stripped) == 1 < len(phrase) else stripped
         phrase = _strip_trail(phrase, t)
         phrase = re.sub(r"^(?:\d+(?:\.\d+)?[^\d]{0,2}?)(?=[\u4e00-\u9fff])", "", phrase)
     return phrase
@@ -533,6 +588,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
     text = doc.text
     found: list[Mention] = []
     previous: tuple[int, Counted] | None = None  # sentence start and what the last number counted
+    previous_dimension = ""  # the kind of quantity the last number was
     floor = 0  # end of the previous number: a clause never reaches back past it
     # Units and approximate words are matched on the simplified text (79項, 20餘場), which
     # has the same offsets; everything else reads the text as written.
@@ -547,7 +603,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
             continue  # 3个月, 十届三次全会 (also 全會)
         if following.startswith("会议") and not m.group("num")[0].isdigit():
             continue  # 二次会议 is a session; 召开8次会议 a count
-        if _RANK_AFTER.match(text, end) or _SESSION_BEFORE.search(text, max(0, start - 6), start):
+        if _RANK_AFTER.match(text, end) or _SESSION_BEFORE.search(text, max(0, start - 7), start):
             continue  # 在全国106个城市中排名第3, 连续8次在…评估中位居前五; 十二届市委五次全会
         if not m.group("num")[0].isdigit() and before_char in "届是周月初年":
             continue
@@ -583,7 +639,13 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         # 已建成文化馆1个,图书馆1个: a count after a comma continues the list of the
         # previous number's verb (a rate or an amount is a new statement).
         head = start - len(clause)
-        listing = head > 0 and text[head - 1] in "，," and unit.dimension not in _NO_NOUN_AFTER
+        # …but 开展活动32次，受众群众4000余人: people after events start a statement of their own.
+        listing = (
+            head > 0
+            and text[head - 1] in "，,"
+            and unit.dimension not in _NO_NOUN_AFTER
+            and unit.dimension == previous_dimension
+        )
         people = unit.dimension == "person"
         times = unit.base in TIMES
         cleaned = _clean(clause, t)
@@ -600,6 +662,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         if not counted.subject or len(counted.subject) < 2:
             continue
         previous = (sentence, counted)
+        previous_dimension = unit.dimension
         approx = bool(m.group("approx") or m.group("approx0") or m.group("pre") or m.group("post"))
         span_start = start - len(clause) + (len(clause) - len(clause.lstrip()))
         facts = attrs(
@@ -734,7 +797,12 @@ def read_counted(
         verb = b.verb
         if not verb and listed and carried:
             verb = carried.verb  # 命名20个示范地区、10个示范项目: the verb of the list
-        if not verb or simplified(verb) in _causatives():
+        done = _predicate_after(whole[len(noun) :], verbs) if before.endswith("的") else ""
+        if done:
+            # 方案中明确的152项任务全部完成, 整改方案中的27个问题、106项整改措施全部落实:
+            # the clause before 的 only says which ones; the predicate after them is the act.
+            verb = done
+        elif not verb or simplified(verb) in _causatives():
             verb = _action_after(rest, verbs) or verb
         elif governs or (simplified(verb) == "完成" and not listing_on):
             # 对69家党政机关进行分类考核: after a preposition the act follows the noun;
@@ -761,6 +829,20 @@ def read_counted(
     if not after and carried:
         return carried  # 集体访6批114人次: a second unit of the same thing
     return split_counted(after, verbs) if after else b
+
+
+def _predicate_after(rest: str, verbs: frozenset[str]) -> str:
+    """The act that ends the clause after the counted noun (全部完成 -> 完成), past a list
+    of further numbers and nouns (、106项整改措施全部落实 -> 落实); "" when the clause
+    goes on with anything but adverbs and that act."""
+    if rest.startswith("、"):
+        return _act_closing_list(rest, verbs)
+    clause = re.split(r"[，。；,;]", rest, maxsplit=1)[0]
+    words = _without_adverbials(tag(clause), verbs)
+    # Only acts of the lexicon (完成, 落实): 落地见效, 形成目录 say what came of them.
+    if not words or len(words) > 2 or not all(simplified(w) in verbs for w, _ in words):
+        return ""
+    return "".join(w for w, _ in words)
 
 
 def _act_closing_list(rest: str, verbs: frozenset[str]) -> str:
@@ -879,7 +961,7 @@ def _noun_prefix(phrase: str) -> str:
         # 理论学习中心组, 行政执法案卷: a verb of the noun-building kind between two nouns.
         inner = (
             0 < i < len(words) - 1
-            and simplified(word) in _compound_verbs()
+            and (simplified(word) in _compound_verbs() or words[i - 1][0] in _ACT_KINDS)
             and words[i - 1][1].startswith(_NOUNISH)
             and words[i + 1][1].startswith(_NOUNISH)
         )

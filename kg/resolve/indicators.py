@@ -38,6 +38,9 @@ _RATE_VERB = re.compile(r"(率)(?:达到|达|为|是)$")
 _SIZE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})的?(?:总数|数量|总量|数|量)$")
 
 
+_NEGATED = ("不予", "不", "未", "没有")
+
+
 @dataclass(frozen=True)
 class ConceptRule:
     """One row of ``indicators.tsv``: an object pattern and the verbs it takes."""
@@ -52,6 +55,8 @@ class ConceptRule:
             return False
         if self.verbless:
             return not verb
+        if self.verb is not None and verb.startswith(_NEGATED) and not self.verb.match(verb):
+            return False  # 不予受理 is no 受理: a negated act is another measure
         return self.verb is None or bool(self.verb.search(verb))
 
 
@@ -127,7 +132,19 @@ def _verbs_by_length() -> tuple[str, ...]:
 # Verbs that frame an act rather than do it (召开 a meeting that studied…, 接受 filings,
 # 完成 reviews): what the number measures is the act inside their object.
 _FRAME_VERBS = frozenset(
-    ("召开", "组织召开", "主持召开", "开展", "组织开展", "组织", "完成", "接受", "进行", "举行")
+    (
+        "召开",
+        "组织召开",
+        "主持召开",
+        "开展",
+        "组织开展",
+        "组织",
+        "完成",
+        "接受",
+        "进行",
+        "举行",
+        "报送",  # 报送市政府备案规范性文件: the filing is the measure
+    )
 )
 
 

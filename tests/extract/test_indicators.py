@@ -491,3 +491,87 @@ def test_what_was_completed_is_the_act_that_closes_the_list():
     assert read[0] == ("18", "规范性文件", "合法性审查")
     # Without an act closing the list, 完成 stays the act.
     assert _read("完成5件规范性文件、3件合同。")[0] == ("5", "规范性文件", "完成")
+
+
+def test_a_clause_of_only_a_manner_and_an_act_counts_what_the_sentence_counted():
+    # 依法受理, 新确定: the first word says how the act was done, it names nothing counted.
+    assert _read("收到行政复议申请56件，依法受理48件，审结45件。") == [
+        ("56", "行政复议申请", "收到"),
+        ("48", "行政复议申请", "受理"),
+        ("45", "行政复议申请", "审结"),
+    ]
+    assert _read("新确定12个政府立法基层联系点。") == [("12", "政府立法基层联系点", "新确定")]
+
+
+def test_trying_a_case_is_an_act_and_the_next_clause_keeps_its_cases():
+    # 审理 is a verbal noun to jieba; in reports it is what was done to the cases.
+    assert _read("审理行政复议案件88件，纠错12件。") == [
+        ("88", "行政复议案件", "审理"),
+        ("12", "行政复议案件", "纠错"),
+    ]
+
+
+def test_a_field_or_a_kind_of_act_inside_a_noun_is_no_act():
+    # 人民调解委员会 is a body; 行政强制案件, 行政裁决案件 are kinds of case.
+    assert _read("全县现有人民调解委员会256个。") == [("256", "人民调解委员会", "")]
+    assert _read("办结行政裁决案件12件。") == [("12", "行政裁决案件", "办结")]
+    assert _read("办理行政处罚案件3520件，行政强制案件42件。")[1][1] == "行政强制案件"
+
+
+def test_an_act_brought_to_success_keeps_what_the_sentence_counted():
+    found = _read("调解各类矛盾纠纷2365件，调解成功2311件。")
+    assert found[1] == ("2311", "各类矛盾纠纷", "调解成功")
+
+
+def test_a_verb_before_opinions_says_which_opinions():
+    # 提出修改意见: opinions of the kind 修改; 公开征集意见: the act is soliciting them.
+    assert _read("提出审查意见45条。") == [("45", "审查意见", "提出")]
+    assert _read("向社会公开征集意见21件。")[0][2].endswith("征集")
+
+
+def test_a_kind_word_before_a_noun_belongs_to_the_noun():
+    # 宣传资料, 执法信息: which materials, which information, not a second act.
+    assert _read("发放宣传资料3万余份。") == [("30000", "宣传资料", "发放")]
+    assert _read("公示执法信息2.3万条。") == [("23000", "执法信息", "公示")]
+    # …but two acts stay two acts (研究学习法治议题).
+    assert _read("研究学习法治议题6个。") == [("6", "法治议题", "研究学习")]
+
+
+def test_a_village_election_is_no_session_of_a_congress():
+    # 换届 is no 十二届…全会: a number after it is a count.
+    assert _read("完成村（社区）“两委”换届法律审查120个。")[0][0] == "120"
+    assert _read("十二届市委五次全会召开。") == []
+
+
+def test_a_rate_keeps_the_words_of_its_name():
+    # 通过率 is no filler 通过 and a 率; 网上办理率 is read whole.
+    assert _read("组织执法人员参加执法资格考试，通过率92%。") == [("92", "通过率", "")]
+    assert _read("网上办理率95%。") == [("95", "网上办理率", "")]
+
+
+def test_a_stock_after_gongyou_has_no_verb():
+    assert _read("全县共有村（社区）法律顾问256名。") == [("256", "村（社区）法律顾问", "")]
+
+
+def test_outcomes_of_reviews_keep_the_cases_of_the_sentence():
+    # 确认违法, 不予受理: acts on the review cases counted before them.
+    found = _read("全年办理行政复议案件86件，其中维持52件、撤销9件、确认违法3件。")
+    assert found[3] == ("3", "行政复议案件", "确认违法")
+    assert _read("新收行政复议案件125件，其中不予受理8件。")[1] == ("8", "行政复议案件", "不予受理")
+
+
+def test_people_after_events_are_no_item_of_the_events_list():
+    # 开展活动32次，受众群众4000余人: the people reached were not 开展-ed.
+    assert _read("组织开展普法活动32次，受众群众4000余人。")[1] == ("4000", "受众群众", "")
+    # A list of the same kind still shares its verb (建成文化馆1个，图书馆1个).
+    assert _read("已建成文化馆1个，图书馆1个。")[1] == ("1", "图书馆", "建成")
+
+
+def test_after_a_relative_clause_the_predicate_of_the_counted_noun_is_the_act():
+    # 实施方案中明确的86项任务全部完成: 明确 says which tasks, 完成 what was done.
+    found = _read("全县法治政府建设实施方案中明确的86项任务全部完成。")
+    assert found == [("86", "任务", "完成")]
+    # …also across a list of the things counted.
+    assert _read("督察反馈的12个问题、30项整改措施全部落实。")[0] == ("12", "问题", "落实")
+    # What came of them (落地见效) is no act of the lexicon: the relative verb stays.
+    assert _read("推动年初确定的15项重点任务落地见效。")[0][2] != "见效"

@@ -289,3 +289,56 @@ def test_training_sessions_held_whatever_the_kind_of_training():
     special = indicator_entity("专题培训", "开展", "count", "场")
     assert held.label == special.label == "法治培训 举办"
     assert indicator_entity("人员", "培训", "person", "人").label == "人员 培训"
+
+
+def test_measures_many_reports_share_are_scheme_concepts():
+    # Each with its object and act; unlike quantities (people, times, items) stay apart.
+    assert indicator_entity("行政争议", "实质性化解", "count", "件").label == "行政争议 化解"
+    people = indicator_entity("法律咨询", "解答", "person", "人次")
+    assert people.label == "法律咨询 解答 人次" and people.attr("in_scheme") == "1"
+    assert indicator_entity("法律咨询", "解答", "count", "次").label == "法律咨询 解答"
+    visitors = indicator_entity("群众", "接待来访", "person", "人次")
+    batches = indicator_entity("群众来访", "接待", "count", "批次")
+    assert (visitors.label, batches.label) == ("信访 接待来访 人次", "信访 接待来访 批次")
+    assert indicator_entity("宪法进万家活动", "开展", "count", "场").label == "普法宣传活动 开展"
+    assert indicator_entity("宣传册", "发放", "count", "册").label == "普法宣传资料 发放"
+    assert indicator_entity("涉法事务", "参与处理", "count", "件").label == "涉法事务 办理"
+    # 报送备案规范性文件: filing them, whoever it is filed with.
+    filed = indicator_entity("市政府备案规范性文件", "报送", "count", "件")
+    assert filed.label == "规范性文件 备案"
+
+
+def test_a_new_scheme_concept_still_needs_its_act():
+    # 行政争议 counted without an act of settling it (发生, 涉及) is no settled dispute.
+    assert indicator_entity("行政争议", "发生", "count", "件").attr("in_scheme") is None
+    # Training people is no visit by them.
+    assert indicator_entity("群众", "培训", "person", "人次").label != "信访 接待来访 人次"
+
+
+def test_decision_procedures_lawyers_and_materials_are_scheme_concepts():
+    assert indicator_entity("风险评估", "开展", "count", "次").label == "风险评估 开展"
+    assert indicator_entity("专家论证", "组织", "count", "次").label == "专家论证 开展"
+    # Cases a lawyer represents; legal-aid cases stay legal-aid cases.
+    assert indicator_entity("各类诉讼案件", "代理", "count", "件").label == "律师 代理案件"
+    assert indicator_entity("法律援助案件", "代理", "count", "件").label == "法律援助案件"
+    assert indicator_entity("民法典单行本", "发放", "count", "册").label == "普法宣传资料 发放"
+    # A stock of legal advisers is the advisers; lawyers without a verb are not.
+    assert indicator_entity("村（社区）法律顾问", "", "person", "名").label == "法律顾问 聘请"
+    assert indicator_entity("律师", "", "person", "名").label != "法律顾问 聘请"
+
+
+def test_a_negated_act_is_not_the_act():
+    # 不予受理8件 are applications turned away, not received.
+    refused = indicator_entity("行政复议案件", "不予受理", "count", "件")
+    assert refused.label != "行政复议案件 受理"
+    # …while a concept that names the negation keeps it.
+    assert indicator_entity("违法行为", "不予处罚", "count", "件").label == "不予处罚案件"
+
+
+def test_rounds_of_screening_and_disputes_screened_stay_apart():
+    rounds = indicator_entity("矛盾纠纷", "排查", "count", "次")
+    disputes = indicator_entity("矛盾纠纷", "排查", "count", "件")
+    assert (rounds.label, disputes.label) == ("矛盾纠纷排查 次数", "矛盾纠纷 排查")
+    assert indicator_entity("送法下乡活动", "开展", "count", "次").label == "普法宣传活动 开展"
+    assert indicator_entity("行政规范性文件", "制发", "count", "件").label == "规范性文件 制定"
+    assert indicator_entity("受教育师生", "", "person", "人").label == "普法 受众"
