@@ -141,6 +141,11 @@ def _party_body(rest: str) -> str:
 _INTERNAL = re.compile(
     r"(?![省市区县州旗镇乡我本局委厅部])[\u4e00-\u9fff]{2,30}(?:领导小组|工作专班|领导专班|处|科)"
 )
+# The same, after the department's kind alone (局政策法规科, 部法治政府部门建设领导小组, 厅监督处):
+# in that department's report, the kind word names the department itself, as 我局 does.
+_KIND_INTERNAL = re.compile(r"(?P<kind>[局厅委部])(?P<body>" + _INTERNAL.pattern + ")")
+# What a department's name ends in when a kind word names it (委: 卫生健康委员会, 发展改革委).
+_KIND_ENDINGS = {"局": ("局",), "厅": ("厅",), "部": ("部",), "委": ("委员会", "委")}
 # A party committee's rule-of-law body named by the level it governs: (全面)依法治县委员会,
 # 依法治区办, 依法治藏委员会 (a province by its one-character abbreviation).
 _RULE_OF_LAW = re.compile(r"(?:全面)?依法治(?P<level>.)(?:委员会办公室|委员会|委|办公室|办)")
@@ -470,6 +475,32 @@ def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(label, place, party=True)
 
 
+def _own_body(surface: str, ctx: DocumentContext) -> Entity | None:
+    """A body of the report's own department named without it: 法治建设工作领导小组, 政策法规处
+    (or 局政策法规科, 部法治政府部门建设领导小组, after the department's kind word) in a 司法局's,
+    a 卫生健康委员会's or a ministry's report is that department's.  ``None`` when the author
+    is no department or the name is no such body."""
+    own = ctx.own
+    if own is None or (own.type != "institution" and own.attr("organ") != "unit"):
+        return None
+    body = surface if _INTERNAL.fullmatch(surface) else None
+    kind = _KIND_INTERNAL.fullmatch(surface)
+    if kind is not None and own.label.endswith(_KIND_ENDINGS[kind.group("kind")]):
+        body = kind.group("body")
+    if body is None:
+        return None
+    label = own.label + body
+    if own.attr("scope") == "national":
+        from kg.resolve.places import national_entity
+
+        return national_entity(label)
+    if own.type != "institution":
+        return unplaced_institution(label, ctx)  # 市水利局政策法规处
+    code = own.attr("code")
+    place = ctx.res.gazetteer.get(code, ctx.year) if code else ctx.author_division
+    return institution_entity(label, place) if place is not None else None
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author;
@@ -498,9 +529,10 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
         own = own_place_name(ctx.author, "镇") or own_place_name(ctx.author, "乡")
         own = own or own_place_name(ctx.author, "街道")
         return unplaced_institution(own + surface, ctx) if own else None
+    own_body = _own_body(surface, ctx)
+    if own_body is not None:
+        return own_body
     if div is None:
-        if ctx.own is not None and ctx.own.attr("organ") == "unit" and _INTERNAL.fullmatch(surface):
-            return unplaced_institution(ctx.own.label + surface, ctx)  # 市水利局政策法规处
         start = _LEVEL_START.match(surface)
         level = start.group() if start else ""
         named = named_of_level(level, ctx) if level else None
@@ -516,9 +548,6 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
         label = unplaced_name(surface, ctx.author)
         return unplaced_institution(label, ctx) if label else None
     gz = ctx.res.gazetteer
-    if ctx.own is not None and ctx.own.type == "institution" and _INTERNAL.fullmatch(surface):
-        # 法治建设工作领导小组, 政策法规处 in a 司法局's report: the department's own
-        return institution_entity(ctx.own.label + surface, div)
     read = read_institution(surface, div, gz, ctx.year, ctx.context_codes)
     if read is None:
         return None

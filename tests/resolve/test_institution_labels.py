@@ -116,6 +116,30 @@ def test_an_unplaced_departments_divisions_are_its_own(resources, lexicons) -> N
     }
 
 
+def test_a_body_after_the_departments_kind_word_is_the_departments(resources, lexicons) -> None:
+    # 厅法治建设领导小组, 局法规科: the kind word names the report's own department, as 我局 does;
+    # a kind word that is not the author's (委 in a 厅's report) does not name it
+    text = (
+        "湖南省交通运输厅2024年法治政府建设年度报告\n"
+        "2024年,湖南省交通运输厅坚持依法行政。充分发挥厅法治建设领导小组的统筹作用,"
+        "由厅法制处牵头推进,委法治建设领导小组另有部署。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["厅法治建设领导小组"] == "湖南省交通运输厅法治建设领导小组"
+    assert got["厅法制处"] == "湖南省交通运输厅法制处"
+    assert not got.get("委法治建设领导小组", "").startswith("湖南省交通运输厅")
+
+
+def test_a_ministrys_own_leading_group_is_national(resources, lexicons) -> None:
+    text = (
+        "水利部2023年法治政府建设年度报告\n"
+        "2023年,水利部深入学习贯彻习近平法治思想。部法治建设领导小组定期召开会议,"
+        "法治政府建设工作领导小组办公室抓好落实。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["部法治建设领导小组"] == "水利部法治建设领导小组"
+
+
 def test_a_relative_department_after_a_verb_is_read(resources, lexicons) -> None:
     # 依托市政务服务办: a verb before the level word; 全市司法局系统: a word with it, no name
     text = (
