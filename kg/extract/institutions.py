@@ -88,6 +88,29 @@ def _not_endings() -> tuple[str, ...]:
     return tuple(w[1:] for w in data_lines("institution_not.txt") if w[:1] == "*")
 
 
+# A village's or community's name at the start of a name (青龙村…, 幸福社区…).
+_VILLAGE_START = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区|嘎查)")
+
+
+@cache
+def _placed_endings() -> tuple[str, ...]:
+    """Endings that name a body only after its place (kg/data/institution_placed_endings.txt)."""
+    return tuple(data_lines("institution_placed_endings.txt"))
+
+
+def _starts_with_place(name: str, lexicons: Lexicons) -> bool:
+    """Whether ``name`` starts with a place's name (full or short), a level word or a national
+    prefix (湖南省…, 县…, 中央…)."""
+    if _LEVEL_WORD.match(name) or name.startswith(("中共", "中央", "全国", "国家")):
+        return True
+    if _VILLAGE_START.match(name):
+        return True  # 青龙村法治教育示范基地: villages are in no gazetteer
+    return any(
+        name[:k] in lexicons.place_names or name[:k] in lexicons.local_names
+        for k in range(2, min(len(name), _LONGEST_PLACE) + 1)
+    )
+
+
 def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str]) -> bool:
     """Whether a tagged word can be part of an institution name."""
     if word in stops:
@@ -212,6 +235,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
         if m.group() in _SHORT_ENDINGS and len(name) == 4:
             continue  # 研究基地, 干部学院, 治理中心: one word before a short ending is a kind
+        if name.endswith(_placed_endings()) and not _starts_with_place(name, lexicons):
+            continue  # 党性教育基地 without its place: a kind of site, no body
         count = _COUNT.search(text, max(0, start - 8), start)
         counted = count.group(1) if count and count.end() == start else None
         s_start, _ = sentences.around(start, end)

@@ -211,3 +211,28 @@ def test_a_level_word_after_words_that_are_no_place_starts_the_name(resources, l
     assert got[0] == ("市司法局", "廊坊市司法局")
     assert got[1][0] == "大盛镇司法所"
     assert got[2][0] == "创建示范市领导小组"  # no department after 市: one name
+
+
+@pytest.mark.parametrize(
+    ("opening", "sentence", "expected"),
+    [
+        # a base named by its kind alone is a site where work is done, not a body
+        (DISTRICT, "依托挂牌设立的红色教育基地开展学习。", []),
+        (COUNTY, "建立法治文化研究基地,编写法治蓝皮书。", []),
+        # with its place written before it, one body
+        (
+            TOWN,
+            "区青少年法治教育基地接待学生2000人次。",
+            [("区青少年法治教育基地", "渝北区青少年法治教育基地")],
+        ),
+        (
+            COUNTY,
+            "成立河北省习近平法治思想研究基地,举办研讨班。",
+            [("河北省习近平法治思想研究基地", "河北省习近平法治思想研究基地")],
+        ),
+    ],
+)
+def test_a_base_is_a_body_only_with_its_place(
+    opening: str, sentence: str, expected, resources, lexicons
+) -> None:
+    assert _institutions(opening, sentence, resources, lexicons) == expected
