@@ -88,6 +88,9 @@ def _not_endings() -> tuple[str, ...]:
     return tuple(w[1:] for w in data_lines("institution_not.txt") if w[:1] == "*")
 
 
+# The term of a congress or a CPPCC inside a name (第十四届, 六届): the organ, in a subtitle
+# (在市第十四届人民代表大会常务委员会第十次会议上), never an institution.
+_TERM = re.compile(r"[一二三四五六七八九十\d]+届")
 # A village's or community's name at the start of a name (青龙村…, 幸福社区…).
 _VILLAGE_START = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区|嘎查)")
 
@@ -235,6 +238,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
         if m.group() in _SHORT_ENDINGS and len(name) == 4:
             continue  # 研究基地, 干部学院, 治理中心: one word before a short ending is a kind
+        if _TERM.search(name):
+            continue  # 杭州市第十四届人民代表大会常务委员会: a congress's term, an organ (government)
         if name.endswith(_placed_endings()) and not _starts_with_place(name, lexicons):
             continue  # 党性教育基地 without its place: a kind of site, no body
         count = _COUNT.search(text, max(0, start - 8), start)

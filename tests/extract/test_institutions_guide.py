@@ -236,3 +236,16 @@ def test_a_base_is_a_body_only_with_its_place(
     opening: str, sentence: str, expected, resources, lexicons
 ) -> None:
     assert _institutions(opening, sentence, resources, lexicons) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(2024年5月20日在市第七届人民代表大会常务委员会第十二次会议上)",
+        "政协南岸区第十届委员会第三次会议听取报告。",
+        "在区十八届人大常委会第五次会议上作报告。",
+    ],
+)
+def test_a_congress_or_cppcc_of_a_term_is_no_institution(sentence: str, resources, lexicons) -> None:
+    # a leading organ is a government mention (the guide), also when its term is written
+    assert _institutions(DISTRICT, sentence, resources, lexicons) == []
