@@ -224,6 +224,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             start = place if place is not None and place >= lo else start
         else:
             start = _after_words_before_level(text, start, m.start(), lexicons.place_names)
+        start = _founded_whole(text, max(last_end, m.start() - _LONGEST_FOUNDED), start, m)
         name = text[start:end]
         if m.group() in _BARE_ORGANS:
             continue  # courts and procuratorates are organs of their place: governments
@@ -239,7 +240,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         if m.group() in _SHORT_ENDINGS and len(name) == 4:
             continue  # 研究基地, 干部学院, 治理中心: one word before a short ending is a kind
         if _TERM.search(name):
-            continue  # 杭州市第十四届人民代表大会常务委员会: a congress's term, an organ (government)
+            continue  # 市第十四届人民代表大会常务委员会: a congress of a term, a government
         if name.endswith(_placed_endings()) and not _starts_with_place(name, lexicons):
             continue  # 党性教育基地 without its place: a kind of site, no body
         count = _COUNT.search(text, max(0, start - 8), start)
@@ -297,6 +298,27 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             for m in kept
         ]
     return kept
+
+
+# 成立 + a group's whole name: a group set up for a task is named by the task, verbs and all
+# (成立重大行政执法决定集体讨论领导小组), unless the words say who leads it (成立以县长为组长的…,
+# 由…任组长) or whose it is (全县, 各, 我委: a mention of their own), or hold another group
+# (组建领导小组和工作专班: two).
+_FOUNDED = re.compile(r"(?:成立|组建|设立)了?(?P<name>[\u4e00-\u9fff]{2,30})$")
+_NOT_FOUNDED_NAME = re.compile(r"以|由|的|组长|牵头|负责|小组|专班|[全各本我该][省市区县镇乡委局]?")
+_GROUP_ENDINGS = frozenset({"领导小组", "协调小组", "工作专班", "领导专班"})
+_LONGEST_FOUNDED = 32
+
+
+def _founded_whole(text: str, lo: int, start: int, suffix: re.Match[str]) -> int:
+    """Where a group's name starts when 成立/组建/设立 introduces it: right after the verb, the
+    words between being the name (verbs of its task included); else ``start`` unchanged."""
+    if suffix.group() not in _GROUP_ENDINGS or lo >= start:
+        return start
+    m = _FOUNDED.search(text, lo, suffix.start())
+    if m is None or m.start("name") >= start or _NOT_FOUNDED_NAME.search(m.group("name")):
+        return start
+    return m.start("name")
 
 
 def _after_words_before_level(text: str, start: int, suffix_start: int, places: TermMatcher) -> int:
@@ -527,10 +549,10 @@ def _with_office_abbreviations(
         if field and (field[-1] in ban or _FIELD_ENDS_NAME.search(field)):
             continue  # 县领导督办; 县财政局办: a name already ends before 办
         words = tag(text[start:end])
-        if words[0][0] != m.group("level") and not words[0][0].startswith(
-            m.group("level") + (organ or "")
+        if words[0][0] != m.group("level") and not (
+            organ and words[0][0].startswith(m.group("level") + organ)
         ):
-            continue  # 市民办, 县里办, 市场办: the level character is part of another word
+            continue  # 市民办, 县里办, 市场办, 乡村随身办: the level character is part of a word
         if field and words[-1][0] != "办" and words[-1][1] in ("v", "b") and len(words[-1][0]) == 2:
             if words[-1][0][0] in ban:
                 continue

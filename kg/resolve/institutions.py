@@ -127,6 +127,25 @@ def _generic_starts() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+# Groups a government or department sets up for a task (法治政府建设工作领导小组, 执法协调小组,
+# 示范创建工作专班): named without a place, the author's own, whatever the task's words.
+_GROUP_ENDINGS = ("领导小组", "协调小组", "工作小组", "工作专班", "领导专班")
+
+
+def _of_the_author(name: str) -> bool:
+    """Whether a name without a place is the author's body: one every government of a level
+    has (法治…, 综治中心) or a group set up for a task that names no place of its own."""
+    if name.startswith(_generic_starts()):
+        return True
+    placed = _PLACE_WORD_START.match(name) and not _LEVEL_IN_A_WORD.match(name)
+    return name.endswith(_GROUP_ENDINGS) and not placed
+
+
+# A place's name (short or unknown to the gazetteer) at the start: 广内街道…领导小组 is named with
+# its place already.
+_PLACE_WORD_START = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:街道|镇|乡|村|社区|自治区|省|市|县|区|旗)")
+
+
 def _party_body(rest: str) -> str:
     """The standard name of a party committee's body: 依法治市办 -> 全面依法治市委员会办公室."""
     body = load_catalogue().standard(rest)
@@ -186,6 +205,10 @@ def _rule_of_law_body(
     return place, "中共" + place.name + "委" + _party_body(body), None
 
 
+# Words that start with a level character without naming a level (乡村振兴…, 市场监管所, 区域性…).
+_LEVEL_IN_A_WORD = re.compile(r"乡村|市场|区域")
+
+
 def read_institution(
     surface: str, author: Division, gz: Gazetteer, year: int | None, context: tuple[str, ...]
 ) -> tuple[Division, str, str | None] | None:
@@ -208,7 +231,7 @@ def read_institution(
         if place is None:
             return None
         rest = body[3:]
-    elif body[:1] in _LEVEL_CHARS and len(body) > 2:
+    elif body[:1] in _LEVEL_CHARS and len(body) > 2 and not _LEVEL_IN_A_WORD.match(body):
         place = nearest_of_level(author, body[0], gz, year)
         if place is None:
             return None  # 镇司法所 in a county's report: which town is not said
@@ -231,7 +254,7 @@ def read_institution(
         if organ is not None:
             return author, "", organ
         standard = load_catalogue().standard(body)
-        if standard != body or body.startswith(_generic_starts()):
+        if standard != body or _of_the_author(body):
             return author, author.name + standard, None
         return author, name, None
     if not rest:
@@ -292,7 +315,7 @@ def _unplaced_name(surface: str, author: Entity | None) -> str | None:
     a body every town has, written bare (司法所), is the unplaced town's.  ``None`` when
     nothing in the name or the author says whose it is."""
     name = re.sub(r"\s+", "", surface)
-    level = _LEVEL_START.match(name)
+    level = None if _LEVEL_IN_A_WORD.match(name) else _LEVEL_START.match(name)
     ruled = _RULE_OF_LAW.fullmatch(name)
     if level is None and ruled and ruled.group("level") in _LEVEL_CHARS:
         # 依法治县委员会 in a town's report: its county's, named by its level
@@ -301,7 +324,7 @@ def _unplaced_name(surface: str, author: Entity | None) -> str | None:
     if level is None:
         own = own_place_name(author, "镇") or own_place_name(author, "乡")
         own = own or own_place_name(author, "街道")
-        return own + name if own and name.startswith(_generic_starts()) else None
+        return own + name if own and _of_the_author(name) else None
     place = own_place_name(author, level.group()) or level.group()
     rest = name[level.end() :].removeprefix("级")
     for committee in ("党委", "委"):

@@ -246,6 +246,30 @@ def test_a_base_is_a_body_only_with_its_place(
         "在区十八届人大常委会第五次会议上作报告。",
     ],
 )
-def test_a_congress_or_cppcc_of_a_term_is_no_institution(sentence: str, resources, lexicons) -> None:
+def test_a_congress_of_a_term_is_no_institution(sentence: str, resources, lexicons) -> None:
     # a leading organ is a government mention (the guide), also when its term is written
     assert _institutions(DISTRICT, sentence, resources, lexicons) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a group set up for a task is named by the task, its verbs included
+        (
+            "区政府成立统筹推进法治乡村建设领导小组,统一部署。",
+            [("统筹推进法治乡村建设领导小组", "南岸区统筹推进法治乡村建设领导小组")],
+        ),
+        (
+            "组建推进法治政府建设示范创建领导专班,挂图作战。",
+            [("推进法治政府建设示范创建领导专班", "南岸区推进法治政府建设示范创建领导专班")],
+        ),
+        # who leads it is no part of its name; two groups are two
+        (
+            "成立了以区长为组长的依法行政工作领导小组。",
+            [("依法行政工作领导小组", "南岸区依法行政工作领导小组")],
+        ),
+        ("组建领导小组和工作专班,对照清单推进。", []),
+    ],
+)
+def test_a_founded_group_is_named_whole(sentence: str, expected, resources, lexicons) -> None:
+    assert _institutions(DISTRICT, sentence, resources, lexicons) == expected

@@ -251,3 +251,26 @@ def test_legal_affairs_and_staffing_offices_take_their_full_names(resources, lex
     assert got["县法制办"] == "固安县人民政府法制办公室"
     assert got["市政府法制办"] == "廊坊市人民政府法制办公室"
     assert got["县委编办"] == "中共固安县委机构编制委员会办公室"
+
+
+def test_a_task_group_without_a_place_is_the_authors(resources, lexicons) -> None:
+    # whatever words name its task; a group named with a place keeps it
+    text = (
+        "2023年,四川省大英县坚持依法行政。县政府成立优化营商环境攻坚领导小组,"
+        "组建乡村振兴法律服务工作专班,蓬莱镇成立蓬莱镇纠纷排查领导小组。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["优化营商环境攻坚领导小组"] == "大英县优化营商环境攻坚领导小组"
+    assert got["乡村振兴法律服务工作专班"] == "大英县乡村振兴法律服务工作专班"
+    assert not got.get("蓬莱镇纠纷排查领导小组", "").startswith("大英县")
+
+
+def test_a_word_starting_with_a_level_character_names_no_level(resources, lexicons) -> None:
+    # 市场监管所 is no city's 场监管所; 乡村振兴… names no township
+    text = (
+        "2023年,河北省固安县坚持依法行政。柳泉市场监管所开展检查,"
+        "市场监管所落实双随机抽查。县政府组建乡村振兴法律服务工作专班。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["市场监管所"] == "固安县市场监管所"
+    assert got["乡村振兴法律服务工作专班"] == "固安县乡村振兴法律服务工作专班"
