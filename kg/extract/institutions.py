@@ -276,7 +276,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
-    found = _with_office_abbreviations(text, sentences, found)
+    found = _with_office_abbreviations(text, sentences, found, lexicons.place_names)
     found = _with_party_groups(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
@@ -522,7 +522,7 @@ def _verbs_before_ban() -> frozenset[str]:
 
 
 def _with_office_abbreviations(
-    text: str, sentences: Sentences, found: list[Mention]
+    text: str, sentences: Sentences, found: list[Mention], places: TermMatcher
 ) -> list[Mention]:
     """Add the offices written X办 after a level word, outside the names already found.
 
@@ -563,8 +563,12 @@ def _with_office_abbreviations(
         start, end = m.start(), m.end()
         if any(used[start:end]) or taken.cuts(start, end):
             continue
+        named = start
         if start and not _BEFORE_LEVEL.match(text[start - 1]):
-            continue
+            # 山西省民营经济发展局: the place's full name before the level word is the name's
+            named = _place_before(text, start + len(m.group("level")), places)
+            if named is None or named >= start or any(used[named:start]):
+                continue
         words = tag(text[start:end])
         level = m.group("level") + (m.group("organ") or "")
         last = words[-1][0]
@@ -579,8 +583,8 @@ def _with_office_abbreviations(
             continue  # 县推进改革局: a verb of the sentence, not a field
         if any(x.end() == len(m.group("field")) for x in suffix_re.finditer(m.group("field"))):
             continue  # 县司法局 seen whole by the suffixes
-        out.append(make_mention("institution", text, start, end, sentences, attrs(office="1")))
-        used[start:end] = b"\x01" * (end - start)
+        out.append(make_mention("institution", text, named, end, sentences, attrs(office="1")))
+        used[named:end] = b"\x01" * (end - named)
     return sorted(out, key=lambda f: (f.start, f.end))
 
 

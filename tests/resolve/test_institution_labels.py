@@ -274,3 +274,11 @@ def test_a_word_starting_with_a_level_character_names_no_level(resources, lexico
     got = _institutions(text, resources, lexicons)
     assert got["市场监管所"] == "固安县市场监管所"
     assert got["乡村振兴法律服务工作专班"] == "固安县乡村振兴法律服务工作专班"
+
+
+def test_a_bureau_unknown_to_the_lists_takes_the_full_place_before_it(resources, lexicons) -> None:
+    # 局 after a place's full name names a bureau of that place, whatever its field
+    text = "2023年,河北省坚持依法行政。组建河北省数据和政务服务局,成立廊坊市营商环境监督局。\n"
+    got = _institutions(text, resources, lexicons)
+    assert got["河北省数据和政务服务局"] == "河北省数据和政务服务局"
+    assert got["廊坊市营商环境监督局"] == "廊坊市营商环境监督局"
