@@ -214,6 +214,9 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         if start >= 2 and start - 2 >= last_end and text[start - 2] in "我本":
             if text[start - 1] in _LEVELS:  # 依托我市综治中心: jieba's 我市 is one pronoun
                 start -= 1
+        if start >= 1 and start - 1 >= last_end and text[start - 1] in "我本":
+            if text[start] in "局厅委部" and start < m.start():  # 我局法治建设领导小组: the
+                start -= 1  # department's own body, named as 我局 is
         pre = _PLACE_PREFIX.match(text, start, m.start())
         if pre:  # 我县税务局 -> 县税务局
             start = pre.end()

@@ -282,3 +282,14 @@ def test_a_bureau_unknown_to_the_lists_takes_the_full_place_before_it(resources,
     got = _institutions(text, resources, lexicons)
     assert got["河北省数据和政务服务局"] == "河北省数据和政务服务局"
     assert got["廊坊市营商环境监督局"] == "廊坊市营商环境监督局"
+
+
+def test_a_body_after_wo_ju_is_the_departments(resources, lexicons) -> None:
+    text = (
+        "泸州市生态环境局2024年法治政府建设年度报告\n"
+        "2024年,泸州市生态环境局坚持依法行政。本局法规科审核规范性文件,"
+        "我局法治建设领导小组定期研究法治工作。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["本局法规科"] == "泸州市生态环境局法规科"
+    assert got["我局法治建设领导小组"] == "泸州市生态环境局法治建设领导小组"
