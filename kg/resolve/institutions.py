@@ -160,7 +160,7 @@ def _party_body(rest: str) -> str:
 _INTERNAL = re.compile(
     r"(?![省市区县州旗镇乡我本局委厅部])[\u4e00-\u9fff]{2,30}(?:领导小组|工作专班|领导专班|处|科)"
 )
-# The same, after the department's kind alone (局政策法规科, 部法治政府部门建设领导小组, 本局法制科):
+# The same, after the department's kind alone (局政策法规科, 部…领导小组, 本局法制科):
 # in that department's report, the kind word names the department itself, as 我局 does.
 _KIND_INTERNAL = re.compile(r"[我本]?(?P<kind>[局厅委部])(?P<body>" + _INTERNAL.pattern + ")")
 # What a department's name ends in when a kind word names it (委: 卫生健康委员会, 发展改革委).
