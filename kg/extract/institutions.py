@@ -88,6 +88,32 @@ def _not_endings() -> tuple[str, ...]:
     return tuple(w[1:] for w in data_lines("institution_not.txt") if w[:1] == "*")
 
 
+# The term of a congress or a CPPCC inside a name (第十四届, 六届): the organ, in a subtitle
+# (在市第十四届人民代表大会常务委员会第十次会议上), never an institution.
+_TERM = re.compile(r"[一二三四五六七八九十\d]+届")
+# A village's or community's name at the start of a name (青龙村…, 幸福社区…).
+_VILLAGE_START = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区|嘎查)")
+
+
+@cache
+def _placed_endings() -> tuple[str, ...]:
+    """Endings that name a body only after its place (kg/data/institution_placed_endings.txt)."""
+    return tuple(data_lines("institution_placed_endings.txt"))
+
+
+def _starts_with_place(name: str, lexicons: Lexicons) -> bool:
+    """Whether ``name`` starts with a place's name (full or short), a level word or a national
+    prefix (湖南省…, 县…, 中央…)."""
+    if _LEVEL_WORD.match(name) or name.startswith(("中共", "中央", "全国", "国家")):
+        return True
+    if _VILLAGE_START.match(name):
+        return True  # 青龙村法治教育示范基地: villages are in no gazetteer
+    return any(
+        name[:k] in lexicons.place_names or name[:k] in lexicons.local_names
+        for k in range(2, min(len(name), _LONGEST_PLACE) + 1)
+    )
+
+
 def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str]) -> bool:
     """Whether a tagged word can be part of an institution name."""
     if word in stops:
@@ -188,6 +214,9 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         if start >= 2 and start - 2 >= last_end and text[start - 2] in "我本":
             if text[start - 1] in _LEVELS:  # 依托我市综治中心: jieba's 我市 is one pronoun
                 start -= 1
+        if start >= 1 and start - 1 >= last_end and text[start - 1] in "我本":
+            if text[start] in "局厅委部" and start < m.start():  # 我局法治建设领导小组: the
+                start -= 1  # department's own body, named as 我局 is
         pre = _PLACE_PREFIX.match(text, start, m.start())
         if pre:  # 我县税务局 -> 县税务局
             start = pre.end()
@@ -198,6 +227,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             start = place if place is not None and place >= lo else start
         else:
             start = _after_words_before_level(text, start, m.start(), lexicons.place_names)
+        start = _founded_whole(text, max(last_end, m.start() - _LONGEST_FOUNDED), start, m)
         name = text[start:end]
         if m.group() in _BARE_ORGANS:
             continue  # courts and procuratorates are organs of their place: governments
@@ -212,6 +242,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             continue  # 县级中心, 镇委员会: a level word and a generic ending name nothing
         if m.group() in _SHORT_ENDINGS and len(name) == 4:
             continue  # 研究基地, 干部学院, 治理中心: one word before a short ending is a kind
+        if _TERM.search(name):
+            continue  # 市第十四届人民代表大会常务委员会: a congress of a term, a government
+        if name.endswith(_placed_endings()) and not _starts_with_place(name, lexicons):
+            continue  # 党性教育基地 without its place: a kind of site, no body
         count = _COUNT.search(text, max(0, start - 8), start)
         counted = count.group(1) if count and count.end() == start else None
         s_start, _ = sentences.around(start, end)
@@ -245,7 +279,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     wider = [(e.start, e.end) for e in extra if e.attr("catalogued") == "1"]
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
-    found = _with_office_abbreviations(text, sentences, found)
+    found = _with_office_abbreviations(text, sentences, found, lexicons.place_names)
     found = _with_party_groups(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
@@ -267,6 +301,27 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             for m in kept
         ]
     return kept
+
+
+# 成立 + a group's whole name: a group set up for a task is named by the task, verbs and all
+# (成立重大行政执法决定集体讨论领导小组), unless the words say who leads it (成立以县长为组长的…,
+# 由…任组长) or whose it is (全县, 各, 我委: a mention of their own), or hold another group
+# (组建领导小组和工作专班: two).
+_FOUNDED = re.compile(r"(?:成立|组建|设立)了?(?P<name>[\u4e00-\u9fff]{2,30})$")
+_NOT_FOUNDED_NAME = re.compile(r"以|由|的|组长|牵头|负责|小组|专班|[全各本我该][省市区县镇乡委局]?")
+_GROUP_ENDINGS = frozenset({"领导小组", "协调小组", "工作专班", "领导专班"})
+_LONGEST_FOUNDED = 32
+
+
+def _founded_whole(text: str, lo: int, start: int, suffix: re.Match[str]) -> int:
+    """Where a group's name starts when 成立/组建/设立 introduces it: right after the verb, the
+    words between being the name (verbs of its task included); else ``start`` unchanged."""
+    if suffix.group() not in _GROUP_ENDINGS or lo >= start:
+        return start
+    m = _FOUNDED.search(text, lo, suffix.start())
+    if m is None or m.start("name") >= start or _NOT_FOUNDED_NAME.search(m.group("name")):
+        return start
+    return m.start("name")
 
 
 def _after_words_before_level(text: str, start: int, suffix_start: int, places: TermMatcher) -> int:
@@ -470,7 +525,7 @@ def _verbs_before_ban() -> frozenset[str]:
 
 
 def _with_office_abbreviations(
-    text: str, sentences: Sentences, found: list[Mention]
+    text: str, sentences: Sentences, found: list[Mention], places: TermMatcher
 ) -> list[Mention]:
     """Add the offices written X办 after a level word, outside the names already found.
 
@@ -497,10 +552,10 @@ def _with_office_abbreviations(
         if field and (field[-1] in ban or _FIELD_ENDS_NAME.search(field)):
             continue  # 县领导督办; 县财政局办: a name already ends before 办
         words = tag(text[start:end])
-        if words[0][0] != m.group("level") and not words[0][0].startswith(
-            m.group("level") + (organ or "")
+        if words[0][0] != m.group("level") and not (
+            organ and words[0][0].startswith(m.group("level") + organ)
         ):
-            continue  # 市民办, 县里办, 市场办: the level character is part of another word
+            continue  # 市民办, 县里办, 市场办, 乡村随身办: the level character is part of a word
         if field and words[-1][0] != "办" and words[-1][1] in ("v", "b") and len(words[-1][0]) == 2:
             if words[-1][0][0] in ban:
                 continue
@@ -511,8 +566,12 @@ def _with_office_abbreviations(
         start, end = m.start(), m.end()
         if any(used[start:end]) or taken.cuts(start, end):
             continue
+        named = start
         if start and not _BEFORE_LEVEL.match(text[start - 1]):
-            continue
+            # 山西省民营经济发展局: the place's full name before the level word is the name's
+            named = _place_before(text, start + len(m.group("level")), places)
+            if named is None or named >= start or any(used[named:start]):
+                continue
         words = tag(text[start:end])
         level = m.group("level") + (m.group("organ") or "")
         last = words[-1][0]
@@ -527,8 +586,8 @@ def _with_office_abbreviations(
             continue  # 县推进改革局: a verb of the sentence, not a field
         if any(x.end() == len(m.group("field")) for x in suffix_re.finditer(m.group("field"))):
             continue  # 县司法局 seen whole by the suffixes
-        out.append(make_mention("institution", text, start, end, sentences, attrs(office="1")))
-        used[start:end] = b"\x01" * (end - start)
+        out.append(make_mention("institution", text, named, end, sentences, attrs(office="1")))
+        used[named:end] = b"\x01" * (end - named)
     return sorted(out, key=lambda f: (f.start, f.end))
 
 

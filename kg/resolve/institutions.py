@@ -127,6 +127,25 @@ def _generic_starts() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+# Groups a government or department sets up for a task (法治政府建设工作领导小组, 执法协调小组,
+# 示范创建工作专班): named without a place, the author's own, whatever the task's words.
+_GROUP_ENDINGS = ("领导小组", "协调小组", "工作小组", "工作专班", "领导专班")
+
+
+def _of_the_author(name: str) -> bool:
+    """Whether a name without a place is the author's body: one every government of a level
+    has (法治…, 综治中心) or a group set up for a task that names no place of its own."""
+    if name.startswith(_generic_starts()):
+        return True
+    placed = _PLACE_WORD_START.match(name) and not _LEVEL_IN_A_WORD.match(name)
+    return name.endswith(_GROUP_ENDINGS) and not placed
+
+
+# A place's name (short or unknown to the gazetteer) at the start: 广内街道…领导小组 is named with
+# its place already.
+_PLACE_WORD_START = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:街道|镇|乡|村|社区|自治区|省|市|县|区|旗)")
+
+
 def _party_body(rest: str) -> str:
     """The standard name of a party committee's body: 依法治市办 -> 全面依法治市委员会办公室."""
     body = load_catalogue().standard(rest)
@@ -141,6 +160,11 @@ def _party_body(rest: str) -> str:
 _INTERNAL = re.compile(
     r"(?![省市区县州旗镇乡我本局委厅部])[\u4e00-\u9fff]{2,30}(?:领导小组|工作专班|领导专班|处|科)"
 )
+# The same, after the department's kind alone (局政策法规科, 部…领导小组, 本局法制科):
+# in that department's report, the kind word names the department itself, as 我局 does.
+_KIND_INTERNAL = re.compile(r"[我本]?(?P<kind>[局厅委部])(?P<body>" + _INTERNAL.pattern + ")")
+# What a department's name ends in when a kind word names it (委: 卫生健康委员会, 发展改革委).
+_KIND_ENDINGS = {"局": ("局",), "厅": ("厅",), "部": ("部",), "委": ("委员会", "委")}
 # A party committee's rule-of-law body named by the level it governs: (全面)依法治县委员会,
 # 依法治区办, 依法治藏委员会 (a province by its one-character abbreviation).
 _RULE_OF_LAW = re.compile(r"(?:全面)?依法治(?P<level>.)(?:委员会办公室|委员会|委|办公室|办)")
@@ -181,6 +205,10 @@ def _rule_of_law_body(
     return place, "中共" + place.name + "委" + _party_body(body), None
 
 
+# Words that start with a level character without naming a level (乡村振兴…, 市场监管所, 区域性…).
+_LEVEL_IN_A_WORD = re.compile(r"乡村|市场|区域")
+
+
 def read_institution(
     surface: str, author: Division, gz: Gazetteer, year: int | None, context: tuple[str, ...]
 ) -> tuple[Division, str, str | None] | None:
@@ -203,7 +231,7 @@ def read_institution(
         if place is None:
             return None
         rest = body[3:]
-    elif body[:1] in _LEVEL_CHARS and len(body) > 2:
+    elif body[:1] in _LEVEL_CHARS and len(body) > 2 and not _LEVEL_IN_A_WORD.match(body):
         place = nearest_of_level(author, body[0], gz, year)
         if place is None:
             return None  # 镇司法所 in a county's report: which town is not said
@@ -226,7 +254,7 @@ def read_institution(
         if organ is not None:
             return author, "", organ
         standard = load_catalogue().standard(body)
-        if standard != body or body.startswith(_generic_starts()):
+        if standard != body or _of_the_author(body):
             return author, author.name + standard, None
         return author, name, None
     if not rest:
@@ -287,7 +315,7 @@ def _unplaced_name(surface: str, author: Entity | None) -> str | None:
     a body every town has, written bare (司法所), is the unplaced town's.  ``None`` when
     nothing in the name or the author says whose it is."""
     name = re.sub(r"\s+", "", surface)
-    level = _LEVEL_START.match(name)
+    level = None if _LEVEL_IN_A_WORD.match(name) else _LEVEL_START.match(name)
     ruled = _RULE_OF_LAW.fullmatch(name)
     if level is None and ruled and ruled.group("level") in _LEVEL_CHARS:
         # 依法治县委员会 in a town's report: its county's, named by its level
@@ -296,7 +324,7 @@ def _unplaced_name(surface: str, author: Entity | None) -> str | None:
     if level is None:
         own = own_place_name(author, "镇") or own_place_name(author, "乡")
         own = own or own_place_name(author, "街道")
-        return own + name if own and name.startswith(_generic_starts()) else None
+        return own + name if own and _of_the_author(name) else None
     place = own_place_name(author, level.group()) or level.group()
     rest = name[level.end() :].removeprefix("级")
     for committee in ("党委", "委"):
@@ -470,6 +498,32 @@ def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(label, place, party=True)
 
 
+def _own_body(surface: str, ctx: DocumentContext) -> Entity | None:
+    """A body of the report's own department named without it: 法治建设工作领导小组, 政策法规处
+    (or 局政策法规科, 部法治政府部门建设领导小组, after the department's kind word) in a 司法局's,
+    a 卫生健康委员会's or a ministry's report is that department's.  ``None`` when the author
+    is no department or the name is no such body."""
+    own = ctx.own
+    if own is None or (own.type != "institution" and own.attr("organ") != "unit"):
+        return None
+    body = surface if _INTERNAL.fullmatch(surface) else None
+    kind = _KIND_INTERNAL.fullmatch(surface)
+    if kind is not None and own.label.endswith(_KIND_ENDINGS[kind.group("kind")]):
+        body = kind.group("body")
+    if body is None:
+        return None
+    label = own.label + body
+    if own.attr("scope") == "national":
+        from kg.resolve.places import national_entity
+
+        return national_entity(label)
+    if own.type != "institution":
+        return unplaced_institution(label, ctx)  # 市水利局政策法规处
+    code = own.attr("code")
+    place = ctx.res.gazetteer.get(code, ctx.year) if code else ctx.author_division
+    return institution_entity(label, place) if place is not None else None
+
+
 def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author;
@@ -498,9 +552,10 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
         own = own_place_name(ctx.author, "镇") or own_place_name(ctx.author, "乡")
         own = own or own_place_name(ctx.author, "街道")
         return unplaced_institution(own + surface, ctx) if own else None
+    own_body = _own_body(surface, ctx)
+    if own_body is not None:
+        return own_body
     if div is None:
-        if ctx.own is not None and ctx.own.attr("organ") == "unit" and _INTERNAL.fullmatch(surface):
-            return unplaced_institution(ctx.own.label + surface, ctx)  # 市水利局政策法规处
         start = _LEVEL_START.match(surface)
         level = start.group() if start else ""
         named = named_of_level(level, ctx) if level else None
@@ -516,9 +571,6 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
         label = unplaced_name(surface, ctx.author)
         return unplaced_institution(label, ctx) if label else None
     gz = ctx.res.gazetteer
-    if ctx.own is not None and ctx.own.type == "institution" and _INTERNAL.fullmatch(surface):
-        # 法治建设工作领导小组, 政策法规处 in a 司法局's report: the department's own
-        return institution_entity(ctx.own.label + surface, div)
     read = read_institution(surface, div, gz, ctx.year, ctx.context_codes)
     if read is None:
         return None

@@ -215,3 +215,14 @@ def test_a_rank_is_no_part_of_a_name() -> None:
     # 二级中心 is a grade of centre (jieba tags 二级 as a 区别词), not a body's name
     text = "执法办案管理中心已建成市级二级中心、执法办案区实现全覆盖。\n"
     assert _surfaces(text) == ["执法办案管理中心"]
+
+
+def test_a_level_character_inside_a_word_starts_no_office() -> None:
+    # 乡村代办, 市场办: 乡村 and 市场 are words, not a township's or a city's office
+    assert _surfaces("推行“乡村代办”“市场办”服务,县委网信办牵头。") == ["县委网信办"]
+
+
+def test_the_civilisation_practice_network_named_bare_is_no_body() -> None:
+    # every county runs one: named bare it is a kind of site; with its place, one centre
+    assert _surfaces("依托新时代文明实践中心开展普法宣讲。") == []
+    assert _surfaces("区新时代文明实践中心开展普法宣讲。") == ["区新时代文明实践中心"]

@@ -211,3 +211,65 @@ def test_a_level_word_after_words_that_are_no_place_starts_the_name(resources, l
     assert got[0] == ("市司法局", "廊坊市司法局")
     assert got[1][0] == "大盛镇司法所"
     assert got[2][0] == "创建示范市领导小组"  # no department after 市: one name
+
+
+@pytest.mark.parametrize(
+    ("opening", "sentence", "expected"),
+    [
+        # a base named by its kind alone is a site where work is done, not a body
+        (DISTRICT, "依托挂牌设立的红色教育基地开展学习。", []),
+        (COUNTY, "建立法治文化研究基地,编写法治蓝皮书。", []),
+        # with its place written before it, one body
+        (
+            TOWN,
+            "区青少年法治教育基地接待学生2000人次。",
+            [("区青少年法治教育基地", "渝北区青少年法治教育基地")],
+        ),
+        (
+            COUNTY,
+            "成立河北省习近平法治思想研究基地,举办研讨班。",
+            [("河北省习近平法治思想研究基地", "河北省习近平法治思想研究基地")],
+        ),
+    ],
+)
+def test_a_base_is_a_body_only_with_its_place(
+    opening: str, sentence: str, expected, resources, lexicons
+) -> None:
+    assert _institutions(opening, sentence, resources, lexicons) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(2024年5月20日在市第七届人民代表大会常务委员会第十二次会议上)",
+        "政协南岸区第十届委员会第三次会议听取报告。",
+        "在区十八届人大常委会第五次会议上作报告。",
+    ],
+)
+def test_a_congress_of_a_term_is_no_institution(sentence: str, resources, lexicons) -> None:
+    # a leading organ is a government mention (the guide), also when its term is written
+    assert _institutions(DISTRICT, sentence, resources, lexicons) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a group set up for a task is named by the task, its verbs included
+        (
+            "区政府成立统筹推进法治乡村建设领导小组,统一部署。",
+            [("统筹推进法治乡村建设领导小组", "南岸区统筹推进法治乡村建设领导小组")],
+        ),
+        (
+            "组建推进法治政府建设示范创建领导专班,挂图作战。",
+            [("推进法治政府建设示范创建领导专班", "南岸区推进法治政府建设示范创建领导专班")],
+        ),
+        # who leads it is no part of its name; two groups are two
+        (
+            "成立了以区长为组长的依法行政工作领导小组。",
+            [("依法行政工作领导小组", "南岸区依法行政工作领导小组")],
+        ),
+        ("组建领导小组和工作专班,对照清单推进。", []),
+    ],
+)
+def test_a_founded_group_is_named_whole(sentence: str, expected, resources, lexicons) -> None:
+    assert _institutions(DISTRICT, sentence, resources, lexicons) == expected

@@ -116,6 +116,30 @@ def test_an_unplaced_departments_divisions_are_its_own(resources, lexicons) -> N
     }
 
 
+def test_a_body_after_the_departments_kind_word_is_the_departments(resources, lexicons) -> None:
+    # 厅法治建设领导小组, 局法规科: the kind word names the report's own department, as 我局 does;
+    # a kind word that is not the author's (委 in a 厅's report) does not name it
+    text = (
+        "湖南省交通运输厅2024年法治政府建设年度报告\n"
+        "2024年,湖南省交通运输厅坚持依法行政。充分发挥厅法治建设领导小组的统筹作用,"
+        "由厅法制处牵头推进,委法治建设领导小组另有部署。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["厅法治建设领导小组"] == "湖南省交通运输厅法治建设领导小组"
+    assert got["厅法制处"] == "湖南省交通运输厅法制处"
+    assert not got.get("委法治建设领导小组", "").startswith("湖南省交通运输厅")
+
+
+def test_a_ministrys_own_leading_group_is_national(resources, lexicons) -> None:
+    text = (
+        "水利部2023年法治政府建设年度报告\n"
+        "2023年,水利部深入学习贯彻习近平法治思想。部法治建设领导小组定期召开会议,"
+        "法治政府建设工作领导小组办公室抓好落实。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["部法治建设领导小组"] == "水利部法治建设领导小组"
+
+
 def test_a_relative_department_after_a_verb_is_read(resources, lexicons) -> None:
     # 依托市政务服务办: a verb before the level word; 全市司法局系统: a word with it, no name
     text = (
@@ -227,3 +251,45 @@ def test_legal_affairs_and_staffing_offices_take_their_full_names(resources, lex
     assert got["县法制办"] == "固安县人民政府法制办公室"
     assert got["市政府法制办"] == "廊坊市人民政府法制办公室"
     assert got["县委编办"] == "中共固安县委机构编制委员会办公室"
+
+
+def test_a_task_group_without_a_place_is_the_authors(resources, lexicons) -> None:
+    # whatever words name its task; a group named with a place keeps it
+    text = (
+        "2023年,四川省大英县坚持依法行政。县政府成立优化营商环境攻坚领导小组,"
+        "组建乡村振兴法律服务工作专班,蓬莱镇成立蓬莱镇纠纷排查领导小组。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["优化营商环境攻坚领导小组"] == "大英县优化营商环境攻坚领导小组"
+    assert got["乡村振兴法律服务工作专班"] == "大英县乡村振兴法律服务工作专班"
+    assert not got.get("蓬莱镇纠纷排查领导小组", "").startswith("大英县")
+
+
+def test_a_word_starting_with_a_level_character_names_no_level(resources, lexicons) -> None:
+    # 市场监管所 is no city's 场监管所; 乡村振兴… names no township
+    text = (
+        "2023年,河北省固安县坚持依法行政。柳泉市场监管所开展检查,"
+        "市场监管所落实双随机抽查。县政府组建乡村振兴法律服务工作专班。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["市场监管所"] == "固安县市场监管所"
+    assert got["乡村振兴法律服务工作专班"] == "固安县乡村振兴法律服务工作专班"
+
+
+def test_a_bureau_unknown_to_the_lists_takes_the_full_place_before_it(resources, lexicons) -> None:
+    # 局 after a place's full name names a bureau of that place, whatever its field
+    text = "2023年,河北省坚持依法行政。组建河北省数据和政务服务局,成立廊坊市营商环境监督局。\n"
+    got = _institutions(text, resources, lexicons)
+    assert got["河北省数据和政务服务局"] == "河北省数据和政务服务局"
+    assert got["廊坊市营商环境监督局"] == "廊坊市营商环境监督局"
+
+
+def test_a_body_after_wo_ju_is_the_departments(resources, lexicons) -> None:
+    text = (
+        "泸州市生态环境局2024年法治政府建设年度报告\n"
+        "2024年,泸州市生态环境局坚持依法行政。本局法规科审核规范性文件,"
+        "我局法治建设领导小组定期研究法治工作。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["本局法规科"] == "泸州市生态环境局法规科"
+    assert got["我局法治建设领导小组"] == "泸州市生态环境局法治建设领导小组"
