@@ -369,6 +369,10 @@ class TextPlaces:
     # (level, department) of a 我局 the opening places under its leaders (在市委、市政府的领导下,
     # 在省人力资源和社会保障厅的指导下，我局…: a 市 department of the 人社 line), else ()
     led: tuple[str, str] | tuple[()] = ()
+    # (level, department) of a 我局 no superior places, read off its own words: the level
+    # of its government (在市委、市政府的领导下, 我市), the line it keeps speaking of
+    # (我市水利改革发展, 与卫生健康核心业务): used only when no department of its kind is named
+    line: tuple[str, str] | tuple[()] = ()
 
 
 @cache
@@ -487,6 +491,67 @@ def _led_department(head: str) -> tuple[str, str] | tuple[()]:
             return ()  # 我局 under a 委: not that line
         return level, name
     return ()
+
+
+# A line's word where the report speaks of its own line: after a place, a self-reference or
+# a function word (全市水利系统, 我市水利改革发展, 与卫生健康核心业务), and before what a line
+# has (系统, 事业, 法治, 执法 …); 法治教育工作, 警示教育 are no 教育 line (a word ends before it).
+_LINE_BEFORE = r"(?:(?<![\u4e00-\u9fff])|(?<=[全我本省市县区州旗与和及将为对把在、]))"
+_LINE_AFTER = (
+    r"(?=系统|行业|领域|事业|工作|法治|执法|依法|法律|政策|改革|发展|核心|业务|部门|监管|治理)"
+)
+# A 我局 that calls itself 分局 is the branch of a bureau above it: its name is not 区X局.
+_BRANCH = re.compile(r"(?<![\u4e00-\u9fff])分局|(?<=[是为与和由、])分局")
+
+
+@cache
+def _line_words() -> re.Pattern[str]:
+    words = sorted(_department_systems(), key=len, reverse=True)
+    return re.compile(_LINE_BEFORE + "(" + "|".join(map(re.escape, words)) + ")" + _LINE_AFTER)
+
+
+def _own_level(head: str, text: str) -> str:
+    """The level of a 我局's government: the organs that lead it (在市委、市政府的领导下 before
+    or after 我局), else the place it calls its own (我市, 全市) at least twice."""
+    for sentence in head.split("。")[:4]:
+        if _SELF_DEPT.search(sentence):
+            own = _LED_BY_OWN.search(sentence)
+            if own is not None:
+                return own.group("level")
+    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text) if not _ranked(text, m))
+    if places:
+        level, n = places.most_common(1)[0]
+        if n >= 2 and level in "省市县区州旗":
+            return level
+    return ""
+
+
+def _line_department(head: str, text: str) -> tuple[str, str] | tuple[()]:
+    """The level and department of a 我局 (said twice at least) from its own words: its
+    government's level (:func:`_own_level`) and the one line it speaks of as its own, by a
+    clear lead (twice the next); ``()`` when either is missing, when the line's department
+    is no 局 for a 我局, or when it calls itself 分局."""
+    selfs = Counter(m.group(1) for m in _SELF_DEPT.finditer(text))
+    if not selfs:
+        return ()
+    suffix, n = selfs.most_common(1)[0]
+    if n < 2 or len(_BRANCH.findall(text)) >= 2:
+        return ()
+    level = _own_level(head, text)
+    if not level:
+        return ()
+    systems = _department_systems()
+    lines: Counter[str] = Counter()
+    for m in _line_words().finditer(text):
+        found = systems[m.group(1)]
+        lines[found[1] if level == "省" else found[0]] += 1
+    ranked = lines.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return ()
+    name = ranked[0][0]
+    if not (name.endswith(suffix) or (suffix == "委" and name.endswith("委员会"))):
+        return ()
+    return level, name
 
 
 def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
@@ -912,7 +977,7 @@ def _complete(
                 if (d := gz.get(k[0], year)) is not None and _level_of(places.led[0], d)
             ]
         depts.sort(key=lambda t: (-t[0], t[1]))
-        if not depts and places.led:
+        if not depts and (places.led or places.line):
             return _led_place(places, anchors, under, gz, year)
         if not depts or (len(depts) > 1 and depts[0][0] < 2 * depts[1][0]):
             return None  # no clear lead: the other may be the department it reports as 我局
@@ -950,7 +1015,7 @@ def _led_place(
 ) -> AuthorOrgan | None:
     """我局 placed by its leaders (:func:`_led_department`): the department of its line at the
     place of its level another source gives, or the text names most; ``None`` when neither."""
-    level, name = places.led or ("", "")
+    level, name = places.led or places.line or ("", "")
     div = next((a for a in anchors if _level_of(level, a)), None)
     div = div or _top_place(level, places, gz, year, under)
     return AuthorOrgan(div, "unit", div.name + name) if div is not None and name else None
@@ -1045,9 +1110,15 @@ def _unnamed_department(
     """市发展改革委 as a report's subject when the text names no city at all: the department
     is kept by its name (市发展和改革委员会) without a place, never put in a guessed city."""
     for clue, organs in readings:
-        if clue.evidence not in ("title", "opening", "first-sentence") or len(organs) != 1:
+        if clue.evidence not in _NAMING or len(organs) != 1:
             continue
         organ = organs[0]
+        if organ.level.startswith("我") and clue.evidence in ("first-sentence", "self-reference"):
+            # 我局 whose leaders or own words give its level and line (市 + 水利局)
+            level, unit = places.led or places.line or ("", "")
+            if not unit:
+                continue
+            organ = AuthorOrgan(None, "unit", unit, level=level)
         if organ.organ != "unit" or organ.division is not None or organ.level[:1] in ("", "我"):
             continue
         if any(
@@ -1060,6 +1131,9 @@ def _unnamed_department(
         return clue, (AuthorOrgan(None, "unit", name, label=name),), 0.5
     return None
 
+
+# The sources that may name a department left without a place (我局 only with its line known).
+_NAMING = ("title", "opening", "first-sentence", "self-reference")
 
 # The organ names of a place left unnamed, by its level word (县人民政府, 中共县委员会).
 _UNNAMED_ORGAN = {"government": "{}人民政府", "party": "中共{}委员会"}
@@ -1102,7 +1176,8 @@ def resolve_authorship(doc: Document, res: Resources) -> Authorship:
     gz, year = res.gazetteer, doc.meta.year
     head, tail = _head_tail(doc)
     places = text_places(head + "\n" + tail + "\n" + fold(doc.meta.byline), gz, year)
-    places = replace(places, led=_led_department(head))
+    content = head + "\n" + tail
+    places = replace(places, led=_led_department(head), line=_line_department(head, content))
     clues, publisher = _candidates(doc, head, tail)
     under = _addressee_place(doc, gz, year)
     context = tuple(d.code for d in gz.chain(under.code, year)) if under else ()

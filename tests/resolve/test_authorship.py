@@ -310,3 +310,53 @@ def test_wo_ju_is_placed_by_its_leaders_and_its_lines_superior(resources) -> Non
     # without its leaders the level is not given: 我局 is left open
     unled = text.replace("在县委、县政府的坚强领导下,", "")
     assert _author(unled, resources)[0] == []
+
+
+def test_wo_ju_is_named_by_its_level_and_the_line_it_speaks_of(resources) -> None:
+    # 我局 with no superior and no full name: its leaders give its government's level (县委、
+    # 县政府) and its own words the line (全县交通运输事业, 我县交通运输行业): 县交通运输局,
+    # kept without a place while the text names no county
+    text = (
+        "2022年,我局在县委、县政府的坚强领导下,围绕全县交通运输事业发展大局,推进依法行政。"
+        "现将有关情况报告如下:\n一、主要工作\n我局严格落实重大行政决策程序,"
+        "我县交通运输行业执法规范化水平不断提升。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2022)
+    assert labels == ["县交通运输局"]
+    assert chain == []
+    # the county the text keeps naming is its place
+    named = text.replace("我县交通运输行业", "巫溪县交通运输行业") + "巫溪县公路养护稳步推进。\n"
+    labels, chain, _ = _author(named, resources, year=2022)
+    assert labels == ["巫溪县交通运输局"]
+    assert chain == ["巫溪县", "重庆市"]
+
+
+def test_wo_wei_is_named_by_its_own_place_words_and_line(resources) -> None:
+    # no leaders named: 全州 said twice is its government's level; 卫生健康 its line
+    text = (
+        "2023年,我委坚持将法治建设与卫生健康核心业务深度融合,全州卫生健康法治建设稳步推进。"
+        "我委全年组织集中学法10次,全州医疗机构依法执业水平持续提升。\n"
+    )
+    labels, chain, _ = _author(text, resources)
+    assert labels == ["州卫生健康委员会"]
+    assert chain == []
+
+
+def test_wo_ju_line_words_that_do_not_decide_leave_it_open(resources) -> None:
+    base = (
+        "2023年,在市委、市政府的正确领导下,我局坚持依法行政,{}。"
+        "我局全年组织集中学法12次,干部法治意识明显增强。\n"
+    )
+    # 法治教育工作, 警示教育: words of every report, no 教育 line
+    assert _author(base.format("深入开展法治教育工作和警示教育"), resources)[0] == []
+    # two lines spoken of alike: no clear line
+    two = base.format("推动全市水利事业和全市农业农村工作协调发展")
+    assert _author(two, resources)[0] == []
+    # a line whose department is a 委 is no 我局's line
+    assert _author(base.format("推动全市卫生健康事业发展"), resources)[0] == []
+    # a 我局 that calls itself 分局 is a branch: its name is not 市水利局
+    branch = base.format("推动全市水利事业发展,分局被评为先进单位,分局法律顾问全程参与")
+    assert _author(branch, resources)[0] == []
+    # the line alone, without a level, leaves it open
+    unled = base.format("推动水利事业发展").replace("在市委、市政府的正确领导下,", "")
+    assert _author(unled, resources)[0] == []
