@@ -500,6 +500,7 @@ _LINE_BEFORE = r"(?:(?<![\u4e00-\u9fff])|(?<=[全我本省市县区州旗与和�
 _LINE_AFTER = (
     r"(?=系统|行业|领域|事业|工作|法治|执法|依法|法律|政策|改革|发展|核心|业务|部门|监管|治理)"
 )
+_OWN_PLACE_WORDS = frozenset(a + b for a in "我全本" for b in "省市县区州旗")
 # A 我局 that calls itself 分局 is the branch of a bureau above it: its name is not 区X局.
 _BRANCH = re.compile(r"(?<![\u4e00-\u9fff])分局|(?<=[是为与和由、])分局")
 
@@ -530,7 +531,8 @@ def _line_department(head: str, text: str) -> tuple[str, str] | tuple[()]:
     """The level and department of a 我局 (said twice at least) from its own words: its
     government's level (:func:`_own_level`) and the one line it speaks of as its own, by a
     clear lead (twice the next); ``()`` when either is missing, when the line's department
-    is no 局 for a 我局, or when it calls itself 分局."""
+    is no 局 for a 我局, or when it calls itself 分局.  A line spoken of once counts only
+    after the place's own name (我市水利改革发展)."""
     selfs = Counter(m.group(1) for m in _SELF_DEPT.finditer(text))
     if not selfs:
         return ()
@@ -544,9 +546,12 @@ def _line_department(head: str, text: str) -> tuple[str, str] | tuple[()]:
     lines: Counter[str] = Counter()
     for m in _line_words().finditer(text):
         found = systems[m.group(1)]
-        lines[found[1] if level == "省" else found[0]] += 1
+        # 我市水利…, 全市卫生健康…: the place's own line counts twice; a line named once
+        # otherwise (与财政部门) is one the department works with, not enough alone
+        own = text[max(0, m.start() - 2) : m.start()] in _OWN_PLACE_WORDS
+        lines[found[1] if level == "省" else found[0]] += 2 if own else 1
     ranked = lines.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return ()
     name = ranked[0][0]
     if not (name.endswith(suffix) or (suffix == "委" and name.endswith("委员会"))):

@@ -360,3 +360,14 @@ def test_wo_ju_line_words_that_do_not_decide_leave_it_open(resources) -> None:
     # the line alone, without a level, leaves it open
     unled = base.format("推动水利事业发展").replace("在市委、市政府的正确领导下,", "")
     assert _author(unled, resources)[0] == []
+
+
+def test_wo_ju_line_named_once_counts_only_as_its_places_own(resources) -> None:
+    base = (
+        "2023年,在区委、区政府的正确领导下,我局坚持依法行政,{}。"
+        "我局全年组织集中学法12次,干部法治意识明显增强。\n"
+    )
+    # 我区应急管理工作: the district's own line, said once, names it
+    assert _author(base.format("推动我区应急管理工作提质增效"), resources)[0] == ["区应急管理局"]
+    # 与财政部门: a line it works with, said once, does not
+    assert _author(base.format("加强与财政部门协作"), resources)[0] == []
