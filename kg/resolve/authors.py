@@ -373,6 +373,9 @@ class TextPlaces:
     # of its government (在市委、市政府的领导下, 我市), the line it keeps speaking of
     # (我市水利改革发展, 与卫生健康核心业务): used only when no department of its kind is named
     line: tuple[str, str] | tuple[()] = ()
+    # the text speaks as a department (局党组, 委机关, 厅主要负责同志): its 我市/全市 is its
+    # government's place, never its author
+    speaks_as_department: bool = False
 
 
 @cache
@@ -501,6 +504,12 @@ _LINE_AFTER = (
     r"(?=系统|行业|领域|事业|工作|法治|执法|依法|法律|政策|改革|发展|核心|业务|部门|监管|治理)"
 )
 _OWN_PLACE_WORDS = frozenset(a + b for a in "我全本" for b in "省市县区州旗")
+# A department's words for its own organs, the 局/委/厅 standing alone (局党组研究, 是局机关,
+# 委党委书记, 厅主要负责同志): a department's report (局长 is left out: 副局长 of any body).
+_DEPARTMENT_SPEAKS = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[是由经和及与、在对将把]))[局委厅]"
+    r"(?:党组|党委|机关|领导班子|全体|直属|属|主要负责)"
+)
 # A 我局 that calls itself 分局 is the branch of a bureau above it: its name is not 区X局.
 _BRANCH = re.compile(r"(?<![\u4e00-\u9fff])分局|(?<=[是为与和由、])分局")
 
@@ -1079,6 +1088,8 @@ def decide(
         governments = all(o.organ != "unit" for o in chosen)
         if department and clue.evidence == "self-reference" and governments:
             continue  # 我局's report speaks of 全市 too: its place is not its author
+        if places.speaks_as_department and all(o.own for o in organs):
+            continue  # 局党组's report says 本市, 全市: its government's place, not its author
         if clue.evidence == "first-sentence" and all(o.organ == "party" for o in chosen):
             continue  # 县委坚持把党的领导…: the committee that leads the work, not who reports it
         counted = any(not o.placed for o in organs)
@@ -1182,7 +1193,12 @@ def resolve_authorship(doc: Document, res: Resources) -> Authorship:
     head, tail = _head_tail(doc)
     places = text_places(head + "\n" + tail + "\n" + fold(doc.meta.byline), gz, year)
     content = head + "\n" + tail
-    places = replace(places, led=_led_department(head), line=_line_department(head, content))
+    places = replace(
+        places,
+        led=_led_department(head),
+        line=_line_department(head, content),
+        speaks_as_department=_DEPARTMENT_SPEAKS.search(content) is not None,
+    )
     clues, publisher = _candidates(doc, head, tail)
     under = _addressee_place(doc, gz, year)
     context = tuple(d.code for d in gz.chain(under.code, year)) if under else ()

@@ -371,3 +371,18 @@ def test_wo_ju_line_named_once_counts_only_as_its_places_own(resources) -> None:
     assert _author(base.format("推动我区应急管理工作提质增效"), resources)[0] == ["区应急管理局"]
     # 与财政部门: a line it works with, said once, does not
     assert _author(base.format("加强与财政部门协作"), resources)[0] == []
+
+
+def test_a_report_that_speaks_as_a_department_is_not_its_citys(resources) -> None:
+    # 局党组, 局机关: a bureau's own organs; its 全市/本市 is the city it serves, so the city
+    # government is not the author (no bureau is named: none is)
+    text = (
+        "2023年,局党组坚持把法治建设摆在突出位置,全市法治政府建设稳步推进。"
+        "局党组全年专题研究法治工作4次,局机关干部参加学法考试合格率100%。"
+        "全市行政执法水平持续提升,本市营商环境不断优化,绵阳市获评省级示范。\n"
+    )
+    labels, _, _ = _author(text, resources)
+    assert labels == []
+    # the same words of a government report (no 局党组) make it the city's
+    government = text.replace("局党组", "市政府党组").replace("局机关", "市级机关")
+    assert _author(government, resources)[0] == ["绵阳市"]
