@@ -12,7 +12,9 @@ kind of evidence and its line), strongest first:
 * ``first-sentence``: the subject of the first sentence (2023年，X区坚持…, 市卫健委坚持…) and
   the body a report says it is (现将我局2022年度…报告如下);
 * ``self-reference``: 我局/我委/我厅 with the department's full name found in the text, or
-  我县/全市/我区 with the place the text keeps naming (法治X, X in cited titles);
+  with its government's level and the line it speaks of (在市委、市政府的领导下 … 我市水利改革
+  发展: 市水利局, unplaced when no city is named), or 我县/全市/我区 with the place the text
+  keeps naming (法治X, X in cited titles) unless the text speaks as a department (局党组);
 * ``byline``: the publisher (来源/发布机构); used only when nothing else names the author, and
   a government's 办公室/办公厅 stands for its government.
 
