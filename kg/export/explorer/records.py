@@ -212,19 +212,21 @@ def read_links(
 ) -> tuple[Link, ...]:
     """One ``Link`` per (report, entity) for the mention types given, optionally of one report.
 
-    Only the mentions' IRIs are read here (three patterns per mention, which is
-    what makes this fast on large builds); their sentences are read afterwards
-    for the few links a page shows (``read_sentences``).
+    Only the mentions' IRIs and bodies are read here (a mention's IRI names its
+    report), which is what makes this fast on large builds; their sentences are
+    read afterwards for the few links a page shows (``read_sentences``).
     """
     found: dict[tuple[str, str], tuple[str, int, list[str]]] = {}
     for kind in sorted(set(types)):
         bindings: dict[str, str | NamedNode] = {"type": kind}
         if report:
             bindings["report"] = NamedNode(report)
-        for row in run_query(store, _query("mentions"), bindings):
-            key = (_value(row["report"]) or "", _value(row["entity"]) or "")
+        query = _query("mentions-in-report" if report else "mentions")
+        for row in run_query(store, query, bindings):
+            mention, entity = row["mention"].value, row["entity"].value
+            key = (mention.rsplit("/", 2)[0], entity)
             _, count, kept = found.get(key, (kind, 0, []))
-            kept.append(_value(row["mention"]) or "")
+            kept.append(mention)
             if len(kept) > mentions_per_link:  # keep the earliest few as they stream in
                 kept.sort(key=_mention_order)
                 del kept[mentions_per_link:]
