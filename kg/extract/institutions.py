@@ -309,14 +309,19 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
 # (组建领导小组和工作专班: two).
 _FOUNDED = re.compile(r"(?:成立|组建|设立)了?(?P<name>[\u4e00-\u9fff]{2,30})$")
 _NOT_FOUNDED_NAME = re.compile(r"以|由|的|组长|牵头|负责|小组|专班|[全各本我该][省市区县镇乡委局]?")
-_GROUP_ENDINGS = frozenset({"领导小组", "协调小组", "工作专班", "领导专班"})
 _LONGEST_FOUNDED = 32
+
+
+@cache
+def group_endings() -> tuple[str, ...]:
+    """Endings of groups set up for a task (kg/data/institution_group_endings.txt)."""
+    return data_lines("institution_group_endings.txt")
 
 
 def _founded_whole(text: str, lo: int, start: int, suffix: re.Match[str]) -> int:
     """Where a group's name starts when 成立/组建/设立 introduces it: right after the verb, the
     words between being the name (verbs of its task included); else ``start`` unchanged."""
-    if suffix.group() not in _GROUP_ENDINGS or lo >= start:
+    if suffix.group() not in group_endings() or lo >= start:
         return start
     m = _FOUNDED.search(text, lo, suffix.start())
     if m is None or m.start("name") >= start or _NOT_FOUNDED_NAME.search(m.group("name")):

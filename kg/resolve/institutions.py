@@ -17,6 +17,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.extract.departments import load_catalogue
+from kg.extract.institutions import group_endings
+from kg.extract.lexicons import data_lines
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.vocab import KG, ORGU, digest, division_iri, government_iri, institution_iri
@@ -123,13 +125,7 @@ def _judicial_place(div: Division, gz: Gazetteer, year: int | None) -> Division:
 @cache
 def _generic_starts() -> tuple[str, ...]:
     """Beginnings of names every government of a level has (kg/data/institution_generic_starts)."""
-    text = resources.files("kg.data").joinpath("institution_generic_starts.txt").read_text("utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
-# Groups a government or department sets up for a task (法治政府建设工作领导小组, 执法协调小组,
-# 示范创建工作专班): named without a place, the author's own, whatever the task's words.
-_GROUP_ENDINGS = ("领导小组", "协调小组", "工作小组", "工作专班", "领导专班")
+    return data_lines("institution_generic_starts.txt")
 
 
 def _of_the_author(name: str) -> bool:
@@ -138,7 +134,8 @@ def _of_the_author(name: str) -> bool:
     if name.startswith(_generic_starts()):
         return True
     placed = _PLACE_WORD_START.match(name) and not _LEVEL_IN_A_WORD.match(name)
-    return name.endswith(_GROUP_ENDINGS) and not placed
+    # A group set up for a task, named without a place: the author's, whatever the task's words.
+    return name.endswith(group_endings()) and not placed
 
 
 # A place's name (short or unknown to the gazetteer) at the start: 广内街道…领导小组 is named with
