@@ -100,16 +100,26 @@ def list_end(text: str, ends: Ends, accept: Callable[[int], bool]) -> int | None
         memo[i] = found
         return found
 
-    return _iterative(text, ends, accept, after)
+    return _iterative(text, ends, after)
 
 
-def _iterative(
-    text: str, ends: Ends, accept: Callable[[int], bool], after: Callable[[int], int | None]
-) -> int | None:
-    # Fill the memo right to left first so that recursion depth stays small.
-    for i in range(len(text), 0, -1):
+def _iterative(text: str, ends: Ends, after: Callable[[int], int | None]) -> int | None:
+    # Fill the memo right to left first so that recursion depth stays small, at the
+    # offsets an organ list from 0 can reach only (most lines reach none: one whose
+    # first characters start no organ costs one look).
+    first = list(ends(text, 0))
+    reached, todo = set(first), list(first)
+    while todo:
+        j = todo.pop()
+        while j < len(text) and (text[j] == "、" or text[j].isspace()):
+            j += 1
+        for e in ends(text, j):
+            if e not in reached:
+                reached.add(e)
+                todo.append(e)
+    for i in sorted(reached, reverse=True):
         after(i)
-    return next((r for e in ends(text, 0) if (r := after(e)) is not None), None)
+    return next((r for e in first if (r := after(e)) is not None), None)
 
 
 def is_organ_list(line: str, ends: Ends) -> bool:

@@ -35,7 +35,9 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
-from kg.extract.departments import load_catalogue
+from ahocorasick_rs import AhoCorasick
+
+from kg.extract.departments import Department, load_catalogue
 from kg.extract.lexicons import data_lines, data_table
 from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
@@ -625,23 +627,36 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
         if div is not None:
             counts[div.code] += 1
     departments: Counter[tuple[str, str]] = Counter()
-    catalogue = load_catalogue()
-    for spelling, dept in catalogue.by_name.items():
-        if dept.scope == "national" or len(spelling) < 3:
-            continue
-        for m in re.finditer(re.escape(spelling), text):
-            i = m.start()
-            if _GUIDED_BY.match(text, m.end()):
-                continue  # 在沧州市司法局的精心指导下: a superior, never the 我局 of the report
-            for j in range(max(0, i - 14), i - 1):
-                organ = read_organ(text[j : m.end()], gz, year)
-                if organ is not None and organ.organ == "unit" and organ.division is not None:
-                    if organ.unit.endswith(dept.name) and text[j:i].endswith(
-                        (organ.division.name, *gz.short_names(organ.division))
-                    ):
-                        departments[(organ.division.code, dept.name)] += 1
-                        break
+    for i, end, dept in _department_spellings_in(text):
+        if _GUIDED_BY.match(text, end):
+            continue  # 在沧州市司法局的精心指导下: a superior, never the 我局 of the report
+        for j in range(max(0, i - 14), i - 1):
+            organ = read_organ(text[j:end], gz, year)
+            if organ is not None and organ.organ == "unit" and organ.division is not None:
+                if organ.unit.endswith(dept.name) and text[j:i].endswith(
+                    (organ.division.name, *gz.short_names(organ.division))
+                ):
+                    departments[(organ.division.code, dept.name)] += 1
+                    break
     return TextPlaces(counts, departments)
+
+
+@cache
+def _local_department_spellings() -> tuple[tuple[tuple[str, Department], ...], AhoCorasick]:
+    spellings = tuple(
+        (spelling, dept)
+        for spelling, dept in load_catalogue().by_name.items()
+        if dept.scope != "national" and len(spelling) >= 3
+    )
+    return spellings, AhoCorasick([s for s, _ in spellings])
+
+
+def _department_spellings_in(text: str) -> list[tuple[int, int, Department]]:
+    """Every occurrence of a local department's spelling, overlaps included, in the
+    catalogue's order of spellings and then of offsets (the order the counts rely on)."""
+    spellings, automaton = _local_department_spellings()
+    found = sorted(automaton.find_matches_as_indexes(text, overlapping=True))
+    return [(start, end, spellings[k][1]) for k, start, end in found]
 
 
 def _top_place(
