@@ -29,6 +29,7 @@ from kg.export.rdf import DUMP_FORMATS, dump_pieces, join_dump
 from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import create_store, store_totals
+from kg.store.loading import StreamingLoad, take_store
 from kg.store.tallies import citation_tallies
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
@@ -192,17 +193,33 @@ def write_mentions(path: Path, source: PartSource) -> None:
             fh.write(source.mentions(part))
 
 
-def write_build_files(staging: Path, source: PartSource, report: dict[str, object]) -> str:
+def write_build_files(
+    staging: Path,
+    source: PartSource,
+    report: dict[str, object],
+    loaded: StreamingLoad | None = None,
+) -> str:
     """Write every output of a build into ``staging``; returns the build id.
 
-    ``report["totals"]`` is completed with the counts read from the new store.
+    ``loaded`` is a store that already holds every part's graph (loaded while the
+    parts were built): it becomes the new store once the reference graphs are
+    added. ``report["totals"]`` is completed with the counts read from the new store.
     """
     nq = staging / "graph.nq"
     reference = write_nquads(nq, source)
     pause_point("wrote graph.nq")
-    updated = update_store(current_generation(staging.parent), staging / "store", source, reference)
-    if updated is None:
-        create_store(staging / "store", nq)
+    updated = None
+    if loaded is not None:
+        take_store(loaded, staging / "store")
+        store = Store(str(staging / "store"))
+        store.bulk_load(reference, format=RdfFormat.N_QUADS)
+        store.flush()
+        del store
+    else:
+        previous = current_generation(staging.parent)
+        updated = update_store(previous, staging / "store", source, reference)
+        if updated is None:
+            create_store(staging / "store", nq)
     report["store"] = {"updated": updated is not None, **(updated or {})}
     tallies = add_tallies(staging / "store", nq)
     write_part_keys(staging, source)

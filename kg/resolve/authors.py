@@ -630,6 +630,8 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
     for i, end, dept in _department_spellings_in(text):
         if _GUIDED_BY.match(text, end):
             continue  # 在沧州市司法局的精心指导下: a superior, never the 我局 of the report
+        if not gz.name_ends_at(text, i, 14):
+            continue  # the place must be written right before the department (below)
         for j in range(max(0, i - 14), i - 1):
             organ = read_organ(text[j:end], gz, year)
             if organ is not None and organ.organ == "unit" and organ.division is not None:

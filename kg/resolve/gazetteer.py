@@ -187,6 +187,7 @@ class Gazetteer:
         by_code: dict[str, list[Division]] = {}
         by_name: dict[str, list[Division]] = {}
         not_short = _not_short_names()
+        written: set[str] = set()
         for i, d in enumerate(rows):
             by_code.setdefault(d.code, []).append(d)
             for code in d.alias_codes:
@@ -196,7 +197,9 @@ class Gazetteer:
             name = d.name.removesuffix("办事处") if d.name.endswith("街道办事处") else d.name
             if name not in not_short:
                 by_name.setdefault(name, []).append(d)
+            written.add(d.name)
             for n in shorts[i] if shorts is not None else short_names_of(d.name, d.level):
+                written.add(n)
                 if n not in not_short:
                     by_name.setdefault(n, []).append(d)
         self._rows = rows
@@ -204,6 +207,9 @@ class Gazetteer:
         self._by_code: Mapping[str, list[Division]] = MappingProxyType(by_code)
         self._by_name: Mapping[str, list[Division]] = MappingProxyType(by_name)
         self._max_name = max((len(n) for n in self._by_name), default=0)
+        # Every full and short name as written, common words included (a quick "no
+        # place name ends here" before reading organs name by name).
+        self._written = frozenset(written)
         # Chains are asked for again and again (every organ of every mention); the
         # answer depends only on (code, year), so it is memoised per gazetteer.
         self._chain = lru_cache(maxsize=1 << 16)(self._chain_uncached)
@@ -323,6 +329,12 @@ class Gazetteer:
         Never one-character names; generic names (城区, 开发区 ...) get none.
         """
         return short_names_of(division.name, division.level)
+
+    def name_ends_at(self, text: str, end: int, longest: int) -> bool:
+        """Whether a full or short name of some division, of at most ``longest``
+        characters, ends at offset ``end`` of ``text``."""
+        written = self._written
+        return any(text[end - k : end] in written for k in range(1, min(longest, end) + 1))
 
     def names(self) -> Iterable[str]:
         """Every full and short name in the table (current and historical)."""
