@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.extract.departments import load_catalogue
-from kg.extract.institutions import group_endings
+from kg.extract.institutions import group_endings, zone_body
 from kg.extract.lexicons import data_lines
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
@@ -478,6 +478,8 @@ def _written_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
     body = re.sub(r"\s+", "", surface)
     if body.startswith("中共"):
         return None  # a party body's label is built from its committee: left to the reader
+    if zone_body(body):
+        return unplaced_institution(body, ctx)  # 经开区工委: the zone's, named by it
     for k in range(min(len(body) - 2, _LONGEST_PLACE_NAME), 1, -1):
         head, rest = body[:k], body[k:]
         divs = [d for d in gz.lookup(head, ctx.year) if d.level != "township"]

@@ -309,3 +309,11 @@ def test_without_an_author_a_body_named_with_an_uncertain_place_keeps_its_name(
     assert got["朝阳区人社局"] == "朝阳区人力资源和社会保障局"
     assert got["济南高新技术产业开发区管理委员会"] == "济南高新技术产业开发区管理委员会"
     assert "信访局" not in got
+
+
+def test_a_zones_committees_keep_the_zones_name_in_an_unplaced_report(resources, lexicons) -> None:
+    # the author is a street no gazetteer places: the zone's committees are still named
+    text = "2024年,城南街道在长沙高新区党工委(管委会)的坚强领导下推进法治建设。\n"
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["长沙高新区党工委"] == "长沙高新区党工委"
+    assert got["管委会"] == "长沙高新区管委会"
