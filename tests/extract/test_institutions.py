@@ -253,3 +253,9 @@ def test_a_zones_committees_are_bodies_the_zone_is_not() -> None:
         ("管委会", "长沙高新区管委会"),
         ("两江新区工委", None),
     ]
+
+
+def test_a_party_committees_standing_committee_is_no_institution() -> None:
+    # 县委常务委员会 (and the 常委委员会 some write) is the committee itself, a leading organ
+    text = "经中共宁县县委常务委员会审议,推进十二届市委常委委员会第5次会议精神落实,县司法局牵头。\n"
+    assert _surfaces(text) == ["县司法局"]
