@@ -281,12 +281,19 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
     found = _with_office_abbreviations(text, sentences, found, lexicons.place_names)
     found = _with_party_groups(text, sentences, found)
+    found = _with_zone_committees(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
         skip[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     # …also when the page cuts the title before its 》 (印发《江西省人民政府办公厅关于…)
     kept = sorted(
-        (m for m in found if not skip[m.start] and not _in_open_title(text, m.start)),
+        (
+            m
+            for m in found
+            if not skip[m.start]
+            and not _in_open_title(text, m.start)
+            and not _NUMBER_AFTER.match(text, m.end)
+        ),
         key=lambda m: (m.start, m.end),
     )
     if where is not None:
@@ -296,7 +303,9 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             replace(
                 m,
                 surface=original[m.start : m.end],
-                attrs=tuple(sorted((*m.attrs, ("name", m.surface)))),
+                attrs=m.attrs
+                if m.attr("name") is not None  # named already (经开区管委会 for 管委会)
+                else tuple(sorted((*m.attrs, ("name", m.surface)))),
             )
             for m in kept
         ]
@@ -387,6 +396,9 @@ def _across_conjunction(
 _GLUED_INSIDE = re.compile(
     r"(?<=[\u4e00-\u9fff])[和与及][省市区县镇乡](?![\u4e00-\u9fff]{0,2}[省市区县])"
 )
+# A document number after a name (长委依法治区办〔2023〕2号, 县司法局发[2024]3号): the name is the
+# number's issuer code, part of a citation, not a mention of the body.
+_NUMBER_AFTER = re.compile(r"[发函字文]?\s*[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]")
 _UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # An opening title mark a few name characters before a position, with no mark closing it.
@@ -618,6 +630,59 @@ def _with_party_groups(text: str, sentences: Sentences, found: list[Mention]) ->
             f = make_mention("institution", text, f.start, tail.end(), sentences, facts)
         out.append(f)
     return out
+
+
+# The party working committee of a zone (经开区工委, 高新区党工委) and its administrative
+# committee written after it in brackets (经开区工委(管委会)): the zone alone is an area, its
+# committees are bodies.  A street's 党工委 is its organ, read by the governments extractor.
+_ZONE_BODIES = ("党工委", "工委", "管委会", "管理委员会")
+
+
+@cache
+def zone_words() -> tuple[str, ...]:
+    """Words that end a zone's name (kg/data/institution_zones.txt), longest first."""
+    return tuple(sorted(data_lines("institution_zones.txt"), key=len, reverse=True))
+
+
+@cache
+def _zone_committee() -> re.Pattern[str]:
+    """A zone's word, its 工委/党工委, and a 管委会 bracketed after it."""
+    zones = "|".join(map(re.escape, zone_words()))
+    return re.compile(
+        rf"(?:{zones})(?P<committee>党工委|工委)(?:[(（](?P<admin>管委会|管理委员会)[)）])?"
+    )
+
+
+def zone_body(name: str) -> bool:
+    """Whether ``name`` is a committee of a zone named by the zone (经开区工委, 两江新区党工委,
+    高新区管委会): a body named by its own place, whatever the report's author."""
+    for ending in _ZONE_BODIES:
+        if name.endswith(ending):
+            return name[: -len(ending)].removesuffix("党").endswith(zone_words())
+    return False
+
+
+def _with_zone_committees(text: str, sentences: Sentences, found: list[Mention]) -> list[Mention]:
+    """Add a zone's 工委/党工委 and the 管委会 bracketed after it, outside the names found; the
+    bracketed 管委会 is named by its zone (``name``: 经开区管委会)."""
+    used = bytearray(len(text) + 1)
+    for f in found:
+        used[f.start : f.end] = b"\x01" * (f.end - f.start)
+    out = list(found)
+    _, _, stops, _, verbs = _lexicon()
+    for m in _zone_committee().finditer(text):
+        at = m.start("committee")
+        lo = max(0, at - MAX_NAME)
+        start = lo + left_boundary(text[lo:at], m.group("committee"), stops, verbs)
+        if any(used[start : m.end()]):
+            continue  # 副中心党工委管委会 found whole by its suffix
+        zone = text[start:at]
+        out.append(make_mention("institution", text, start, m.end("committee"), sentences))
+        if m.group("admin"):
+            named = attrs(name=zone + m.group("admin"))
+            a, b = m.start("admin"), m.end("admin")
+            out.append(make_mention("institution", text, a, b, sentences, named))
+    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 class _Spans:

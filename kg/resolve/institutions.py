@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.extract.departments import load_catalogue
-from kg.extract.institutions import group_endings
+from kg.extract.institutions import group_endings, zone_body
 from kg.extract.lexicons import data_lines
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
@@ -462,6 +462,37 @@ def _named_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
     return institution_entity(read[1], read[0], party=party)
 
 
+_LONGEST_PLACE_NAME = 12  # 石柱土家族自治县 is 8, 天津经济技术开发区 is no division
+
+
+def _written_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
+    """A body named with a place the gazetteer cannot pin down, in a report whose author has
+    no place: 西湖区文化广电旅游局 (杭州's or 南昌's 西湖区), 天津经济技术开发区管理委员会 (a
+    zone named after its city).  The text names the body whole but not which place it is:
+    it keeps its name as written, the department's part standardised (朝阳区人社局 ->
+    朝阳区人力资源和社会保障局), as the guide has it for a body whose place is not given.
+
+    Only a county or higher (a town's name alone names no place for sure), a full name
+    (朝阳区) or the short name of a province or city (天津, 济南) followed by more words."""
+    gz = ctx.res.gazetteer
+    body = re.sub(r"\s+", "", surface)
+    if body.startswith("中共"):
+        return None  # a party body's label is built from its committee: left to the reader
+    if zone_body(body):
+        return unplaced_institution(body, ctx)  # 经开区工委: the zone's, named by it
+    for k in range(min(len(body) - 2, _LONGEST_PLACE_NAME), 1, -1):
+        head, rest = body[:k], body[k:]
+        divs = [d for d in gz.lookup(head, ctx.year) if d.level != "township"]
+        full = any(d.name == head for d in divs)
+        short = any(d.level in ("province", "prefecture") for d in divs)
+        if not divs or not (full or short) or rest[:1] in _LEVEL_CHARS:
+            continue  # 天津市… is read by the level word after it
+        if not full and rest.startswith(("委", "党")):
+            return None  # 天津市委… written 天津委: no such form
+        return unplaced_institution(head + load_catalogue().standard(rest), ctx)
+    return None
+
+
 def _department_of_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
     """The department (or government) whose party group ``m`` names: what the name before
     the group resolves to."""
@@ -566,7 +597,9 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
         if prefixed is not None:
             return prefixed
         label = unplaced_name(surface, ctx.author)
-        return unplaced_institution(label, ctx) if label else None
+        if label:
+            return unplaced_institution(label, ctx)
+        return _written_with_place(surface, ctx)
     gz = ctx.res.gazetteer
     read = read_institution(surface, div, gz, ctx.year, ctx.context_codes)
     if read is None:

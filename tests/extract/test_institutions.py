@@ -226,3 +226,36 @@ def test_the_civilisation_practice_network_named_bare_is_no_body() -> None:
     # every county runs one: named bare it is a kind of site; with its place, one centre
     assert _surfaces("依托新时代文明实践中心开展普法宣讲。") == []
     assert _surfaces("区新时代文明实践中心开展普法宣讲。") == ["区新时代文明实践中心"]
+
+
+def test_the_issuer_code_of_a_document_number_is_no_mention() -> None:
+    # 县委依法治县办〔2024〕3号, 市司法局发[2022]5号: a citation's number, not the body; the same
+    # body named in the sentence is a mention
+    text = (
+        "印发《关于加强法治督察的通知》(县委依法治县办〔2024〕3号)和市司法局发[2022]5号文件,"
+        "由县司法局牵头落实。\n"
+    )
+    assert _surfaces(text) == ["县司法局"]
+
+
+def test_a_zones_committees_are_bodies_the_zone_is_not() -> None:
+    # 高新区党工委(管委会): the zone's party working committee and its administrative committee,
+    # the latter named by the zone; a street's 党工委 is its organ (a government mention)
+    text = (
+        "2024年,城南街道在长沙高新区党工委(管委会)的坚强领导下推进法治建设,"
+        "街道党工委书记履行第一责任人职责。两江新区工委部署普法工作。\n"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = extract_institutions(doc, split_sentences(text), empty_lexicons())
+    got = [(m.surface, m.attr("name")) for m in found]
+    assert got == [
+        ("长沙高新区党工委", None),
+        ("管委会", "长沙高新区管委会"),
+        ("两江新区工委", None),
+    ]
+
+
+def test_a_party_committees_standing_committee_is_no_institution() -> None:
+    # 县委常务委员会 (and the 常委委员会 some write) is the committee itself, a leading organ
+    text = "经中共宁县县委常务委员会审议,推进十二届市委常委委员会第5次会议精神落实,县司法局牵头。\n"
+    assert _surfaces(text) == ["县司法局"]

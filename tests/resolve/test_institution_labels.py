@@ -293,3 +293,27 @@ def test_a_body_after_wo_ju_is_the_departments(resources, lexicons) -> None:
     got = _institutions(text, resources, lexicons, 2024)
     assert got["本局法规科"] == "泸州市生态环境局法规科"
     assert got["我局法治建设领导小组"] == "泸州市生态环境局法治建设领导小组"
+
+
+def test_without_an_author_a_body_named_with_an_uncertain_place_keeps_its_name(
+    resources, lexicons
+) -> None:
+    # No author: 朝阳区 is Beijing's or Changchun's, 济南高新技术产业开发区 a zone no gazetteer
+    # holds.  The text names each body whole, so it is kept, named as written (the department's
+    # part in its standard form); a body with no place at all still names nothing certain.
+    text = (
+        "为推进依法行政,朝阳区人社局与济南高新技术产业开发区管理委员会签订合作协议,"
+        "并邀请信访局参加。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["朝阳区人社局"] == "朝阳区人力资源和社会保障局"
+    assert got["济南高新技术产业开发区管理委员会"] == "济南高新技术产业开发区管理委员会"
+    assert "信访局" not in got
+
+
+def test_a_zones_committees_keep_the_zones_name_in_an_unplaced_report(resources, lexicons) -> None:
+    # the author is a street no gazetteer places: the zone's committees are still named
+    text = "2024年,城南街道在长沙高新区党工委(管委会)的坚强领导下推进法治建设。\n"
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["长沙高新区党工委"] == "长沙高新区党工委"
+    assert got["管委会"] == "长沙高新区管委会"
