@@ -206,9 +206,8 @@ def matching_concept(
     concept = _first_concept(obj, verb, dimension, unit)
     if concept is None or concept.counts != "items" or not _LIST.search(obj):
         return concept
-    items = [
-        i for i in re.split(r"[、及和与]", obj.rstrip("等")) if len(i) > 2 and not _OWNER.fullmatch(i)
-    ]
+    parts = re.split(r"[、及和与]", obj.rstrip("等"))
+    items = [i for i in parts if len(i) > 2 and not _OWNER.fullmatch(i)]
     if all(concept.matches(i, verb, dimension, unit=unit) for i in items):
         return concept
     return next(
@@ -275,14 +274,18 @@ def _without_manner(verb: str) -> str:
 
 def _other_readings(obj: str, verb: str) -> Iterator[tuple[str, str]]:
     """``obj`` and ``verb`` read in the scheme's words: each verb of a joined pair, without
-    its manner words, as the acts it names (审结 -> 办结, 聘任 -> 聘请); a verb run into the
-    object's first characters (办结复议 + 案件) is the verb and 复议案件."""
+    its manner words, as the acts it names (审结 -> 办结, 聘任 -> 聘请). A verb run into
+    the object's first characters (办结复议 + 案件) is the verb and 复议案件; a verb
+    that took the object's last words (重大行政 + 执法决定审查) is 重大行政执法决定 + 审查."""
     for part in (p for p in _VERB_JOIN.split(verb) if p):
         bare = _without_manner(part)
         head = next((v for v in _verbs_by_length() if bare.startswith(v) and bare != v), "")
+        tail = next((v for v in _verbs_by_length() if bare.endswith(v) and bare != v), "")
         readings = [(obj, bare)]
         if head and len(bare) - len(head) >= 2:
             readings.append((bare[len(head) :] + obj, head))
+        if tail and len(bare) - len(tail) >= 2:
+            readings.append((obj + bare[: -len(tail)], tail))
         for o, v in readings:
             yield o, v
             for act in _verb_acts().get(v, ()):
