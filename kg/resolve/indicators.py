@@ -10,7 +10,7 @@ verb and dimension, so identical phrasings still meet across reports.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -168,6 +168,10 @@ def _inner_acts(obj: str) -> list[tuple[str, str]]:
 _LIST = re.compile(r"[\u4e00-\u9fff]{2}[、及和与][\u4e00-\u9fff]{2}")
 
 
+# Whose things a list names, not what they are (区政府及部门规范性文件 are 规范性文件).
+_OWNER = re.compile(r"[省市县区镇乡]?(?:政府|党委|人大|部门|单位|机关|街道|乡镇)")
+
+
 def _any_object(rule: ConceptRule) -> bool:
     return rule.object.pattern == "."
 
@@ -202,7 +206,8 @@ def matching_concept(
     concept = _first_concept(obj, verb, dimension, unit)
     if concept is None or concept.counts != "items" or not _LIST.search(obj):
         return concept
-    items = [i for i in re.split(r"[、及和与]", obj.rstrip("等")) if len(i) > 2]
+    parts = re.split(r"[、及和与]", obj.rstrip("等"))
+    items = [i for i in parts if len(i) > 2 and not _OWNER.fullmatch(i)]
     if all(concept.matches(i, verb, dimension, unit=unit) for i in items):
         return concept
     return next(
@@ -236,6 +241,70 @@ def _first_concept(obj: str, verb: str, dimension: str, unit: str) -> IndicatorC
     return None
 
 
+@cache
+def _verb_acts() -> dict[str, tuple[str, ...]]:
+    """Each verb of ``indicator_verb_synonyms.tsv`` and the acts it names (审结 -> 办结)."""
+    acts: dict[str, list[str]] = {}
+    for row in data_table("indicator_verb_synonyms.tsv"):
+        for variant in row["variants"].split("|"):
+            acts.setdefault(variant, []).append(row["act"])
+    return {v: tuple(a) for v, a in acts.items()}
+
+
+@cache
+def _manners() -> tuple[str, ...]:
+    return data_lines("indicator_verb_manners.txt")
+
+
+# Two verbs joined into one action (承接并发布, 调整和公示, 研究、学习).
+_VERB_JOIN = re.compile(r"[并和及与、]")
+
+
+def _without_manner(verb: str) -> str:
+    """``verb`` without the manner words before it (依法受理 -> 受理, 集中清理 -> 清理),
+    as long as a verb of two characters or more is left."""
+    changed = True
+    while changed:
+        changed = False
+        for word in _manners():
+            if verb.startswith(word) and len(verb) - len(word) >= 2:
+                verb, changed = verb[len(word) :], True
+    return verb
+
+
+def _other_readings(obj: str, verb: str) -> Iterator[tuple[str, str]]:
+    """``obj`` and ``verb`` read in the scheme's words: each verb of a joined pair, without
+    its manner words, as the acts it names (审结 -> 办结, 聘任 -> 聘请). A verb run into
+    the object's first characters (办结复议 + 案件) is the verb and 复议案件; a verb
+    that took the object's last words (重大行政 + 执法决定审查) is 重大行政执法决定 + 审查."""
+    for part in (p for p in _VERB_JOIN.split(verb) if p):
+        bare = _without_manner(part)
+        head = next((v for v in _verbs_by_length() if bare.startswith(v) and bare != v), "")
+        tail = next((v for v in _verbs_by_length() if bare.endswith(v) and bare != v), "")
+        readings = [(obj, bare)]
+        if head and len(bare) - len(head) >= 2:
+            readings.append((bare[len(head) :] + obj, head))
+        if tail and len(bare) - len(tail) >= 2:
+            readings.append((obj + bare[: -len(tail)], tail))
+        for o, v in readings:
+            yield o, v
+            for act in _verb_acts().get(v, ()):
+                yield o, act
+
+
+def _in_other_words(obj: str, verb: str, dimension: str, unit: str) -> IndicatorConcept | None:
+    """The concept a number matches once its verb is read in the scheme's words."""
+    seen = {(obj, verb)}
+    for o, v in _other_readings(obj, verb):
+        if (o, v) in seen:
+            continue
+        seen.add((o, v))
+        concept = matching_concept(o, v, dimension, unit)
+        if concept is not None:
+            return concept
+    return None
+
+
 def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     """The indicator concept for a number counting ``obj`` by ``verb``."""
     obj = _MODIFIERS.sub("", obj)
@@ -248,6 +317,8 @@ def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
         plain = _MODIFIERS.sub("", _RATE_VERB.sub(r"\1", _ASIDES.sub("", fold(obj))))
         plain = _SIZE_OF.sub("", plain) if dimension != "percent" else plain
         concept = matching_concept(plain, act, dimension, unit) if plain != fold(obj) else None
+        if concept is None and act:
+            concept = _in_other_words(plain, act, dimension, unit)
     if concept is not None and dimension == "percent" and _changed_by().search(act):
         # 参学率同比增长12.2% is how much a rate moved, not the rate: only a concept that
         # names the change by its verb (审批时限 压缩) takes it.

@@ -342,3 +342,49 @@ def test_rounds_of_screening_and_disputes_screened_stay_apart():
     assert indicator_entity("送法下乡活动", "开展", "count", "次").label == "普法宣传活动 开展"
     assert indicator_entity("行政规范性文件", "制发", "count", "件").label == "规范性文件 制定"
     assert indicator_entity("受教育师生", "", "person", "人").label == "普法 受众"
+
+
+def test_a_verb_in_other_words_maps_to_the_scheme_act():
+    # 审定合同, 续聘法律顾问, 依法予以废止规范性文件: the scheme's 审查, 聘请, 废止.
+    assert indicator_entity("政府合同", "审定", "count", "份").label == "合同 合法性审查"
+    assert indicator_entity("村法律顾问", "续聘", "person", "名").label == "法律顾问 聘请"
+    assert indicator_entity("规范性文件", "依法予以废止", "count", "件").label == "规范性文件 废止"
+    # 梳理并公示: each verb of a joined pair is read.
+    assert indicator_entity("政府信息", "梳理并公示", "count", "条").label == "政府信息 主动公开"
+
+
+def test_other_words_never_merge_unlike_acts():
+    assert indicator_entity("行政复议申请", "不予受理", "count", "件").attr("in_scheme") is None
+    assert indicator_entity("规范性文件", "公示", "count", "件").attr("in_scheme") is None
+    received = indicator_entity("人民调解案件", "受理", "count", "件")
+    mediated = indicator_entity("矛盾纠纷", "调处", "count", "件")
+    assert (received.label, mediated.label) == ("矛盾纠纷 受理", "矛盾纠纷 调解")
+
+
+def test_a_verb_run_into_its_object_is_split():
+    # 办结复议案件 read as 案件 + 办结复议; 重大行政执法决定审查 as 重大行政 + 执法决定审查.
+    assert indicator_entity("案件", "办结复议", "count", "件").label == "行政复议案件 办结"
+    decided = indicator_entity("重大行政", "执法决定审查", "count", "件")
+    assert decided.label == "重大行政执法决定 法制审核"
+
+
+def test_owners_in_a_list_are_not_its_items():
+    owned = indicator_entity("县政府及部门规范性文件", "审核", "count", "件")
+    assert owned.label == "规范性文件 审查"
+    mixed = indicator_entity("重大行政决策、规范性文件及镇村合同", "审查", "count", "件")
+    assert mixed.label != "规范性文件 审查"
+
+
+def test_general_measures_of_the_widened_scheme():
+    assert indicator_entity("批示", "作出", "count", "次").label == "领导批示"
+    assert indicator_entity("具体工作举措", "细化", "count", "条").label == "重点任务 部署"
+    assert indicator_entity("重大行政执法决定", "作出", "count", "件").label == (
+        "重大行政执法决定 作出"
+    )
+    rounds = indicator_entity("案卷评查", "开展", "count", "次")
+    files = indicator_entity("执法案卷", "评查", "count", "卷")
+    assert rounds.label == "行政执法案卷评查 次数" and files.label == "行政执法案卷 评查"
+    # The stock of 行政审批事项 is not the stock of 行政许可事项.
+    approvals = indicator_entity("行政审批事项", "", "count", "项")
+    licences = indicator_entity("行政许可事项", "", "count", "项")
+    assert approvals.label == "行政审批事项" and licences.label == "行政许可事项"
