@@ -2,8 +2,9 @@
 
 Nothing here holds the corpus: N-Quads are copied part by part (reports in
 IRI order, then the shared reference facts, sorted, then the tallies counted
-from the store), the store is bulk loaded from that file (or, on a rebuild,
-the previous store is updated graph by graph), N-Triples, Turtle, TriG and
+from the store); the store of a first build was bulk loaded while the parts
+were built (``kg.store.loading``), that of a rebuild is the previous store
+updated graph by graph, or loaded from that file; N-Triples, Turtle, TriG and
 JSON-LD are joined from each part's piece (``kg.export.rdf``), and
 mentions.csv is the parts' rows in file order. So memory is bounded by the
 largest report and the reference data, whatever the number of reports.
