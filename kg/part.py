@@ -86,12 +86,31 @@ def extractor_version() -> str:
     across versions of the tool.
     """
     digest = hashlib.sha256(str(PART_FORMAT).encode())
-    root = Path(str(files("kg")))
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".ttl", ".tmpl", ".json"):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+    for name, path in version_files():
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def version_files() -> list[tuple[str, Path]]:
+    """The files ``extractor_version`` digests, by their name inside the package.
+
+    The ontology (the initiative scheme is in it) ships as ``kg.ontology`` but lives
+    at the top of a source checkout, outside the ``kg`` folder: it is read from
+    wherever the package finds it, so that editing the scheme never reuses parts
+    made with the old one.
+    """
+    roots = {"": Path(str(files("kg"))), "ontology/": Path(str(files("kg.ontology")))}
+    found: dict[Path, str] = {}
+    for prefix, root in roots.items():
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in _VERSIONED:
+                name = prefix + path.relative_to(root).as_posix()
+                found.setdefault(path.resolve(), name)  # a wheel has ontology/ inside kg/
+    return sorted((name, path) for path, name in found.items())
+
+
+_VERSIONED = (".py", ".tsv", ".txt", ".ttl", ".tmpl", ".json")
 
 
 def part_key(label: str, sha1: str, options: str = "") -> str:
