@@ -858,12 +858,31 @@ def _programme_name(clause: str) -> str:
             continue
         if modifier in r.generic or len(modifier) < NAME_MIN_MODIFIER:
             return ""
+        if _refused_modifier(modifier):
+            return ""  # 实施领头雁工程, 实施美丽乡村建设工程: a metaphor or strategy, not a name
         if modifier.endswith(r.described):
             return ""  # 打造重大合同管理新模式: a new way described, not a name
         if r.heads[head] == "domain" and not any(d in modifier for d in r.domains):
             return ""  # 医药卫生体制改革, 盐业管理体制改革: a sector's reform, not governance
         return name
     return ""
+
+
+def _refused_modifier(modifier: str) -> bool:
+    """Whether the words before an unquoted name's kind word are a term the scheme refuses.
+
+    “最后一公里”工程 and “头雁”工程 are refused when quoted; written without the
+    marks (实施领头雁工程, 推进高质量发展模式) they are the same metaphor or strategy
+    with a bare kind word, and a doctrine inside the name (习近平法治思想宣传工程)
+    makes it the doctrine's own campaign (annotation guide).
+    """
+    r = _rules()
+    folded = fold(modifier)
+    return (
+        modifier in r.not_initiatives
+        or folded in r.not_initiatives
+        or any(d in folded for d in r.doctrines)
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

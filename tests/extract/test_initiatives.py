@@ -690,3 +690,26 @@ def test_brand_named_a_few_words_after_its_quote(lexicons):
     # What the brand does may stand between the quote and 品牌 (annotation guide: brands).
     text = "形成“清风徽韵”理论宣讲特色品牌，全年开展宣讲120场。"
     assert _surfaces(text, lexicons) == ["清风徽韵"]
+
+
+def test_a_refused_term_with_a_bare_kind_word_is_refused_unquoted_too(lexicons):
+    # “头雁”工程 is refused when quoted; written without the marks after an adoption verb
+    # it is the same metaphor (annotation guide: metaphors, strategies, doctrines).
+    text = "实施领头雁工程，推行高质量发展模式，实施习近平法治思想宣传工程。"
+    assert _surfaces(text, lexicons) == []
+    # A programme named the same way stays (the modifier is no refused term).
+    assert _surfaces("实施公共法律服务提质工程，选优配强调解员。", lexicons) == [
+        "公共法律服务提质工程"
+    ]
+
+
+def test_service_systems_every_office_keeps_are_no_programmes(lexicons):
+    # 首问负责、一次性告知、限时办结: systems every office must keep, named generically
+    # (annotation guide: generic legal systems), quoted or not, with or without 制度.
+    text = "严格落实“首问负责制”“一次性告知制”“限时办结制”等制度，推行“一网通办”。"
+    assert _surfaces(text, lexicons) == ["一网通办"]
+
+
+def test_a_sector_strategy_is_no_programme_of_governance(lexicons):
+    # 美丽乡村 (建设) is a sector's development strategy (annotation guide: scope).
+    assert _surfaces("开展“美丽乡村”创建活动，深化“放管服”改革。", lexicons) == ["“放管服”改革"]
