@@ -662,6 +662,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue  # 法治政府建设示范创建工作领导小组: a body's name, not the programme
         if _PERSONS_COUNTED.search(text, max(0, start - _BEFORE), start):
             continue  # 一万名村居法律明白人: people counted, the programme's members
+        if _title_won(text[max(0, start - _BEFORE) : start]):
+            continue  # 被评为全国民主法治示范村: a title won, an honour (annotation guide)
         if surface.endswith(DAY) and _rules().date_after.match(text, end):
             continue  # 在第十个国家宪法日之际: the day is a date here, not the programme
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
@@ -681,6 +683,23 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     found.extend(m for m in names if not _covered(kept, m.start, m.end))
     found.sort(key=lambda m: (m.start, m.end))
     return _one_per_name(found, text, known, sentences)
+
+
+# Levels and batches between an honour's verb and the title it names (获评第二批全国…).
+_TITLE_LEVEL = re.compile(
+    r"(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|第[\d一二三四五六七八九十]+批|首批)*$"
+)
+
+
+def _title_won(before: str) -> bool:
+    """Whether an unquoted known name right after ``before`` is a title won, not the programme.
+
+    被评为全国民主法治示范村, 获评省级…: the name after a verb of rating names the
+    title, an honour (annotation guide), as 评为“…” does for a quoted one.
+    """
+    level = _TITLE_LEVEL.search(before)
+    head = before[: level.start()] if level else before
+    return bool(_rules().honour_before.search(head))
 
 
 def _mergers(text: str) -> list[tuple[int, int, str]]:

@@ -713,3 +713,11 @@ def test_service_systems_every_office_keeps_are_no_programmes(lexicons):
 def test_a_sector_strategy_is_no_programme_of_governance(lexicons):
     # 美丽乡村 (建设) is a sector's development strategy (annotation guide: scope).
     assert _surfaces("开展“美丽乡村”创建活动，深化“放管服”改革。", lexicons) == ["“放管服”改革"]
+
+
+def test_a_known_name_after_a_verb_of_rating_is_a_title_won(lexicons):
+    # 被评为全国民主法治示范村: the title won is an honour, written without quotation
+    # marks as with them (annotation guide: honours and awards); the 创建 itself stays.
+    text = "新华村被评为全国民主法治示范村，全镇推进民主法治示范村创建。"
+    assert _surfaces(text, lexicons) == ["民主法治示范村创建"]
+    assert _surfaces("城关社区获评第二批省级民主法治示范村。", lexicons) == []
