@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract.lexicons import Lexicons, data_lines, data_table, refused_initiatives
@@ -682,7 +682,40 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.
     found.extend(m for m in names if not _covered(kept, m.start, m.end))
     found.sort(key=lambda m: (m.start, m.end))
-    return _one_per_name(found, text, known, sentences)
+    return _full_names(_one_per_name(found, text, known, sentences))
+
+
+# Marks that wrap a name inside a longer one (“服务包”制度, 公共法律服务“大篷车”).
+_WRAPS = (("“", "”"), ('"', '"'), ("‘", "’"), ("「", "」"))
+
+
+def _full_names(found: list[Mention]) -> list[Mention]:
+    """Mentions where a local name written bare is labelled with its full form in the report.
+
+    “服务包”制度 … “服务包”企业, “大篷车”活动 … 公共法律服务“大篷车”: a report names its
+    own brand once with its head noun or domain and elsewhere by the quote alone;
+    both are the one programme, under its full name (annotation guide: one label,
+    the name with its head noun). Only a single full form is taken: a quote written
+    with two different ones is left as it is.
+    """
+    local = [m for m in found if m.attr("known") == "0"]
+    out = []
+    for m in found:
+        term = m.attr("term")
+        fuller = (
+            {
+                n.attr("term")
+                for n in local
+                if n.attr("term") != term and any(o + term + c in n.surface for o, c in _WRAPS)
+            }
+            if term and m.attr("known") == "0" and m.attr("quoted") == "1" and m.surface == term
+            else set()
+        )
+        if len(fuller) == 1:
+            (name,) = fuller
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "term": name}.items())))
+        out.append(m)
+    return out
 
 
 # Levels and batches between an honour's verb and the title it names (获评第二批全国…).

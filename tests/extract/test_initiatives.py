@@ -721,3 +721,31 @@ def test_a_known_name_after_a_verb_of_rating_is_a_title_won(lexicons):
     text = "新华村被评为全国民主法治示范村，全镇推进民主法治示范村创建。"
     assert _surfaces(text, lexicons) == ["民主法治示范村创建"]
     assert _surfaces("城关社区获评第二批省级民主法治示范村。", lexicons) == []
+
+
+def _terms(text: str, lexicons) -> list[tuple[str, str]]:
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    return [(m.surface, m.attr("term") or "") for m in found]
+
+
+def test_a_local_name_written_bare_takes_its_full_form_in_the_report(lexicons):
+    # One brand named with its head noun once and by its quote alone elsewhere is one
+    # programme under its full name, before or after (annotation guide: the name with
+    # its head noun), so the report holds one node for it, not two.
+    text = "推行“红茶议事”协商机制，全年召开“红茶议事”会议46场。"
+    assert _terms(text, lexicons) == [
+        ("“红茶议事”协商机制", "红茶议事协商机制"),
+        ("红茶议事", "红茶议事协商机制"),
+    ]
+    # A domain written before the later quote is part of the full name too.
+    text = "持续开展“法治夜校”活动，打造全县公共法律服务“法治夜校”。"
+    assert _terms(text, lexicons) == [
+        ("法治夜校", "公共法律服务法治夜校"),
+        ("公共法律服务“法治夜校”", "公共法律服务法治夜校"),
+    ]
+
+
+def test_a_bare_name_with_two_full_forms_keeps_its_own(lexicons):
+    # Two different full forms of one quote: which one the bare quote means is unknown.
+    text = "建立“红茶议事”协商机制和“红茶议事”调解工作法，开展“红茶议事”。"
+    assert ("红茶议事", "红茶议事") in _terms(text, lexicons)
