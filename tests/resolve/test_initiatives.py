@@ -95,3 +95,19 @@ def test_programmes_many_places_brand_stay_local(resources):
         mine = resources.initiatives.entity(name, 2023, a)
         assert mine.attr("scope") == "local" and mine.label == name
         assert mine.iri != resources.initiatives.entity(name, 2023, b).iri
+
+
+def test_campaigns_of_the_national_pufa_plan_are_national(lexicons, resources):
+    # 普法强基补短板专项行动, 公民法治素养提升行动: national campaigns whose name stops
+    # before 专项行动/行动 (annotation guide: span), one concept for every place.
+    from kg.extract import split_sentences
+    from kg.extract.initiatives import extract_initiatives
+    from kg.model import Document
+
+    text = "深入开展普法强基补短板专项行动，组织开展公民法治素养提升行动。"
+    doc = Document(path="t", name="t", text=text, sha1="0" * 40, fmt="txt", encoding="utf-8")
+    found = extract_initiatives(doc, split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["普法强基补短板", "公民法治素养提升"]
+    for m in found:
+        entity = resources.initiatives.entity(m.attr("term"), 2023)
+        assert entity.attr("scope") == "national"
