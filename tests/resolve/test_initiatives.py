@@ -111,3 +111,11 @@ def test_campaigns_of_the_national_pufa_plan_are_national(lexicons, resources):
     for m in found:
         entity = resources.initiatives.entity(m.attr("term"), 2023)
         assert entity.attr("scope") == "national"
+
+
+def test_each_count_of_law_entering_places_is_its_own_campaign(resources):
+    # 法律五进, 法律六进, 法律七进, 法律八进: the count names the campaign (as the report
+    # writes it), each one national concept, none folded into another.
+    labels = [resources.initiatives.lookup(t).label for t in ("法律五进", "法律六进", "法律七进")]
+    assert labels == ["法律五进", "法律六进", "法律七进"]
+    assert resources.initiatives.lookup("法律八进").label == "法律八进"
