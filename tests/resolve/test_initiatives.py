@@ -119,3 +119,9 @@ def test_each_count_of_law_entering_places_is_its_own_campaign(resources):
     labels = [resources.initiatives.lookup(t).label for t in ("法律五进", "法律六进", "法律七进")]
     assert labels == ["法律五进", "法律六进", "法律七进"]
     assert resources.initiatives.lookup("法律八进").label == "法律八进"
+
+
+def test_demonstration_creation_of_a_project_is_the_national_programme(resources):
+    # 示范项目创建 is one kind of 法治政府建设示范创建, as 示范县创建 and 单项示范创建 are.
+    for term in ("法治政府建设示范项目创建", "法治政府示范项目创建"):
+        assert resources.initiatives.lookup(term).label == "法治政府建设示范创建"
