@@ -29,7 +29,11 @@ the name joins it (“短视频”述法模式, “三位一体”审查机制, 
 (活动, 行动, 专项整治, 规划) stay outside. Known initiatives are also found unquoted
 (行政执法三项制度, 法律明白人), and so are new ones named right after an
 adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推广非现场执法;
-``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``).
+``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``),
+unless the words before the kind word are a term the scheme refuses (实施领头雁工程) or
+the name follows a verb of rating (被评为全国民主法治示范村: a title won). A local name
+written bare takes the one full form the report gives it elsewhere (“服务包” …
+“服务包”制度), so that one brand has one label in a report.
 """
 
 from __future__ import annotations
