@@ -749,3 +749,10 @@ def test_a_bare_name_with_two_full_forms_keeps_its_own(lexicons):
     # Two different full forms of one quote: which one the bare quote means is unknown.
     text = "建立“红茶议事”协商机制和“红茶议事”调解工作法，开展“红茶议事”。"
     assert ("红茶议事", "红茶议事") in _terms(text, lexicons)
+
+
+def test_party_work_styles_and_days_are_party_routines(lexicons):
+    # Party-internal routines are no initiatives (annotation guide: 三会一课, 主题教育 …),
+    # with whatever kind word; a village's governance method next to them stays.
+    text = "推广“四下基层”工作法，开展“主题党日”活动，推行“四议两公开”工作法。"
+    assert _surfaces(text, lexicons) == ["“四议两公开”工作法"]
