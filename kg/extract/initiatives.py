@@ -29,14 +29,18 @@ the name joins it (“短视频”述法模式, “三位一体”审查机制, 
 (活动, 行动, 专项整治, 规划) stay outside. Known initiatives are also found unquoted
 (行政执法三项制度, 法律明白人), and so are new ones named right after an
 adoption verb and ending in a kind word (深化相对集中行政许可权改革, 推广非现场执法;
-``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``).
+``kg/data/initiative_heads.tsv``, ``initiative_generic.txt``, ``initiative_scopes.txt``),
+unless the words before the kind word are a term the scheme refuses (实施领头雁工程) or
+the name follows a verb of rating (被评为全国民主法治示范村: a title won). A local name
+written bare takes the one full form the report gives it elsewhere (“服务包” …
+“服务包”制度), so that one brand has one label in a report.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract.lexicons import Lexicons, data_lines, data_table, refused_initiatives
@@ -662,6 +666,8 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
             continue  # 法治政府建设示范创建工作领导小组: a body's name, not the programme
         if _PERSONS_COUNTED.search(text, max(0, start - _BEFORE), start):
             continue  # 一万名村居法律明白人: people counted, the programme's members
+        if _title_won(text[max(0, start - _BEFORE) : start]):
+            continue  # 被评为全国民主法治示范村: a title won, an honour (annotation guide)
         if surface.endswith(DAY) and _rules().date_after.match(text, end):
             continue  # 在第十个国家宪法日之际: the day is a date here, not the programme
         # 全国法治政府建设示范创建, 新时代枫桥经验: a level or era before a national name is
@@ -680,7 +686,57 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
     # A name a known one covers (行政执法三项制度 after 落实) is that known name.
     found.extend(m for m in names if not _covered(kept, m.start, m.end))
     found.sort(key=lambda m: (m.start, m.end))
-    return _one_per_name(found, text, known, sentences)
+    return _full_names(_one_per_name(found, text, known, sentences))
+
+
+# Marks that wrap a name inside a longer one (“服务包”制度, 公共法律服务“大篷车”).
+_WRAPS = (("“", "”"), ('"', '"'), ("‘", "’"), ("「", "」"))
+
+
+def _full_names(found: list[Mention]) -> list[Mention]:
+    """Mentions where a local name written bare is labelled with its full form in the report.
+
+    “服务包”制度 … “服务包”企业, “大篷车”活动 … 公共法律服务“大篷车”: a report names its
+    own brand once with its head noun or domain and elsewhere by the quote alone;
+    both are the one programme, under its full name (annotation guide: one label,
+    the name with its head noun). Only a single full form is taken: a quote written
+    with two different ones is left as it is.
+    """
+    local = [m for m in found if m.attr("known") == "0"]
+    out = []
+    for m in found:
+        term = m.attr("term")
+        fuller = (
+            {
+                n.attr("term")
+                for n in local
+                if n.attr("term") != term and any(o + term + c in n.surface for o, c in _WRAPS)
+            }
+            if term and m.attr("known") == "0" and m.attr("quoted") == "1" and m.surface == term
+            else set()
+        )
+        if len(fuller) == 1:
+            (name,) = fuller
+            m = replace(m, attrs=tuple(sorted({**dict(m.attrs), "term": name}.items())))
+        out.append(m)
+    return out
+
+
+# Levels and batches between an honour's verb and the title it names (获评第二批全国…).
+_TITLE_LEVEL = re.compile(
+    r"(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|第[\d一二三四五六七八九十]+批|首批)*$"
+)
+
+
+def _title_won(before: str) -> bool:
+    """Whether an unquoted known name right after ``before`` is a title won, not the programme.
+
+    被评为全国民主法治示范村, 获评省级…: the name after a verb of rating names the
+    title, an honour (annotation guide), as 评为“…” does for a quoted one.
+    """
+    level = _TITLE_LEVEL.search(before)
+    head = before[: level.start()] if level else before
+    return bool(_rules().honour_before.search(head))
 
 
 def _mergers(text: str) -> list[tuple[int, int, str]]:
@@ -858,12 +914,31 @@ def _programme_name(clause: str) -> str:
             continue
         if modifier in r.generic or len(modifier) < NAME_MIN_MODIFIER:
             return ""
+        if _refused_modifier(modifier):
+            return ""  # 实施领头雁工程, 实施美丽乡村建设工程: a metaphor or strategy, not a name
         if modifier.endswith(r.described):
             return ""  # 打造重大合同管理新模式: a new way described, not a name
         if r.heads[head] == "domain" and not any(d in modifier for d in r.domains):
             return ""  # 医药卫生体制改革, 盐业管理体制改革: a sector's reform, not governance
         return name
     return ""
+
+
+def _refused_modifier(modifier: str) -> bool:
+    """Whether the words before an unquoted name's kind word are a term the scheme refuses.
+
+    “最后一公里”工程 and “头雁”工程 are refused when quoted; written without the
+    marks (实施领头雁工程, 推进高质量发展模式) they are the same metaphor or strategy
+    with a bare kind word, and a doctrine inside the name (习近平法治思想宣传工程)
+    makes it the doctrine's own campaign (annotation guide).
+    """
+    r = _rules()
+    folded = fold(modifier)
+    return (
+        modifier in r.not_initiatives
+        or folded in r.not_initiatives
+        or any(d in folded for d in r.doctrines)
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

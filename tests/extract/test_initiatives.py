@@ -690,3 +690,69 @@ def test_brand_named_a_few_words_after_its_quote(lexicons):
     # What the brand does may stand between the quote and 品牌 (annotation guide: brands).
     text = "形成“清风徽韵”理论宣讲特色品牌，全年开展宣讲120场。"
     assert _surfaces(text, lexicons) == ["清风徽韵"]
+
+
+def test_a_refused_term_with_a_bare_kind_word_is_refused_unquoted_too(lexicons):
+    # “头雁”工程 is refused when quoted; written without the marks after an adoption verb
+    # it is the same metaphor (annotation guide: metaphors, strategies, doctrines).
+    text = "实施领头雁工程，推行高质量发展模式，实施习近平法治思想宣传工程。"
+    assert _surfaces(text, lexicons) == []
+    # A programme named the same way stays (the modifier is no refused term).
+    assert _surfaces("实施公共法律服务提质工程，选优配强调解员。", lexicons) == [
+        "公共法律服务提质工程"
+    ]
+
+
+def test_service_systems_every_office_keeps_are_no_programmes(lexicons):
+    # 首问负责、一次性告知、限时办结: systems every office must keep, named generically
+    # (annotation guide: generic legal systems), quoted or not, with or without 制度.
+    text = "严格落实“首问负责制”“一次性告知制”“限时办结制”等制度，推行“一网通办”。"
+    assert _surfaces(text, lexicons) == ["一网通办"]
+
+
+def test_a_sector_strategy_is_no_programme_of_governance(lexicons):
+    # 美丽乡村 (建设) is a sector's development strategy (annotation guide: scope).
+    assert _surfaces("开展“美丽乡村”创建活动，深化“放管服”改革。", lexicons) == ["“放管服”改革"]
+
+
+def test_a_known_name_after_a_verb_of_rating_is_a_title_won(lexicons):
+    # 被评为全国民主法治示范村: the title won is an honour, written without quotation
+    # marks as with them (annotation guide: honours and awards); the 创建 itself stays.
+    text = "新华村被评为全国民主法治示范村，全镇推进民主法治示范村创建。"
+    assert _surfaces(text, lexicons) == ["民主法治示范村创建"]
+    assert _surfaces("城关社区获评第二批省级民主法治示范村。", lexicons) == []
+
+
+def _terms(text: str, lexicons) -> list[tuple[str, str]]:
+    found = extract_initiatives(_doc("t", text), split_sentences(text), lexicons)
+    return [(m.surface, m.attr("term") or "") for m in found]
+
+
+def test_a_local_name_written_bare_takes_its_full_form_in_the_report(lexicons):
+    # One brand named with its head noun once and by its quote alone elsewhere is one
+    # programme under its full name, before or after (annotation guide: the name with
+    # its head noun), so the report holds one node for it, not two.
+    text = "推行“红茶议事”协商机制，全年召开“红茶议事”会议46场。"
+    assert _terms(text, lexicons) == [
+        ("“红茶议事”协商机制", "红茶议事协商机制"),
+        ("红茶议事", "红茶议事协商机制"),
+    ]
+    # A domain written before the later quote is part of the full name too.
+    text = "持续开展“法治夜校”活动，打造全县公共法律服务“法治夜校”。"
+    assert _terms(text, lexicons) == [
+        ("法治夜校", "公共法律服务法治夜校"),
+        ("公共法律服务“法治夜校”", "公共法律服务法治夜校"),
+    ]
+
+
+def test_a_bare_name_with_two_full_forms_keeps_its_own(lexicons):
+    # Two different full forms of one quote: which one the bare quote means is unknown.
+    text = "建立“红茶议事”协商机制和“红茶议事”调解工作法，开展“红茶议事”。"
+    assert ("红茶议事", "红茶议事") in _terms(text, lexicons)
+
+
+def test_party_work_styles_and_days_are_party_routines(lexicons):
+    # Party-internal routines are no initiatives (annotation guide: 三会一课, 主题教育 …),
+    # with whatever kind word; a village's governance method next to them stays.
+    text = "推广“四下基层”工作法，开展“主题党日”活动，推行“四议两公开”工作法。"
+    assert _surfaces(text, lexicons) == ["“四议两公开”工作法"]

@@ -95,3 +95,33 @@ def test_programmes_many_places_brand_stay_local(resources):
         mine = resources.initiatives.entity(name, 2023, a)
         assert mine.attr("scope") == "local" and mine.label == name
         assert mine.iri != resources.initiatives.entity(name, 2023, b).iri
+
+
+def test_campaigns_of_the_national_pufa_plan_are_national(lexicons, resources):
+    # 普法强基补短板专项行动, 公民法治素养提升行动: national campaigns whose name stops
+    # before 专项行动/行动 (annotation guide: span), one concept for every place.
+    from kg.extract import split_sentences
+    from kg.extract.initiatives import extract_initiatives
+    from kg.model import Document
+
+    text = "深入开展普法强基补短板专项行动，组织开展公民法治素养提升行动。"
+    doc = Document(path="t", name="t", text=text, sha1="0" * 40, fmt="txt", encoding="utf-8")
+    found = extract_initiatives(doc, split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["普法强基补短板", "公民法治素养提升"]
+    for m in found:
+        entity = resources.initiatives.entity(m.attr("term"), 2023)
+        assert entity.attr("scope") == "national"
+
+
+def test_each_count_of_law_entering_places_is_its_own_campaign(resources):
+    # 法律五进, 法律六进, 法律七进, 法律八进: the count names the campaign (as the report
+    # writes it), each one national concept, none folded into another.
+    labels = [resources.initiatives.lookup(t).label for t in ("法律五进", "法律六进", "法律七进")]
+    assert labels == ["法律五进", "法律六进", "法律七进"]
+    assert resources.initiatives.lookup("法律八进").label == "法律八进"
+
+
+def test_demonstration_creation_of_a_project_is_the_national_programme(resources):
+    # 示范项目创建 is one kind of 法治政府建设示范创建, as 示范县创建 and 单项示范创建 are.
+    for term in ("法治政府建设示范项目创建", "法治政府示范项目创建"):
+        assert resources.initiatives.lookup(term).label == "法治政府建设示范创建"
