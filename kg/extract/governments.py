@@ -248,7 +248,11 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for m in _SHORT.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
-    selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
+    selves = (
+        (m, attrs(self="1", level=m.group(1)))
+        for m in _SELF.finditer(text)
+        if not _in_short_quote(text, m.start(), m.end())
+    )
     committees = (
         (m, attrs(short="1", level="街道", organ="党工委", own="1"))
         for m in _WORK_COMMITTEE.finditer(text)
@@ -274,6 +278,25 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     found.sort(key=lambda m: (m.start, m.end))
     found = _with_paired_governments(text, found, sentences)
     return [_with_role(text, m) for m in found]
+
+
+_QUOTE_REACH = 10  # characters of a quoted slogan on each side of the self-reference
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a short quotation (“全市通办”, “一键呼叫、全区响应”):
+    a slogan or a programme's name, whose words are no mention of the place."""
+    before = text[max(0, start - _QUOTE_REACH) : start]
+    after = text[end : end + _QUOTE_REACH]
+    opened = before.rfind("“")
+    closed = after.find("”")
+    return (
+        opened >= 0
+        and "”" not in before[opened:]
+        and closed >= 0
+        and "“" not in after[:closed]
+        and not re.search(r"[。；;\n]", before[opened:] + after[:closed])
+    )
 
 
 def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[re.Match[str]]:

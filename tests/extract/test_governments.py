@@ -269,3 +269,11 @@ def test_spaced_out_page_fields_are_chrome(lexicons) -> None:
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", DocumentMeta(year=2023))
     found = extract_governments(doc, split_sentences(text), lexicons)
     assert [m.surface for m in found] == ["全省"]
+
+
+def test_a_self_reference_inside_a_short_quoted_slogan_is_not_a_mention(lexicons) -> None:
+    # “全县通办”, “一号受理、全镇联动”: slogans and programme names, not the place
+    text = "实现“全县通办”。建成“一号受理、全镇联动”服务机制。全县推进“放管服”改革。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = extract_governments(doc, split_sentences(text), lexicons)
+    assert [(m.surface, m.start) for m in found] == [("全县", text.index("全县推进"))]
