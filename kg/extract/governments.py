@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from kg.extract.departments import department_after
-from kg.extract.lexicons import Lexicons
+from kg.extract.lexicons import Lexicons, data_lines
 from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
 from kg.extract.sentences import Sentences, split_sentences
 from kg.ingest.script import to_simplified
@@ -45,8 +46,10 @@ ORGANS = (
 )
 # 全省 in 全省法治政府建设示范市 is part of an award's name: no mention; in 全省法治政府建设
 # 示范创建 (the work, an initiative) it is the province that runs it.
+# 长 after it is the head's title (县长, 镇长) unless it starts a word of its own (我区长足发展,
+# 全市长效机制, 本县长期).
 _SELF = re.compile(
-    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委长级直属])"
+    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委级直属])(?!长(?!足|期|效|远|治久安|江|三角))"
     r"(?!法治政府建设示范(?!创建))"
 )
 # A 地区's organs by their short names (地委、行署 in 阿里地区's counties): not inside a word
@@ -124,6 +127,32 @@ _FIRM = re.compile(
 # A place that opens a quoted name or a title (“广州市小微企业…项目”, 《荆州市…》 cut by a line
 # end): it belongs to that name, unless the quotation is the place alone (“东城”).
 _INSIDE_A_NAME = re.compile(r"[“《〈]")
+# Words that make the place before them the subject of a clause (浮梁县建成…平台, 上海举办…论坛):
+# a name that opens with a place holds none of them.
+_CLAUSE_WORD = re.compile(
+    r"[在是为由被把将对向与和及、，,。；;：:\s]|建|推|打造|搭建|依托|利用|通过|上线|启用|开通|开发|构建|创|"
+    r"成立|举办|承办|主办|召开|印发|出台|发布|设立|制定|实现|运用|获|入选|完善|升级|优化"
+)
+# name characters between the place and the head (司法行政大, 国家工作人员学法考法)
+_NAME_REACH = 12
+
+
+@cache
+def _named_thing() -> re.Pattern[str]:
+    """A run of name characters ending in a head of :file:`place_named_heads.txt`."""
+    heads = sorted(data_lines("place_named_heads.txt"), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, heads))
+    return re.compile(rf"[“”\"‘’A-Za-z0-9\u4e00-\u9fff]{{0,{_NAME_REACH}}}?(?:{alternation})")
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens the name of a forum, a lecture series, a
+    platform or a website (第五届上海国际仲裁高峰论坛, 通过贵州政务服务网站公示): the words up to
+    the name's head hold no verb or clause mark that would make the place their subject."""
+    m = _named_thing().match(text, end)
+    return m is not None and _CLAUSE_WORD.search(m.group()) is None
+
+
 # A cited title (《…》) is one mention: the places inside it are not governments.
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # Sentence words that make a named government a partner of the author.
@@ -183,8 +212,8 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
             continue  # 重庆经开区, 海南自贸港: a zone named after the place, or a zone alone
         if not organ and _NAME_GOES_ON.match(text, end):
             continue  # 安徽省第三批…示范县: an honour's name, not the province
-        if not organ and (_FIRM.match(text, end) or inside):
-            continue  # 江苏承匠律师事务所, “济南律师宣讲团”, 《荆州市…: part of another name
+        if not organ and (_FIRM.match(text, end) or inside or names_a_thing(text, end)):
+            continue  # 江苏承匠律师事务所, “济南律师宣讲团”, 上海司法行政大讲堂: another name
         if not organ and department_after(text, end) and not _partner_sentence(text, start):
             continue  # 浙江省卫生健康委: the place is part of the department's name
         if organ and _BODY_RE.match(text, stop):
@@ -219,7 +248,11 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for m in _SHORT.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
-    selves = ((m, attrs(self="1", level=m.group(1))) for m in _SELF.finditer(text))
+    selves = (
+        (m, attrs(self="1", level=m.group(1)))
+        for m in _SELF.finditer(text)
+        if not _in_short_quote(text, m.start(), m.end())
+    )
     committees = (
         (m, attrs(short="1", level="街道", organ="党工委", own="1"))
         for m in _WORK_COMMITTEE.finditer(text)
@@ -247,6 +280,25 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     return [_with_role(text, m) for m in found]
 
 
+_QUOTE_REACH = 10  # characters of a quoted slogan on each side of the self-reference
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a short quotation (“全市通办”, “一键呼叫、全区响应”):
+    a slogan or a programme's name, whose words are no mention of the place."""
+    before = text[max(0, start - _QUOTE_REACH) : start]
+    after = text[end : end + _QUOTE_REACH]
+    opened = before.rfind("“")
+    closed = after.find("”")
+    return (
+        opened >= 0
+        and "”" not in before[opened:]
+        and closed >= 0
+        and "“" not in after[:closed]
+        and not re.search(r"[。；;\n]", before[opened:] + after[:closed])
+    )
+
+
 def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[re.Match[str]]:
     """Short county and town names right after a compound word (法治嘉定): the longest name
     that starts there, unless a named government already covers it or a level word follows
@@ -260,6 +312,8 @@ def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[
         for k in range(_LONGEST_SHORT, 1, -1):
             word = text[start : start + k]
             if len(word) == k and word in names:
+                if names_a_thing(text, start + k):
+                    break  # “法治南宁讲堂”: a lecture series named after the place
                 if text[start + k : start + k + 1] not in _LEVEL_ENDS or start + k == len(text):
                     found = re.compile(re.escape(word)).match(text, start)
                     if found is not None:

@@ -509,10 +509,13 @@ _LINE_AFTER = (
 )
 _OWN_PLACE_WORDS = frozenset(a + b for a in "我全本" for b in "省市县区州旗")
 # A department's words for its own organs, the 局/委/厅 standing alone (局党组研究, 是局机关,
-# 委党委书记, 厅主要负责同志): a department's report (局长 is left out: 副局长 of any body).
+# 委党委书记, 厅主要负责同志), or a bureau of a level named with its own organs (市司法局机关,
+# 省司法厅党政主要负责人, 市交通运输局党组): a department's report.  A government's report names
+# its bureaus' work, not their 机关 and leading groups (局长 is left out: 副局长 of any body).
 _DEPARTMENT_SPEAKS = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[是由经和及与、在对将把]))[局委厅]"
-    r"(?:党组|党委|机关|领导班子|全体|直属|属|主要负责)"
+    r"(?:党组|党委|机关|领导班子|全体|直属|属|主要负责)|"
+    r"[省市县区][\u4e00-\u9fff]{1,10}?[局厅](?:机关|党组|党委|党政主要负责|领导班子)"
 )
 # A 我局 that calls itself 分局 is the branch of a bureau above it: its name is not 区X局.
 _BRANCH = re.compile(r"(?<![\u4e00-\u9fff])分局|(?<=[是为与和由、])分局")

@@ -240,3 +240,40 @@ def test_a_title_line_in_traditional_script_is_left_out_like_a_simplified_one(le
     ]
     assert all(start > len(title) for _, start in found)
     assert ("江西省", len(title) + 7) in found  # the body's places are still read
+
+
+def test_a_forum_platform_or_website_named_after_its_place_is_not_the_place(lexicons) -> None:
+    # the place opens the name of a forum, a lecture series, a platform or a website
+    text = (
+        "承办第三届广州国际法治论坛。依托湖北政务服务网公开清单。"
+        "开展杭州市法治大讲堂12期。全县完成甘肃省国家工作人员学法考法平台注册。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["全县"]
+
+
+def test_a_place_that_builds_a_platform_is_still_the_place(lexicons) -> None:
+    # a verb between the place and the platform makes the place the clause's subject
+    text = "宜昌市建成全省首个行政执法监督平台。云南举办法治论坛。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["宜昌市", "全省", "云南"]
+
+
+def test_a_self_reference_before_a_word_with_chang_is_read(lexicons) -> None:
+    # 我区长足发展, 全市长效机制: 长 starts a word; 全县长 is no county head
+    text = "为推动我区长足发展提供保障。建立全市长效机制。本县长期坚持依法行政。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["我区", "全市", "本县"]
+
+
+def test_spaced_out_page_fields_are_chrome(lexicons) -> None:
+    # 发 布 机 构: a disclosure page's field spaced out to line up its table
+    text = "发 布 机 构: 浙江省人民政府 发 文 日 期: 2024-03-30\n2023年，全省推进法治建设。\n"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", DocumentMeta(year=2023))
+    found = extract_governments(doc, split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["全省"]
+
+
+def test_a_self_reference_inside_a_short_quoted_slogan_is_not_a_mention(lexicons) -> None:
+    # “全县通办”, “一号受理、全镇联动”: slogans and programme names, not the place
+    text = "实现“全县通办”。建成“一号受理、全镇联动”服务机制。全县推进“放管服”改革。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = extract_governments(doc, split_sentences(text), lexicons)
+    assert [(m.surface, m.start) for m in found] == [("全县", text.index("全县推进"))]

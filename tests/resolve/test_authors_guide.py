@@ -400,3 +400,32 @@ def test_a_superior_quoted_in_the_first_sentence_is_not_the_author(tmp_path, res
 )
 def test_the_year_is_the_year_reported_on(tmp_path, text, year) -> None:
     assert _read(tmp_path, text).meta.year == year
+
+
+@pytest.mark.parametrize(
+    "organs",
+    ["省生态环境厅机关", "市自然资源局党组", "县交通运输局党政主要负责人", "区教育局领导班子"],
+)
+def test_a_text_that_names_its_bureaus_own_organs_is_no_governments_self_reference(
+    tmp_path, resources, organs
+) -> None:
+    # no title and no subject: 法治浙江 and 全省 alone would make it 浙江省人民政府's, but a
+    # bureau named with its own 机关, 党组 or leaders speaks as that bureau: not the government
+    text = (
+        "一、主要工作\n全省深入推进法治浙江建设。"
+        f"{organs}认真履行推进法治建设第一责任人职责，全省行政复议案件办结率100%。\n"
+        "二、下一步打算\n持续推进法治浙江建设。\n"
+    )
+    a = resolve_authorship(_read(tmp_path, text), resources)
+    assert not any(o.organ == "government" for o in a.organs)
+
+
+def test_a_text_that_names_bureaus_at_work_is_still_its_governments(tmp_path, resources) -> None:
+    # a government's report names its bureaus' work (市司法局开展…), not their own organs
+    text = (
+        "一、主要工作\n全省深入推进法治浙江建设。省司法厅开展行政执法检查，"
+        "全省行政复议案件办结率100%。\n二、下一步打算\n持续推进法治浙江建设。\n"
+    )
+    labels, chain, _ = _author(tmp_path, text, resources)
+    assert labels == ["浙江省人民政府"]
+    assert chain == ["浙江省"]
