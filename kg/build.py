@@ -16,12 +16,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store
 
 from kg.cache import CACHE, PartCache
-from kg.export.files import (
-    check_no_foreign_outputs,
-    current_generation,
-    new_generation,
-    pause_point,
-)
+from kg.export.files import check_no_foreign_outputs, new_generation, pause_point
 from kg.export.rdf import RDF_FILES
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
 from kg.extract.lexicons import DEFAULT_MAX_TITLE, data_lines
@@ -34,7 +29,6 @@ from kg.outputs import PartSource, reference_nquads, reuse_unchanged, write_buil
 from kg.part import DocumentPart, make_part, part_key
 from kg.resolve import Resources, resolve_document
 from kg.store import open_store, store_totals
-from kg.store.loading import streaming_load
 from kg.store.tallies import citation_tallies
 
 Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
@@ -335,13 +329,6 @@ def build(
     spool = contextlib.ExitStack()
     with spool:
         store_parts = _part_store(out, cache, spool)
-        # A first build fills its store while the reports are built (a rebuild updates
-        # the previous generation's store instead: see kg.outputs.update_store).
-        load = (
-            spool.enter_context(streaming_load(Path(out)))
-            if out is not None and current_generation(out) is None
-            else None
-        )
         entries: dict[str, dict[str, object]] = {}
         parts: dict[str, DocumentPart] = {}  # label -> part (small fields when on disk)
         # The parts' reference facts, once each: many reports name the same places.
@@ -374,8 +361,6 @@ def build(
                         # Its reference facts are read only if the outputs are written.
                         parts[label] = store_parts.meta(key)
                         cached.append(key)
-                        if load is not None:
-                            load.add(store_parts.nquads(key))
                         _report(progress, label, None, strict)
                         continue
                 except (OSError, ValueError, IngestError):
@@ -406,8 +391,6 @@ def build(
                 copies[label] = built_by_content[part.sha1]
             else:
                 built_by_content[part.sha1] = label
-                if load is not None:
-                    load.add(part.nquads)
                 parts[label] = _shared(_kept(store_parts, part), reference)
                 pause_point("built part")
                 if outcome.document is not None:
@@ -450,7 +433,7 @@ def build(
         t3 = time.perf_counter()
         with new_generation(Path(out), outputs=OUTPUT_NAMES) as staging:
             if not reuse_unchanged(Path(out), staging, report):
-                write_build_files(staging, source, report, load)
+                write_build_files(staging, source, report)
         timings["write"] = time.perf_counter() - t3
         if isinstance(store_parts, PartCache) and cache:
             store_parts.prune(older_than=started)

@@ -2,9 +2,9 @@
 
 Nothing here holds the corpus: N-Quads are copied part by part (reports in
 IRI order, then the shared reference facts, sorted, then the tallies counted
-from the store); the store of a first build was bulk loaded while the parts
-were built (``kg.store.loading``), that of a rebuild is the previous store
-updated graph by graph, or loaded from that file; N-Triples, Turtle, TriG and
+from the store); the store is bulk loaded from the parts in batches, in a
+thread, while those files are written (``kg.store.loading``), or on a rebuild
+the previous store is updated graph by graph; N-Triples, Turtle, TriG and
 JSON-LD are joined from each part's piece (``kg.export.rdf``), and
 mentions.csv is the parts' rows in file order. So memory is bounded by the
 largest report and the reference data, whatever the number of reports.
@@ -26,11 +26,11 @@ from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 from kg.export.files import atomic_write_bytes, atomic_write_text, current_generation, pause_point
 from kg.export.html import render_html
 from kg.export.mentions import mentions_header
-from kg.export.rdf import DUMP_FORMATS, dump_pieces, join_dump
+from kg.export.rdf import DUMP_FORMATS, DumpWriter, dump_pieces
 from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
-from kg.store import create_store, store_totals
-from kg.store.loading import StreamingLoad, take_store
+from kg.store import store_totals
+from kg.store.loading import BackgroundLoad
 from kg.store.tallies import citation_tallies
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
@@ -58,17 +58,16 @@ def reference_nquads(reference: Iterable[str]) -> bytes:
     return "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
 
 
-def write_nquads(path: Path, source: PartSource) -> bytes:
-    """``graph.nq``: each report's graph in IRI order, then the reference graphs.
-
-    Returns the reference graphs' N-Quads (an updated store needs them again).
-    """
-    reference = reference_nquads(source.reference)
+def write_nquads(path: Path, source: PartSource, reference: bytes) -> None:
+    """``graph.nq``: each report's graph in IRI order, then the reference graphs."""
     with open(path, "wb") as fh:
-        for part in sorted(source.parts, key=lambda p: p.iri):
+        for part in _in_iri_order(source):
             fh.write(source.nquads(part))
         fh.write(reference)
-    return reference
+
+
+def _in_iri_order(source: PartSource) -> list[DocumentPart]:
+    return sorted(source.parts, key=lambda p: p.iri)
 
 
 def update_store(
@@ -171,18 +170,28 @@ def add_tallies(store_path: Path, nq: Path) -> bytes:
     return data
 
 
-def write_dumps(staging: Path, source: PartSource, tail: bytes) -> None:
-    """N-Triples, Turtle, TriG and JSON-LD, joined from each report's piece, then ``tail``'s.
+def start_dumps(staging: Path, source: PartSource) -> dict[str, DumpWriter]:
+    """N-Triples, Turtle, TriG and JSON-LD, each begun with every report's piece.
 
-    A report's pieces are kept beside its part (``source.dumps``), so a rebuild
-    serialises only the reports that changed; ``tail`` is the reference graphs and
-    the tallies (N-Quads), serialised anew each time.
+    A report's pieces are kept beside its part (``source.dump``), so a rebuild
+    serialises only the reports that changed; ``finish_dumps`` adds the reference
+    graphs and the tallies, serialised anew each time.
     """
-    ordered = sorted(source.parts, key=lambda p: p.iri)
-    last = dump_pieces(tail)
+    ordered = _in_iri_order(source)
+    writers: dict[str, DumpWriter] = {}
     for name, fmt in DUMP_FORMATS.items():
-        pieces = (source.dump(part, fmt) for part in ordered)
-        join_dump(staging / name, fmt, itertools.chain(pieces, [last[fmt]]))
+        writer = writers[name] = DumpWriter(staging / name, fmt)
+        for part in ordered:
+            writer.add(source.dump(part, fmt))
+    return writers
+
+
+def finish_dumps(writers: dict[str, DumpWriter], tail: bytes) -> None:
+    """End each dump with ``tail`` (the reference graphs and tallies, as N-Quads)."""
+    last = dump_pieces(tail)
+    for name, writer in writers.items():
+        writer.add(last[writer.format])
+        writer.close()
         pause_point(f"wrote {name}")
 
 
@@ -194,41 +203,36 @@ def write_mentions(path: Path, source: PartSource) -> None:
             fh.write(source.mentions(part))
 
 
-def write_build_files(
-    staging: Path,
-    source: PartSource,
-    report: dict[str, object],
-    loaded: StreamingLoad | None = None,
-) -> str:
+def write_build_files(staging: Path, source: PartSource, report: dict[str, object]) -> str:
     """Write every output of a build into ``staging``; returns the build id.
 
-    ``loaded`` is a store that already holds every part's graph (loaded while the
-    parts were built): it becomes the new store once the reference graphs are
-    added. ``report["totals"]`` is completed with the counts read from the new store.
+    A new store is bulk loaded in the background (``kg.store.loading``) while
+    graph.nq, the dumps and mentions.csv are written; a rebuild updates the
+    previous store instead when most of it is kept. ``report["totals"]`` is
+    completed with the counts read from the new store.
     """
-    nq = staging / "graph.nq"
-    reference = write_nquads(nq, source)
-    pause_point("wrote graph.nq")
-    updated = None
-    if loaded is not None:
-        take_store(loaded, staging / "store")
-        store = Store(str(staging / "store"))
-        store.bulk_load(reference, format=RdfFormat.N_QUADS)
-        store.flush()
-        del store
-    else:
-        previous = current_generation(staging.parent)
-        updated = update_store(previous, staging / "store", source, reference)
-        if updated is None:
-            create_store(staging / "store", nq)
+    nq, path = staging / "graph.nq", staging / "store"
+    reference = reference_nquads(source.reference)
+    updated = update_store(current_generation(staging.parent), path, source, reference)
+    loading = None
+    if updated is None:
+        parts = (source.nquads(part) for part in _in_iri_order(source))
+        loading = BackgroundLoad(path, itertools.chain(parts, [reference]))
+    try:
+        write_nquads(nq, source, reference)
+        pause_point("wrote graph.nq")
+        dumps = start_dumps(staging, source)
+        write_mentions(staging / "mentions.csv", source)
+    finally:
+        if loading is not None:
+            loading.join()  # before any error goes up: the staging folder is then removed
     report["store"] = {"updated": updated is not None, **(updated or {})}
-    tallies = add_tallies(staging / "store", nq)
+    tallies = add_tallies(path, nq)
     write_part_keys(staging, source)
     write_reference(staging, reference)
     pause_point("wrote store")
-    write_dumps(staging, source, reference + tallies)
-    store = Store.read_only(str(staging / "store"))
-    write_mentions(staging / "mentions.csv", source)
+    finish_dumps(dumps, reference + tallies)
+    store = Store.read_only(str(path))
     # The page is drawn from the store, like every other reader of the build.
     atomic_write_text(staging / "graph.html", render_html(store, more_views=("hierarchy",)))
     # Totals come from the store itself, so they agree with `kg stats` and SPARQL.

@@ -105,10 +105,14 @@ def test_a_failing_build_changes_nothing(tmp_path, monkeypatch):
     kg.build([SEEDS / GANGU], out=out)
     before = check_build(out)
 
-    def broken(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    class Broken:  # the store's disk fills up while it loads
+        def __init__(self, *args, **kwargs) -> None:
+            pass
 
-    monkeypatch.setattr(importlib.import_module("kg.outputs"), "create_store", broken)
+        def join(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importlib.import_module("kg.outputs"), "BackgroundLoad", Broken)
     with pytest.raises(OSError, match="No space"):
         kg.build([SEEDS / GUAN], out=out)
     assert check_build(out) == before

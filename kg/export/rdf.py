@@ -36,7 +36,7 @@ def dump_pieces(
     """One report's graph (or the reference graphs) in each of ``formats``: its dump pieces.
 
     Turtle and TriG without their ``@prefix`` lines, JSON-LD without the brackets
-    of its top-level array: ``join_dump`` puts them back once. Graph formats get
+    of its top-level array: ``DumpWriter`` puts them back once. Graph formats get
     the triples (the union of the build's graphs holds each triple once). The
     N-Quads are parsed once for every format: parsing was most of the cost.
     """
@@ -76,17 +76,26 @@ def dump_header(fmt: RdfFormat) -> bytes:
     )
 
 
-def join_dump(path: Path, fmt: RdfFormat, chunks: Iterable[bytes]) -> None:
-    """Write the dump ``path`` from its pieces: the same bytes as serialising the whole."""
-    with open(path, "wb") as fh:
-        fh.write(dump_header(fmt))
-        first = True
-        for chunk in chunks:
-            if not chunk:
-                continue
-            if fmt == RdfFormat.JSON_LD and not first:
-                fh.write(b",")
-            fh.write(chunk)
-            first = False
-        if fmt == RdfFormat.JSON_LD:
-            fh.write(b"]")
+class DumpWriter:
+    """Writes one dump from its pieces, in order: the same bytes as serialising the whole."""
+
+    def __init__(self, path: Path, fmt: RdfFormat) -> None:
+        self.format = fmt
+        self._fh = open(path, "wb")  # closed by close(), after the last piece
+        self._fh.write(dump_header(fmt))
+        self._first = True
+
+    def add(self, piece: bytes) -> None:
+        """Append one piece (``dump_pieces``); empty pieces add nothing."""
+        if not piece:
+            return
+        if self.format == RdfFormat.JSON_LD and not self._first:
+            self._fh.write(b",")
+        self._fh.write(piece)
+        self._first = False
+
+    def close(self) -> None:
+        """End the dump (JSON-LD's closing bracket) and close its file."""
+        if self.format == RdfFormat.JSON_LD:
+            self._fh.write(b"]")
+        self._fh.close()
