@@ -30,7 +30,7 @@ from kg.export.rdf import DUMP_FORMATS, DumpWriter, dump_pieces
 from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import store_totals
-from kg.store.loading import BackgroundLoad
+from kg.store.loading import Background, load_in_batches
 from kg.store.tallies import citation_tallies
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
@@ -111,6 +111,18 @@ def update_store(
     store.flush()
     del store
     return {"kept": len(kept), "removed": len(gone), "added": len(added)}
+
+
+def make_store(
+    previous: Path | None, path: Path, source: PartSource, reference: bytes
+) -> dict[str, int] | None:
+    """The new store at ``path``: the previous one updated (``update_store``, whose
+    answer is returned) or, if it cannot be, bulk loaded afresh from the parts."""
+    updated = update_store(previous, path, source, reference)
+    if updated is None:
+        parts = (source.nquads(part) for part in _in_iri_order(source))
+        load_in_batches(path, itertools.chain(parts, [reference]))
+    return updated
 
 
 def _update_reference(store: Store, before: Path, reference: bytes) -> None:
@@ -213,19 +225,16 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     """
     nq, path = staging / "graph.nq", staging / "store"
     reference = reference_nquads(source.reference)
-    updated = update_store(current_generation(staging.parent), path, source, reference)
-    loading = None
-    if updated is None:
-        parts = (source.nquads(part) for part in _in_iri_order(source))
-        loading = BackgroundLoad(path, itertools.chain(parts, [reference]))
+    previous = current_generation(staging.parent)
+    making = Background(make_store, previous, path, source, reference)
     try:
         write_nquads(nq, source, reference)
         pause_point("wrote graph.nq")
         dumps = start_dumps(staging, source)
         write_mentions(staging / "mentions.csv", source)
     finally:
-        if loading is not None:
-            loading.join()  # before any error goes up: the staging folder is then removed
+        # Waited for even when writing failed: the staging folder is removed after.
+        updated = making.result()
     report["store"] = {"updated": updated is not None, **(updated or {})}
     tallies = add_tallies(path, nq)
     write_part_keys(staging, source)

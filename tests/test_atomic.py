@@ -105,14 +105,10 @@ def test_a_failing_build_changes_nothing(tmp_path, monkeypatch):
     kg.build([SEEDS / GANGU], out=out)
     before = check_build(out)
 
-    class Broken:  # the store's disk fills up while it loads
-        def __init__(self, *args, **kwargs) -> None:
-            pass
+    def broken(*args, **kwargs):  # the store's disk fills up while it loads
+        raise OSError(28, "No space left on device")
 
-        def join(self) -> None:
-            raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(importlib.import_module("kg.outputs"), "BackgroundLoad", Broken)
+    monkeypatch.setattr(importlib.import_module("kg.outputs"), "load_in_batches", broken)
     with pytest.raises(OSError, match="No space"):
         kg.build([SEEDS / GUAN], out=out)
     assert check_build(out) == before

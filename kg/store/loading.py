@@ -1,11 +1,13 @@
-"""A new store bulk loaded in a background thread, in batches, while the build writes on.
+"""A build's store made in a background thread (bulk loaded in batches, or the previous
+one updated) while the build writes its other files.
 
 Loading a build's store is most of its writing time (about 2.5 minutes for 8
 million quads here), and nothing but the tallies, the page and the totals
 needs the store: graph.nq, the other dumps and mentions.csv are written from
-the parts meanwhile. Oxigraph releases the GIL while it loads, so the two run
-side by side. The quads are loaded in batches: one bulk load of a whole
-corpus grows with it (1.8 GB for 7.7 million quads), a batch's memory does not.
+the parts meanwhile. Oxigraph releases the GIL while it loads (and while it
+updates a store), so the two run side by side. The quads are loaded in batches:
+one bulk load of a whole corpus grows with it (1.8 GB for 7.7 million quads),
+a batch's memory does not.
 
 Loading while the reports are still being built was tried and dropped: on two
 cores the loader (and the store's compactions) took CPU from the workers, and
@@ -15,8 +17,9 @@ cores the loader (and the store's compactions) took CPU from the workers, and
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from pyoxigraph import RdfFormat, Store
 
@@ -24,39 +27,49 @@ from pyoxigraph import RdfFormat, Store
 # more in memory (about 0.45 GB for 64 MB, 1.6 GB for 256 MB).
 BATCH_BYTES = 64 * 1024 * 1024
 
+T = TypeVar("T")
 
-class BackgroundLoad:
+
+def load_in_batches(path: Path, chunks: Iterable[bytes], batch_bytes: int = BATCH_BYTES) -> None:
     """Bulk load ``chunks`` (whole N-Quads lines each) into a new store at ``path``."""
+    try:
+        store = Store(str(path))
+        pending: list[bytes] = []
+        size = 0
+        for chunk in chunks:
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= batch_bytes:
+                store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS, lenient=True)
+                pending, size = [], 0
+        if pending:
+            store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS, lenient=True)
+        store.flush()
+        # No optimize(): see kg.store.oxigraph.create_store.
+        del store
+    except (OSError, SyntaxError, ValueError) as err:
+        raise OSError(f"loading the store {path} failed: {err}") from err
 
-    def __init__(self, path: Path, chunks: Iterable[bytes], batch_bytes: int = BATCH_BYTES) -> None:
-        self.path = path
-        self._chunks = chunks
-        self._batch_bytes = batch_bytes
+
+class Background(Generic[T]):
+    """``fn(*args)`` run in a thread; ``result()`` waits for it and returns or raises."""
+
+    def __init__(self, fn: Callable[..., T], *args: object) -> None:
+        self._fn, self._args = fn, args
+        self._value: T | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="kg-store", daemon=True)
         self._thread.start()
-
-    def join(self) -> None:
-        """Wait until every quad is loaded and the store closed; raise if loading failed."""
-        self._thread.join()
-        if self._error is not None:
-            raise OSError(f"loading the store {self.path} failed: {self._error}")
 
     def _run(self) -> None:
         try:
-            store = Store(str(self.path))
-            pending: list[bytes] = []
-            size = 0
-            for chunk in self._chunks:
-                pending.append(chunk)
-                size += len(chunk)
-                if size >= self._batch_bytes:
-                    store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS, lenient=True)
-                    pending, size = [], 0
-            if pending:
-                store.bulk_load(b"".join(pending), format=RdfFormat.N_QUADS, lenient=True)
-            store.flush()
-            # No optimize(): see kg.store.oxigraph.create_store.
-            del store
-        except BaseException as err:  # reported by join(), in the build's thread
+            self._value = self._fn(*self._args)
+        except BaseException as err:  # raised again in the caller's thread by result()
             self._error = err
+
+    def result(self) -> T:
+        """What ``fn`` returned, once it has; what it raised is raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]

@@ -6,7 +6,7 @@ import pytest
 from pyoxigraph import RdfFormat, Store, parse
 
 import kg
-from kg.store.loading import BackgroundLoad
+from kg.store.loading import Background, load_in_batches
 from tests.conftest import SEEDS
 
 GRAPH = "<https://w3id.org/fazhi-kg/doc/x>"
@@ -31,22 +31,24 @@ def test_a_fresh_build_and_a_rebuild_give_the_same_store(tmp_path):
 
 def test_quads_are_loaded_in_batches_and_all_of_them(tmp_path):
     lines = [f'<urn:s{i}> <urn:p> "值{i}" {GRAPH} .\n'.encode() for i in range(500)]
-    load = BackgroundLoad(tmp_path / "store", iter(lines), batch_bytes=1000)  # many batches
-    load.join()
+    load_in_batches(tmp_path / "store", iter(lines), batch_bytes=1000)  # many batches
     assert len(Store.read_only(str(tmp_path / "store"))) == 500
 
 
 def test_bad_nquads_fail_the_load_with_the_store_named(tmp_path):
-    load = BackgroundLoad(tmp_path / "store", iter([b"<urn:s> <urn:p> not rdf at all .\n"]))
     with pytest.raises(OSError, match=r"loading the store .*store failed"):
-        load.join()
+        load_in_batches(tmp_path / "store", [b"<urn:s> <urn:p> not rdf at all .\n"])
 
 
-def test_a_failing_source_fails_the_load(tmp_path):
+def test_a_background_load_gives_its_error_to_whoever_waits_for_it(tmp_path):
     def parts():
         yield f'<urn:s> <urn:p> "1" {GRAPH} .\n'.encode()
         raise OSError("a part went missing from the cache")
 
-    load = BackgroundLoad(tmp_path / "store", parts())
+    making = Background(load_in_batches, tmp_path / "store", parts())
     with pytest.raises(OSError, match="went missing"):
-        load.join()
+        making.result()
+
+
+def test_a_background_task_returns_its_value():
+    assert Background(sum, [1, 2, 3]).result() == 6
