@@ -513,7 +513,7 @@ def _source(
             nquads=lambda p: cache.nquads(p.key),
             mentions=lambda p: cache.mentions(p.key),
             reference=_Reference(reference, cache, tuple(cached)),
-            dump=lambda p, fmt: cache.dump(p.key, fmt),
+            dumps=lambda p, formats: cache.dumps(p.key, formats),
         )
     memory = store_parts
     return PartSource(
@@ -521,7 +521,7 @@ def _source(
         nquads=lambda p: memory[p.key].nquads,
         mentions=lambda p: memory[p.key].mentions,
         reference=reference,
-        dump=lambda p, fmt: memory[p.key].pieces[fmt.file_extension],
+        dumps=lambda p, formats: [memory[p.key].pieces[f.file_extension] for f in formats],
     )
 
 

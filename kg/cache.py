@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -114,9 +115,15 @@ class PartCache:
         """The part's mentions.csv rows."""
         return self._section(key, "csv").decode("utf-8")
 
-    def dump(self, key: str, fmt: RdfFormat) -> bytes:
-        """The part's piece of the ``fmt`` dump (``kg.export.rdf.dump_pieces``)."""
-        return self._section(key, fmt.file_extension)
+    def dumps(self, key: str, formats: Sequence[RdfFormat]) -> list[bytes]:
+        """The part's pieces of the ``formats`` dumps (``kg.export.rdf.dump_pieces``), read
+        with one opening of its file."""
+        layout = self._sections(key)
+        with open(self._path(key), "rb") as fh:
+            return [
+                os.pread(fh.fileno(), layout[f.file_extension][1], layout[f.file_extension][0])
+                for f in formats
+            ]
 
     def _read(self, key: str) -> DocumentPart:
         return DocumentPart.from_json(self._section(key, "json").decode("utf-8"))

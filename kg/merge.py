@@ -92,7 +92,7 @@ def merge(shards: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str])
         mentions=lambda p: caches[p.key].mentions(p.key),
         reference=reference,
         # Made anew, not kept: the shards' folders are inputs here, never written to.
-        dump=lambda p, fmt: caches[p.key].dump(p.key, fmt),
+        dumps=lambda p, formats: caches[p.key].dumps(p.key, formats),
     )
     with new_generation(Path(out), outputs=OUTPUT_NAMES) as staging:
         write_build_files(staging, source, report)

@@ -46,8 +46,8 @@ class PartSource:
     nquads: Callable[[DocumentPart], bytes]  # a part's own graph as N-Quads
     mentions: Callable[[DocumentPart], str]  # a part's mentions.csv rows
     reference: Iterable[str]  # the N-Quads lines of the reference facts of all the parts
-    # A part's piece of a dump (``kg.export.rdf.dump_pieces``), made with the part.
-    dump: Callable[[DocumentPart, RdfFormat], bytes]
+    # A part's pieces of the given dumps (``kg.export.rdf.dump_pieces``), made with the part.
+    dumps: Callable[[DocumentPart, Sequence[RdfFormat]], list[bytes]]
 
 
 def reference_nquads(reference: Iterable[str]) -> bytes:
@@ -185,16 +185,15 @@ def add_tallies(store_path: Path, nq: Path) -> bytes:
 def start_dumps(staging: Path, source: PartSource) -> dict[str, DumpWriter]:
     """N-Triples, Turtle, TriG and JSON-LD, each begun with every report's piece.
 
-    A report's pieces are kept beside its part (``source.dump``), so a rebuild
+    A report's pieces are kept beside its part (``source.dumps``), so a rebuild
     serialises only the reports that changed; ``finish_dumps`` adds the reference
     graphs and the tallies, serialised anew each time.
     """
-    ordered = _in_iri_order(source)
-    writers: dict[str, DumpWriter] = {}
-    for name, fmt in DUMP_FORMATS.items():
-        writer = writers[name] = DumpWriter(staging / name, fmt)
-        for part in ordered:
-            writer.add(source.dump(part, fmt))
+    writers = {name: DumpWriter(staging / name, fmt) for name, fmt in DUMP_FORMATS.items()}
+    formats = [w.format for w in writers.values()]
+    for part in _in_iri_order(source):  # each part's file opened once for all four
+        for writer, piece in zip(writers.values(), source.dumps(part, formats), strict=True):
+            writer.add(piece)
     return writers
 
 
