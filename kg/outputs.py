@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from kg.export.rdf import DUMP_FORMATS, DumpWriter, dump_pieces
 from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import store_totals
-from kg.store.loading import Background, load_in_batches
+from kg.store.loading import load_in_batches
 from kg.store.tallies import citation_tallies
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
@@ -225,14 +226,14 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     nq, path = staging / "graph.nq", staging / "store"
     reference = reference_nquads(source.reference)
     previous = current_generation(staging.parent)
-    making = Background(make_store, previous, path, source, reference)
-    try:
+    # Leaving the pool waits for the store even when writing failed: the staging
+    # folder is removed after.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as pool:
+        making = pool.submit(make_store, previous, path, source, reference)
         write_nquads(nq, source, reference)
         pause_point("wrote graph.nq")
         dumps = start_dumps(staging, source)
         write_mentions(staging / "mentions.csv", source)
-    finally:
-        # Waited for even when writing failed: the staging folder is removed after.
         updated = making.result()
     report["store"] = {"updated": updated is not None, **(updated or {})}
     tallies = add_tallies(path, nq)

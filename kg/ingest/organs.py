@@ -85,6 +85,7 @@ def list_end(text: str, ends: Ends, accept: Callable[[int], bool]) -> int | None
     """
     if len(text) > MAX_LINE:
         return None
+    ends = _memoised(ends)
     memo: dict[int, int | None] = {}
 
     def after(i: int) -> int | None:  # after at least one organ, at offset i
@@ -101,6 +102,19 @@ def list_end(text: str, ends: Ends, accept: Callable[[int], bool]) -> int | None
         return found
 
     return _iterative(text, ends, after)
+
+
+def _memoised(ends: Ends) -> Ends:
+    # The reachable offsets are found first, then filled: each offset's organ ends are
+    # computed once for both.
+    known: dict[tuple[str, int], tuple[int, ...]] = {}
+
+    def cached(text: str, pos: int) -> Iterator[int]:
+        if (text, pos) not in known:
+            known[(text, pos)] = tuple(ends(text, pos))
+        return iter(known[(text, pos)])
+
+    return cached
 
 
 def _iterative(text: str, ends: Ends, after: Callable[[int], int | None]) -> int | None:

@@ -16,18 +16,14 @@ cores the loader (and the store's compactions) took CPU from the workers, and
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from pyoxigraph import RdfFormat, Store
 
 # N-Quads bytes per bulk load: bigger batches compact the store less often but hold
 # more in memory (about 0.45 GB for 64 MB, 1.6 GB for 256 MB).
 BATCH_BYTES = 64 * 1024 * 1024
-
-T = TypeVar("T")
 
 
 def load_in_batches(path: Path, chunks: Iterable[bytes], batch_bytes: int = BATCH_BYTES) -> None:
@@ -49,27 +45,3 @@ def load_in_batches(path: Path, chunks: Iterable[bytes], batch_bytes: int = BATC
         del store
     except (OSError, SyntaxError, ValueError) as err:
         raise OSError(f"loading the store {path} failed: {err}") from err
-
-
-class Background(Generic[T]):
-    """``fn(*args)`` run in a thread; ``result()`` waits for it and returns or raises."""
-
-    def __init__(self, fn: Callable[..., T], *args: object) -> None:
-        self._fn, self._args = fn, args
-        self._value: T | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="kg-store", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._fn(*self._args)
-        except BaseException as err:  # raised again in the caller's thread by result()
-            self._error = err
-
-    def result(self) -> T:
-        """What ``fn`` returned, once it has; what it raised is raised here."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value  # type: ignore[return-value]

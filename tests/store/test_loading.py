@@ -6,7 +6,7 @@ import pytest
 from pyoxigraph import RdfFormat, Store, parse
 
 import kg
-from kg.store.loading import Background, load_in_batches
+from kg.store.loading import load_in_batches
 from tests.conftest import SEEDS
 
 GRAPH = "<https://w3id.org/fazhi-kg/doc/x>"
@@ -40,15 +40,10 @@ def test_bad_nquads_fail_the_load_with_the_store_named(tmp_path):
         load_in_batches(tmp_path / "store", [b"<urn:s> <urn:p> not rdf at all .\n"])
 
 
-def test_a_background_load_gives_its_error_to_whoever_waits_for_it(tmp_path):
+def test_a_failing_source_fails_the_load_with_the_store_named(tmp_path):
     def parts():
         yield f'<urn:s> <urn:p> "1" {GRAPH} .\n'.encode()
         raise OSError("a part went missing from the cache")
 
-    making = Background(load_in_batches, tmp_path / "store", parts())
-    with pytest.raises(OSError, match="went missing"):
-        making.result()
-
-
-def test_a_background_task_returns_its_value():
-    assert Background(sum, [1, 2, 3]).result() == 6
+    with pytest.raises(OSError, match=r"loading the store .*went missing"):
+        load_in_batches(tmp_path / "store", parts())
