@@ -44,13 +44,14 @@ ORGANS = (
     "党工委",
     "委",
 )
-# 全省 in 全省法治政府建设示范市 is part of an award's name: no mention; in 全省法治政府建设
-# 示范创建 (the work, an initiative) it is the province that runs it.
+# 全省 opening the name of an honour, a batch or a programme (全省法治政府建设示范市, 全省首批
+# …示范县, 第二批全省…示范创建) is part of that name: no mention.
 # 长 after it is the head's title (县长, 镇长) unless it starts a word of its own (我区长足发展,
 # 全市长效机制, 本县长期).
 _SELF = re.compile(
-    r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委级直属])(?!长(?!足|期|效|远|治久安|江|三角))"
-    r"(?!法治政府建设示范(?!创建))"
+    r"(?<!批)(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委级直属])"
+    r"(?!长(?!足|期|效|远|治久安|江|三角))"
+    r"(?!(?:首批|第[一二三四五六七八九十\d]+批)?[\u4e00-\u9fff]{0,12}?示范)"
 )
 # A 地区's organs by their short names (地委、行署 in 阿里地区's counties): not inside a word
 # (当地委托, 属地委员).
@@ -70,23 +71,34 @@ _SHORT_PATTERN = (
 )
 # What follows an organ when the words name a body of that organ (市委全面依法治市委员会,
 # 国务院办公厅, 市委党校): an institution, not a mention of the organ.  Its secretary and
-# its leading party group (市委书记, 县政府党组, 市政府机关党组) are not bodies of their own:
-# the organ is named.
+# its secretary (市委书记) is no body of its own: the organ is named.  Its leading party
+# group (县政府党组, 市政府机关党组) is a body, like a department's.
 _BODY_OF = (
     "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|法工委|法制工作委员会|法治建设委员会|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
     "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
-    "组成部门|部门|系统|秘书长|副秘书长|机关(?!党组)"
+    "组成部门|部门|系统|秘书长|副秘书长|机关|党组(?!织)"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
 # 党工委 alone (组织党工委专题学习) in a 街道's report: the street's own party working committee.
 # Not a zone's (开发区党工委, 园区党工委) nor one with its place written (街道党工委, read above).
 _WORK_COMMITTEE = re.compile(r"(?<![区园道委共团中会])党工委(?![员会])(?!" + _BODY_OF + ")")
 _BODY_RE = re.compile(_BODY_OF)
-# Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone only
-# where it stands for the party centre beside the State Council (中央、国务院).
+# 党委 alone (镇党委 is read above): in a government's report its own party committee
+# (召开4次党委会议, 在党委的领导下, 主动向党委报告); the resolver keeps it only there.  Not in a
+# plural or a class (各级党委, 上级党委, 党委（党组）, 党委政府), not in the formula 党委领导、
+# 政府负责, nor as the end of a body's name (局党委, 村党委, 公司党委).
+_OWN_COMMITTEE = re.compile(
+    r"(?<![各级上下该村组支总分机关局厅部委办队所院校会司团企业乡镇区县市省州旗盟道共])党委"
+    r"(?![（(、和]?党组|政府|[员会]|领导、政府)(?!" + _BODY_OF + ")"
+)
+# Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone
+# only where it stands for the party centre: beside other organs or levels (中央、国务院,
+# 中央和省委, 中央、省、市) or as the one who decides (中央关于…, 中央决策部署), not as the first
+# word of a name (中央宣讲团, 中央督察, 中央政治局) nor in 中央和国家机关 (a class of bodies).
 NATIONAL = re.compile(
     r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大(?!常委会|常务委员会)|最高人民法院|"
-    r"最高人民检察院|最高检|最高法(?!律)|全国政协|(?<![党共])中央(?=[、和及与]国务院)"
+    r"最高人民检察院|最高检|最高法(?!律)|全国政协|"
+    r"(?<![党共])中央(?=[、和及与](?!国家机关)[\u4e00-\u9fff]|关于|《|的?(?:重大|重要)?(?:决策|部署|要求|精神))"
     r")(?!" + _BODY_OF + r")"
 )
 NATIONAL_LABELS = {
@@ -258,6 +270,11 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for m in _WORK_COMMITTEE.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
+    own_committees = (
+        (m, attrs(short="1", level="本", organ="党委", own="1"))
+        for m in _OWN_COMMITTEE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
     prefectures = (
         (m, attrs(short="1", level="地区", organ="委" if m.group() == "地委" else "政府"))
         for m in _PREFECTURE.finditer(text)
@@ -273,9 +290,19 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for name in _compound_names(text, lexicons.local_names, taken)
     )
 
-    for m, facts in (*shorts, *selves, *committees, *prefectures, *nationals, *bare, *counties):
+    for m, facts in (
+        *shorts,
+        *selves,
+        *committees,
+        *own_committees,
+        *prefectures,
+        *nationals,
+        *bare,
+        *counties,
+    ):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
+    found = _with_standing_committees(text, found, sentences)
     found = _with_paired_governments(text, found, sentences)
     return [_with_role(text, m) for m in found]
 
@@ -350,6 +377,19 @@ def _two_character_counties(
         found = re.compile(re.escape(text[m.start() : end])).match(text, m.start())
         if found is not None:
             out.append((found, organ))
+    return out
+
+
+def _with_standing_committees(
+    text: str, found: list[Mention], sentences: Sentences
+) -> list[Mention]:
+    """市委常委会, 自治区党委常委会: the party committee's standing committee is named by one
+    mention over the whole name (a member's post, 市委常委, is not: the committee is named)."""
+    out: list[Mention] = []
+    for m in found:
+        if m.surface.endswith("委") and not m.attr("national") and text.startswith("常委会", m.end):
+            m = make_mention("government", text, m.start, m.end + 3, sentences, m.attrs)
+        out.append(m)
     return out
 
 

@@ -280,6 +280,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     # 市政务服务和数据管理局 found whole from the catalogue replaces the 数据管理局 cut from it
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in wider)] + extra
     found = _with_office_abbreviations(text, sentences, found, lexicons.place_names)
+    found = _government_groups(text, sentences, found, lexicons.place_names)
     found = _with_party_groups(text, sentences, found)
     found = _with_zone_committees(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
@@ -612,24 +613,70 @@ def _with_office_abbreviations(
 _FIELD_ENDS_NAME = re.compile(r"[局部院厅所站庭队]$")
 
 
-# The leading party group of a department written right after its name (自然资源部党组,
-# 市交通运输局党组): a body of its own, 中共自然资源部党组 (not 党组织; 司法局党组书记 names a
-# post, the department is named as in 司法局局长).  The group named by the department's kind
-# alone (局党组, 厅党委) is left out, as the annotators mostly do.
-_PARTY_GROUP = re.compile(r"(?:机关)?党组(?!织|书记|副书记|成员)")
+# The leading party group or committee of a department written right after its name
+# (自然资源部党组, 市交通运输局党组, 县应急管理局党委): a body of its own, 中共自然资源部党组 (not
+# 党组织; in 司法局党组书记 the group is named, the post word is outside it).
+_PARTY_GROUP = re.compile(r"(?:机关)?(?:党组|党委)(?!织)")
+# The group named by the department's kind alone (局党组, 厅党委, 部党组, 委党委) or by itself
+# (召开党组会议, 在党委的领导下): the report's own department's.  Not in a plural or a class
+# (各级党委, 村党组织, 党委（党组）, 党委政府); a department named before it is read above.
+_OWN_PARTY_GROUP = re.compile(
+    r"(?<![各级上下该村支总乡镇区县市省州旗盟道])(?<!政府|机关)(?P<kind>[局厅部委]?)(?P<group>党组|党委)(?!织|员)"
+    r"(?![（(、和]?党组|[、和]?政府)"
+)
+
+
+# A government's own party group (县政府党组, 市政府机关党组, 灵寿县人民政府党组): a body like a
+# department's, 中共灵寿县人民政府党组; the government is not named apart inside it.
+_GOVERNMENT_GROUP = re.compile(
+    r"(?P<level>自治区|自治州|[省市区县州旗镇乡])(?:人民)?政府(?P<group>机关党组|党组)(?!织)"
+)
+
+
+def _government_groups(
+    text: str, sentences: Sentences, found: list[Mention], places: TermMatcher
+) -> list[Mention]:
+    """Add the party groups of governments (``government_group``: 党组 or 机关党组; ``place``:
+    the place's name when written, else ``level``: the level word of a relative form)."""
+    used = bytearray(len(text) + 1)
+    for f in found:
+        used[f.start : f.end] = b"\x01" * (f.end - f.start)
+    out = list(found)
+    for m in _GOVERNMENT_GROUP.finditer(text):
+        place = _place_before(text, m.end("level"), places)
+        if place is not None:
+            facts = attrs(government_group=m.group("group"), place=text[place : m.end("level")])
+            start = place
+        elif m.start() and _IN_A_WORD.match(text[m.start() - 1]):
+            continue  # 各县政府党组, 乡镇政府党组
+        else:
+            facts = attrs(government_group=m.group("group"), level=m.group("level"))
+            start = m.start()
+        if any(used[start : m.end()]):
+            continue
+        out.append(make_mention("institution", text, start, m.end(), sentences, facts))
+    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 def _with_party_groups(text: str, sentences: Sentences, found: list[Mention]) -> list[Mention]:
-    """Extend a department's name by the party group written right after it; the mention's
-    ``party_group`` holds the words after the department."""
+    """Extend a department's name by the party group written right after it (the mention's
+    ``party_group`` holds the words after the department), and add the groups named by the
+    department's kind alone (局党组: ``relative``, ``kind`` 局)."""
     out: list[Mention] = []
+    used = bytearray(len(text) + 1)
     for f in found:
         tail = _PARTY_GROUP.match(text, f.end)
         if tail is not None and f.attr("relative") is None:
             facts = attrs(**dict(f.attrs), party_group=tail.group())
             f = make_mention("institution", text, f.start, tail.end(), sentences, facts)
         out.append(f)
-    return out
+        used[f.start : f.end] = b"\x01" * (f.end - f.start)
+    for m in _OWN_PARTY_GROUP.finditer(text):
+        if any(used[m.start() : m.end()]):
+            continue
+        facts = attrs(relative="1", kind=m.group("kind"), party_group=m.group("group"))
+        out.append(make_mention("institution", text, m.start(), m.end(), sentences, facts))
+    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 # The party working committee of a zone (经开区工委, 高新区党工委) and its administrative

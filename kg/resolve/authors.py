@@ -1060,10 +1060,11 @@ def _led_place(
 def _supported(
     div: Division, places: TextPlaces, gz: Gazetteer, year: int | None, names: Sequence[str] = ()
 ) -> bool:
-    """Whether the text ties a town to its place: it names one of the town's parents, in the
-    text or in the author's name itself (宝山区友谊路街道办事处: 宝山区 is two districts, but
-    only one holds a 友谊路街道)."""
-    if div.level != "township":
+    """Whether a town's place is certain: no other division bears its name (the annotation
+    guide places such a town by the official list), or the text names one of the town's
+    parents, in the text or in the author's name itself (宝山区友谊路街道办事处: 宝山区 is two
+    districts, but only one holds a 友谊路街道)."""
+    if div.level != "township" or len(gz.lookup(div.name, year)) == 1:
         return True
     parents = gz.chain(div.code, year)[1:]
     if any(places.counts.get(a.code) for a in parents):

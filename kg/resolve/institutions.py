@@ -506,14 +506,11 @@ def _department_of_group(m: Mention, group: str, ctx: DocumentContext) -> Entity
     return resolve_institution(base_mention, ctx)
 
 
-def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
-    """The leading party group of a department: 自然资源部党组 -> 中共自然资源部党组,
-    市交通运输局党组 in 青岛's report -> 中共青岛市交通运输局党组."""
-    base = _department_of_group(m, group, ctx)
-    if base is None:
-        return None
+def _group_entity(base: Entity, group: str, ctx: DocumentContext) -> Entity:
+    """The party group (党组) or committee (党委) of the department ``base``:
+    中共自然资源部党组, 中共广东省司法厅委员会."""
     department = re.sub(r"^中共(.+)党组$", r"\1", base.label)
-    label = "中共" + department + group
+    label = "中共" + department + ("委员会" if group.endswith("党委") else group)
     if base.attr("scope") == "national":
         from kg.resolve.places import national_entity
 
@@ -524,6 +521,48 @@ def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
         return unplaced_institution(label, ctx)
     ctx.keep_government(place, "party")
     return institution_entity(label, place, party=True)
+
+
+def _government_group(m: Mention, ctx: DocumentContext) -> Entity | None:
+    """县政府党组 -> 中共固安县人民政府党组 (the county of the author's chain); 灵寿县人民政府党组
+    -> that county's; unplaced when the text does not make the place certain."""
+    group = m.attr("government_group") or "党组"
+    gz = ctx.res.gazetteer
+    name = m.attr("place")
+    if name:
+        div = gz.resolve(name, ctx.year, ctx.context_codes)
+    else:
+        level = m.attr("level") or ""
+        div = (
+            nearest_of_level(ctx.author_division, level[-1], gz, ctx.year)
+            if ctx.author_division is not None
+            else None
+        )
+        name = own_place_name(ctx.author, level[-1]) or level
+    if div is None:
+        return unplaced_institution(f"中共{name}人民政府{group}", ctx)
+    from kg.resolve.places import organ_label
+
+    ctx.keep_government(div, "government")
+    return institution_entity(f"中共{organ_label(div, 'government')}{group}", div, party=True)
+
+
+def _own_party_group(kind: str, group: str, ctx: DocumentContext) -> Entity | None:
+    """局党组, 厅党委 in a department's report: its own department's party group; nothing in
+    another body's report or when the kind word is not the author's (部党组 in a 局's)."""
+    own = ctx.own
+    if own is None or (own.type != "institution" and own.attr("scope") != "national"):
+        return None
+    if kind and not own.label.endswith(_KIND_ENDINGS[kind]):
+        return None
+    return _group_entity(own, group, ctx)
+
+
+def _party_group(m: Mention, group: str, ctx: DocumentContext) -> Entity | None:
+    """The leading party group of a department: 自然资源部党组 -> 中共自然资源部党组,
+    市交通运输局党组 in 青岛's report -> 中共青岛市交通运输局党组."""
+    base = _department_of_group(m, group, ctx)
+    return None if base is None else _group_entity(base, group, ctx)
 
 
 def _own_body(surface: str, ctx: DocumentContext) -> Entity | None:
@@ -556,7 +595,11 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     """An institution (or organ) of the place its name gives, else of the author's place;
     a national body (司法部, 中央依法治国办) of the state; 我局/本局 the report's own author;
     a department's party group (自然资源部党组) a body of its own."""
+    if m.attr("government_group"):
+        return _government_group(m, ctx)
     group = m.attr("party_group")
+    if group is not None and m.attr("relative") == "1":
+        return _own_party_group(m.attr("kind") or "", group, ctx)
     if group is not None:
         return _party_group(m, group, ctx)
     if m.attr("relative") == "1" and m.attr("level"):

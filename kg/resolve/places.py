@@ -193,13 +193,16 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         if own is None or own.code == ctx.author_division.code:
             return ctx.author
         return ctx.keep_government(own)
-    if m.attr("own") == "1" and not _own_level(m.attr("level") or "", ctx):
+    level = m.attr("level") or ""
+    if m.attr("own") == "1" and level == "本":
+        return _own_committee(ctx)
+    if m.attr("own") == "1" and not _own_level(level, ctx):
         return None  # 党工委 alone is the author's own only in a 街道's report
     if m.attr("short") == "1":
         organ_kind = _SHORT_ORGANS.get(m.attr("organ") or "", "government")
         if ctx.author_division is None:
-            return unplaced_organ(m.attr("level") or "", organ_kind, ctx)
-        div = nearest_of_level(ctx.author_division, m.attr("level") or "", gz, ctx.year)
+            return unplaced_organ(level, organ_kind, ctx)
+        div = nearest_of_level(ctx.author_division, level, gz, ctx.year)
     elif m.attr("bare") == "1":
         organ_kind = split_organ(m.surface)[1] if m.attr("organ") else "government"
         if ctx.author_division is None and _names_unplaced_author(m.attr("place") or "", ctx):
@@ -228,6 +231,17 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     entity = ctx.keep_government(div, organ_kind)
     _relate_role(m, div, entity, ctx)
     return entity
+
+
+def _own_committee(ctx: DocumentContext) -> Entity | None:
+    """党委 alone: the party committee of the government that wrote the report (a town's,
+    a county's …); nothing in a department's report or one without a government author."""
+    if ctx.own is not None or ctx.author is None or ctx.author.type != "government":
+        return None
+    if ctx.author_division is not None:
+        return ctx.keep_government(ctx.author_division, "party")
+    level = next((x for x in ("街道", "镇", "乡") if own_place_name(ctx.author, x)), "")
+    return unplaced_organ(level, "party", ctx)
 
 
 def _own_level(level: str, ctx: DocumentContext) -> bool:

@@ -72,13 +72,24 @@ def test_a_province_named_only_by_self_reference_and_abbreviation(resources) -> 
 
 
 def test_a_town_the_text_does_not_place_keeps_its_name_and_no_code(resources) -> None:
+    # two towns are called 大顺镇 and nothing in the text tells which
     text = (
-        "2023年，通城镇坚持以习近平法治思想为指导，在县委、县政府正确领导下推进法治建设。\n"
+        "2023年，大顺镇坚持以习近平法治思想为指导，在县委、县政府正确领导下推进法治建设。\n"
         "一、工作情况\n我镇全年开展普法活动12次，我镇调解纠纷30件。\n"
     )
-    a = resolve_authorship(_doc(text, title="通城镇人民政府2023年法治政府建设情况"), resources)
+    a = resolve_authorship(_doc(text, title="大顺镇人民政府2023年法治政府建设情况"), resources)
     assert a.division is None
-    assert [(o.label, o.candidates) for o in a.organs] == [("通城镇人民政府", ("500238114",))]
+    assert [(o.label, o.candidates) for o in a.organs] == [
+        ("大顺镇人民政府", ("340422120", "500102117"))
+    ]
+
+
+def test_a_town_no_other_division_is_named_after_is_placed(resources) -> None:
+    # the annotation guide: a town name that only one current division bears is placed by
+    # the official list of divisions (通城镇 of 巫溪县) even when the text names no county
+    text = "2023年，通城镇坚持以习近平法治思想为指导，在县委、县政府正确领导下推进法治建设。\n"
+    labels, chain, _ = _author(text, resources, title="通城镇人民政府2023年法治政府建设情况")
+    assert labels == ["通城镇"] and chain == ["通城镇", "巫溪县", "重庆市"]
 
 
 def test_a_town_whose_county_is_named_is_placed(resources) -> None:

@@ -71,16 +71,16 @@ def test_a_department_after_a_places_full_name_is_read_whole(resources, lexicons
 
 
 def test_institutions_of_a_town_the_text_does_not_place(resources, lexicons) -> None:
-    # 西仓镇's report names no county: the county's bodies keep their level word, the town's
+    # 大顺镇's report names no county: the county's bodies keep their level word, the town's
     # own take its name, and none is put in a county the text does not name
     text = (
-        "2025年,西仓镇人民政府在县委、县政府的坚强领导和县司法局的精心指导下推进法治建设。"
+        "2025年,大顺镇人民政府在县委、县政府的坚强领导和县司法局的精心指导下推进法治建设。"
         "全年召开镇党委全面依法治镇委员会会议2次,邀请司法所对土地征收开展合法性审查。\n"
     )
     assert _institutions(text, resources, lexicons, 2025) == {
         "县司法局": "县司法局",
-        "镇党委全面依法治镇委员会": "中共西仓镇委全面依法治镇委员会",
-        "司法所": "西仓镇司法所",
+        "镇党委全面依法治镇委员会": "中共大顺镇委全面依法治镇委员会",
+        "司法所": "大顺镇司法所",
     }
 
 
@@ -212,15 +212,31 @@ def test_catalogue_names_replace_the_pieces_cut_from_them(resources, lexicons) -
 
 def test_a_departments_party_group_is_a_body_of_its_own(resources, lexicons) -> None:
     # 自然资源部党组 is the ministry's leading party group: one body, 中共自然资源部党组 (not
-    # the ministry, not 党组织); 局党组 alone is left out
+    # the ministry, not 党组织); in 县司法局党组书记 the group is named, the post word is not;
+    # 局党组 alone is the author's own department's, and a county government is no department
     text = (
         "2023年,固安县人民政府坚持依法行政。自然资源部党组高度重视法治建设,"
-        "市交通运输局党组织开展学习。局党组书记带头学法。县司法局党组书记讲法治课。\n"
+        "市交通运输局党组织开展学习。局党组书记带头学法。县司法局党组书记讲法治课。"
+        "县应急管理局党委部署工作。\n"
     )
     got = _institutions(text, resources, lexicons)
     assert got["自然资源部党组"] == "中共自然资源部党组"
     assert "市交通运输局" in got and "局党组" not in got
-    assert got["县司法局"] == "固安县司法局"  # 党组书记 is a post, like 局长
+    assert got["县司法局党组"] == "中共固安县司法局党组"
+    assert got["县应急管理局党委"] == "中共固安县应急管理局委员会"
+
+
+def test_a_departments_own_party_group_by_its_kind_word(resources, lexicons) -> None:
+    # 局党组, 厅党委 in a bureau's report: the bureau's own party group or committee
+    text = (
+        "固安县司法局2023年法治政府建设情况报告\n"
+        "2023年,县司法局坚持依法行政。局党组高度重视法治建设,局党委书记带头学法,"
+        "厅党组的部署得到落实。\n"
+    )
+    got = _institutions(text, resources, lexicons)
+    assert got["局党组"] == "中共固安县司法局党组"
+    assert got["局党委"] == "中共固安县司法局委员会"
+    assert "厅党组" not in got  # a 局's report: 厅 is not its kind
 
 
 def test_a_long_place_name_before_a_rule_of_law_office_is_its_own(resources, lexicons) -> None:

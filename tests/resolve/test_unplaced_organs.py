@@ -22,19 +22,19 @@ def _governments(doc: Document, resources, lexicons) -> list[tuple[str, str]]:
 
 
 def test_a_town_the_text_does_not_place_keeps_its_superiors_unnamed(resources, lexicons) -> None:
-    # 棣棠乡's report names neither its county nor its province: the county's organs are
+    # 七里乡's report names neither its county nor its province: the county's organs are
     # labelled by their level alone, the township's own by its name, none is guessed.
     text = (
-        "2023年,棣棠乡在县委、县政府正确领导下,深入推进法治政府建设。\n"
+        "2023年,七里乡在县委、县政府正确领导下,深入推进法治政府建设。\n"
         "乡党委、政府始终把法治政府建设工作摆在重要位置,全乡法治意识不断提升。\n"
     )
     assert _governments(_doc(text), resources, lexicons) == [
-        ("棣棠乡", "棣棠乡人民政府"),
+        ("七里乡", "七里乡人民政府"),
         ("县委", "中共县委员会"),
         ("县政府", "县人民政府"),
-        ("乡党委", "中共棣棠乡委员会"),
-        ("政府", "棣棠乡人民政府"),
-        ("全乡", "棣棠乡人民政府"),
+        ("乡党委", "中共七里乡委员会"),
+        ("政府", "七里乡人民政府"),
+        ("全乡", "七里乡人民政府"),
     ]
 
 
@@ -297,14 +297,14 @@ def test_a_name_line_above_a_title_that_ends_in_qingkuang_is_part_of_the_title(
 
 
 def test_the_short_name_of_an_unplaced_town_author_is_the_author(resources, lexicons) -> None:
-    # 西仓镇 is one town but the text names none of its parents: the author keeps its name
-    # unplaced, and 法治西仓 names that same author (not a guessed town elsewhere).
+    # 大顺镇 is one town but the text names none of its parents: the author keeps its name
+    # unplaced, and 法治大顺 names that same author (not a guessed town elsewhere).
     text = (
-        "2025年,西仓镇人民政府在县委、县政府的坚强领导下,深入学习贯彻习近平法治思想,"
-        "以建设法治西仓为目标,将法治政府建设贯穿全镇工作各领域。\n"
+        "2025年,大顺镇人民政府在县委、县政府的坚强领导下,深入学习贯彻习近平法治思想,"
+        "以建设法治大顺为目标,将法治政府建设贯穿全镇工作各领域。\n"
     )
     found = _governments(_doc(text, year=2025), resources, lexicons)
-    assert ("西仓", "西仓镇人民政府") in found
+    assert ("大顺", "大顺镇人民政府") in found
     assert resolve_authorship(_doc(text, year=2025), resources).division is None
 
 
@@ -370,11 +370,11 @@ def test_a_district_named_x_cheng_is_called_x_cheng(resources, lexicons) -> None
 
 
 def test_a_streets_party_working_committee_named_alone_is_the_streets(resources, lexicons) -> None:
-    # 党工委 alone in 清波街道's report is its own committee; a zone's (开发区党工委) is not.
-    text = "2023年,清波街道坚持依法行政。全年组织党工委专题学习4次,开发区党工委参加。\n"
+    # 党工委 alone in 七一路街道's report is its own committee; a zone's (开发区党工委) is not.
+    text = "2023年,七一路街道坚持依法行政。全年组织党工委专题学习4次,开发区党工委参加。\n"
     assert _governments(_doc(text), resources, lexicons) == [
-        ("清波街道", "清波街道办事处"),
-        ("党工委", "中共清波街道工作委员会"),
+        ("七一路街道", "七一路街道办事处"),
+        ("党工委", "中共七一路街道工作委员会"),
     ]
     # in a town's report 党工委 alone is nobody's the text makes certain
     town = "2023年,大盛镇坚持依法行政。全年组织党工委专题学习4次。\n"
@@ -414,15 +414,15 @@ def test_a_two_character_county_is_named_in_its_own_report(resources, lexicons) 
 def test_a_joint_town_author_the_text_does_not_place_keeps_its_own_organs(
     resources, lexicons
 ) -> None:
-    # 西仓镇党委、政府 report together and the text names no county: 全镇 and 镇党委 are still
+    # 大顺镇党委、政府 report together and the text names no county: 全镇 and 镇党委 are still
     # the town's own (its government and its committee), not organs of an unnamed town
     text = (
-        "2023年,在县委、县政府的正确领导下,西仓镇党委、政府坚持以习近平法治思想为指导,"
+        "2023年,在县委、县政府的正确领导下,大顺镇党委、政府坚持以习近平法治思想为指导,"
         "深入推进法治政府建设。\n全镇法治意识不断提升,镇党委定期研究法治建设工作。\n"
     )
     doc = _doc(text)
     authors = [o.label for o in resolve_authorship(doc, resources).organs]
-    assert authors == ["中共西仓镇委员会", "西仓镇人民政府"]
+    assert authors == ["中共大顺镇委员会", "大顺镇人民政府"]
     got = dict(_governments(doc, resources, lexicons))
-    assert got["全镇"] == "西仓镇人民政府"
-    assert got["镇党委"] == "中共西仓镇委员会"
+    assert got["全镇"] == "大顺镇人民政府"
+    assert got["镇党委"] == "中共大顺镇委员会"
