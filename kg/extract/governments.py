@@ -75,7 +75,7 @@ _SHORT_PATTERN = (
 # group (县政府党组, 市政府机关党组) is a body, like a department's.
 _BODY_OF = (
     "(?:全面)?依法治.(?:委员会|委|办|工作领导小组|领导小组)|法工委|法制工作委员会|法治建设委员会|党校|平安办|办公厅|办公室|政治局|审改办|宣传部|组织部|政法委|"
-    "统战部|巡察|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
+    "统战部|巡察(?:办|组|机构)|编办|网信办|财经委|深改委|改革办|督查室|研究室|法制办|直属|各部门|工作部门|"
     "组成部门|部门|系统|秘书长|副秘书长|机关|党组(?!织)"
 )
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
@@ -89,8 +89,25 @@ _BODY_RE = re.compile(_BODY_OF)
 # 政府负责, nor as the end of a body's name (局党委, 村党委, 公司党委).
 _OWN_COMMITTEE = re.compile(
     r"(?<![各级上下该村组支总分机关局厅部委办队所院校会司团企业乡镇区县市省州旗盟道共])党委"
-    r"(?![（(、和]?党组|政府|[员会]|领导、政府)(?!" + _BODY_OF + ")"
+    r"(?![（(、和]?党组|政府|员|领导、(?:人大|政府))(?!" + _BODY_OF + ")"
 )
+# 人大常委会 / 人大 alone (自觉接受人大监督, 镇长和人大主席): the congress of the author's own
+# place; 人大及其常委会: the standing committee of the congress just named.  Not inside a
+# body's name (全国人大, 市人大常委会 are read above) nor in a plural (各级人大).
+_OWN_CONGRESS = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])(?P<organ>人大常委会|人大)|"
+    r"(?<=[和及与受对向在由、])(?<!领导、)(?P<organ2>人大常委会|人大)|"
+    r"(?<=人大及其)(?P<organ3>常委会))(?![代])(?!监督、|、政府)"
+)  # not in the formula 党委领导、人大监督、政府负责
+# 自治区 / 自治州 alone beside other organs or as the one who decides (中央、自治区关于…,
+# 和自治区、自治州党委, 紧扣自治区工作要求): that level's government of the author's chain.
+_REGION = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[、和及与]))(?P<level>自治区|自治州)"
+    r"(?=[、和及与]|关于|的?(?:决策|部署|工作要求|要求))"
+)
+# 办事处 alone after its street's party working committee (街道党工委办事处, 党工委书记、
+# 办事处主任): the street's office.
+_STREET_OFFICE = re.compile(r"(?:(?<=党工委)|(?<=[、和与]))办事处")
 # Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone
 # only where it stands for the party centre: beside other organs or levels (中央、国务院,
 # 中央和省委, 中央、省、市) or as the one who decides (中央关于…, 中央决策部署), not as the first
@@ -275,6 +292,21 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for m in _OWN_COMMITTEE.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
+    congresses = (
+        (m, attrs(short="1", level="本", organ=_congress(m), own="1"))
+        for m in _OWN_CONGRESS.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
+    regions = (
+        (m, attrs(short="1", level=m.group("level"), organ="政府"))
+        for m in _REGION.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
+    street_offices = (
+        (m, attrs(short="1", level="街道", organ="政府", own="1"))
+        for m in _STREET_OFFICE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
     prefectures = (
         (m, attrs(short="1", level="地区", organ="委" if m.group() == "地委" else "政府"))
         for m in _PREFECTURE.finditer(text)
@@ -295,6 +327,9 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         *selves,
         *committees,
         *own_committees,
+        *congresses,
+        *regions,
+        *street_offices,
         *prefectures,
         *nationals,
         *bare,
@@ -305,6 +340,12 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     found = _with_standing_committees(text, found, sentences)
     found = _with_paired_governments(text, found, sentences)
     return [_with_role(text, m) for m in found]
+
+
+def _congress(m: re.Match[str]) -> str:
+    """The organ word of an :data:`_OWN_CONGRESS` match (常委会 after 人大及其 is the congress's
+    standing committee)."""
+    return m.group("organ") or m.group("organ2") or "人大常委会"
 
 
 _QUOTE_REACH = 10  # characters of a quoted slogan on each side of the self-reference

@@ -195,7 +195,7 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         return ctx.keep_government(own)
     level = m.attr("level") or ""
     if m.attr("own") == "1" and level == "本":
-        return _own_committee(ctx)
+        return _own_organ(_SHORT_ORGANS.get(m.attr("organ") or "", "party"), ctx)
     if m.attr("own") == "1" and not _own_level(level, ctx):
         return None  # 党工委 alone is the author's own only in a 街道's report
     if m.attr("short") == "1":
@@ -233,15 +233,20 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     return entity
 
 
-def _own_committee(ctx: DocumentContext) -> Entity | None:
-    """党委 alone: the party committee of the government that wrote the report (a town's,
-    a county's …); nothing in a department's report or one without a government author."""
-    if ctx.own is not None or ctx.author is None or ctx.author.type != "government":
+def _own_organ(organ: str, ctx: DocumentContext) -> Entity | None:
+    """党委 or 人大 alone: that organ of the government that wrote the report (a town's, a
+    county's …) or, for a congress, of the department's place; nothing without an author
+    (a department's 党委 is its own party committee, an institution)."""
+    if ctx.author is None:
         return None
+    if ctx.own is not None or ctx.author.type != "government":
+        if organ == "party" or ctx.author_division is None:
+            return None
+        return ctx.keep_government(ctx.author_division, organ)
     if ctx.author_division is not None:
-        return ctx.keep_government(ctx.author_division, "party")
+        return ctx.keep_government(ctx.author_division, organ)
     level = next((x for x in ("街道", "镇", "乡") if own_place_name(ctx.author, x)), "")
-    return unplaced_organ(level, "party", ctx)
+    return unplaced_organ(level, organ, ctx)
 
 
 def _own_level(level: str, ctx: DocumentContext) -> bool:

@@ -426,3 +426,33 @@ def test_a_joint_town_author_the_text_does_not_place_keeps_its_own_organs(
     got = dict(_governments(doc, resources, lexicons))
     assert got["全镇"] == "大顺镇人民政府"
     assert got["镇党委"] == "中共大顺镇委员会"
+
+
+def test_organs_named_without_their_place_are_the_authors_own(resources, lexicons) -> None:
+    # the annotation guide: 党委 alone (召开党委会议), 人大 alone (自觉接受人大监督), 人大及其常委会
+    # and 市委 before 巡察 (an activity, not a body) are organs of the author's place; the
+    # formula 党委领导、人大监督、政府负责 names none
+    text = (
+        "2023年,固安县人民政府坚持依法行政。全年召开党委会议4次,自觉接受人大监督,"
+        "依法接受县人大及其常委会监督,纳入县委巡察范围,形成党委领导、人大监督、政府负责的格局。\n"
+    )
+    assert _governments(_doc(text), resources, lexicons) == [
+        ("固安县人民政府", "固安县人民政府"),
+        ("党委", "中共固安县委员会"),
+        ("人大", "固安县人民代表大会"),
+        ("县人大", "固安县人民代表大会"),
+        ("常委会", "固安县人民代表大会常务委员会"),
+        ("县委", "中共固安县委员会"),
+    ]
+
+
+def test_a_region_named_alone_beside_other_organs_is_its_government(resources, lexicons) -> None:
+    # 中央、自治区关于… in a county of 新疆: the autonomous region's government
+    text = "2023年,博乐市人民政府全面落实中央、自治区关于法治政府建设的各项部署。\n"
+    assert ("自治区", "新疆维吾尔自治区人民政府") in _governments(_doc(text), resources, lexicons)
+
+
+def test_a_streets_office_named_after_its_party_committee(resources, lexicons) -> None:
+    text = "2023年,田村路街道党工委办事处高度重视法治建设,街道党工委书记、办事处主任任组长。\n"
+    found = _governments(_doc(text), resources, lexicons)
+    assert [s for s, _ in found].count("办事处") == 2
