@@ -226,27 +226,29 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     nq, path = staging / "graph.nq", staging / "store"
     reference = reference_nquads(source.reference)
     previous = current_generation(staging.parent)
-    # Leaving the pool waits for the store even when writing failed: the staging
-    # folder is removed after.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as pool:
+    # Leaving the pool waits for its work even when writing failed: the staging
+    # folder is removed after.  The dumps are copies of bytes (the I/O releases the
+    # interpreter), so they are written beside the store and then beside the page.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-write") as pool:
         making = pool.submit(make_store, previous, path, source, reference)
         write_nquads(nq, source, reference)
         pause_point("wrote graph.nq")
-        dumps = start_dumps(staging, source)
+        starting = pool.submit(start_dumps, staging, source)
         write_mentions(staging / "mentions.csv", source)
         updated = making.result()
-    report["store"] = {"updated": updated is not None, **(updated or {})}
-    tallies = add_tallies(path, nq)
-    write_part_keys(staging, source)
-    write_reference(staging, reference)
-    pause_point("wrote store")
-    finish_dumps(dumps, reference + tallies)
-    store = Store.read_only(str(path))
-    # The page is drawn from the store, like every other reader of the build.
-    atomic_write_text(staging / "graph.html", render_html(store, more_views=("hierarchy",)))
-    # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
-    report["totals"] = {**report["totals"], **store_totals(store)}
-    del store
+        report["store"] = {"updated": updated is not None, **(updated or {})}
+        tallies = add_tallies(path, nq)
+        write_part_keys(staging, source)
+        write_reference(staging, reference)
+        pause_point("wrote store")
+        finishing = pool.submit(lambda: finish_dumps(starting.result(), reference + tallies))
+        store = Store.read_only(str(path))
+        # The page is drawn from the store, like every other reader of the build.
+        atomic_write_text(staging / "graph.html", render_html(store, more_views=("hierarchy",)))
+        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
+        report["totals"] = {**report["totals"], **store_totals(store)}
+        del store
+        finishing.result()
     ident = build_id_of_file(nq)
     stamped = {"build_id": ident, **report}
     atomic_write_text(
