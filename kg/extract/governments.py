@@ -44,15 +44,47 @@ ORGANS = (
     "党工委",
     "委",
 )
-# 全省 opening the name of an honour, a batch or a programme (全省法治政府建设示范市, 全省首批
-# …示范县, 第二批全省…示范创建) is part of that name: no mention.
 # 长 after it is the head's title (县长, 镇长) unless it starts a word of its own (我区长足发展,
-# 全市长效机制, 本县长期).
+# 全市长效机制, 本县长期).  全省 opening an honour's name is read by _opens_a_name.
 _SELF = re.compile(
     r"(?<!批)(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委级直属])"
     r"(?!长(?!足|期|效|远|治久安|江|三角))"
-    r"(?!(?:首批|第[一二三四五六七八九十\d]+批)?[\u4e00-\u9fff]{0,12}?示范)"
 )
+# What makes 全省 the first word of the name of an honour, a batch or a programme
+# (获评全省法治政府建设示范县, 全省首批“…示范市”, 第二批全省…示范创建, 被评为全省…优秀单位):
+# a verb of awarding before it, a batch after it, or an honour's head within the name.
+# (获评全省优秀 is a rating of the place; 全市首批43个观测点 a count of the place's own.)
+_AWARDED = re.compile(r"(?:评为|获评|荣获|参评|评选为|授予|命名为|入选|获得|争创)[“\"]?$")
+_AWARD_NAME = re.compile(
+    r"[“\"]|[\u4e00-\u9fff“”\"]{2,24}?(?:单位|案例|称号|地区|城市|集体|典型|示范|达标)"
+)
+_BATCH = re.compile(
+    r"[“\"]?(?:首批|第[一二三四五六七八九十\d]+批)(?![\d一二三四五六七八九十百]+个)"
+)
+_HONOUR_NAME = re.compile(
+    r"[\u4e00-\u9fff“”\"]{0,14}?示范(?:县|市|区|地区|城市|项目|单位|乡镇|街道|点|基地|村|社区|创建)"
+)
+# 全县争创…示范县, 江陵县被推荐申报…, 天河区入选示范地区: the place acts, it opens no name
+_DOING = re.compile(
+    r"争创|推广|开展|推进|学习|申报|推荐|获评|获|入选|被|评为|荣获|成功|[、，,。；;“”\"]"
+)
+
+
+def _opens_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the self-reference at ``text[start:end]`` (全省) opens the name of an honour,
+    a batch or a programme; 在全省推广…示范创建经验 is the province, where the work is done."""
+    if _AWARDED.search(text, max(0, start - 5), start) and _AWARD_NAME.match(text, end):
+        return True
+    if _BATCH.match(text, end):
+        return True
+    name = _HONOUR_NAME.match(text, end)
+    return (
+        name is not None
+        and text[start - 1 : start] not in ("在", "于")
+        and _DOING.search(name.group()) is None
+    )
+
+
 # A 地区's organs by their short names (地委、行署 in 阿里地区's counties): not inside a word
 # (当地委托, 属地委员).
 _PREFECTURE = re.compile(
@@ -89,7 +121,7 @@ _BODY_RE = re.compile(_BODY_OF)
 # 政府负责, nor as the end of a body's name (局党委, 村党委, 公司党委).
 _OWN_COMMITTEE = re.compile(
     r"(?<![各级上下该村组支总分机关局厅部委办队所院校会司团企业乡镇区县市省州旗盟道共])党委"
-    r"(?![（(、和]?党组|政府|员|领导、(?:人大|政府))(?!" + _BODY_OF + ")"
+    r"(?![（(、和]?党组|员|领导、(?:人大|政府))(?!" + _BODY_OF + ")"
 )
 # 人大常委会 / 人大 alone (自觉接受人大监督, 镇长和人大主席): the congress of the author's own
 # place; 人大及其常委会: the standing committee of the congress just named.  Not inside a
@@ -113,12 +145,14 @@ _STREET_OFFICE = re.compile(r"(?:(?<=党工委)|(?<=[、和与]))办事处")
 # 中央和省委, 中央、省、市) or as the one who decides (中央关于…, 中央决策部署), not as the first
 # word of a name (中央宣讲团, 中央督察, 中央政治局) nor in 中央和国家机关 (a class of bodies).
 NATIONAL = re.compile(
-    r"(?:党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大(?!常委会|常务委员会)|最高人民法院|"
+    r"(?:(?:中共)?中央政治局|党中央|中共中央|国务院|全国人民代表大会常务委员会|全国人大常委会|全国人大(?!常委会|常务委员会)|最高人民法院|"
     r"最高人民检察院|最高检|最高法(?!律)|全国政协|"
-    r"(?<![党共])中央(?=[、和及与](?!国家机关)[\u4e00-\u9fff]|关于|《|的?(?:重大|重要)?(?:决策|部署|要求|精神))"
+    r"(?<![党共])中央(?=[、和及与](?!国家机关)[\u4e00-\u9fff]|关于|《|(?:的|全面依法治国)?(?:重大|重要)?(?:决策|部署|要求|精神))"
     r")(?!" + _BODY_OF + r")"
 )
 NATIONAL_LABELS = {
+    "中共中央政治局": "中共中央",  # its collective study (集体学习) is the centre's
+    "中央政治局": "中共中央",
     "党中央": "中共中央",
     "中央": "中共中央",
     "全国人大常委会": "全国人民代表大会常务委员会",
@@ -239,8 +273,12 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         inside = start and _INSIDE_A_NAME.match(text, start - 1) and text[end : end + 1] != "”"
         if not organ and (_ZONE.match(text, end) or _ZONE.fullmatch(text, start, end)):
             continue  # 重庆经开区, 海南自贸港: a zone named after the place, or a zone alone
-        if not organ and _NAME_GOES_ON.match(text, end):
-            continue  # 安徽省第三批…示范县: an honour's name, not the province
+        if not organ and (
+            _NAME_GOES_ON.match(text, end)
+            or text[start - 1 : start] == "批"
+            or _opens_a_name(text, start, end)
+        ):
+            continue  # 安徽省第三批…示范县, 第二批吉林省…示范地区: an honour's name
         if not organ and (_FIRM.match(text, end) or inside or names_a_thing(text, end)):
             continue  # 江苏承匠律师事务所, “济南律师宣讲团”, 上海司法行政大讲堂: another name
         if not organ and department_after(text, end) and not _partner_sentence(text, start):
@@ -281,6 +319,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         (m, attrs(self="1", level=m.group(1)))
         for m in _SELF.finditer(text)
         if not _in_short_quote(text, m.start(), m.end())
+        and not _opens_a_name(text, m.start(), m.end())
     )
     committees = (
         (m, attrs(short="1", level="街道", organ="党工委", own="1"))
@@ -317,6 +356,11 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for m in NATIONAL.finditer(text)
         if not any(taken[m.start() : m.end()])
     )
+    abbreviated = (
+        (m, attrs(place=_abbreviated()[m.group()]))
+        for m in _abbreviation_re().finditer(text)
+        if not any(taken[m.start() : m.end()])
+    )
     bare = (
         (name, attrs(place=name.group(), bare="1"))
         for name in _compound_names(text, lexicons.local_names, taken)
@@ -334,6 +378,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         *nationals,
         *bare,
         *counties,
+        *abbreviated,
     ):
         found.append(make_mention("government", text, m.start(), m.end(), sentences, facts))
     found.sort(key=lambda m: (m.start, m.end))
@@ -348,7 +393,26 @@ def _congress(m: re.Match[str]) -> str:
     return m.group("organ") or m.group("organ2") or "人大常委会"
 
 
-_QUOTE_REACH = 10  # characters of a quoted slogan on each side of the self-reference
+@cache
+def _abbreviated() -> dict[str, str]:
+    """One-character abbreviation -> the province's full name (``province_abbreviations.tsv``)."""
+    out: dict[str, str] = {}
+    for line in data_lines("province_abbreviations.tsv"):
+        province, chars = line.split("\t")
+        for char in chars.split(","):
+            out.setdefault(char.strip(), province)
+    return out
+
+
+@cache
+def _abbreviation_re() -> re.Pattern[str]:
+    """A province by its abbreviation where it can mean nothing else: after a verb of coming
+    (来陕, 赴闽, 在湘) and before a visit or work (考察, 视察, 调研, 工作)."""
+    chars = "".join(sorted(_abbreviated()))
+    return re.compile(rf"(?<=[来赴到在驻])[{chars}](?=考察|视察|调研|工作|指导)")
+
+
+_QUOTE_REACH = 16  # characters of a quoted slogan or title on each side of the self-reference
 
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
@@ -451,7 +515,7 @@ def _with_paired_governments(
         paired = _PAIRED.match(text, m.end)
         if paired is None:
             continue
-        facts = tuple((k, v) for k, v in m.attrs if k in ("place", "short", "level"))
+        facts = tuple((k, v) for k, v in m.attrs if k in ("place", "short", "level", "own"))
         out.append(
             make_mention(
                 "government",

@@ -108,6 +108,17 @@ def test_a_standing_committee_and_bare_zhongyang_name_the_party(lexicons) -> Non
     assert [s for s, _ in _surfaces(text, lexicons)] == ["市委常委会", "中央", "省委"]
 
 
+def test_a_rating_a_count_or_an_act_of_the_place_is_not_an_honours_name(lexicons) -> None:
+    # 获评全市优秀 rates the place, 全市首批43个 counts its own, 全县争创… makes the county act;
+    # 被评为全省…优秀单位 and 全省第二批“…”创建典型单位 are honours' names
+    text = (
+        "报告获评全市优秀。建立全市首批43个观测点。全县争创安徽省第三批法治政府建设示范县。"
+        "分局被评为全省自然资源系统法治建设优秀单位。被评为全省第二批“信用交通市”创建典型单位。"
+        "坚决贯彻中央全面依法治国决策部署。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["全市", "全市", "全县", "中央"]
+
+
 def test_zhuansheng_opening_an_honours_name_is_part_of_it(lexicons) -> None:
     # 全省 in a ranking (在全省率先) is the province; opening an honour's or a batch's name
     # (获评全省法治政府建设示范县, 全省首批…示范县) it belongs to the name
