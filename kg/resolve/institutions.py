@@ -551,8 +551,10 @@ def _own_party_group(kind: str, group: str, ctx: DocumentContext) -> Entity | No
     """局党组, 厅党委 in a department's report: its own department's party group; nothing in
     another body's report or when the kind word is not the author's (部党组 in a 局's)."""
     own = ctx.own
-    if own is None or (own.type != "institution" and own.attr("scope") != "national"):
-        return None
+    if own is None or not (
+        own.type == "institution" or own.attr("scope") == "national" or own.attr("organ") == "unit"
+    ):
+        return None  # a national body (部党组) or a department the text does not place has one
     if kind and not own.label.endswith(_KIND_ENDINGS[kind]):
         return None
     return _group_entity(own, group, ctx)

@@ -333,3 +333,11 @@ def test_a_zones_committees_keep_the_zones_name_in_an_unplaced_report(resources,
     got = _institutions(text, resources, lexicons, 2024)
     assert got["长沙高新区党工委"] == "长沙高新区党工委"
     assert got["管委会"] == "长沙高新区管委会"
+
+
+def test_the_party_group_of_a_department_the_text_does_not_place(resources, lexicons) -> None:
+    # 省卫生健康委 with no province named: its 委党组 is that unplaced commission's group
+    text = "2022年,省卫生健康委坚持依法行政。委党组高度重视法治建设,党组书记带头学法。\n"
+    got = _institutions(text, resources, lexicons, 2022)
+    assert got["委党组"] == "中共省卫生健康委员会党组"
+    assert got["党组"] == "中共省卫生健康委员会党组"
