@@ -59,9 +59,21 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
         for div, organ in addressee_organs(doc, res, ctx.context_codes)
     ]
 
+    # Institutions first: a government inside a resolved institution's name (山西省 in
+    # 山西省民营经济发展局) is part of that name, not resolved.  (A quoted theme taken as an
+    # initiative, “建设更高水平法治天水”, keeps its 法治天水: the guide's 法治X is the place.)
+    first = {
+        i: RESOLVERS[m.type](m, ctx) for i, m in enumerate(mentions) if m.type == "institution"
+    }
+    names = [(mentions[i].start, mentions[i].end) for i, e in first.items() if e is not None]
     resolved: list[Resolved] = []
-    for m in mentions:
-        entity = RESOLVERS[m.type](m, ctx)
+    for i, m in enumerate(mentions):
+        if i in first:
+            entity = first[i]
+        elif m.type == "government" and m.attr("role") != "partner" and _inside(m, names):
+            continue  # (a partner place stays: 与山东省滨州市惠民县行政审批服务局签署协议)
+        else:
+            entity = RESOLVERS[m.type](m, ctx)
         if entity is not None:
             resolved.append(Resolved(m, keep(entity)))
 
@@ -79,3 +91,8 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
         author_line=authorship.line,
         publisher=authorship.publisher,
     )
+
+
+def _inside(m: Mention, names: list[tuple[int, int]]) -> bool:
+    """Whether ``m`` lies inside one of the longer ``names`` (spans do not nest)."""
+    return any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in names)

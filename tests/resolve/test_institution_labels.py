@@ -341,3 +341,14 @@ def test_the_party_group_of_a_department_the_text_does_not_place(resources, lexi
     got = _institutions(text, resources, lexicons, 2022)
     assert got["委党组"] == "中共省卫生健康委员会党组"
     assert got["党组"] == "中共省卫生健康委员会党组"
+
+
+def test_a_place_inside_an_institutions_name_is_no_government_mention(resources, lexicons) -> None:
+    # spans do not nest (the annotation guide): 山西省 opens the bureau's name, it is not a
+    # mention of the province of its own; a partner place in an agreement stays one
+    text = "2024年,山西省人民政府坚持依法行政。山西省民营经济发展局开展涉企执法检查。\n"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", DocumentMeta(year=2024))
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    found = [(r.mention.type, r.mention.surface) for r in rd.mentions]
+    assert ("institution", "山西省民营经济发展局") in found
+    assert ("government", "山西省") not in found
