@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from kg.extract.departments import department_after
-from kg.extract.lexicons import Lexicons, data_lines
+from kg.extract.lexicons import Lexicons, data_lines, province_abbreviations
 from kg.extract.mention import make_mention, not_annotated, reglossed, simplified, unglossed
 from kg.extract.sentences import Sentences, split_sentences
 from kg.ingest.script import to_simplified
@@ -357,7 +357,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         if not any(taken[m.start() : m.end()])
     )
     abbreviated = (
-        (m, attrs(place=_abbreviated()[m.group()]))
+        (m, attrs(place=province_abbreviations()[m.group()]))
         for m in _abbreviation_re().finditer(text)
         if not any(taken[m.start() : m.end()])
     )
@@ -394,21 +394,10 @@ def _congress(m: re.Match[str]) -> str:
 
 
 @cache
-def _abbreviated() -> dict[str, str]:
-    """One-character abbreviation -> the province's full name (``province_abbreviations.tsv``)."""
-    out: dict[str, str] = {}
-    for line in data_lines("province_abbreviations.tsv"):
-        province, chars = line.split("\t")
-        for char in chars.split(","):
-            out.setdefault(char.strip(), province)
-    return out
-
-
-@cache
 def _abbreviation_re() -> re.Pattern[str]:
     """A province by its abbreviation where it can mean nothing else: after a verb of coming
     (来陕, 赴闽, 在湘) and before a visit or work (考察, 视察, 调研, 工作)."""
-    chars = "".join(sorted(_abbreviated()))
+    chars = "".join(sorted(province_abbreviations()))
     return re.compile(rf"(?<=[来赴到在驻])[{chars}](?=考察|视察|调研|工作|指导)")
 
 

@@ -21,6 +21,17 @@ def data_lines(name: str) -> tuple[str, ...]:
     )
 
 
+@cache
+def province_abbreviations() -> dict[str, str]:
+    """One-character abbreviation (陕, 秦) -> the province's full name, from
+    ``kg/data/province_abbreviations.tsv``."""
+    out: dict[str, str] = {}
+    for line in data_lines("province_abbreviations.tsv"):
+        province, chars = line.split("\t")
+        out.update((char.strip(), province) for char in chars.split(","))
+    return out
+
+
 def data_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a TSV file in ``kg/data`` (first non-comment line is the header)."""
     lines = data_lines(name)

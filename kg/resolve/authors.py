@@ -33,12 +33,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
 
 from ahocorasick_rs import AhoCorasick
 
 from kg.extract.departments import Department, load_catalogue
-from kg.extract.lexicons import data_lines, data_table
+from kg.extract.lexicons import data_lines, data_table, province_abbreviations
 from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
 from kg.ingest.script import to_simplified
@@ -382,18 +381,6 @@ class TextPlaces:
     speaks_as_department: bool = False
 
 
-@cache
-def _province_abbreviations() -> dict[str, str]:
-    """One-character abbreviation -> province name, from ``kg/data/province_abbreviations.tsv``."""
-    text = resources.files("kg.data").joinpath("province_abbreviations.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, shorts = line.split("\t")
-            out.update((s, name) for s in shorts.split(","))
-    return out
-
-
 def _level_of(char: str, d: Division) -> bool:
     """Whether ``d`` is a division a level character (我县, 全市, 我区) can stand for."""
     if char == "区":
@@ -613,7 +600,7 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
             if len(cands) == 1 and word[:k] != cands[0].name:
                 counts[cands[0].code] += 1
                 break
-    abbreviations = _province_abbreviations()
+    abbreviations = province_abbreviations()
     for m in _VISIT.finditer(text):
         province = abbreviations.get(m.group(1))
         found = [d for d in gz.lookup(province or "", year) if d.level == "province"]

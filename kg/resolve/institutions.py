@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.extract.departments import load_catalogue
 from kg.extract.institutions import group_endings, zone_body
-from kg.extract.lexicons import data_lines
+from kg.extract.lexicons import data_lines, province_abbreviations
 from kg.model import Entity, Mention, Relation, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.vocab import KG, ORGU, digest, division_iri, government_iri, institution_iri
@@ -177,17 +176,9 @@ def _governed_place(
         return nearest_of_level(author, _LEVEL_OF_AREA.get(char, char), gz, year)
     chain = gz.chain(author.code, year)
     province = chain[-1] if chain and chain[-1].level == "province" else None
-    if province is None or char not in _province_abbreviations().get(province.name, ""):
+    if province is None or province_abbreviations().get(char) != province.name:
         return None  # 全面依法治理委员会: 理 is no place
     return province
-
-
-@cache
-def _province_abbreviations() -> dict[str, str]:
-    """Province -> its one-character abbreviations (kg/data/province_abbreviations.tsv)."""
-    text = resources.files("kg.data").joinpath("province_abbreviations.tsv").read_text("utf-8")
-    rows = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    return {name: shorts for name, shorts in rows}
 
 
 def _rule_of_law_body(
