@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -312,8 +313,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     shorts = (
         (m, attrs(short="1", level=m.group("level"), organ=m.group("organ")))
-        for m in _SHORT.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_SHORT, text, taken)
     )
     selves = (
         (m, attrs(self="1", level=m.group(1)))
@@ -323,43 +323,35 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
     )
     committees = (
         (m, attrs(short="1", level="街道", organ="党工委", own="1"))
-        for m in _WORK_COMMITTEE.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_WORK_COMMITTEE, text, taken)
     )
     own_committees = (
         (m, attrs(short="1", level="本", organ="党委", own="1"))
-        for m in _OWN_COMMITTEE.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_OWN_COMMITTEE, text, taken)
     )
     congresses = (
         (m, attrs(short="1", level="本", organ=_congress(m), own="1"))
-        for m in _OWN_CONGRESS.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_OWN_CONGRESS, text, taken)
     )
     regions = (
         (m, attrs(short="1", level=m.group("level"), organ="政府"))
-        for m in _REGION.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_REGION, text, taken)
     )
     street_offices = (
         (m, attrs(short="1", level="街道", organ="政府", own="1"))
-        for m in _STREET_OFFICE.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_STREET_OFFICE, text, taken)
     )
     prefectures = (
         (m, attrs(short="1", level="地区", organ="委" if m.group() == "地委" else "政府"))
-        for m in _PREFECTURE.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_PREFECTURE, text, taken)
     )
     nationals = (
         (m, attrs(national=NATIONAL_LABELS.get(m.group(), m.group())))
-        for m in NATIONAL.finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(NATIONAL, text, taken)
     )
     abbreviated = (
         (m, attrs(place=province_abbreviations()[m.group()]))
-        for m in _abbreviation_re().finditer(text)
-        if not any(taken[m.start() : m.end()])
+        for m in _free(_abbreviation_re(), text, taken)
     )
     bare = (
         (name, attrs(place=name.group(), bare="1"))
@@ -399,6 +391,11 @@ def _abbreviation_re() -> re.Pattern[str]:
     (来陕, 赴闽, 在湘) and before a visit or work (考察, 视察, 调研, 工作)."""
     chars = "".join(sorted(province_abbreviations()))
     return re.compile(rf"(?<=[来赴到在驻])[{chars}](?=考察|视察|调研|工作|指导)")
+
+
+def _free(pattern: re.Pattern[str], text: str, taken: bytearray) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that touch no character already inside a named government."""
+    return (m for m in pattern.finditer(text) if not any(taken[m.start() : m.end()]))
 
 
 _QUOTE_REACH = 16  # characters of a quoted slogan or title on each side of the self-reference
