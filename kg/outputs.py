@@ -18,25 +18,32 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 
-from kg.export.files import atomic_write_bytes, atomic_write_text, current_generation, pause_point
-from kg.export.html import render_html
+from kg.export.files import (
+    atomic_write_bytes,
+    atomic_write_text,
+    current_generation,
+    pause_point,
+    sync_files,
+)
 from kg.export.mentions import mentions_header
+from kg.export.page import PageWriter
 from kg.export.rdf import DUMP_FORMATS, DumpWriter, dump_pieces
 from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
-from kg.store import store_totals
+from kg.store import store_totals, with_tallies
 from kg.store.loading import load_in_batches
 from kg.store.tallies import citation_tallies
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
 REFERENCE = ".reference.nq"  # in each generation: the reference graphs it stored, sorted
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
+PAGE_PROCESS_AT = 1000  # reports from which the page is drawn in a process of its own
 
 
 @dataclass(frozen=True)
@@ -164,23 +171,20 @@ def write_part_keys(generation: Path, source: PartSource) -> None:
     atomic_write_text(generation / PART_KEYS, json.dumps(keys, indent=0) + "\n")
 
 
-def add_tallies(store_path: Path, nq: Path) -> bytes:
-    """Count the build's tallies from its new store; add them to the store and to ``nq``.
+def add_tallies(store_path: Path, nq: Path, tallies: bytes) -> None:
+    """Add the build's tallies (N-Quads of ``citation_tallies``) to its store and to ``nq``.
 
-    They are counted from the store (not the parts) so that they always agree with
-    what a query counts; ``graph.nq`` gets them last, after the reference graphs.
-    Returns them as N-Quads.
+    They are counted from the new store (not the parts) so that they always agree
+    with what a query counts; ``graph.nq`` gets them last, after the reference graphs.
     """
+    if not tallies:
+        return
     store = Store(str(store_path))
-    quads = citation_tallies(store)
-    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
-    if quads:
-        store.extend(quads)
-        store.flush()
-        with open(nq, "ab") as fh:
-            fh.write(data)
+    store.load(tallies, format=RdfFormat.N_QUADS)
+    store.flush()
     del store
-    return data
+    with open(nq, "ab") as fh:
+        fh.write(tallies)
 
 
 def start_dumps(staging: Path, source: PartSource) -> dict[str, DumpWriter]:
@@ -198,12 +202,16 @@ def start_dumps(staging: Path, source: PartSource) -> dict[str, DumpWriter]:
     return writers
 
 
-def finish_dumps(writers: dict[str, DumpWriter], tail: bytes) -> None:
-    """End each dump with ``tail`` (the reference graphs and tallies, as N-Quads)."""
+def finish_dumps(
+    starting: Future[dict[str, DumpWriter]], tail: bytes, syncing: ThreadPoolExecutor
+) -> None:
+    """End each dump ``starting`` began with ``tail`` (the reference graphs and tallies, as
+    N-Quads); each whole dump is handed to ``syncing`` to be flushed to disk."""
     last = dump_pieces(tail)
-    for name, writer in writers.items():
+    for name, writer in starting.result().items():
         writer.add(last[writer.format])
         writer.close()
+        syncing.submit(sync_files, writer.path)
         pause_point(f"wrote {name}")
 
 
@@ -229,25 +237,39 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     # Leaving the pool waits for its work even when writing failed: the staging
     # folder is removed after.  The dumps are copies of bytes (the I/O releases the
     # interpreter), so they are written beside the store and then beside the page.
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-write") as pool:
+    # The page, drawn in a process of its own on a large build, starts now (it takes a
+    # second or two to be ready) and draws once the store is whole.
+    separate = len(source.parts) >= PAGE_PROCESS_AT
+    with (
+        PageWriter(path, staging / "graph.html", separate) as page,
+        ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-write") as pool,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-sync") as syncing,
+    ):
         making = pool.submit(make_store, previous, path, source, reference)
         write_nquads(nq, source, reference)
         pause_point("wrote graph.nq")
         starting = pool.submit(start_dumps, staging, source)
         write_mentions(staging / "mentions.csv", source)
+        syncing.submit(sync_files, nq, staging / "mentions.csv")
         updated = making.result()
         report["store"] = {"updated": updated is not None, **(updated or {})}
-        tallies = add_tallies(path, nq)
+        # Nothing writes the store while the page reads it: the tallies are counted
+        # read-only beside the page and added after it.
+        page.draw()
+        syncing.submit(sync_files, path)
+        store = Store.read_only(str(path))
+        quads = citation_tallies(store)
+        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
+        totals = with_tallies(store_totals(store), len(quads))
+        del store
+        tallies = serialize(quads, format=RdfFormat.N_QUADS) or b""
+        finishing = pool.submit(finish_dumps, starting, reference + tallies, syncing)
+        page.wait()
+        add_tallies(path, nq, tallies)
+        report["totals"] = {**report["totals"], **totals}
         write_part_keys(staging, source)
         write_reference(staging, reference)
         pause_point("wrote store")
-        finishing = pool.submit(lambda: finish_dumps(starting.result(), reference + tallies))
-        store = Store.read_only(str(path))
-        # The page is drawn from the store, like every other reader of the build.
-        atomic_write_text(staging / "graph.html", render_html(store, more_views=("hierarchy",)))
-        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
-        report["totals"] = {**report["totals"], **store_totals(store)}
-        del store
         finishing.result()
     ident = build_id_of_file(nq)
     stamped = {"build_id": ident, **report}

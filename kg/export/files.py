@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -122,7 +123,9 @@ def new_generation(out: str | os.PathLike[str], outputs: Iterable[str] = ()) -> 
     root.mkdir(parents=True, exist_ok=True)
     with _locked(root):
         check_no_foreign_outputs(root, outputs)
-        cleanup(root)
+        # The leftovers (a large generation takes seconds to remove) go while the build works.
+        removing = threading.Thread(target=_remove, args=(set_aside(root),), name="kg-cleanup")
+        removing.start()
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:
             os.chmod(staging, 0o755 & ~_umask())
@@ -135,6 +138,8 @@ def new_generation(out: str | os.PathLike[str], outputs: Iterable[str] = ()) -> 
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            removing.join()
         pause_point("renamed")
         previous = current_generation(root)
         _replace_symlink(root / CURRENT, generation.name)
@@ -185,18 +190,43 @@ def cleanup(out: str | os.PathLike[str], keep: set[str] | None = None) -> None:
 
     ``keep`` names generation folders to spare; the current one is always kept.
     """
+    _remove(set_aside(out, keep))
+
+
+def set_aside(out: str | os.PathLike[str], keep: set[str] | None = None) -> list[Path]:
+    """Rename what ``cleanup`` would remove to ``.old-*`` names; the paths to remove.
+
+    Renaming is instant where removing a large generation takes seconds: a build
+    sets the leftovers aside and removes them while it works (a build killed
+    first leaves ``.old-*`` folders, which the next one removes).
+    """
     root = Path(out)
     current = current_generation(root)
     spare = set(keep or ()) | ({current.name} if current else set())
+    aside: list[Path] = []
     for path in root.iterdir():
         name = path.name
+        if name.startswith(_OLD_PREFIX):
+            aside.append(path)
+            continue
         stale = (
-            name.startswith((STAGING_PREFIX, _OLD_PREFIX))
+            name.startswith(STAGING_PREFIX)
             or (name.startswith(GENERATION_PREFIX) and name not in spare)
             or (name.startswith(f"{CURRENT}.") and path.is_symlink())
         )
         if not stale:
             continue
+        if path.is_dir() and not path.is_symlink():
+            moved = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=root))
+            os.rename(path, moved / name)
+            aside.append(moved)
+        else:
+            path.unlink(missing_ok=True)
+    return aside
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
@@ -231,11 +261,28 @@ def _fsync_dir(path: Path) -> None:
 
 def _fsync_tree(root: Path) -> None:
     """Flush every file and folder under ``root`` so a power cut cannot publish empty files."""
-    for folder, _, names in os.walk(root):
-        for name in names:
-            fd = os.open(os.path.join(folder, name), os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        _fsync_dir(Path(folder))
+    sync_files(root)
+
+
+def sync_files(*paths: Path) -> None:
+    """Flush the files (and every file under the folders) in ``paths`` to disk now.
+
+    A build syncs each output as soon as it is whole, beside its other work, so
+    that the generation's final flush (``new_generation``) finds little left to write.
+    """
+    for path in paths:
+        if not path.is_dir():
+            _fsync_file(path)
+            continue
+        for folder, _, names in os.walk(path):
+            for name in names:
+                _fsync_file(Path(folder, name))
+            _fsync_dir(Path(folder))
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -80,6 +80,7 @@ class DumpWriter:
     """Writes one dump from its pieces, in order: the same bytes as serialising the whole."""
 
     def __init__(self, path: Path, fmt: RdfFormat) -> None:
+        self.path = path
         self.format = fmt
         self._fh = open(path, "wb")  # closed by close(), after the last piece
         self._fh.write(dump_header(fmt))
