@@ -25,7 +25,13 @@ from kg.extract.words import load_tagger
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, discover, read_document
 from kg.ingest.files import outside
 from kg.model import MENTION_TYPES, ResolvedDocument
-from kg.outputs import PartSource, reference_nquads, reuse_unchanged, write_build_files
+from kg.outputs import (
+    PartSource,
+    ReferenceFacts,
+    reference_nquads,
+    reuse_unchanged,
+    write_build_files,
+)
 from kg.part import DocumentPart, make_part, part_key
 from kg.resolve import Resources, resolve_document
 from kg.store import open_store, store_totals
@@ -331,9 +337,10 @@ def build(
         store_parts = _part_store(out, cache, spool)
         entries: dict[str, dict[str, object]] = {}
         parts: dict[str, DocumentPart] = {}  # label -> part (small fields when on disk)
-        # The parts' reference facts, once each: many reports name the same places.
-        reference: set[str] = set()
-        cached: list[str] = []  # keys of the parts taken from the cache
+        # The reference facts of the parts built now, once each (many reports name the
+        # same places), with how many of those parts need each.
+        reference: Counter[str] = Counter()
+        built_keys: set[str] = set()
         documents: list[ResolvedDocument] = []
         jobs: list[Job] = []
         first_of: dict[str, str] = {}  # sha1 -> label of the first file with those bytes
@@ -360,7 +367,6 @@ def build(
                     if store_parts.has(key):
                         # Its reference facts are read only if the outputs are written.
                         parts[label] = store_parts.meta(key)
-                        cached.append(key)
                         _report(progress, label, None, strict)
                         continue
                 except (OSError, ValueError, IngestError):
@@ -392,6 +398,7 @@ def build(
             else:
                 built_by_content[part.sha1] = label
                 parts[label] = _shared(_kept(store_parts, part), reference)
+                built_keys.add(part.key)
                 pause_point("built part")
                 if outcome.document is not None:
                     documents.append(outcome.document)
@@ -415,7 +422,8 @@ def build(
         report = build_report(list(entries.values()), timings)
         # How much of the build came from the cache (report.json; ``kg build`` prints it).
         report["cache"] = {"reused": reused, "built": len(parts) - reused}
-        source = _source(store_parts, list(parts.values()), reference, cached)
+        facts = ReferenceFacts(reference, frozenset(built_keys), store_parts.reference)
+        source = _source(store_parts, list(parts.values()), facts)
         if out is None:
             store = Store()
             for part in source.parts:
@@ -456,6 +464,10 @@ def _report(progress: Progress | None, label: str, error: str | None, strict: bo
 class _MemoryParts(dict[str, DocumentPart]):
     """Parts of a build kept in memory (a build without an output folder)."""
 
+    def reference(self, key: str) -> tuple[str, ...]:
+        """The N-Quads lines of the part's reference facts."""
+        return self[key].reference
+
 
 def _part_store(
     out: str | os.PathLike[str] | None, cache: bool, spool: contextlib.ExitStack
@@ -480,31 +492,14 @@ def _kept(store_parts: PartCache | _MemoryParts, part: DocumentPart) -> Document
     return part
 
 
-def _shared(part: DocumentPart, reference: set[str]) -> DocumentPart:
-    """Add the part's reference facts to the build's; what the build holds of it then."""
+def _shared(part: DocumentPart, reference: Counter[str]) -> DocumentPart:
+    """Count the part's reference facts in the build's; what the build holds of it then."""
     reference.update(part.reference)
     return replace(part, reference=())
 
 
-@dataclass(frozen=True)
-class _Reference:
-    """The reference facts of the parts built now and, read only when asked, of cached ones."""
-
-    built: set[str]
-    cache: PartCache
-    cached: Sequence[str]  # keys of the parts taken from the cache
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.built
-        for key in self.cached:
-            yield from self.cache.reference(key)
-
-
 def _source(
-    store_parts: PartCache | _MemoryParts,
-    parts: list[DocumentPart],
-    reference: set[str],
-    cached: Sequence[str] = (),
+    store_parts: PartCache | _MemoryParts, parts: list[DocumentPart], facts: ReferenceFacts
 ) -> PartSource:
     if isinstance(store_parts, PartCache):
         cache = store_parts
@@ -512,7 +507,7 @@ def _source(
             parts,
             nquads=lambda p: cache.nquads(p.key),
             mentions=lambda p: cache.mentions(p.key),
-            reference=_Reference(reference, cache, tuple(cached)),
+            reference=facts,
             dumps=lambda p, formats: cache.dumps(p.key, formats),
         )
     memory = store_parts
@@ -520,7 +515,7 @@ def _source(
         parts,
         nquads=lambda p: memory[p.key].nquads,
         mentions=lambda p: memory[p.key].mentions,
-        reference=reference,
+        reference=facts,
         dumps=lambda p, formats: [memory[p.key].pieces[f.file_extension] for f in formats],
     )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from kg.build import OUTPUT_NAMES, BuildResult, NothingBuiltError, build_report
 from kg.cache import CACHE, PartCache
 from kg.export.files import new_generation
 from kg.model import MENTION_TYPES
-from kg.outputs import PartSource, write_build_files
+from kg.outputs import PartSource, ReferenceFacts, write_build_files
 from kg.part import DocumentPart
 from kg.store import open_store
 
@@ -83,14 +84,14 @@ def merge(shards: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str])
         raise NothingBuiltError(f"the shards hold no built report; {out} is left as it was")
     timings = {"merge": time.perf_counter() - start}
     report = build_report(list(entries.values()), timings)
-    reference: set[str] = set()
-    for part in parts.values():
-        reference.update(caches[part.key].reference(part.key))
+    # Every part's reference facts are read from its shard (or counted from the previous
+    # merge's, moved by the parts that came and went).
+    facts = ReferenceFacts(Counter(), frozenset(), lambda key: caches[key].reference(key))
     source = PartSource(
         list(parts.values()),
         nquads=lambda p: caches[p.key].nquads(p.key),
         mentions=lambda p: caches[p.key].mentions(p.key),
-        reference=reference,
+        reference=facts,
         # Made anew, not kept: the shards' folders are inputs here, never written to.
         dumps=lambda p, formats: caches[p.key].dumps(p.key, formats),
     )

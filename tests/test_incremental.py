@@ -10,6 +10,7 @@ import time
 from conftest import SEEDS
 
 import kg
+from kg.cache import PartCache
 from kg.query import stats
 
 RDF = ("graph.nq", "graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "mentions.csv")
@@ -19,7 +20,7 @@ def _names(progress_log):
     return sorted(name for name, _ in progress_log)
 
 
-def test_rebuild_after_changing_adding_and_removing_files(tmp_path):
+def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch):
     inputs = tmp_path / "in"
     shutil.copytree(SEEDS, inputs)
     out = tmp_path / "out"
@@ -37,14 +38,18 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path):
     (inputs / "004_845bf433358f1249.txt").unlink()
 
     built: list[str] = []
+    read_facts = _count_calls(monkeypatch, PartCache, "reference")
     again = kg.build([inputs], out=out, progress=lambda name, err: built.append(name))
     assert again.report["cache"] == {"reused": 3, "built": 2}
+    # The shared facts were counted from the previous build's counts: only the two parts
+    # that went (the changed file's old one, the removed file's) were read for theirs.
+    assert len(read_facts) == 2
     assert sorted(built) == sorted(p.name for p in inputs.iterdir())
 
     clean = tmp_path / "clean"
     kg.build([inputs], out=clean, cache=False)
-    for name in RDF:
-        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    for name in (*RDF, ".reference.nq", ".reference-counts"):
+        assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert "004_845bf433358f1249.txt" not in {d["doc"] for d in report["documents"]}
     assert "《中华人民共和国行政复议法》" in (out / "mentions.csv").read_text("utf-8")
@@ -54,6 +59,18 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path):
     assert _store_quads(out) == _store_quads(clean)
     assert _store_graphs(out) == _store_graphs(clean)
     assert stats(out) == stats(clean)
+
+
+def _count_calls(monkeypatch, cls, name):
+    calls: list[tuple] = []
+    original = getattr(cls, name)
+
+    def counted(self, *args):
+        calls.append(args)
+        return original(self, *args)
+
+    monkeypatch.setattr(cls, name, counted)
+    return calls
 
 
 def _store_graphs(out):
