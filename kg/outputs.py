@@ -26,6 +26,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 
+from kg.export.explorer.records import STALE_PARTS, STALE_WHEN_CHANGED
 from kg.export.files import (
     atomic_write_bytes,
     atomic_write_text,
@@ -34,9 +35,9 @@ from kg.export.files import (
     sync_files,
 )
 from kg.export.mentions import mentions_header
-from kg.export.page import PageWriter
+from kg.export.page import PAGE_RECORDS, PageChanges, PageWriter
 from kg.export.rdf import DUMP_FORMATS, DumpWriter, dump_pieces
-from kg.graph.reference import DERIVED_GRAPHS, is_reference_graph, ontology_quads
+from kg.graph.reference import DERIVED_GRAPHS, GRAPH, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import store_totals, with_tallies
 from kg.store.loading import load_in_batches
@@ -180,6 +181,34 @@ def update_store(
     return {"kept": len(kept), "removed": len(gone), "added": len(added)}
 
 
+def page_changes(previous: Path | None, source: PartSource, reference: bytes) -> PageChanges | None:
+    """What the page must read again since the previous build's (``kg.export.page``).
+
+    None (read everything) without a previous page's records or when most reports
+    changed: reading the reports one by one is then slower than reading them all.
+    """
+    if previous is None or not (previous / PAGE_RECORDS).is_file():
+        return None
+    try:
+        before: dict[str, str] = json.loads((previous / PART_KEYS).read_text("utf-8"))
+        old = set((previous / REFERENCE).read_bytes().splitlines())
+    except (OSError, ValueError):
+        return None
+    now = {part.iri: part.key for part in source.parts}
+    gone = sorted(iri for iri, key in before.items() if now.get(iri) != key)
+    added = sorted(iri for iri, key in now.items() if before.get(iri) != key)
+    if len(added) > (1 - UPDATE_AT_LEAST) * len(now):
+        return None
+    stale: set[str] = set()
+    for line in old.symmetric_difference(reference.splitlines()):
+        # The graph is a line's last term: "<s> <p> <o> <graph> ."
+        graph = line.rsplit(b" ", 2)[-2].decode("utf-8").strip("<>")
+        stale.update(STALE_WHEN_CHANGED.get(graph.removeprefix(GRAPH), STALE_PARTS))
+    return PageChanges(
+        str(previous / PAGE_RECORDS), tuple(gone), tuple(added), tuple(sorted(stale))
+    )
+
+
 def make_store(
     previous: Path | None, path: Path, source: PartSource, reference: bytes
 ) -> dict[str, int] | None:
@@ -316,11 +345,12 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         starting = pool.submit(start_dumps, staging, source)
         write_mentions(staging / "mentions.csv", source)
         syncing.submit(sync_files, nq, staging / "mentions.csv")
+        changes = page_changes(previous, source, reference)
         updated = making.result()
         report["store"] = {"updated": updated is not None, **(updated or {})}
         # Nothing writes the store while the page reads it: the tallies are counted
         # read-only beside the page and added after it.
-        page.draw()
+        page.draw(changes)
         syncing.submit(sync_files, path)
         store = Store.read_only(str(path))
         quads = citation_tallies(store)

@@ -11,6 +11,7 @@ from conftest import SEEDS
 
 import kg
 from kg.cache import PartCache
+from kg.export.explorer import records
 from kg.query import stats
 
 RDF = ("graph.nq", "graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "mentions.csv")
@@ -39,16 +40,20 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
 
     built: list[str] = []
     read_facts = _count_calls(monkeypatch, PartCache, "reference")
+    read_links = _count_calls(monkeypatch, records, "read_links", method=False)
     again = kg.build([inputs], out=out, progress=lambda name, err: built.append(name))
     assert again.report["cache"] == {"reused": 3, "built": 2}
     # The shared facts were counted from the previous build's counts: only the two parts
     # that went (the changed file's old one, the removed file's) were read for theirs.
     assert len(read_facts) == 2
+    # The page read the mentions of the two new reports only (the others' links are the
+    # previous page's records), and is the page of a clean build all the same.
+    assert len(read_links) == 2 and all(report for _, _, report in read_links)
     assert sorted(built) == sorted(p.name for p in inputs.iterdir())
 
     clean = tmp_path / "clean"
     kg.build([inputs], out=clean, cache=False)
-    for name in (*RDF, ".reference.nq", ".reference-counts"):
+    for name in (*RDF, "graph.html", ".reference.nq", ".reference-counts", ".page-records.json"):
         assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert "004_845bf433358f1249.txt" not in {d["doc"] for d in report["documents"]}
@@ -61,15 +66,15 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     assert stats(out) == stats(clean)
 
 
-def _count_calls(monkeypatch, cls, name):
+def _count_calls(monkeypatch, owner, name, method=True):
     calls: list[tuple] = []
-    original = getattr(cls, name)
+    original = getattr(owner, name)
 
-    def counted(self, *args):
-        calls.append(args)
-        return original(self, *args)
+    def counted(*args):
+        calls.append(args[1:] if method else args)
+        return original(*args)
 
-    monkeypatch.setattr(cls, name, counted)
+    monkeypatch.setattr(owner, name, counted)
     return calls
 
 
@@ -118,8 +123,6 @@ def test_a_damaged_part_is_built_again(tmp_path):
 
 
 def test_a_rebuild_with_nothing_changed_reads_the_part_index_only(tmp_path, monkeypatch):
-    from kg.cache import PartCache
-
     inputs = tmp_path / "in"
     shutil.copytree(SEEDS, inputs)
     out = tmp_path / "out"

@@ -84,7 +84,11 @@ def view_of(
     ``known``: records already read from ``store`` (``read_records``), to reuse.
     """
     if view == "cited-across":
-        records = read_records(store, ("regulation", "initiative"), known=known)
+        wanted = ("regulation", "initiative")
+        if known is not None and known.report is None and set(known.types) == set(wanted):
+            records = known  # read already with these very links
+        else:
+            records = read_records(store, wanted, known=known)
         return cited_across(records, max(1, min_governments), fold_above)
     if view == "report":
         if not report:
@@ -206,9 +210,14 @@ def render_html(
     fold_above: int = 150,
     title: str = "fazhi-kg",
     more_views: Sequence[str] = (),
+    records: Records | None = None,
 ) -> str:
-    """The whole page for one view of the build in ``store`` (and ``more_views`` to switch to)."""
-    known = read_records(store, ())  # places, organs and reports: read once for every view
+    """The whole page for one view of the build in ``store`` (and ``more_views`` to switch to).
+
+    ``records``: read from ``store`` already (``read_records``), to draw from.
+    """
+    # Places, organs and reports: read once for every view.
+    known = records if records is not None else read_records(store, ())
     chosen = [view_of(store, view, focus, hops, min_governments, report, fold_above, known)]
     chosen += [
         view_of(store, v, fold_above=fold_above, known=known) for v in more_views if v != view

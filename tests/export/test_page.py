@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
-from conftest import SEEDS
+from conftest import GUAN, SEEDS
 
 import kg
 import kg.outputs
@@ -67,3 +68,19 @@ def test_the_page_command_says_how_to_call_it():
         [sys.executable, "-m", "kg.export.page"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 2 and "usage" in done.stderr
+
+
+def test_a_rebuild_draws_from_the_previous_page_records_in_its_own_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.outputs, "PAGE_PROCESS_AT", 1)
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    out = tmp_path / "out"
+    kg.build([inputs], out=out)
+    changed = inputs / GUAN
+    changed.write_text(changed.read_text("utf-8") + "\n依据《中华人民共和国行政复议法》办理。\n")
+    again = kg.build([inputs], out=out)
+    assert again.report["store"]["updated"] is True
+    clean = tmp_path / "clean"
+    kg.build([inputs], out=clean, cache=False)
+    for name in ("graph.html", ".page-records.json"):
+        assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
