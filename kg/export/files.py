@@ -252,11 +252,7 @@ def _replace_symlink(path: Path, target: str) -> None:
 
 
 def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync_file(path)  # a folder is opened and flushed like a file
 
 
 def _fsync_tree(root: Path) -> None:
