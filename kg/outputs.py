@@ -126,12 +126,17 @@ def _moved_counts(previous: Path, keys: set[str], facts: ReferenceFacts) -> Coun
     return +counts  # without the facts no part needs any more
 
 
-def write_nquads(path: Path, source: PartSource, reference: bytes) -> None:
-    """``graph.nq``: each report's graph in IRI order, then the reference graphs."""
+def write_nquads(path: Path, source: PartSource, reference: bytes) -> hashlib._Hash:
+    """``graph.nq``: each report's graph in IRI order, then the reference graphs; the digest
+    of what was written (the tallies, appended last, are added to both by ``add_tallies``)."""
+    digest = hashlib.sha256()
     with open(path, "wb") as fh:
-        for part in _in_iri_order(source):
-            fh.write(source.nquads(part))
-        fh.write(reference)
+        for chunk in itertools.chain(
+            (source.nquads(p) for p in _in_iri_order(source)), [reference]
+        ):
+            fh.write(chunk)
+            digest.update(chunk)
+    return digest
 
 
 def _in_iri_order(source: PartSource) -> list[DocumentPart]:
@@ -264,14 +269,16 @@ def write_part_keys(generation: Path, source: PartSource) -> None:
     atomic_write_text(generation / PART_KEYS, json.dumps(keys, indent=0) + "\n")
 
 
-def add_tallies(store_path: Path, nq: Path, tallies: bytes) -> None:
-    """Add the build's tallies (N-Quads of ``citation_tallies``) to its store and to ``nq``.
+def add_tallies(store_path: Path, nq: Path, tallies: bytes, digest: hashlib._Hash) -> None:
+    """Add the build's tallies (N-Quads of ``citation_tallies``) to its store, to ``nq``
+    and to ``nq``'s digest.
 
     They are counted from the new store (not the parts) so that they always agree
     with what a query counts; ``graph.nq`` gets them last, after the reference graphs.
     """
     if not tallies:
         return
+    digest.update(tallies)
     store = Store(str(store_path))
     store.load(tallies, format=RdfFormat.N_QUADS)
     store.flush()
@@ -340,7 +347,7 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-sync") as syncing,
     ):
         making = pool.submit(make_store, previous, path, source, reference)
-        write_nquads(nq, source, reference)
+        digest = write_nquads(nq, source, reference)
         pause_point("wrote graph.nq")
         starting = pool.submit(start_dumps, staging, source)
         write_mentions(staging / "mentions.csv", source)
@@ -360,13 +367,14 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         tallies = serialize(quads, format=RdfFormat.N_QUADS) or b""
         finishing = pool.submit(finish_dumps, starting, reference + tallies, syncing)
         page.wait()
-        add_tallies(path, nq, tallies)
+        add_tallies(path, nq, tallies, digest)
         report["totals"] = {**report["totals"], **totals}
         write_part_keys(staging, source)
         write_reference(staging, reference, counts)
         pause_point("wrote store")
         finishing.result()
-    ident = build_id_of_file(nq)
+    # A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids).
+    ident = digest.hexdigest()[:16]
     stamped = {"build_id": ident, **report}
     atomic_write_text(
         staging / "report.json",
@@ -416,12 +424,3 @@ def _link_or_copy(src: str, dst: str) -> None:
         os.link(src, dst)
     except OSError:
         shutil.copy2(src, dst)
-
-
-def build_id_of_file(nquads: Path) -> str:
-    """A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids)."""
-    digest = hashlib.sha256()
-    with open(nquads, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()[:16]
