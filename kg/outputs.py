@@ -35,11 +35,11 @@ from kg.export.files import (
     sync_files,
 )
 from kg.export.mentions import mentions_header
-from kg.export.page import PAGE_RECORDS, PageChanges, PageWriter
+from kg.export.page import PAGE_RECORDS, PageChanges, write_page
 from kg.export.rdf import DUMP_FORMATS, DumpWriter, dump_pieces
 from kg.graph.reference import DERIVED_GRAPHS, GRAPH, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
-from kg.store import store_totals, with_tallies
+from kg.store import store_totals
 from kg.store.loading import load_in_batches
 from kg.store.tallies import citation_tallies
 
@@ -48,7 +48,6 @@ REFERENCE = ".reference.nq"  # in each generation: the reference graphs it store
 # In each generation: how many of its reports need each line of REFERENCE (uint32 each).
 REFERENCE_COUNTS = ".reference-counts"
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
-PAGE_PROCESS_AT = 1000  # reports from which the page is drawn in a process of its own
 
 
 @dataclass(frozen=True)
@@ -209,9 +208,7 @@ def page_changes(previous: Path | None, source: PartSource, reference: bytes) ->
         # The graph is a line's last term: "<s> <p> <o> <graph> ."
         graph = line.rsplit(b" ", 2)[-2].decode("utf-8").strip("<>")
         stale.update(STALE_WHEN_CHANGED.get(graph.removeprefix(GRAPH), STALE_PARTS))
-    return PageChanges(
-        str(previous / PAGE_RECORDS), tuple(gone), tuple(added), tuple(sorted(stale))
-    )
+    return PageChanges(previous / PAGE_RECORDS, tuple(gone), tuple(added), tuple(sorted(stale)))
 
 
 def make_store(
@@ -269,22 +266,25 @@ def write_part_keys(generation: Path, source: PartSource) -> None:
     atomic_write_text(generation / PART_KEYS, json.dumps(keys, indent=0) + "\n")
 
 
-def add_tallies(store_path: Path, nq: Path, tallies: bytes, digest: hashlib._Hash) -> None:
-    """Add the build's tallies (N-Quads of ``citation_tallies``) to its store, to ``nq``
-    and to ``nq``'s digest.
+def add_tallies(store_path: Path, nq: Path, digest: hashlib._Hash) -> bytes:
+    """Count the build's tallies from its new store; add them to the store, to ``nq`` and
+    to ``nq``'s digest.
 
-    They are counted from the new store (not the parts) so that they always agree
-    with what a query counts; ``graph.nq`` gets them last, after the reference graphs.
+    They are counted from the store (not the parts) so that they always agree with
+    what a query counts; ``graph.nq`` gets them last, after the reference graphs.
+    Returns them as N-Quads.
     """
-    if not tallies:
-        return
-    digest.update(tallies)
     store = Store(str(store_path))
-    store.load(tallies, format=RdfFormat.N_QUADS)
-    store.flush()
+    quads = citation_tallies(store)
+    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
+    if quads:
+        store.extend(quads)
+        store.flush()
+        with open(nq, "ab") as fh:
+            fh.write(data)
+        digest.update(data)
     del store
-    with open(nq, "ab") as fh:
-        fh.write(tallies)
+    return data
 
 
 def start_dumps(staging: Path, source: PartSource) -> dict[str, DumpWriter]:
@@ -337,12 +337,9 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     reference = reference_nquads(counts)
     # Leaving the pool waits for its work even when writing failed: the staging
     # folder is removed after.  The dumps are copies of bytes (the I/O releases the
-    # interpreter), so they are written beside the store and then beside the page.
-    # The page, drawn in a process of its own on a large build, starts now (it takes a
-    # second or two to be ready) and draws once the store is whole.
-    separate = len(source.parts) >= PAGE_PROCESS_AT
+    # interpreter), so they are written beside the store and then beside the page;
+    # each whole output is flushed to disk meanwhile (``sync_files``).
     with (
-        PageWriter(path, staging / "graph.html", separate) as page,
         ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-write") as pool,
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-sync") as syncing,
     ):
@@ -355,23 +352,18 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         changes = page_changes(previous, source, reference)
         updated = making.result()
         report["store"] = {"updated": updated is not None, **(updated or {})}
-        # Nothing writes the store while the page reads it: the tallies are counted
-        # read-only beside the page and added after it.
-        page.draw(changes)
+        tallies = add_tallies(path, nq, digest)
         syncing.submit(sync_files, path)
-        store = Store.read_only(str(path))
-        quads = citation_tallies(store)
-        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
-        totals = with_tallies(store_totals(store), len(quads))
-        del store
-        tallies = serialize(quads, format=RdfFormat.N_QUADS) or b""
-        finishing = pool.submit(finish_dumps, starting, reference + tallies, syncing)
-        page.wait()
-        add_tallies(path, nq, tallies, digest)
-        report["totals"] = {**report["totals"], **totals}
         write_part_keys(staging, source)
         write_reference(staging, reference, counts)
         pause_point("wrote store")
+        finishing = pool.submit(finish_dumps, starting, reference + tallies, syncing)
+        store = Store.read_only(str(path))
+        # The page is drawn from the store, like every other reader of the build.
+        write_page(store, staging / "graph.html", changes)
+        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
+        report["totals"] = {**report["totals"], **store_totals(store)}
+        del store
         finishing.result()
     # A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids).
     ident = digest.hexdigest()[:16]

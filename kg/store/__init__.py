@@ -1,6 +1,6 @@
 """Store: the embedded Oxigraph store a build writes and commands read."""
 
-from kg.store.counts import store_totals, with_tallies
+from kg.store.counts import store_totals
 from kg.store.oxigraph import (
     StoreMissingError,
     StoreUnreadableError,
@@ -16,5 +16,4 @@ __all__ = [
     "open_store",
     "run_query",
     "store_totals",
-    "with_tallies",
 ]

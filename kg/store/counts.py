@@ -41,17 +41,3 @@ def store_totals(store: Store) -> dict[str, object]:
         "quads": quads,
         "named_graphs": sum(1 for _ in store.named_graphs()),
     }
-
-
-def with_tallies(totals: dict[str, object], tallies: int) -> dict[str, object]:
-    """``totals`` of a store read before its ``tallies`` quads were added in a graph of their own.
-
-    The tallies are neither reports, mentions nor entities: only the store's size
-    and its named graphs change (a build's tallies graph is new: a rebuild drops
-    the previous one first).
-    """
-    if not tallies:
-        return totals
-    quads = int(totals["quads"]) + tallies  # type: ignore[call-overload]
-    graphs = int(totals["named_graphs"]) + 1  # type: ignore[call-overload]
-    return {**totals, "triples": quads, "quads": quads, "named_graphs": graphs}
