@@ -7,8 +7,8 @@ it. The paths users and tools read (``OUT/graph.ttl``, ``OUT/store`` …) are
 fixed symbolic links through ``.current`` (``graph.ttl -> .current/graph.ttl``),
 so every reader sees either the whole previous build or the whole new one.
 A build killed at any moment leaves ``.current`` on the previous generation;
-the next build removes the leftovers (stale staging folders, orphan
-generations) before it writes. The previous generation is kept one build
+the next build sets the leftovers (stale staging folders, orphan
+generations) aside under ``.old-*`` names and removes them while it writes. The previous generation is kept one build
 longer so that a reader which opened it just before the swap can finish.
 """
 
