@@ -111,11 +111,14 @@ def _moved_counts(previous: Path, keys: set[str], facts: ReferenceFacts) -> Coun
         return None
     if len(numbers) != len(lines) or facts.built_keys & before:
         return None  # another build's files, or parts built again (--no-cache): count anew
+    went, came = sorted(before - keys), sorted(keys - before - facts.built_keys)
+    if len(went) + len(came) > len(keys - facts.built_keys):
+        return None  # most parts changed (a new version of the tool): counting anew reads fewer
     counts = Counter({line: n for line, n in zip(lines, numbers, strict=True) if n})
     try:
-        for key in sorted(before - keys):
+        for key in went:
             counts.subtract(facts.of_part(key))
-        for key in sorted(keys - before - facts.built_keys):
+        for key in came:
             counts.update(facts.of_part(key))
     except (OSError, ValueError, LookupError):  # a previous part no longer at hand
         return None
@@ -347,9 +350,11 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         digest = write_nquads(nq, source, reference)
         pause_point("wrote graph.nq")
         starting = pool.submit(start_dumps, staging, source)
-        write_mentions(staging / "mentions.csv", source)
+        # Copying the parts' rows is mostly reading and writing: beside the rest too.
+        listing = syncing.submit(write_mentions, staging / "mentions.csv", source)
         syncing.submit(sync_files, nq, staging / "mentions.csv")
         changes = page_changes(previous, source, reference)
+        listing.result()
         updated = making.result()
         report["store"] = {"updated": updated is not None, **(updated or {})}
         tallies = add_tallies(path, nq, digest)
@@ -359,10 +364,11 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         pause_point("wrote store")
         finishing = pool.submit(finish_dumps, starting, reference + tallies, syncing)
         store = Store.read_only(str(path))
+        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
+        counting = pool.submit(store_totals, store)
         # The page is drawn from the store, like every other reader of the build.
         write_page(store, staging / "graph.html", changes)
-        # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
-        report["totals"] = {**report["totals"], **store_totals(store)}
+        report["totals"] = {**report["totals"], **counting.result()}
         del store
         finishing.result()
     # A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids).

@@ -66,6 +66,21 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     assert stats(out) == stats(clean)
 
 
+def test_a_rebuild_of_every_part_counts_the_shared_facts_anew(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    kg.build([SEEDS], out=out)
+    read_facts = _count_calls(monkeypatch, PartCache, "reference")
+    # Another title limit changes every part (as a new version of the tool does): the
+    # previous build's counts would need every old part read, so they are not used.
+    again = kg.build([SEEDS], out=out, max_title=100)
+    assert again.report["cache"]["built"] == 5
+    assert read_facts == []
+    clean = tmp_path / "clean"
+    kg.build([SEEDS], out=clean, max_title=100, cache=False)
+    for name in ("graph.nq", ".reference.nq", ".reference-counts"):
+        assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
+
+
 def _count_calls(monkeypatch, owner, name, method=True):
     calls: list[tuple] = []
     original = getattr(owner, name)

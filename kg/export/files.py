@@ -8,8 +8,9 @@ fixed symbolic links through ``.current`` (``graph.ttl -> .current/graph.ttl``),
 so every reader sees either the whole previous build or the whole new one.
 A build killed at any moment leaves ``.current`` on the previous generation;
 the next build sets the leftovers (stale staging folders, orphan
-generations) aside under ``.old-*`` names and removes them while it writes. The previous generation is kept one build
-longer so that a reader which opened it just before the swap can finish.
+generations) aside under ``.old-*`` names and removes them while it writes.
+The previous generation is kept one build longer so that a reader which
+opened it just before the swap can finish.
 """
 
 from __future__ import annotations
