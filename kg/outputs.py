@@ -76,6 +76,38 @@ class PartSource:
     dumps: Callable[[DocumentPart, Sequence[RdfFormat]], list[bytes]]
 
 
+@dataclass(frozen=True)
+class PreviousBuild:
+    """The generation a build replaces, as far as a rebuild reads it (read once)."""
+
+    folder: Path
+    part_keys: dict[str, str]  # report graph IRI -> part key (PART_KEYS)
+    reference: tuple[bytes, ...] | None  # its reference lines in order (REFERENCE), if readable
+
+    def changed_reports(self, source: PartSource) -> tuple[set[str], list[str], list[DocumentPart]]:
+        """The report graphs kept, those gone (IRIs) and the parts whose graphs are new."""
+        kept = {p.iri for p in source.parts if self.part_keys.get(p.iri) == p.key}
+        gone = sorted(set(self.part_keys) - kept)
+        return kept, gone, [p for p in source.parts if p.iri not in kept]
+
+
+def previous_build(generation: Path | None) -> PreviousBuild | None:
+    """What a rebuild needs of ``generation``; None without one or without its part keys."""
+    if generation is None:
+        return None
+    try:
+        keys: dict[str, str] = json.loads((generation / PART_KEYS).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    try:
+        reference: tuple[bytes, ...] | None = tuple(
+            (generation / REFERENCE).read_bytes().splitlines()
+        )
+    except OSError:
+        reference = None
+    return PreviousBuild(generation, keys, reference)
+
+
 def reference_nquads(reference: Iterable[str]) -> bytes:
     """The shared reference facts (N-Quads lines) and the ontology, once each, sorted."""
     lines = set(reference)
@@ -84,7 +116,7 @@ def reference_nquads(reference: Iterable[str]) -> bytes:
     return "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
 
 
-def count_reference(source: PartSource, previous: Path | None) -> Counter[str]:
+def count_reference(source: PartSource, previous: PreviousBuild | None) -> Counter[str]:
     """How many of the build's parts need each reference fact (N-Quads line).
 
     From the previous build's counts when it left them, moved by the parts that
@@ -101,14 +133,18 @@ def count_reference(source: PartSource, previous: Path | None) -> Counter[str]:
     return counts
 
 
-def _moved_counts(previous: Path, keys: set[str], facts: ReferenceFacts) -> Counter[str] | None:
+def _moved_counts(
+    previous: PreviousBuild, keys: set[str], facts: ReferenceFacts
+) -> Counter[str] | None:
     """The previous build's counts moved to the parts ``keys``; None when they cannot be."""
+    if previous.reference is None:
+        return None
     try:
-        before = set(json.loads((previous / PART_KEYS).read_text("utf-8")).values())
-        lines = (previous / REFERENCE).read_bytes().decode("utf-8").splitlines()
-        numbers = array("I", (previous / REFERENCE_COUNTS).read_bytes())
+        numbers = array("I", (previous.folder / REFERENCE_COUNTS).read_bytes())
     except (OSError, ValueError):
         return None
+    before = set(previous.part_keys.values())
+    lines = [line.decode("utf-8") for line in previous.reference]
     if len(numbers) != len(lines) or facts.built_keys & before:
         return None  # another build's files, or parts built again (--no-cache): count anew
     went, came = sorted(before - keys), sorted(keys - before - facts.built_keys)
@@ -146,7 +182,7 @@ def _in_iri_order(source: PartSource) -> list[DocumentPart]:
 
 
 def update_store(
-    previous: Path | None, path: Path, source: PartSource, reference: bytes
+    previous: PreviousBuild | None, path: Path, source: PartSource, reference: bytes
 ) -> dict[str, int] | None:
     """Make the store at ``path`` from the previous build's, changing only what changed.
 
@@ -162,18 +198,12 @@ def update_store(
     """
     if previous is None:
         return None
-    try:
-        before: dict[str, str] = json.loads((previous / PART_KEYS).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    now = {part.iri: part.key for part in source.parts}
-    kept = {iri for iri, key in now.items() if before.get(iri) == key}
-    gone = sorted(set(before) - kept)
-    added = [part for part in source.parts if part.iri not in kept]
-    if not (previous / "store").is_dir() or len(kept) < UPDATE_AT_LEAST * len(now):
+    kept, gone, added = previous.changed_reports(source)
+    folder = previous.folder
+    if not (folder / "store").is_dir() or len(kept) < UPDATE_AT_LEAST * len(source.parts):
         return None
     try:
-        Store.read_only(str(previous / "store")).backup(str(path))
+        Store.read_only(str(folder / "store")).backup(str(path))
     except OSError:
         shutil.rmtree(path, ignore_errors=True)
         return None
@@ -182,40 +212,39 @@ def update_store(
         store.remove_graph(NamedNode(graph))
     for part in sorted(added, key=lambda p: p.iri):
         store.load(source.nquads(part), format=RdfFormat.N_QUADS)
-    _update_reference(store, previous / REFERENCE, reference)
+    _update_reference(store, previous.reference, reference)
     store.flush()
     del store
     return {"kept": len(kept), "removed": len(gone), "added": len(added)}
 
 
-def page_changes(previous: Path | None, source: PartSource, reference: bytes) -> PageChanges | None:
+def page_changes(
+    previous: PreviousBuild | None, source: PartSource, reference: bytes
+) -> PageChanges | None:
     """What the page must read again since the previous build's (``kg.export.page``).
 
     None (read everything) without a previous page's records or when most reports
     changed: reading the reports one by one is then slower than reading them all.
     """
-    if previous is None or not (previous / PAGE_RECORDS).is_file():
+    if previous is None or previous.reference is None:
         return None
-    try:
-        before: dict[str, str] = json.loads((previous / PART_KEYS).read_text("utf-8"))
-        old = set((previous / REFERENCE).read_bytes().splitlines())
-    except (OSError, ValueError):
+    records = previous.folder / PAGE_RECORDS
+    if not records.is_file():
         return None
-    now = {part.iri: part.key for part in source.parts}
-    gone = sorted(iri for iri, key in before.items() if now.get(iri) != key)
-    added = sorted(iri for iri, key in now.items() if before.get(iri) != key)
-    if len(added) > (1 - UPDATE_AT_LEAST) * len(now):
+    _, gone, added = previous.changed_reports(source)
+    if len(added) > (1 - UPDATE_AT_LEAST) * len(source.parts):
         return None
     stale: set[str] = set()
-    for line in old.symmetric_difference(reference.splitlines()):
+    for line in set(previous.reference).symmetric_difference(reference.splitlines()):
         # The graph is a line's last term: "<s> <p> <o> <graph> ."
         graph = line.rsplit(b" ", 2)[-2].decode("utf-8").strip("<>")
         stale.update(STALE_WHEN_CHANGED.get(graph.removeprefix(GRAPH), STALE_PARTS))
-    return PageChanges(previous / PAGE_RECORDS, tuple(gone), tuple(added), tuple(sorted(stale)))
+    new = tuple(sorted(part.iri for part in added))
+    return PageChanges(records, tuple(gone), new, tuple(sorted(stale)))
 
 
 def make_store(
-    previous: Path | None, path: Path, source: PartSource, reference: bytes
+    previous: PreviousBuild | None, path: Path, source: PartSource, reference: bytes
 ) -> dict[str, int] | None:
     """The new store at ``path``: the previous one updated (``update_store``, whose
     answer is returned) or, if it cannot be, bulk loaded afresh from the parts."""
@@ -226,22 +255,20 @@ def make_store(
     return updated
 
 
-def _update_reference(store: Store, before: Path, reference: bytes) -> None:
+def _update_reference(store: Store, before: Sequence[bytes] | None, reference: bytes) -> None:
     """Make the store's reference graphs hold ``reference``, changing only what changed.
 
     A rebuild changes few shared facts (a new place, a cited title): removing and
     loading the whole reference data again cost most of a 1 % rebuild. Without the
     previous build's reference file, the graphs are replaced whole.
     """
-    try:
-        old = set(before.read_bytes().splitlines())
-    except OSError:
+    if before is None:
         for graph in store.named_graphs():
             if is_reference_graph(graph.value):
                 store.remove_graph(graph)
         store.load(reference, format=RdfFormat.N_QUADS)
         return
-    new = set(reference.splitlines())
+    old, new = set(before), set(reference.splitlines())
     emptied: set[NamedNode] = set()
     for quad in parse(b"\n".join(sorted(old - new)), format=RdfFormat.N_QUADS):
         store.remove(quad)
@@ -335,7 +362,7 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     completed with the counts read from the new store.
     """
     nq, path = staging / "graph.nq", staging / "store"
-    previous = current_generation(staging.parent)
+    previous = previous_build(current_generation(staging.parent))
     counts = count_reference(source, previous)
     reference = reference_nquads(counts)
     # Leaving the pool waits for its work even when writing failed: the staging
