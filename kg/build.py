@@ -35,7 +35,7 @@ from kg.outputs import (
 from kg.part import DocumentPart, make_part, part_key
 from kg.resolve import Resources, resolve_document
 from kg.store import open_store, store_totals
-from kg.store.tallies import citation_tallies
+from kg.store.tallies import citation_tallies, stored_citations
 
 Progress = Callable[[str, str | None], None]  # (file name, error or None) after each file
 
@@ -427,9 +427,11 @@ def build(
         if out is None:
             store = Store()
             for part in source.parts:
-                store.load(source.nquads(part), format=RdfFormat.N_QUADS)
-            store.load(reference_nquads(reference), format=RdfFormat.N_QUADS)
-            store.extend(citation_tallies(store))  # as a build folder's store has them
+                store.load(source.nquads(part.key), format=RdfFormat.N_QUADS)
+            shared = reference_nquads(reference)
+            store.load(shared, format=RdfFormat.N_QUADS)
+            # as a build folder's store has them
+            store.extend(citation_tallies(stored_citations(store), shared))
             report["totals"] = {**report["totals"], **store_totals(store)}
             return BuildResult(store=store, report=report, documents=documents)
         if not parts:
@@ -505,7 +507,7 @@ def _source(
         cache = store_parts
         return PartSource(
             parts,
-            nquads=lambda p: cache.nquads(p.key),
+            nquads=cache.nquads,
             mentions=lambda p: cache.mentions(p.key),
             reference=facts,
             dumps=lambda p, formats: cache.dumps(p.key, formats),
@@ -513,7 +515,7 @@ def _source(
     memory = store_parts
     return PartSource(
         parts,
-        nquads=lambda p: memory[p.key].nquads,
+        nquads=lambda key: memory[key].nquads,
         mentions=lambda p: memory[p.key].mentions,
         reference=facts,
         dumps=lambda p, formats: [memory[p.key].pieces[f.file_extension] for f in formats],

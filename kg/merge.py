@@ -89,7 +89,7 @@ def merge(shards: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str])
     facts = ReferenceFacts(Counter(), frozenset(), lambda key: caches[key].reference(key))
     source = PartSource(
         list(parts.values()),
-        nquads=lambda p: caches[p.key].nquads(p.key),
+        nquads=lambda key: caches[key].nquads(key),
         mentions=lambda p: caches[p.key].mentions(p.key),
         reference=facts,
         # Made anew, not kept: the shards' folders are inputs here, never written to.

@@ -41,12 +41,19 @@ from kg.graph.reference import DERIVED_GRAPHS, GRAPH, is_reference_graph, ontolo
 from kg.part import DocumentPart
 from kg.store import store_totals
 from kg.store.loading import load_in_batches
-from kg.store.tallies import citation_tallies
+from kg.store.tallies import (
+    CitationCounts,
+    citation_tallies,
+    report_citations,
+    stored_citations,
+)
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
 REFERENCE = ".reference.nq"  # in each generation: the reference graphs it stored, sorted
 # In each generation: how many of its reports need each line of REFERENCE (uint32 each).
 REFERENCE_COUNTS = ".reference-counts"
+# In each generation: how often each place cites each document (the tallies' counts).
+CITATION_COUNTS = ".citation-counts"
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
 
 
@@ -69,7 +76,8 @@ class PartSource:
     """Where the outputs read the parts of a build from."""
 
     parts: Sequence[DocumentPart]  # small fields of every built part, any order
-    nquads: Callable[[DocumentPart], bytes]  # a part's own graph as N-Quads
+    # A part's own graph as N-Quads, by part key (a rebuild reads some of the parts that went).
+    nquads: Callable[[str], bytes]
     mentions: Callable[[DocumentPart], str]  # a part's mentions.csv rows
     reference: ReferenceFacts  # the reference facts of all the parts
     # A part's pieces of the given dumps (``kg.export.rdf.dump_pieces``), made with the part.
@@ -170,7 +178,7 @@ def write_nquads(path: Path, source: PartSource, reference: bytes) -> hashlib._H
     digest = hashlib.sha256()
     with open(path, "wb") as fh:
         for chunk in itertools.chain(
-            (source.nquads(p) for p in _in_iri_order(source)), [reference]
+            (source.nquads(p.key) for p in _in_iri_order(source)), [reference]
         ):
             fh.write(chunk)
             digest.update(chunk)
@@ -211,7 +219,7 @@ def update_store(
     for graph in sorted({*gone, *DERIVED_GRAPHS}):
         store.remove_graph(NamedNode(graph))
     for part in sorted(added, key=lambda p: p.iri):
-        store.load(source.nquads(part), format=RdfFormat.N_QUADS)
+        store.load(source.nquads(part.key), format=RdfFormat.N_QUADS)
     _update_reference(store, previous.reference, reference)
     store.flush()
     del store
@@ -250,7 +258,7 @@ def make_store(
     answer is returned) or, if it cannot be, bulk loaded afresh from the parts."""
     updated = update_store(previous, path, source, reference)
     if updated is None:
-        parts = (source.nquads(part) for part in _in_iri_order(source))
+        parts = (source.nquads(part.key) for part in _in_iri_order(source))
         load_in_batches(path, itertools.chain(parts, [reference]))
     return updated
 
@@ -296,16 +304,48 @@ def write_part_keys(generation: Path, source: PartSource) -> None:
     atomic_write_text(generation / PART_KEYS, json.dumps(keys, indent=0) + "\n")
 
 
-def add_tallies(store_path: Path, nq: Path, digest: hashlib._Hash) -> bytes:
-    """Count the build's tallies from its new store; add them to the store, to ``nq`` and
-    to ``nq``'s digest.
+def moved_citations(previous: PreviousBuild | None, source: PartSource) -> CitationCounts | None:
+    """The previous build's citation counts moved by the reports that came and went; None
+    when they cannot be (no previous counts, a part that went no longer at hand, or most
+    reports changed: counting the new store is then as fast)."""
+    if previous is None:
+        return None
+    try:
+        counts = read_citation_counts(previous.folder / CITATION_COUNTS)
+    except (OSError, ValueError):
+        return None
+    _, gone, added = previous.changed_reports(source)
+    if len(gone) + len(added) > len(source.parts):
+        return None
+    try:
+        for iri in gone:
+            counts.subtract(report_citations(source.nquads(previous.part_keys[iri])))
+        for part in added:
+            counts.update(report_citations(source.nquads(part.key)))
+    except (OSError, ValueError, LookupError):
+        return None
+    if any(n < 0 for n in counts.values()):
+        return None  # not the counts of those reports
+    return +counts
 
-    They are counted from the store (not the parts) so that they always agree with
-    what a query counts; ``graph.nq`` gets them last, after the reference graphs.
-    Returns them as N-Quads.
+
+def add_tallies(
+    store: Store,
+    nq: Path,
+    digest: hashlib._Hash,
+    reference: bytes,
+    citations: CitationCounts | None,
+) -> tuple[bytes, CitationCounts]:
+    """Make the build's tallies; add them to its new ``store``, to ``nq`` and to ``nq``'s
+    digest. Returns them as N-Quads, with the citation counts they were made of.
+
+    The counts are ``citations`` (moved from the previous build's) or, when None,
+    counted from the new store, so that they always agree with what a query counts;
+    ``graph.nq`` gets the tallies last, after the reference graphs.
     """
-    store = Store(str(store_path))
-    quads = citation_tallies(store)
+    if citations is None:
+        citations = stored_citations(store)
+    quads = citation_tallies(citations, reference)
     data = serialize(quads, format=RdfFormat.N_QUADS) or b""
     if quads:
         store.extend(quads)
@@ -313,8 +353,22 @@ def add_tallies(store_path: Path, nq: Path, digest: hashlib._Hash) -> bytes:
         with open(nq, "ab") as fh:
             fh.write(data)
         digest.update(data)
-    del store
-    return data
+    return data, citations
+
+
+def write_citation_counts(generation: Path, counts: CitationCounts) -> None:
+    """How often each place cites each document in this generation (``moved_citations``)."""
+    lines = sorted(f"{doc}\t{place}\t{n}\n" for (doc, place), n in counts.items() if n > 0)
+    atomic_write_text(generation / CITATION_COUNTS, "".join(lines))
+
+
+def read_citation_counts(path: Path) -> CitationCounts:
+    """The counts ``write_citation_counts`` wrote; ``ValueError`` if the file is not those."""
+    counts: CitationCounts = Counter()
+    for line in path.read_text("utf-8").splitlines():
+        doc, place, n = line.split("\t")
+        counts[doc, place] = int(n)
+    return counts
 
 
 def start_dumps(staging: Path, source: PartSource) -> dict[str, DumpWriter]:
@@ -381,22 +435,26 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         listing = syncing.submit(write_mentions, staging / "mentions.csv", source)
         syncing.submit(sync_files, nq, staging / "mentions.csv")
         changes = page_changes(previous, source, reference)
+        moved = moved_citations(previous, source)
         listing.result()
         updated = making.result()
         report["store"] = {"updated": updated is not None, **(updated or {})}
-        tallies = add_tallies(path, nq, digest)
-        syncing.submit(sync_files, path)
+        # One handle for the tallies, the totals and the page: a read-only one opened
+        # beside it could find the files of a compaction the writer just finished gone.
+        store = Store(str(path))
+        tallies, citations = add_tallies(store, nq, digest, reference, moved)
         write_part_keys(staging, source)
         write_reference(staging, reference, counts)
+        write_citation_counts(staging, citations)
         pause_point("wrote store")
         finishing = pool.submit(finish_dumps, starting, reference + tallies, syncing)
-        store = Store.read_only(str(path))
         # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
         counting = pool.submit(store_totals, store)
         # The page is drawn from the store, like every other reader of the build.
         write_page(store, staging / "graph.html", changes)
         report["totals"] = {**report["totals"], **counting.result()}
         del store
+        syncing.submit(sync_files, path)
         finishing.result()
     # A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids).
     ident = digest.hexdigest()[:16]

@@ -10,6 +10,7 @@ import time
 from conftest import SEEDS
 
 import kg
+from kg import outputs
 from kg.cache import PartCache
 from kg.export.explorer import records
 from kg.query import stats
@@ -41,6 +42,8 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     built: list[str] = []
     read_facts = _count_calls(monkeypatch, PartCache, "reference")
     read_links = _count_calls(monkeypatch, records, "read_links", method=False)
+    citations_of = _count_calls(monkeypatch, outputs, "report_citations", method=False)
+    counted = _count_calls(monkeypatch, outputs, "stored_citations", method=False)
     again = kg.build([inputs], out=out, progress=lambda name, err: built.append(name))
     assert again.report["cache"] == {"reused": 3, "built": 2}
     # The shared facts were counted from the previous build's counts: only the two parts
@@ -49,11 +52,15 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     # The page read the mentions of the two new reports only (the others' links are the
     # previous page's records), and is the page of a clean build all the same.
     assert len(read_links) == 2 and all(report for _, _, report in read_links)
+    # The tallies' citation counts were the previous build's, moved by the citations of
+    # the two reports that went and the two that came: the store was not counted again.
+    assert len(citations_of) == 4 and counted == []
     assert sorted(built) == sorted(p.name for p in inputs.iterdir())
 
     clean = tmp_path / "clean"
     kg.build([inputs], out=clean, cache=False)
-    for name in (*RDF, "graph.html", ".reference.nq", ".reference-counts", ".page-records.json"):
+    kept = (".reference.nq", ".reference-counts", ".citation-counts", ".page-records.json")
+    for name in (*RDF, "graph.html", *kept):
         assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert "004_845bf433358f1249.txt" not in {d["doc"] for d in report["documents"]}
@@ -70,14 +77,15 @@ def test_a_rebuild_of_every_part_counts_the_shared_facts_anew(tmp_path, monkeypa
     out = tmp_path / "out"
     kg.build([SEEDS], out=out)
     read_facts = _count_calls(monkeypatch, PartCache, "reference")
+    counted = _count_calls(monkeypatch, outputs, "stored_citations", method=False)
     # Another title limit changes every part (as a new version of the tool does): the
     # previous build's counts would need every old part read, so they are not used.
     again = kg.build([SEEDS], out=out, max_title=100)
     assert again.report["cache"]["built"] == 5
-    assert read_facts == []
+    assert read_facts == [] and len(counted) == 1  # the citations counted from the store
     clean = tmp_path / "clean"
     kg.build([SEEDS], out=clean, max_title=100, cache=False)
-    for name in ("graph.nq", ".reference.nq", ".reference-counts"):
+    for name in ("graph.nq", ".reference.nq", ".reference-counts", ".citation-counts"):
         assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
 
 
