@@ -348,7 +348,7 @@ def add_tallies(
     quads = citation_tallies(citations, reference)
     data = serialize(quads, format=RdfFormat.N_QUADS) or b""
     if quads:
-        store.extend(quads)
+        store.bulk_extend(quads)  # a staging store: a failed build is thrown away whole
         store.flush()
         with open(nq, "ab") as fh:
             fh.write(data)
@@ -436,8 +436,8 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         syncing.submit(sync_files, nq, staging / "mentions.csv")
         changes = page_changes(previous, source, reference)
         moved = moved_citations(previous, source)
-        listing.result()
         updated = making.result()
+        previous = None  # its reference lines are tens of megabytes: not kept to the end
         report["store"] = {"updated": updated is not None, **(updated or {})}
         # One handle for the tallies, the totals and the page: a read-only one opened
         # beside it could find the files of a compaction the writer just finished gone.
@@ -455,6 +455,7 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         report["totals"] = {**report["totals"], **counting.result()}
         del store
         syncing.submit(sync_files, path)
+        listing.result()
         finishing.result()
     # A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids).
     ident = digest.hexdigest()[:16]

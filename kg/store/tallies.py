@@ -67,7 +67,7 @@ _CITATION_LINES = tuple(f"<{p.value}>".encode() for p in (CITED, CITING_PLACE, C
 def report_citations(nquads: bytes) -> CitationCounts:
     """How often one report's graph (its N-Quads) cites each document, by citing place:
     what the report adds to ``stored_citations``."""
-    lines = [line for line in nquads.splitlines() if any(p in line for p in _CITATION_LINES)]
+    lines = lines_with(nquads, _CITATION_LINES)
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for quad in parse(b"\n".join(lines), format=RdfFormat.N_QUADS):
         found[quad.subject.value][quad.predicate.value].append(quad.object.value)
@@ -131,7 +131,7 @@ def _reference_names(
     reference: bytes,
 ) -> tuple[dict[str, set[str]], set[str], Counter[str]]:
     """Every subject's names, the administrative areas, and how many kinds each has."""
-    lines = [line for line in reference.splitlines() if any(p in line for p in _NAME_LINES)]
+    lines = lines_with(reference, _NAME_LINES)
     names: dict[str, set[str]] = defaultdict(set)
     areas: set[str] = set()
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -144,3 +144,22 @@ def _reference_names(
         elif quad.predicate == KIND:
             kinds[subject].add(str(quad.object))
     return names, areas, Counter({s: len(k) for s, k in kinds.items()})
+
+
+def lines_with(data: bytes, needles: tuple[bytes, ...]) -> list[bytes]:
+    """The lines of ``data`` that hold one of ``needles``, each once, in no set order.
+
+    Found by searching the bytes, not by splitting them into lines: the reference
+    data of ten thousand reports is half a million lines, of which the tallies need
+    a few percent (a tenth of the time).
+    """
+    found: dict[int, bytes] = {}
+    for needle in needles:
+        at = data.find(needle)
+        while at != -1:
+            start = data.rfind(b"\n", 0, at) + 1
+            end = data.find(b"\n", at)
+            end = len(data) if end == -1 else end
+            found[start] = data[start:end]
+            at = data.find(needle, end)
+    return list(found.values())

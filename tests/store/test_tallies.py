@@ -62,3 +62,15 @@ def test_a_store_without_tallies_is_counted(seed_build, tmp_path):
     shutil.copy(out / "report.json", bare / "report.json")
     assert not has_tallies(bare)
     assert _rows(cited_across(bare, 2)) == _rows(cited_across(out, 2))
+
+
+def test_lines_with_finds_each_line_holding_a_needle_once():
+    from kg.store.tallies import lines_with
+
+    data = b"<a> <p> <x> .\n<b> <q> <y> .\n<c> <p> <q> ."
+    assert sorted(lines_with(data, (b"<p>", b"<q>"))) == [
+        b"<a> <p> <x> .",
+        b"<b> <q> <y> .",
+        b"<c> <p> <q> .",
+    ]
+    assert lines_with(data, (b"<z>",)) == []
