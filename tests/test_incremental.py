@@ -12,6 +12,7 @@ from conftest import SEEDS
 import kg
 from kg import outputs
 from kg.cache import PartCache
+from kg.export import html
 from kg.export.explorer import records
 from kg.query import stats
 
@@ -39,11 +40,13 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     )
     (inputs / "004_845bf433358f1249.txt").unlink()
 
+    shown_before = json.loads((out / ".current" / ".page-sentences.json").read_text("utf-8"))
     built: list[str] = []
     read_facts = _count_calls(monkeypatch, PartCache, "reference")
     read_links = _count_calls(monkeypatch, records, "read_links", method=False)
     citations_of = _count_calls(monkeypatch, outputs, "report_citations", method=False)
     counted = _count_calls(monkeypatch, outputs, "stored_citations", method=False)
+    read_sentences = _count_calls(monkeypatch, html, "read_sentences", method=False)
     again = kg.build([inputs], out=out, progress=lambda name, err: built.append(name))
     assert again.report["cache"] == {"reused": 3, "built": 2}
     # The shared facts were counted from the previous build's counts: only the two parts
@@ -55,11 +58,19 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     # The tallies' citation counts were the previous build's, moved by the citations of
     # the two reports that went and the two that came: the store was not counted again.
     assert len(citations_of) == 4 and counted == []
+    # The page read the sentences it had not shown before only (the new reports' mentions,
+    # and a kept report's that a newly shown link brought), all the others were the
+    # previous page's.
+    asked = {m for _, mentions in read_sentences for m in mentions}
+    new = {d["iri"] for d in again.report["documents"] if d["doc"] in (changed.name, added.name)}
+    assert asked and not asked & set(shown_before)
+    assert new <= {m.rsplit("/", 2)[0] for m in asked}
     assert sorted(built) == sorted(p.name for p in inputs.iterdir())
 
     clean = tmp_path / "clean"
     kg.build([inputs], out=clean, cache=False)
     kept = (".reference.nq", ".reference-counts", ".citation-counts", ".page-records.json")
+    kept += (".page-sentences.json",)
     for name in (*RDF, "graph.html", *kept):
         assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
     report = json.loads((out / "report.json").read_text("utf-8"))

@@ -222,8 +222,22 @@ def render_html(
     chosen += [
         view_of(store, v, fold_above=fold_above, known=known) for v in more_views if v != view
     ]
-    sentences = read_sentences(store, [m for v in chosen for m in shown_mentions(v)])
-    return page_html([page_data(v, sentences) for v in chosen], title)
+    return draw_views(store, chosen, title)[0]
+
+
+def draw_views(
+    store: Store, views: Sequence[View], title: str, known: Mapping[str, Sentence] | None = None
+) -> tuple[str, dict[str, Sentence]]:
+    """The page of ``views`` (the first opens) and the sentences it shows, by mention IRI.
+
+    ``known``: sentences read from ``store`` before (a mention's sentence is that of its
+    report, which its IRI names): only the others are read.
+    """
+    known = known or {}
+    shown = sorted({m for v in views for m in shown_mentions(v)})
+    sentences = {m: known[m] for m in shown if m in known}
+    sentences.update(read_sentences(store, [m for m in shown if m not in sentences]))
+    return page_html([page_data(v, sentences) for v in views], title), sentences
 
 
 def page_html(views: Sequence[dict[str, object]], title: str = "fazhi-kg") -> str:

@@ -3,13 +3,15 @@
 The page reads the store like every other reader of the build: on a large
 build, reading every report's mentions is most of its time. So each
 generation keeps, beside the page, the records it was drawn from
-(``PAGE_RECORDS``), and a rebuild's page starts from the previous page's,
-reading again only the reports that came and the kinds of shared facts that
-changed (``PageChanges``); the page is the same as one drawn from scratch.
+(``PAGE_RECORDS``) and the sentences it shows (``PAGE_SENTENCES``), and a
+rebuild's page starts from the previous page's, reading again only the reports
+that came, the kinds of shared facts that changed (``PageChanges``) and the
+sentences it did not show; the page is the same as one drawn from scratch.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,16 +19,20 @@ from pyoxigraph import Store
 
 from kg.export.explorer.records import (
     Records,
+    Sentence,
     read_records,
     read_records_again,
     records_from_json,
     records_json,
 )
 from kg.export.files import atomic_write_text
-from kg.export.html import render_html
+from kg.export.html import draw_views, view_of
 
-# Beside the page in each generation: the records it was drawn from, for the next build's.
+# Beside the page in each generation: the records it was drawn from and the sentences it
+# shows, for the next build's.
 PAGE_RECORDS = ".page-records.json"
+PAGE_SENTENCES = ".page-sentences.json"
+PAGE_VIEWS = ("cited-across", "hierarchy")  # the first opens
 PAGE_TYPES = ("regulation", "initiative")  # the mention types the page's views draw
 
 
@@ -46,8 +52,27 @@ def write_page(store: Store, html_path: Path, changes: PageChanges | None = None
     records = _records_again(store, changes) if changes else None
     if records is None:
         records = read_records(store, PAGE_TYPES)
-    atomic_write_text(html_path, render_html(store, more_views=("hierarchy",), records=records))
+    views = [view_of(store, name, known=records) for name in PAGE_VIEWS]
+    known = _sentences_before(changes.previous.parent / PAGE_SENTENCES) if changes else None
+    html, sentences = draw_views(store, views, "fazhi-kg", known)
+    atomic_write_text(html_path, html)
     atomic_write_text(html_path.parent / PAGE_RECORDS, records_json(records))
+    atomic_write_text(html_path.parent / PAGE_SENTENCES, sentences_json(sentences))
+
+
+def sentences_json(sentences: dict[str, Sentence]) -> str:
+    """The page's sentences as JSON, by mention IRI (``_sentences_before`` reads them)."""
+    rows = {m: [s.text, s.start, s.end] for m, s in sorted(sentences.items())}
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _sentences_before(path: Path) -> dict[str, Sentence] | None:
+    """The previous page's sentences; None (read them all again) if they are not readable."""
+    try:
+        rows = json.loads(path.read_text("utf-8"))
+        return {m: Sentence(str(t), int(a), int(b)) for m, (t, a, b) in rows.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
 
 
 def _records_again(store: Store, changes: PageChanges) -> Records | None:
