@@ -132,6 +132,7 @@ AFTER_PARTS = (
     "store/",
     "queries/",
     "export/files.py",
+    "export/dumps.py",
     "export/page.py",
     "export/html.py",
     "export/graph.html.tmpl",

@@ -1,19 +1,17 @@
 """The RDF files a build writes and their formats (written by ``kg.outputs``).
 
-N-Triples, Turtle, TriG and JSON-LD are joined from pieces, one per report graph plus one
-for the reference graphs: a report's piece is kept with its part, so a rebuild
-serialises only what changed, and the joined file has the same bytes as
-serialising the whole build at once (Oxigraph's writers start a new subject,
-or graph, at every piece's first triple either way; a test checks it).
+N-Triples, Turtle, TriG and JSON-LD are joined from pieces (``kg.export.dumps``), one
+per report graph plus those of the reference graphs and the tallies: a report's piece
+is kept with its part, so a rebuild serialises only what changed, and the joined file
+has the same bytes as serialising the whole build at once (Oxigraph's writers start a
+new subject, or graph, at every piece's first triple either way; a test checks it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import RdfFormat, parse, serialize
 
 from kg.vocab import PREFIXES
 
@@ -36,7 +34,7 @@ def dump_pieces(
     """One report's graph (or the reference graphs) in each of ``formats``: its dump pieces.
 
     Turtle and TriG without their ``@prefix`` lines, JSON-LD without the brackets
-    of its top-level array: ``DumpWriter`` puts them back once. Graph formats get
+    of its top-level array: ``kg.export.dumps.DumpWriter`` puts them back once. Graph formats get
     the triples (the union of the build's graphs holds each triple once). The
     N-Quads are parsed once for every format: parsing was most of the cost.
     """
@@ -50,53 +48,14 @@ def dump_pieces(
         if fmt == RdfFormat.JSON_LD:
             body = body.strip()[1:-1]
         else:
-            body = body[len(_prefix_lines(body)) :]
+            body = body[len(prefix_lines(body)) :]
         pieces[fmt] = body
     return pieces
 
 
-def _prefix_lines(body: bytes) -> bytes:
+def prefix_lines(body: bytes) -> bytes:
+    """The ``@prefix`` lines that start a Turtle or TriG serialisation."""
     end = 0
     while body.startswith(b"@prefix ", end):
         end = body.index(b"\n", end) + 1
     return body[:end]
-
-
-@cache
-def dump_header(fmt: RdfFormat) -> bytes:
-    """What starts a dump: the ``@prefix`` lines Oxigraph writes for the project's prefixes."""
-    if fmt == RdfFormat.JSON_LD:
-        return b"["
-    if fmt == RdfFormat.N_TRIPLES:
-        return b""
-    # Oxigraph writes every given prefix before the first triple: one triple shows them.
-    probe = Quad(NamedNode(PREFIXES["kg"] + "x"), NamedNode(PREFIXES["kg"] + "x"), Literal("x"))
-    return _prefix_lines(
-        serialize([probe.triple], format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-    )
-
-
-class DumpWriter:
-    """Writes one dump from its pieces, in order: the same bytes as serialising the whole."""
-
-    def __init__(self, path: Path, fmt: RdfFormat) -> None:
-        self.path = path
-        self.format = fmt
-        self._fh = open(path, "wb")  # closed by close(), after the last piece
-        self._fh.write(dump_header(fmt))
-        self._first = True
-
-    def add(self, piece: bytes) -> None:
-        """Append one piece (``dump_pieces``); empty pieces add nothing."""
-        if not piece:
-            return
-        if self.format == RdfFormat.JSON_LD and not self._first:
-            self._fh.write(b",")
-        self._fh.write(piece)
-        self._first = False
-
-    def close(self) -> None:
-        """End the dump (JSON-LD's closing bracket) and close its file."""
-        if self.format == RdfFormat.JSON_LD:
-            self._fh.write(b"]")
-        self._fh.close()

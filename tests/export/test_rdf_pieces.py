@@ -48,3 +48,36 @@ def test_a_rebuild_joins_the_kept_reports_pieces_without_serialising_them(tmp_pa
     kg.build([inputs], out=clean, cache=False)
     for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld"):
         assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+
+
+def test_a_rebuild_copies_the_reference_graphs_pieces_when_they_did_not_change(
+    tmp_path, monkeypatch
+):
+    from conftest import SEEDS
+
+    from kg import outputs
+
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    out = tmp_path / "out"
+    kg.build([inputs], out=out)
+    reference = (out / ".current" / ".reference.nq").read_bytes()
+    serialised: list[bytes] = []
+    original = outputs.dump_pieces
+
+    def counted(nquads, *args):
+        serialised.append(nquads)
+        return original(nquads, *args)
+
+    monkeypatch.setattr(outputs, "dump_pieces", counted)
+    changed = inputs / "000_0185e56b7f905c26.txt"
+    changed.write_text(changed.read_text("utf-8") + "\n本年度工作总结如下。\n", "utf-8")
+    kg.build([inputs], out=out)
+    assert (out / ".current" / ".reference.nq").read_bytes() == reference
+    # Only the tallies were serialised: the reference graphs' pieces are the previous dumps'.
+    assert len(serialised) == 1 and b"/graph/tallies>" in serialised[0]
+    assert reference not in serialised[0]
+    clean = tmp_path / "clean"
+    kg.build([inputs], out=clean, cache=False)
+    for name in sorted(DUMP_FORMATS):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
