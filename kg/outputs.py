@@ -38,10 +38,10 @@ from kg.export.files import (
 from kg.export.mentions import mentions_header
 from kg.export.page import PAGE_RECORDS, PageChanges, write_page
 from kg.export.rdf import DUMP_FORMATS, dump_pieces
-from kg.graph.reference import DERIVED_GRAPHS, GRAPH, is_reference_graph, ontology_quads
+from kg.graph.reference import GRAPH, TALLY_GRAPH, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
 from kg.store import store_totals
-from kg.store.loading import load_in_batches
+from kg.store.loading import bulk_load_batches, load_in_batches
 from kg.store.tallies import (
     CitationCounts,
     citation_tallies,
@@ -57,6 +57,7 @@ REFERENCE_COUNTS = ".reference-counts"
 CITATION_COUNTS = ".citation-counts"
 # In each generation: where in each dump the reference graphs' piece is, and of what data.
 DUMP_TAILS = ".dump-tails.json"
+TALLIES_AT = ".tallies-at.json"  # in each generation: where in graph.nq the tallies are
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
 
 
@@ -200,8 +201,8 @@ def update_store(
     The previous store is copied by hard links to its immutable files (an Oxigraph
     backup: instant, and the previous generation stays as it was); the graphs of
     reports whose part changed or went away are removed, the new parts' graphs
-    loaded, the reference facts that changed removed or added and the tallies
-    replaced whole. The quads are
+    loaded and the reference facts that changed removed or added; the tallies are
+    left for ``add_tallies`` to change. With them, the quads are
     those a fresh load of ``graph.nq`` gives. Returns how many report graphs were
     kept, removed and added, or None (nothing written) when there is no previous
     store to start from, its parts are unknown, or most of it changed: a fresh
@@ -219,10 +220,9 @@ def update_store(
         shutil.rmtree(path, ignore_errors=True)
         return None
     store = Store(str(path))
-    for graph in sorted({*gone, *DERIVED_GRAPHS}):
+    for graph in sorted(gone):
         store.remove_graph(NamedNode(graph))
-    for part in sorted(added, key=lambda p: p.iri):
-        store.load(source.nquads(part.key), format=RdfFormat.N_QUADS)
+    bulk_load_batches(store, (source.nquads(p.key) for p in sorted(added, key=lambda p: p.iri)))
     _update_reference(store, previous.reference, reference)
     store.flush()
     del store
@@ -338,25 +338,51 @@ def add_tallies(
     digest: hashlib._Hash,
     reference: bytes,
     citations: CitationCounts | None,
+    before: bytes | None,
 ) -> tuple[bytes, CitationCounts]:
-    """Make the build's tallies; add them to its new ``store``, to ``nq`` and to ``nq``'s
-    digest. Returns them as N-Quads, with the citation counts they were made of.
+    """Make the build's tallies; put them in its new ``store``, at the end of ``nq`` and
+    into ``nq``'s digest. Returns them as N-Quads, with the citation counts they were
+    made of.
 
     The counts are ``citations`` (moved from the previous build's) or, when None,
-    counted from the new store, so that they always agree with what a query counts;
-    ``graph.nq`` gets the tallies last, after the reference graphs.
+    counted from the new store, so that they always agree with what a query counts.
+    A store updated from the previous build's holds its tallies, ``before`` (N-Quads):
+    only those that changed are removed and added (a rank or a count moved); when
+    they are not known, the graph is replaced whole.
     """
     if citations is None:
         citations = stored_citations(store)
     quads = citation_tallies(citations, reference)
     data = serialize(quads, format=RdfFormat.N_QUADS) or b""
-    if quads:
+    if before is None:
+        store.remove_graph(NamedNode(TALLY_GRAPH))
         store.bulk_extend(quads)  # a staging store: a failed build is thrown away whole
-        store.flush()
-        with open(nq, "ab") as fh:
-            fh.write(data)
-        digest.update(data)
+    else:
+        old, new = set(before.splitlines()), set(data.splitlines())
+        for quad in parse(b"\n".join(sorted(old - new)), format=RdfFormat.N_QUADS):
+            store.remove(quad)
+        store.bulk_extend(parse(b"\n".join(sorted(new - old)), format=RdfFormat.N_QUADS))
+    store.flush()
+    start = nq.stat().st_size
+    with open(nq, "ab") as fh:
+        fh.write(data)
+    digest.update(data)
+    atomic_write_text(nq.parent / TALLIES_AT, json.dumps([start, start + len(data)]) + "\n")
     return data, citations
+
+
+def previous_tallies(previous: Path | None) -> bytes | None:
+    """The tallies of the generation ``previous`` (N-Quads, the end of its graph.nq)."""
+    if previous is None:
+        return None
+    try:
+        start, end = json.loads((previous / TALLIES_AT).read_text("utf-8"))
+        with open(previous / "graph.nq", "rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+    except (OSError, ValueError, TypeError):
+        return None
+    return data if len(data) == end - start else None
 
 
 def write_citation_counts(generation: Path, counts: CitationCounts) -> None:
@@ -474,14 +500,14 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     # interpreter), so they are written beside the store and then beside the page;
     # each whole output is flushed to disk meanwhile (``sync_files``).
     with (
-        # Three: the dumps' two steps and the totals, beside the page in this thread.
-        ThreadPoolExecutor(max_workers=3, thread_name_prefix="kg-write") as pool,
+        # The store, the dumps' two steps and the totals, beside graph.nq and the page.
+        ThreadPoolExecutor(max_workers=4, thread_name_prefix="kg-write") as pool,
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-sync") as syncing,
     ):
         making = pool.submit(make_store, previous, path, source, reference)
+        starting = pool.submit(start_dumps, staging, source)
         digest = write_nquads(nq, source, reference)
         pause_point("wrote graph.nq")
-        starting = pool.submit(start_dumps, staging, source)
         # Copying the parts' rows is mostly reading and writing: beside the rest too.
         listing = syncing.submit(write_mentions, staging / "mentions.csv", source)
         syncing.submit(sync_files, nq, staging / "mentions.csv")
@@ -493,7 +519,8 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         # One handle for the tallies, the totals and the page: a read-only one opened
         # beside it could find the files of a compaction the writer just finished gone.
         store = Store(str(path))
-        tallies, citations = add_tallies(store, nq, digest, reference, moved)
+        before = previous_tallies(previous_folder) if updated is not None else None
+        tallies, citations = add_tallies(store, nq, digest, reference, moved, before)
         write_part_keys(staging, source)
         write_reference(staging, reference, counts)
         write_citation_counts(staging, citations)

@@ -14,6 +14,7 @@ from kg import outputs
 from kg.cache import PartCache
 from kg.export import html
 from kg.export.explorer import records
+from kg.outputs import previous_tallies as outputs_previous_tallies
 from kg.query import stats
 
 RDF = ("graph.nq", "graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "mentions.csv")
@@ -47,6 +48,13 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     citations_of = _count_calls(monkeypatch, outputs, "report_citations", method=False)
     counted = _count_calls(monkeypatch, outputs, "stored_citations", method=False)
     read_sentences = _count_calls(monkeypatch, html, "read_sentences", method=False)
+    tallies_before: list[bytes | None] = []
+
+    def previous_tallies(folder):
+        tallies_before.append(outputs_previous_tallies(folder))
+        return tallies_before[-1]
+
+    monkeypatch.setattr(outputs, "previous_tallies", previous_tallies)
     again = kg.build([inputs], out=out, progress=lambda name, err: built.append(name))
     assert again.report["cache"] == {"reused": 3, "built": 2}
     # The shared facts were counted from the previous build's counts: only the two parts
@@ -58,6 +66,8 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     # The tallies' citation counts were the previous build's, moved by the citations of
     # the two reports that went and the two that came: the store was not counted again.
     assert len(citations_of) == 4 and counted == []
+    # The store kept the previous tallies and changed only those that moved.
+    assert len(tallies_before) == 1 and b"/graph/tallies>" in tallies_before[0]
     # The page read the sentences it had not shown before only (the new reports' mentions,
     # and a kept report's that a newly shown link brought), all the others were the
     # previous page's.
