@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 
-from kg.export.dumps import DumpWriter
+from kg.export.dumps import DumpWriter, PieceWriter, Span, add_in_runs
 from kg.export.explorer.records import STALE_PARTS, STALE_WHEN_CHANGED
 from kg.export.files import (
     atomic_write_bytes,
@@ -58,6 +58,9 @@ CITATION_COUNTS = ".citation-counts"
 # In each generation: where in each dump the reference graphs' piece is, and of what data.
 DUMP_TAILS = ".dump-tails.json"
 TALLIES_AT = ".tallies-at.json"  # in each generation: where in graph.nq the tallies are
+# In each generation: where each part's piece is in graph.nq, mentions.csv and the dumps
+# (file name -> part key -> span), for the next rebuild to copy the kept ones from there.
+PART_SPANS = ".part-spans.json"
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
 
 
@@ -176,17 +179,60 @@ def _moved_counts(
     return +counts  # without the facts no part needs any more
 
 
-def write_nquads(path: Path, source: PartSource, reference: bytes) -> hashlib._Hash:
+def write_nquads(
+    path: Path, source: PartSource, reference: bytes, previous: PreviousSpans
+) -> tuple[hashlib._Hash, dict[str, Span]]:
     """``graph.nq``: each report's graph in IRI order, then the reference graphs; the digest
-    of what was written (the tallies, appended last, are added to both by ``add_tallies``)."""
+    of what was written (the tallies, appended last, are added to both by ``add_tallies``)
+    and where each part's graph is. Kept reports are copied from the previous graph.nq."""
     digest = hashlib.sha256()
-    with open(path, "wb") as fh:
-        for chunk in itertools.chain(
-            (source.nquads(p.key) for p in _in_iri_order(source)), [reference]
-        ):
-            fh.write(chunk)
-            digest.update(chunk)
-    return digest
+    writer = PieceWriter(path, digest=digest)
+    keys = [p.key for p in _in_iri_order(source)]
+    spans = add_in_runs(writer, keys, source.nquads, *previous.of(path.name))
+    writer.add(reference)
+    writer.close()
+    return digest, spans
+
+
+@dataclass(frozen=True)
+class PreviousSpans:
+    """Where each part's piece is in the previous generation's files (``PART_SPANS``)."""
+
+    folder: Path | None
+    spans: dict[str, dict[str, Span]]
+
+    def of(self, name: str) -> tuple[Path | None, dict[str, Span] | None]:
+        """The previous file ``name`` and its parts' spans, if known."""
+        if self.folder is None or name not in self.spans:
+            return None, None
+        return self.folder / name, self.spans[name]
+
+
+def previous_spans(folder: Path | None) -> PreviousSpans:
+    """The spans the generation ``folder`` recorded, for each of its files they fit."""
+    if folder is None:
+        return PreviousSpans(None, {})
+    try:
+        data = json.loads((folder / PART_SPANS).read_text("utf-8"))
+        spans = {
+            name: {key: (int(a), int(b)) for key, (a, b) in by_key.items()}
+            for name, by_key in data.items()
+        }
+        # A file shorter than its spans say is not the one they were taken from.
+        fitting = {
+            name: by_key
+            for name, by_key in spans.items()
+            if max((b for _, b in by_key.values()), default=0) <= (folder / name).stat().st_size
+        }
+    except (OSError, ValueError, TypeError, AttributeError):
+        return PreviousSpans(None, {})
+    return PreviousSpans(folder, fitting)
+
+
+def write_spans(generation: Path, spans: dict[str, dict[str, Span]]) -> None:
+    """Record where each part's piece went in this generation's files (``previous_spans``)."""
+    data = {name: dict(sorted(by_key.items())) for name, by_key in sorted(spans.items())}
+    atomic_write_text(generation / PART_SPANS, json.dumps(data, separators=(",", ":")) + "\n")
 
 
 def _in_iri_order(source: PartSource) -> list[DocumentPart]:
@@ -400,23 +446,40 @@ def read_citation_counts(path: Path) -> CitationCounts:
     return counts
 
 
-def start_dumps(staging: Path, source: PartSource) -> dict[str, DumpWriter]:
-    """N-Triples, Turtle, TriG and JSON-LD, each begun with every report's piece.
+def start_dumps(
+    staging: Path, source: PartSource, previous: PreviousSpans
+) -> tuple[dict[str, DumpWriter], dict[str, dict[str, Span]]]:
+    """N-Triples, Turtle, TriG and JSON-LD, each begun with every report's piece; with
+    where each piece went.
 
     A report's pieces are kept beside its part (``source.dumps``), so a rebuild
-    serialises only the reports that changed; ``finish_dumps`` adds the reference
-    graphs and the tallies.
+    serialises only the reports that changed, and copies the kept reports' pieces from
+    the previous dumps; ``finish_dumps`` adds the reference graphs and the tallies.
     """
     writers = {name: DumpWriter(staging / name, fmt) for name, fmt in DUMP_FORMATS.items()}
-    formats = [w.format for w in writers.values()]
-    for part in _in_iri_order(source):  # each part's file opened once for all four
-        for writer, piece in zip(writers.values(), source.dumps(part, formats), strict=True):
-            writer.add(piece)
-    return writers
+    parts = _in_iri_order(source)
+    spans: dict[str, dict[str, Span]] = {name: {} for name in writers}
+    if not any(previous.of(name)[1] for name in writers):
+        formats = [w.format for w in writers.values()]
+        for part in parts:  # each part's file opened once for all four
+            pieces = source.dumps(part, formats)
+            for (name, writer), piece in zip(writers.items(), pieces, strict=True):
+                spans[name][part.key] = writer.add(piece)
+        return writers, spans
+    by_key = {part.key: part for part in parts}
+    for name, writer in writers.items():
+        fmt = [writer.format]
+        spans[name] = add_in_runs(
+            writer,
+            list(by_key),
+            lambda key, fmt=fmt: source.dumps(by_key[key], fmt)[0],  # type: ignore[misc]
+            *previous.of(name),
+        )
+    return writers, spans
 
 
 def finish_dumps(
-    starting: Future[dict[str, DumpWriter]],
+    starting: Future[tuple[dict[str, DumpWriter], dict[str, dict[str, Span]]]],
     reference: bytes,
     tallies: bytes,
     previous: Path | None,
@@ -431,7 +494,7 @@ def finish_dumps(
     serialising 80 MB of it in four formats took a quarter of a 1 % rebuild of
     10,000 reports); the tallies are serialised anew.
     """
-    writers = starting.result()
+    writers, _ = starting.result()
     folder = writers[next(iter(writers))].path.parent
     digest = hashlib.sha256(reference).hexdigest()
     copied = _previous_pieces(previous, digest, list(writers))
@@ -474,12 +537,19 @@ def _previous_pieces(previous: Path | None, digest: str, names: list[str]) -> di
         return {}
 
 
-def write_mentions(path: Path, source: PartSource) -> None:
-    """``mentions.csv``: the header, then each file's rows, files in name order."""
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(mentions_header())
-        for part in sorted(source.parts, key=lambda p: p.label):
-            fh.write(source.mentions(part))
+def write_mentions(path: Path, source: PartSource, previous: PreviousSpans) -> dict[str, Span]:
+    """``mentions.csv``: the header, then each file's rows, files in name order; returns
+    where each part's rows are. Kept reports' rows are copied from the previous file."""
+    by_key = {part.key: part for part in sorted(source.parts, key=lambda p: p.label)}
+    writer = PieceWriter(path, header=mentions_header().encode("utf-8"))
+    spans = add_in_runs(
+        writer,
+        list(by_key),
+        lambda key: source.mentions(by_key[key]).encode("utf-8"),
+        *previous.of(path.name),
+    )
+    writer.close()
+    return spans
 
 
 def write_build_files(staging: Path, source: PartSource, report: dict[str, object]) -> str:
@@ -493,6 +563,7 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     nq, path = staging / "graph.nq", staging / "store"
     previous = previous_build(current_generation(staging.parent))
     previous_folder = previous.folder if previous is not None else None
+    spans_before = previous_spans(previous_folder)
     counts = count_reference(source, previous)
     reference = reference_nquads(counts)
     # Leaving the pool waits for its work even when writing failed: the staging
@@ -505,11 +576,11 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-sync") as syncing,
     ):
         making = pool.submit(make_store, previous, path, source, reference)
-        starting = pool.submit(start_dumps, staging, source)
-        digest = write_nquads(nq, source, reference)
+        starting = pool.submit(start_dumps, staging, source, spans_before)
+        digest, nq_spans = write_nquads(nq, source, reference, spans_before)
         pause_point("wrote graph.nq")
         # Copying the parts' rows is mostly reading and writing: beside the rest too.
-        listing = syncing.submit(write_mentions, staging / "mentions.csv", source)
+        listing = syncing.submit(write_mentions, staging / "mentions.csv", source, spans_before)
         syncing.submit(sync_files, nq, staging / "mentions.csv")
         changes = page_changes(previous, source, reference)
         moved = moved_citations(previous, source)
@@ -535,8 +606,9 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         report["totals"] = {**report["totals"], **counting.result()}
         del store
         syncing.submit(sync_files, path)
-        listing.result()
         finishing.result()
+        spans = {nq.name: nq_spans, "mentions.csv": listing.result(), **starting.result()[1]}
+        write_spans(staging, spans)
     # A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids).
     ident = digest.hexdigest()[:16]
     stamped = {"build_id": ident, **report}

@@ -41,6 +41,7 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     )
     (inputs / "004_845bf433358f1249.txt").unlink()
 
+    first_keys = {d["part"] for d in json.loads((out / "report.json").read_text())["documents"]}
     shown_before = json.loads((out / ".current" / ".page-sentences.json").read_text("utf-8"))
     built: list[str] = []
     read_facts = _count_calls(monkeypatch, PartCache, "reference")
@@ -48,6 +49,9 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     citations_of = _count_calls(monkeypatch, outputs, "report_citations", method=False)
     counted = _count_calls(monkeypatch, outputs, "stored_citations", method=False)
     read_sentences = _count_calls(monkeypatch, html, "read_sentences", method=False)
+    read_graphs = _count_calls(monkeypatch, PartCache, "nquads")
+    read_rows = _count_calls(monkeypatch, PartCache, "mentions")
+    read_pieces = _count_calls(monkeypatch, PartCache, "dumps")
     tallies_before: list[bytes | None] = []
 
     def previous_tallies(folder):
@@ -66,6 +70,15 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     # The tallies' citation counts were the previous build's, moved by the citations of
     # the two reports that went and the two that came: the store was not counted again.
     assert len(citations_of) == 4 and counted == []
+    # graph.nq, mentions.csv and the dumps copied the kept reports' pieces from the
+    # previous files: only the new parts were read (and the two that went, for their
+    # citations).
+    new_keys = {p for p in (d.get("part") for d in again.report["documents"]) if p} - set(
+        first_keys
+    )
+    assert len(new_keys) == 2
+    assert {key for key, *_ in read_rows} == {key for key, *_ in read_pieces} == new_keys
+    assert len({key for key, *_ in read_graphs}) == 4 and new_keys < {k for k, *_ in read_graphs}
     # The store kept the previous tallies and changed only those that moved.
     assert len(tallies_before) == 1 and b"/graph/tallies>" in tallies_before[0]
     # The page read the sentences it had not shown before only (the new reports' mentions,
@@ -80,7 +93,7 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     clean = tmp_path / "clean"
     kg.build([inputs], out=clean, cache=False)
     kept = (".reference.nq", ".reference-counts", ".citation-counts", ".page-records.json")
-    kept += (".page-sentences.json",)
+    kept += (".page-sentences.json", ".part-spans.json")
     for name in (*RDF, "graph.html", *kept):
         assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
     report = json.loads((out / "report.json").read_text("utf-8"))
