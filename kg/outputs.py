@@ -1,13 +1,20 @@
 """A build's output files, written from its documents' parts as streams.
 
 Nothing here holds the corpus: N-Quads are copied part by part (reports in
-IRI order, then the shared reference facts, sorted, then the tallies counted
-from the store); the store is bulk loaded from the parts in batches, in a
+IRI order, then the shared reference facts, sorted, then the tallies made of
+the citation counts); the store is bulk loaded from the parts in batches, in a
 thread, while those files are written (``kg.store.loading``), or on a rebuild
 the previous store is updated graph by graph; N-Triples, Turtle, TriG and
 JSON-LD are joined from each part's piece (``kg.export.rdf``), and
 mentions.csv is the parts' rows in file order. So memory is bounded by the
 largest report and the reference data, whatever the number of reports.
+
+A rebuild starts from what the generation it replaces kept beside its outputs
+(``PreviousBuild``, ``PART_SPANS``, ``DUMP_TAILS``, ``TALLIES_AT``, the counts):
+kept reports' pieces are copied from the previous files in runs
+(``kg.export.dumps``), and the shared facts' and citations' counts are moved by
+the parts that came and went; every file comes out as a build from scratch
+writes it.
 """
 
 from __future__ import annotations
