@@ -49,6 +49,7 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     citations_of = _count_calls(monkeypatch, outputs, "report_citations", method=False)
     counted = _count_calls(monkeypatch, outputs, "stored_citations", method=False)
     read_sentences = _count_calls(monkeypatch, html, "read_sentences", method=False)
+    read_reports = _count_calls(monkeypatch, records, "read_reports", method=False)
     read_graphs = _count_calls(monkeypatch, PartCache, "nquads")
     read_rows = _count_calls(monkeypatch, PartCache, "mentions")
     read_pieces = _count_calls(monkeypatch, PartCache, "dumps")
@@ -88,6 +89,8 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     new = {d["iri"] for d in again.report["documents"] if d["doc"] in (changed.name, added.name)}
     assert asked and not asked & set(shown_before)
     assert new <= {m.rsplit("/", 2)[0] for m in asked}
+    # and the reports it kept from the previous page's records, reading the new ones only.
+    assert [sorted(only) for _, _, only in read_reports] == [sorted(new)]
     assert sorted(built) == sorted(p.name for p in inputs.iterdir())
 
     clean = tmp_path / "clean"

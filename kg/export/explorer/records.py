@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, QuerySolution, Store
 
 from kg.store.oxigraph import run_query
 
@@ -148,11 +148,14 @@ def read_organs(store: Store) -> dict[str, Organ]:
     return out
 
 
-def read_reports(store: Store, organs: dict[str, Organ]) -> dict[str, Report]:
-    """Every report by IRI, its primary author chosen as the build chooses it."""
+def read_reports(
+    store: Store, organs: dict[str, Organ], only: Iterable[str] | None = None
+) -> dict[str, Report]:
+    """Every report by IRI (or the reports ``only``), its primary author chosen as the
+    build chooses it."""
     rows: dict[str, dict[str, object]] = {}
-    for row in run_query(store, _query("reports")):
-        iri = _value(row["report"]) or ""
+
+    def add(iri: str, row: QuerySolution) -> None:
         entry = rows.setdefault(
             iri,
             {
@@ -165,13 +168,29 @@ def read_reports(store: Store, organs: dict[str, Organ]) -> dict[str, Report]:
         author = _value(row["author"])
         if author:
             entry["authors"].add(author)  # type: ignore[attr-defined]
-    out: dict[str, Report] = {}
-    for iri, e in rows.items():
-        authors = tuple(sorted(e["authors"]))  # type: ignore[call-overload]
-        governments = [a for a in authors if a in organs and organs[a].kind == "government"]
-        primary = (governments or list(authors) or [None])[0]
-        out[iri] = Report(iri, str(e["doc"]), e["title"], e["year"], primary, authors)  # type: ignore[arg-type]
-    return out
+
+    if only is None:
+        for row in run_query(store, _query("reports")):
+            add(_value(row["report"]) or "", row)
+    else:
+        for iri in only:  # a few new reports: one lookup each, not a scan of all
+            for row in run_query(store, _query("report"), {"report": NamedNode(iri)}):
+                add(iri, row)
+    return {  # in IRI order, whichever way they were read
+        iri: with_primary(
+            Report(iri, str(e["doc"]), e["title"], e["year"], None, tuple(sorted(e["authors"]))),  # type: ignore[arg-type, call-overload]
+            organs,
+        )
+        for iri, e in sorted(rows.items())
+    }
+
+
+def with_primary(report: Report, organs: dict[str, Organ]) -> Report:
+    """``report`` with its primary author: its first people's government, else its first
+    author."""
+    governments = [a for a in report.authors if a in organs and organs[a].kind == "government"]
+    primary = (governments or list(report.authors) or [None])[0]
+    return replace(report, author=primary)
 
 
 def read_entities(store: Store, types: Iterable[str]) -> dict[str, Entity]:
@@ -324,8 +343,9 @@ def read_records_again(
 ) -> Records:
     """``read_records(store, before.types)`` for a store that is ``before``'s with the report
     graphs ``gone`` removed, ``added`` added and the ``stale`` parts of its reference data
-    changed (of ``STALE_PARTS``), reading only what changed (and the reports, which are few
-    quads each): a 1 % rebuild's page no longer reads every mention again.
+    changed (of ``STALE_PARTS``), reading only what changed: a 1 % rebuild's page no longer
+    reads every mention and every report again. Kept reports' primary authors are chosen
+    again from the organs, which may have changed.
     """
     stale = set(stale)
     organs = read_organs(store) if "organs" in stale else before.organs
@@ -335,10 +355,15 @@ def read_records_again(
     links = [link for link in before.links if link.report not in gone]
     for report in sorted(set(added)):
         links += read_links(store, before.types, report)
+    if before.reports:
+        kept = {i: with_primary(r, organs) for i, r in before.reports.items() if i not in gone}
+        reports = {**kept, **read_reports(store, organs, sorted(set(added)))}
+    else:
+        reports = read_reports(store, organs)
     return Records(
         places=places,
         organs=organs,
-        reports=read_reports(store, organs),
+        reports=dict(sorted(reports.items())),  # as read_reports gives them
         entities=entities,
         links=tuple(sorted(links, key=lambda k: (k.report, k.entity))),
         types=before.types,
@@ -352,6 +377,7 @@ def records_json(records: Records) -> str:
         "places": [_row(p) for _, p in sorted(records.places.items())],
         "organs": [_row(o) for _, o in sorted(records.organs.items())],
         "entities": [_row(e) for _, e in sorted(records.entities.items())],
+        "reports": [_row(r) for _, r in sorted(records.reports.items())],
         "links": [_row(k) for k in records.links],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -362,7 +388,7 @@ def _row(record: object) -> list[object]:
 
 
 def records_from_json(text: str) -> Records:
-    """The records ``records_json`` wrote (their reports are not kept: they are re-read)."""
+    """The records ``records_json`` wrote."""
     data = json.loads(text)
     places = {row[0]: Place(*row) for row in data["places"]}
     organs = {row[0]: Organ(*row) for row in data["organs"]}
@@ -370,4 +396,5 @@ def records_from_json(text: str) -> Records:
         row[0]: Entity(row[0], row[1], row[2], tuple(row[3]), row[4]) for row in data["entities"]
     }
     links = tuple(Link(row[0], row[1], row[2], int(row[3]), tuple(row[4])) for row in data["links"])
-    return Records(places, organs, {}, entities, links, tuple(data["types"]))
+    reports = {row[0]: Report(*row[:5], tuple(row[5])) for row in data["reports"]}
+    return Records(places, organs, reports, entities, links, tuple(data["types"]))
