@@ -10,7 +10,7 @@ mentions.csv is the parts' rows in file order. So memory is bounded by the
 largest report and the reference data, whatever the number of reports.
 
 A rebuild starts from what the generation it replaces kept beside its outputs
-(``PreviousBuild``, ``PART_SPANS``, ``DUMP_TAILS``, ``TALLIES_AT``, the counts):
+(``PreviousBuild``, ``SPANS``, the counts):
 kept reports' pieces are copied from the previous files in runs
 (``kg.export.dumps``), and the shared facts' and citations' counts are moved by
 the parts that came and went; every file comes out as a build from scratch
@@ -28,7 +28,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
@@ -62,12 +62,10 @@ REFERENCE = ".reference.nq"  # in each generation: the reference graphs it store
 REFERENCE_COUNTS = ".reference-counts"
 # In each generation: how often each place cites each document (the tallies' counts).
 CITATION_COUNTS = ".citation-counts"
-# In each generation: where in each dump the reference graphs' piece is, and of what data.
-DUMP_TAILS = ".dump-tails.json"
-TALLIES_AT = ".tallies-at.json"  # in each generation: where in graph.nq the tallies are
-# In each generation: where each part's piece is in graph.nq, mentions.csv and the dumps
-# (file name -> part key -> span), for the next rebuild to copy the kept ones from there.
-PART_SPANS = ".part-spans.json"
+# In each generation: where each part's piece is in graph.nq, mentions.csv and the dumps,
+# where the reference graphs' piece is in each dump (and of which data), and where the
+# tallies are in graph.nq: what the next rebuild copies from there (``GenerationSpans``).
+SPANS = ".spans.json"
 UPDATE_AT_LEAST = 0.5  # share of report graphs kept below which the store is loaded afresh
 
 
@@ -187,7 +185,7 @@ def _moved_counts(
 
 
 def write_nquads(
-    path: Path, source: PartSource, reference: bytes, previous: PreviousSpans
+    path: Path, source: PartSource, reference: bytes, previous: GenerationSpans
 ) -> tuple[hashlib._Hash, dict[str, Span]]:
     """``graph.nq``: each report's graph in IRI order, then the reference graphs; the digest
     of what was written (the tallies, appended last, are added to both by ``add_tallies``)
@@ -202,44 +200,66 @@ def write_nquads(
 
 
 @dataclass(frozen=True)
-class PreviousSpans:
-    """Where each part's piece is in the previous generation's files (``PART_SPANS``)."""
+class GenerationSpans:
+    """Where things are in the previous generation's files (``SPANS``); empty when unknown."""
 
-    folder: Path | None
-    spans: dict[str, dict[str, Span]]
+    folder: Path | None = None
+    parts: dict[str, dict[str, Span]] = field(default_factory=dict)  # file -> part key -> span
+    reference: str = ""  # digest of the reference data whose dump pieces ``shared`` gives
+    shared: dict[str, Span] = field(default_factory=dict)  # dump -> its reference piece
+    tallies: Span | None = None  # in graph.nq
 
     def of(self, name: str) -> tuple[Path | None, dict[str, Span] | None]:
         """The previous file ``name`` and its parts' spans, if known."""
-        if self.folder is None or name not in self.spans:
+        if self.folder is None or name not in self.parts:
             return None, None
-        return self.folder / name, self.spans[name]
+        return self.folder / name, self.parts[name]
+
+    def read(self, name: str, span: Span | None) -> bytes | None:
+        """The bytes at ``span`` of the previous file ``name``; None if it cannot be read."""
+        if self.folder is None or span is None:
+            return None
+        try:
+            with open(self.folder / name, "rb") as fh:
+                fh.seek(span[0])
+                data = fh.read(span[1] - span[0])
+        except OSError:
+            return None
+        return data if len(data) == span[1] - span[0] else None
 
 
-def previous_spans(folder: Path | None) -> PreviousSpans:
-    """The spans the generation ``folder`` recorded, for each of its files they fit."""
+def previous_spans(folder: Path | None) -> GenerationSpans:
+    """The spans the generation ``folder`` recorded; parts' spans for each file they fit."""
     if folder is None:
-        return PreviousSpans(None, {})
+        return GenerationSpans()
     try:
-        data = json.loads((folder / PART_SPANS).read_text("utf-8"))
-        spans = {
+        data = json.loads((folder / SPANS).read_text("utf-8"))
+        parts = {
             name: {key: (int(a), int(b)) for key, (a, b) in by_key.items()}
-            for name, by_key in data.items()
+            for name, by_key in data["parts"].items()
         }
         # A file shorter than its spans say is not the one they were taken from.
         fitting = {
             name: by_key
-            for name, by_key in spans.items()
+            for name, by_key in parts.items()
             if max((b for _, b in by_key.values()), default=0) <= (folder / name).stat().st_size
         }
-    except (OSError, ValueError, TypeError, AttributeError):
-        return PreviousSpans(None, {})
-    return PreviousSpans(folder, fitting)
+        shared = {name: (int(a), int(b)) for name, (a, b) in data["shared"].items()}
+        tallies = (int(data["tallies"][0]), int(data["tallies"][1]))
+        return GenerationSpans(folder, fitting, str(data["reference"]), shared, tallies)
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
+        return GenerationSpans()
 
 
-def write_spans(generation: Path, spans: dict[str, dict[str, Span]]) -> None:
-    """Record where each part's piece went in this generation's files (``previous_spans``)."""
-    data = {name: dict(sorted(by_key.items())) for name, by_key in sorted(spans.items())}
-    atomic_write_text(generation / PART_SPANS, json.dumps(data, separators=(",", ":")) + "\n")
+def write_spans(generation: Path, spans: GenerationSpans) -> None:
+    """Record where things went in this generation's files (read by ``previous_spans``)."""
+    data = {
+        "parts": {name: dict(sorted(by.items())) for name, by in sorted(spans.parts.items())},
+        "reference": spans.reference,
+        "shared": dict(sorted(spans.shared.items())),
+        "tallies": spans.tallies,
+    }
+    atomic_write_text(generation / SPANS, json.dumps(data, separators=(",", ":")) + "\n")
 
 
 def _in_iri_order(source: PartSource) -> list[DocumentPart]:
@@ -392,10 +412,10 @@ def add_tallies(
     reference: bytes,
     citations: CitationCounts | None,
     before: bytes | None,
-) -> tuple[bytes, CitationCounts]:
+) -> tuple[bytes, CitationCounts, Span]:
     """Make the build's tallies; put them in its new ``store``, at the end of ``nq`` and
     into ``nq``'s digest. Returns them as N-Quads, with the citation counts they were
-    made of.
+    made of and where in ``nq`` they went.
 
     The counts are ``citations`` (moved from the previous build's) or, when None,
     counted from the new store, so that they always agree with what a query counts.
@@ -420,22 +440,12 @@ def add_tallies(
     with open(nq, "ab") as fh:
         fh.write(data)
     digest.update(data)
-    atomic_write_text(nq.parent / TALLIES_AT, json.dumps([start, start + len(data)]) + "\n")
-    return data, citations
+    return data, citations, (start, start + len(data))
 
 
-def previous_tallies(previous: Path | None) -> bytes | None:
-    """The tallies of the generation ``previous`` (N-Quads, the end of its graph.nq)."""
-    if previous is None:
-        return None
-    try:
-        start, end = json.loads((previous / TALLIES_AT).read_text("utf-8"))
-        with open(previous / "graph.nq", "rb") as fh:
-            fh.seek(start)
-            data = fh.read(end - start)
-    except (OSError, ValueError, TypeError):
-        return None
-    return data if len(data) == end - start else None
+def previous_tallies(previous: GenerationSpans) -> bytes | None:
+    """The tallies of the previous generation (N-Quads, the end of its graph.nq)."""
+    return previous.read("graph.nq", previous.tallies)
 
 
 def write_citation_counts(generation: Path, counts: CitationCounts) -> None:
@@ -454,7 +464,7 @@ def read_citation_counts(path: Path) -> CitationCounts:
 
 
 def start_dumps(
-    staging: Path, source: PartSource, previous: PreviousSpans
+    staging: Path, source: PartSource, previous: GenerationSpans
 ) -> tuple[dict[str, DumpWriter], dict[str, dict[str, Span]]]:
     """N-Triples, Turtle, TriG and JSON-LD, each begun with every report's piece; with
     where each piece went.
@@ -489,12 +499,13 @@ def finish_dumps(
     starting: Future[tuple[dict[str, DumpWriter], dict[str, dict[str, Span]]]],
     reference: bytes,
     tallies: bytes,
-    previous: Path | None,
+    previous: GenerationSpans,
     syncing: ThreadPoolExecutor,
-) -> None:
+) -> tuple[str, dict[str, Span]]:
     """End each dump ``starting`` began with the reference graphs' piece and the tallies'
     (``reference`` and ``tallies`` as N-Quads); each whole dump is handed to ``syncing``
-    to be flushed to disk.
+    to be flushed to disk. Returns the reference data's digest and where each dump's
+    reference piece went.
 
     The reference graphs' pieces are copied from the dumps of the ``previous``
     generation when it holds the same reference data (a rebuild seldom changes it:
@@ -502,14 +513,13 @@ def finish_dumps(
     10,000 reports); the tallies are serialised anew.
     """
     writers, _ = starting.result()
-    folder = writers[next(iter(writers))].path.parent
     digest = hashlib.sha256(reference).hexdigest()
-    copied = _previous_pieces(previous, digest, list(writers))
+    same = previous.reference == digest
     made: dict[RdfFormat, bytes] = {}
     last = dump_pieces(tallies)
-    where: dict[str, tuple[int, int]] = {}
+    where: dict[str, Span] = {}
     for name, writer in writers.items():
-        piece = copied.get(name)
+        piece = previous.read(name, previous.shared.get(name)) if same else None
         if piece is None:
             made = made or dump_pieces(reference)
             piece = made[writer.format]
@@ -518,33 +528,10 @@ def finish_dumps(
         writer.close()
         syncing.submit(sync_files, writer.path)
         pause_point(f"wrote {name}")
-    tails = {"reference": digest, "pieces": where}
-    atomic_write_text(folder / DUMP_TAILS, json.dumps(tails, sort_keys=True) + "\n")
+    return digest, where
 
 
-def _previous_pieces(previous: Path | None, digest: str, names: list[str]) -> dict[str, bytes]:
-    """The reference graphs' piece of each dump of ``previous`` if it was made of the
-    reference data with ``digest`` (by dump name; none when it cannot be read)."""
-    if previous is None:
-        return {}
-    try:
-        tails = json.loads((previous / DUMP_TAILS).read_text("utf-8"))
-        if tails["reference"] != digest:
-            return {}
-        pieces: dict[str, bytes] = {}
-        for name in names:
-            start, end = tails["pieces"][name]
-            with open(previous / name, "rb") as fh:
-                fh.seek(start)
-                piece = fh.read(end - start)
-            if len(piece) == end - start:
-                pieces[name] = piece
-        return pieces
-    except (OSError, ValueError, LookupError, TypeError):
-        return {}
-
-
-def write_mentions(path: Path, source: PartSource, previous: PreviousSpans) -> dict[str, Span]:
+def write_mentions(path: Path, source: PartSource, previous: GenerationSpans) -> dict[str, Span]:
     """``mentions.csv``: the header, then each file's rows, files in name order; returns
     where each part's rows are. Kept reports' rows are copied from the previous file."""
     by_key = {part.key: part for part in sorted(source.parts, key=lambda p: p.label)}
@@ -569,8 +556,7 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     """
     nq, path = staging / "graph.nq", staging / "store"
     previous = previous_build(current_generation(staging.parent))
-    previous_folder = previous.folder if previous is not None else None
-    spans_before = previous_spans(previous_folder)
+    spans_before = previous_spans(previous.folder if previous is not None else None)
     counts = count_reference(source, previous)
     reference = reference_nquads(counts)
     # Leaving the pool waits for its work even when writing failed: the staging
@@ -597,15 +583,13 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         # One handle for the tallies, the totals and the page: a read-only one opened
         # beside it could find the files of a compaction the writer just finished gone.
         store = Store(str(path))
-        before = previous_tallies(previous_folder) if updated is not None else None
-        tallies, citations = add_tallies(store, nq, digest, reference, moved, before)
+        before = previous_tallies(spans_before) if updated is not None else None
+        tallies, citations, tallies_at = add_tallies(store, nq, digest, reference, moved, before)
         write_part_keys(staging, source)
         write_reference(staging, reference, counts)
         write_citation_counts(staging, citations)
         pause_point("wrote store")
-        finishing = pool.submit(
-            finish_dumps, starting, reference, tallies, previous_folder, syncing
-        )
+        finishing = pool.submit(finish_dumps, starting, reference, tallies, spans_before, syncing)
         # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
         counting = pool.submit(store_totals, store)
         # The page is drawn from the store, like every other reader of the build.
@@ -613,9 +597,9 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         report["totals"] = {**report["totals"], **counting.result()}
         del store
         syncing.submit(sync_files, path)
-        finishing.result()
-        spans = {nq.name: nq_spans, "mentions.csv": listing.result(), **starting.result()[1]}
-        write_spans(staging, spans)
+        reference_digest, shared = finishing.result()
+        parts = {nq.name: nq_spans, "mentions.csv": listing.result(), **starting.result()[1]}
+        write_spans(staging, GenerationSpans(staging, parts, reference_digest, shared, tallies_at))
     # A build's identity: a digest of its sorted N-Quads (equal graphs, equal ids).
     ident = digest.hexdigest()[:16]
     stamped = {"build_id": ident, **report}

@@ -55,8 +55,8 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     read_pieces = _count_calls(monkeypatch, PartCache, "dumps")
     tallies_before: list[bytes | None] = []
 
-    def previous_tallies(folder):
-        tallies_before.append(outputs_previous_tallies(folder))
+    def previous_tallies(spans):
+        tallies_before.append(outputs_previous_tallies(spans))
         return tallies_before[-1]
 
     monkeypatch.setattr(outputs, "previous_tallies", previous_tallies)
@@ -96,7 +96,7 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     clean = tmp_path / "clean"
     kg.build([inputs], out=clean, cache=False)
     kept = (".reference.nq", ".reference-counts", ".citation-counts", ".page-records.json")
-    kept += (".page-sentences.json", ".part-spans.json")
+    kept += (".page-sentences.json", ".spans.json")
     for name in (*RDF, "graph.html", *kept):
         assert (out / ".current" / name).read_bytes() == (clean / ".current" / name).read_bytes()
     report = json.loads((out / "report.json").read_text("utf-8"))

@@ -33,13 +33,16 @@ def test_kept_pieces_are_copied_in_runs_and_the_file_is_the_same(tmp_path):
 
 
 def test_a_previous_file_shorter_than_its_spans_is_not_copied(tmp_path):
-    from kg.outputs import PART_SPANS, previous_spans, write_spans
+    from kg.outputs import SPANS, GenerationSpans, previous_spans, write_spans
 
     (tmp_path / "graph.nq").write_bytes(b"0123456789")
-    write_spans(tmp_path, {"graph.nq": {"k": (0, 10)}, "mentions.csv": {"k": (0, 10)}})
     (tmp_path / "mentions.csv").write_bytes(b"01234")
+    parts = {"graph.nq": {"k": (0, 10)}, "mentions.csv": {"k": (0, 10)}}
+    write_spans(tmp_path, GenerationSpans(tmp_path, parts, "d", {}, (8, 12)))
     spans = previous_spans(tmp_path)
     assert spans.of("graph.nq") == (tmp_path / "graph.nq", {"k": (0, 10)})
     assert spans.of("mentions.csv") == (None, None)
-    (tmp_path / PART_SPANS).write_text("{not json", "utf-8")
+    assert spans.read("graph.nq", (2, 4)) == b"23"
+    assert spans.read("graph.nq", spans.tallies) is None  # past the end
+    (tmp_path / SPANS).write_text("{not json", "utf-8")
     assert previous_spans(tmp_path).of("graph.nq") == (None, None)
