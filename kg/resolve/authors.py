@@ -107,6 +107,9 @@ _INDEX_NUMBER = re.compile(
     r"索\s*引\s*号[\s:：|\]]*(?:1\d(?P<credit>\d{6})[0-9A-Z]{10}(?![0-9A-Z])|"
     r"[A-Za-z]{0,3}(?P<area>\d{6})(?=[/-]))"
 )
+# The writer's own place, whose circumstances it adapts its work to: 结合河北实际,
+# 结合桐木漯瑶族乡的实际 (the place is the longest name the words start with).
+_OWN_PRACTICE = re.compile(r"结合([\u4e00-\u9fff]{2,14}?)(?:的)?实际")
 # A visit to a province named by its one-character abbreviation: 来陕考察, 来粤视察.
 _VISIT = re.compile(r"来([\u4e00-\u9fff])(?:考察|视察|调研)")
 # A title line: what a report says it is, with the year (run together with chrome or not).
@@ -117,11 +120,15 @@ _TITLE_PREFIX = re.compile(
     r"^(?:.*?标\s*题\s*[:：]\s*\|?\s*|\[[^\]]{0,30}\]|【[^】]{0,30}】|[^《》]{0,20}号|[^\u4e00-\u9fff\d]+)"
 )
 _AFTER_NAME = re.compile(r"\s*(?:关于|(?:19|20)\d{2}\s*年)")
+# What a line holding only an organ's name never contains (a sentence, a date, a heading).
+_TITLE_BREAK = re.compile(r"[,，。；;:：、!！?？()（）《》“”\d]")
 # The subject of the first sentence: what stands before the first verb of the report.
 # Time words (2023年, 今年以来) and guidance clauses (在…领导下, 根据…部署) in any order.
 _LEAD = re.compile(
     r"^(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?|今年以来|去年以来|一年来|近年来|近日|日前)"
-    r"[,，、\s]*|(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*)*"
+    r"[,，、\s]*|(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*"
+    # a second guidance clause without its own 在 (在市委领导下,省农业农村厅的正确指导下,)
+    r"(?:[^。,，在]{2,40}?的[^。,，在]{0,8}?(?:指导下|领导下|支持下|关心下|帮助下)[,，\s]*)*)*"
 )
 _VERB = re.compile(
     r"坚持|深入|认真|全面|始终|紧紧|紧扣|紧密|围绕|以|在|按照|积极|持续|不断|聚焦|高度|切实|牢固|"
@@ -300,6 +307,8 @@ def _relative(name: str) -> AuthorOrgan | None:
     body = name.removeprefix("中共")
     if body.startswith("街道"):
         level, rest = "街道", body[2:]
+    elif body.startswith(("自治区", "自治州", "自治县")):  # 自治区党委: 区 as in 广西壮族自治区
+        level, rest = body[2], body[3:]
     elif body[:1] in _LEVEL_CHARS:
         level, rest = body[0], body[1:]
     else:
@@ -600,6 +609,17 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
             if len(cands) == 1 and word[:k] != cands[0].name:
                 counts[cands[0].code] += 1
                 break
+    for m in _OWN_PRACTICE.finditer(text):
+        words = m.group(1)
+        for k in range(len(words), 1, -1):
+            cands = gz.lookup(words[:k], year)
+            # a full name is any division's; a short one (河北, 长春) a county's or above
+            full = [c for c in cands if c.name == words[:k]]
+            cands = full or [c for c in cands if c.level != "township"]
+            if cands:
+                if len(cands) == 1:
+                    counts[cands[0].code] += 2  # the writer's own place: strong evidence
+                break
     abbreviations = province_abbreviations()
     for m in _VISIT.finditer(text):
         province = abbreviations.get(m.group(1))
@@ -680,7 +700,7 @@ def _common_holder(
     """The one place of ``level`` that every place the text names lies in or above, when the
     text names places under it but never the place itself (盐渎街道 and 郭猛镇 in a 我区 report
     are 盐都区's; 宁化县 and 才溪镇 in a 省农业农村厅's report are 福建省's).  Two mentions at
-    least, and none elsewhere."""
+    least, or one under the superior the report is addressed to, and none elsewhere."""
     holders: Counter[str] = Counter()
     others: list[Division] = []
     for code, n in places.counts.items():
@@ -690,7 +710,7 @@ def _common_holder(
             holders[holder.code] += n
         elif chain:
             others.append(chain[0])
-    if len(holders) != 1 or sum(holders.values()) < 2:
+    if len(holders) != 1 or sum(holders.values()) < (1 if under is not None else 2):
         return None
     found = gz.get(next(iter(holders)), year)
     if found is None:
@@ -736,15 +756,30 @@ def _cited(line: str, pos: int) -> bool:
     return inside and not re.match(r"^[\s|]*《[^《》]*》?[\s|]*$", line)
 
 
+def _announced(line: str, m: re.Match[str]) -> bool:
+    """Whether the title-like words ``m`` are the body announcing its report (现将2023年法治
+    政府建设情况报告如下), not a title."""
+    return line[max(0, m.start() - 2) : m.start()].endswith(("现将", "将")) or line[
+        m.end() : m.end() + 2
+    ].startswith("如下")
+
+
 def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
     """Titles: the one the ingest stage found, then title-like lines of the opening."""
     out: list[AuthorClue] = []
-    lines = [fold(doc.meta.title)] if doc.meta.title else []
-    lines += [
-        ln
-        for ln in _lines(head)[:15]
-        if (m := _TITLE_LINE.search(ln)) and len(ln) <= 160 and not _cited(ln, m.start())
-    ]
+    lines = [fold(doc.meta.title)] if doc.meta.title and not _HEADING.match(doc.meta.title) else []
+    opening = _lines(head)[:15]
+    for i, ln in enumerate(opening):
+        m = _TITLE_LINE.search(ln)
+        if m is None or len(ln) > 160 or _cited(ln, m.start()) or _announced(ln, m):
+            continue
+        if _HEADING.match(ln):
+            continue  # 一、2022年度法治政府建设工作的基本情况: a section of the body
+        before = opening[i - 1] if i else ""
+        if m.start() == 0 and 2 <= len(before) <= 30 and not _TITLE_BREAK.search(before):
+            # A title set on two lines: the organ's name above, 2023年…报告 or 关于…报告 below.
+            lines.append(before + ln)
+        lines.append(ln)
     for line in dict.fromkeys(lines):
         names = _title_names(line)
         if names:
@@ -798,7 +833,12 @@ def _system_department(subject: str) -> str:
 
 def _subject_names(subject: str) -> tuple[str, ...]:
     """``山西省委、省政府`` -> two names; ``博乐市党委、政府`` -> 博乐市党委, 博乐市政府;
-    ``全市司法行政系统`` -> 市司法局."""
+    ``全市司法行政系统`` -> 市司法局; ``民政部党组`` -> 民政部."""
+    group = _DEPARTMENT_GROUP.fullmatch(subject)
+    if group:  # a department's party group leads its work: the department reports
+        subject = group.group(1)
+    # 四川省各地各部门: the whole place's work, which its government reports
+    subject = _EVERY_BODY.sub("", subject) or subject
     own = _SELF_PLACE.match(subject)
     if own and subject[:1] in "我全本":  # 全省法治政府建设工作, 全市各级行政机关: the place itself
         if "系统" in subject:
@@ -815,6 +855,12 @@ def _subject_names(subject: str) -> tuple[str, ...]:
     return (subject,)
 
 
+# A department's party group or committee as the subject (民政部党组, 市司法局党委).
+_DEPARTMENT_GROUP = re.compile(r"(.{2,30}?(?:部|厅|局|署|委员会|办公室|委|办))党(?:组|委)")
+# Every body of a place at once (四川省各地各部门坚持…): the place's own work.
+_EVERY_BODY = re.compile(
+    r"(?<=[省市区县州盟旗])(?:各地各部门|各地区各部门|各级各部门|各级行政机关)$"
+)
 # A section heading of the body (一、主要工作, （一）, 第一部分).
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节])"
@@ -878,6 +924,17 @@ def _self_references(text: str) -> list[AuthorClue]:
     return out
 
 
+def _own_practice(text: str) -> list[AuthorClue]:
+    """The place whose circumstances the writer adapts its work to (结合荷城街道实际), as its
+    government: a last resort before the byline, and never in a department's report (我局)."""
+    if _SELF_DEPT.search(text):
+        return []
+    for m in _OWN_PRACTICE.finditer(text):
+        if _PLACE_RUN.fullmatch(m.group(1)):
+            return [AuthorClue((m.group(1),), "self-reference", m.group())]
+    return []
+
+
 def _candidates(doc: Document, head: str, tail: str) -> tuple[list[AuthorClue], str]:
     """Every clue, strongest first, and the byline's publisher."""
     titles = _title_candidates(doc, head)
@@ -895,6 +952,7 @@ def _candidates(doc: Document, head: str, tail: str) -> tuple[list[AuthorClue], 
         *((AuthorClue((title,), "title-place", title),) if title else ()),
         *_first_sentence(head, title),
         *_self_references(content),
+        *_own_practice(content),
         *((byline,) if byline else ()),
     ]
     return ordered, byline.names[0] if byline else ""

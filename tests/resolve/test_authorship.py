@@ -135,14 +135,14 @@ def test_relative_names_read_as_relative() -> None:
 
 
 def test_a_bureaus_party_group_is_its_author(resources) -> None:
-    # the report of 青岛市交通运输局's leading party group, named relatively in its first sentence
+    # the report of 青岛市交通运输局's leading party group, its title set on two lines
     text = (
         "中共青岛市交通运输局党组\n2022年度法治政府建设报告\n"
         "2022年,市交通运输局党组坚持以习近平新时代中国特色社会主义思想为指导,全面落实市委、"
         "市政府的部署要求。\n"
     )
     labels, chain, evidence = _author(text, resources, year=2022)
-    assert evidence == "first-sentence"
+    assert evidence == "title"
     assert labels == ["中共青岛市交通运输局党组"]
     assert chain == ["青岛市", "山东省"]
 
@@ -397,3 +397,108 @@ def test_a_report_that_speaks_as_a_department_is_not_its_citys(resources) -> Non
     # the same words of a government report (no 局党组) make it the city's
     government = text.replace("局党组", "市政府党组").replace("局机关", "市级机关")
     assert _author(government, resources)[0] == ["绵阳市"]
+
+
+def test_a_title_set_on_two_lines_names_its_department(resources) -> None:
+    # The organ's name on one line, 2025年…报告 on the next, then a body that announces its
+    # report (现将…报告如下), which is no title.
+    text = (
+        "发文机关: 东安县应急管理局\n东安县应急管理局\n2025年法治政府建设报告\n"
+        "东安县应急管理局坚持以习近平法治思想为统揽，在县委县政府的坚强领导下依法履职。"
+        "现将2025年法治政府建设情况报告如下：\n一、主要举措\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2025)
+    assert labels == ["东安县应急管理局"]
+    assert chain == ["东安县", "永州市", "湖南省"]
+    assert evidence == "title"
+
+
+def test_a_subject_after_two_guidance_clauses(resources) -> None:
+    text = (
+        "2021年，在市委、市政府的坚强领导下，省农业农村厅的正确指导下，六安市农业农村局全面贯彻"
+        "落实法治政府建设各项工作要求。\n一、主要举措和成效\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2021)
+    assert labels == ["六安市农业农村局"]
+    assert chain == ["六安市", "安徽省"]
+
+
+def test_a_ministrys_party_group_as_subject_is_the_ministry(resources) -> None:
+    text = (
+        "2022年，民政部党组坚持以习近平新时代中国特色社会主义思想为指导，推动法治政府建设取得"
+        "新成效。现将有关情况报告如下：\n一、深入学习贯彻习近平法治思想\n"
+    )
+    labels, _, evidence = _author(text, resources, year=2022)
+    assert labels == ["民政部"]
+    assert evidence == "first-sentence"
+
+
+def test_a_section_heading_is_no_title(resources) -> None:
+    text = (
+        "2022年，我县坚持依法行政。\n一、2022年度法治政府建设工作的基本情况\n"
+        "结合固安实际，我县制定了工作要点。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert a.evidence != "title"
+    assert [o.division.name for o in a.organs if o.division] == ["固安县"]
+
+
+def test_a_regions_party_committee_and_government_as_subject_are_joint_authors(resources) -> None:
+    text = (
+        "一、深入学习践行习近平法治思想,全力谋划推进我区法治政府建设\n"
+        "自治区党委、政府自觉将习近平法治思想作为全面依法治区的根本遵循,坚持法治广西、法治政府、"
+        "法治社会一体建设。\n"
+    )
+    labels, _, evidence = _author(text, resources, year=2022)
+    assert labels == ["广西壮族自治区", "广西壮族自治区"]
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert [o.organ for o in a.organs] == ["party", "government"]
+    assert evidence == "first-sentence"
+
+
+def test_every_body_of_a_province_is_the_provinces_own_work(resources) -> None:
+    text = "2017年，四川省各地各部门坚持以习近平新时代中国特色社会主义思想为指导，建设法治政府。\n"
+    _, chain, evidence = _author(text, resources, year=2017)
+    assert chain == ["四川省"] and evidence == "first-sentence"
+
+
+def test_a_street_that_adapts_to_its_own_circumstances_is_kept_unplaced_when_ambiguous(
+    resources,
+) -> None:
+    # Three 荷城街道 exist and nothing else in the text tells which: named, never placed.
+    text = (
+        "为全面推进依法行政，街道各项工作法治化水平进一步提升。结合荷城街道实际，"
+        "现就2022年法治政府建设工作开展情况报告如下：\n一、主要工作\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert [o.label for o in a.organs] == ["荷城街道办事处"]
+    assert a.division is None
+
+
+def test_a_bureau_written_with_a_variant_short_form_keeps_its_standard_name(resources) -> None:
+    text = (
+        "2025年，在市委、市政府的正确领导下，市人力资源保障局坚持以习近平新时代中国特色社会主义"
+        "思想为指导，提高依法行政能力。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2025)
+    assert labels == ["市人力资源和社会保障局"] and chain == []
+
+
+def test_a_district_addressed_to_its_city_is_placed_by_the_town_it_names(
+    resources, tmp_path
+) -> None:
+    from kg.ingest import read_document
+
+    text = (
+        "中共景德镇市委、景德镇市人民政府:\n2022年,我区坚持以习近平新时代中国特色社会主义思想为"
+        "指导,全面推进依法行政。现将2022年法治政府建设工作情况报告如下:\n一、主要举措\n"
+        "我区在鲇鱼山镇建成公共法律服务工作站,区政府常务会议学法4次。\n"
+    )
+    (tmp_path / "r.txt").write_text(text, "utf-8")  # the addressee line is read on ingest
+    a = resolve_authorship(read_document(tmp_path / "r.txt"), resources)
+    assert a.division is not None
+    assert [d.name for d in resources.gazetteer.chain(a.division.code, 2022)] == [
+        "昌江区",
+        "景德镇市",
+        "江西省",
+    ]
