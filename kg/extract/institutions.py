@@ -204,6 +204,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             nxt = suffix_re.match(text, end)
             if nxt is None or nxt.group() in ("委",):
                 break
+            if nxt.group().endswith(_ORGAN_ENDS):
+                break  # 政务服务中心城管局窗口: two bodies side by side, not one name
             end = nxt.end()
         lo = max(last_end, m.start() - MAX_NAME)
         start = lo + left_boundary(text[lo : m.start()], m.group(), stops, verbs)
@@ -217,6 +219,13 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         if start >= 1 and start - 1 >= last_end and text[start - 1] in "我本":
             if text[start] in "局厅委部" and start < m.start():  # 我局法治建设领导小组: the
                 start -= 1  # department's own body, named as 我局 is
+        if m.group().endswith(_ORGAN_ENDS):
+            for inner in suffix_re.finditer(text, start, m.start()):
+                if inner.end() == m.start():  # 政务服务中心 + 城管局: the organ starts anew
+                    start = m.start()
+        time = _TIME_BEFORE.match(text, start, m.start())
+        if time:
+            start = time.end()
         pre = _PLACE_PREFIX.match(text, start, m.start())
         if pre:  # 我县税务局 -> 县税务局
             start = pre.end()
@@ -312,6 +321,11 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         ]
     return kept
 
+
+# Endings of an organ of its own (城管局, 法院, 派出所): never a further suffix of one name.
+_ORGAN_ENDS = ("局", "厅", "部", "署", "院", "所")
+# What a year says before a name (本年度综合行政执法局开展…): time, not the name.
+_TIME_BEFORE = re.compile(r"(?:本年度|本年|今年|全年|当年|同年|年内|去年|上半年|下半年)")
 
 # 成立 + a group's whole name: a group set up for a task is named by the task, verbs and all
 # (成立重大行政执法决定集体讨论领导小组), unless the words say who leads it (成立以县长为组长的…,
@@ -629,7 +643,7 @@ _OWN_PARTY_GROUP = re.compile(
 # A government's own party group (县政府党组, 市政府机关党组, 灵寿县人民政府党组): a body like a
 # department's, 中共灵寿县人民政府党组; the government is not named apart inside it.
 _GOVERNMENT_GROUP = re.compile(
-    r"(?P<level>自治区|自治州|[省市区县州旗镇乡])(?:人民)?政府(?P<group>机关党组|党组)(?!织)"
+    r"(?P<level>自治区|自治州|[省市区县州旗镇乡])?(?:人民)?政府(?P<group>机关党组|党组)(?!织)"
 )
 
 
@@ -643,6 +657,16 @@ def _government_groups(
         used[f.start : f.end] = b"\x01" * (f.end - f.start)
     out = list(found)
     for m in _GOVERNMENT_GROUP.finditer(text):
+        if m.group("level") is None:
+            # 组织政府党组理论学习: the group of the government whose report it is
+            before = text[m.start() - 1] if m.start() else ""
+            if before and (_IN_A_WORD.match(before) or before in "级各"):
+                continue  # 各级政府党组, 县乡政府党组: a class
+            if any(used[m.start() : m.end()]):
+                continue
+            facts = attrs(government_group=m.group("group"), level="")
+            out.append(make_mention("institution", text, m.start(), m.end(), sentences, facts))
+            continue
         place = _place_before(text, m.end("level"), places)
         if place is not None:
             facts = attrs(government_group=m.group("group"), place=text[place : m.end("level")])
@@ -779,14 +803,16 @@ _SURE_PLACE = 4  # 联合镇 may be 联合 + 镇; 滨海新区 is a place
 def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
     """Where the longest place name ending at ``end`` starts (呼中区 in 呼中区教育局), if it
     starts where a name can (after punctuation or a word such as 和/在): 镇综治中心联合镇司法所
-    has no 联合镇; a name of four characters or more is a place wherever it stands (入选滨海新区
-    依法治区办)."""
+    has no 联合镇; a name of four characters or more, or a province's, is a place wherever it
+    stands (入选滨海新区依法治区办, 委托广东省农业农村厅)."""
     for k in range(min(_LONGEST_PLACE, end), 2, -1):
         start = end - k
         if text[start:end] not in places:
             continue
         if start == 0 or k >= _SURE_PLACE or _BEFORE_LEVEL.match(text[start - 1]):
             return start
+        if text[end - 1] == "省":
+            return start  # 承接广东省农业农村厅: no word ends in a province's name
     return None
 
 
@@ -810,7 +836,7 @@ def _catalogue_re() -> re.Pattern[str]:
     local = _alternatives(n for n, scope in spellings if scope != "national" and len(n) >= 2)
     bare = _alternatives(n for n, scope in spellings if scope == "local" and len(n) > 2)
     return re.compile(
-        rf"(?:(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府)?(?:{local})|(?P<bare>{bare}))"
+        rf"(?:(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府|委)?(?:{local})|(?P<bare>{bare}))"
         r"(?!门)"
     )
 

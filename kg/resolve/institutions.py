@@ -522,6 +522,11 @@ def _government_group(m: Mention, ctx: DocumentContext) -> Entity | None:
     name = m.attr("place")
     if name:
         div = gz.resolve(name, ctx.year, ctx.context_codes)
+    elif not m.attr("level"):  # 政府党组 alone: the group of the government that reports
+        if ctx.own is not None or ctx.author is None or ctx.author.type != "government":
+            return None  # in a department's report it is no group of its own
+        div = ctx.author_division
+        name = ctx.author.label.removesuffix("人民政府")
     else:
         level = m.attr("level") or ""
         div = (

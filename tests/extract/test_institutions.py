@@ -261,3 +261,26 @@ def test_a_party_committees_standing_committee_is_no_institution() -> None:
     # 县委常务委员会 (and the 常委委员会 some write) is the committee itself, a leading organ
     text = "经中共宁县县委常务委员会审议,推进十二届市委常委委员会第5次会议精神落实,县司法局牵头。\n"
     assert _surfaces(text) == ["县司法局"]
+
+
+def test_two_bodies_side_by_side_and_a_year_before_a_name_are_cut_apart(lexicons) -> None:
+    text = (
+        "截至目前,政务服务中心城管局窗口共办理业务。本年度综合行政执法局开展理论学习。"
+        "委托广东省农业农村厅开展工作。市委办公厅、市政府办公厅联合印发通知。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert "政务服务中心城管局" not in got
+    assert "综合行政执法局" in got and "本年度综合行政执法局" not in got
+    assert "广东省农业农村厅" in got
+    assert "市委办公厅" in got and "市政府办公厅" in got
+
+
+def test_a_governments_own_party_group_written_alone(lexicons) -> None:
+    text = "全年组织政府党组理论学习12次。各级政府党组要加强学习。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [
+        (m.surface, m.attr("government_group"))
+        for m in extract_institutions(doc, split_sentences(text), lexicons)
+    ]
+    assert got == [("政府党组", "党组")]

@@ -352,3 +352,13 @@ def test_a_place_inside_an_institutions_name_is_no_government_mention(resources,
     found = [(r.mention.type, r.mention.surface) for r in rd.mentions]
     assert ("institution", "山西省民营经济发展局") in found
     assert ("government", "山西省") not in found
+
+
+def test_a_governments_party_group_alone_is_the_reporting_governments(resources, lexicons) -> None:
+    text = (
+        "新市区人民政府关于2022年度法治政府建设情况的报告\n"
+        "2022年，新市区坚持依法行政，全年组织政府党组理论学习12次。市委办公厅印发通知。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2022)
+    assert got["政府党组"] == "中共新市区人民政府党组"
+    assert got["市委办公厅"] == "中共乌鲁木齐市委办公厅"
