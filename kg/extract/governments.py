@@ -46,9 +46,10 @@ ORGANS = (
     "委",
 )
 # 长 after it is the head's title (县长, 镇长) unless it starts a word of its own (我区长足发展,
-# 全市长效机制, 本县长期).  全省 opening an honour's name is read by _opens_a_name.
+# 全市长效机制, 本县长期); 全 ending a word (质量安全市, 健全市级) is no 全市.  全省 opening an
+# honour's name is read by _opens_a_name.
 _SELF = re.compile(
-    r"(?<!批)(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委级直属])"
+    r"(?<!批)(?:我|本|(?<![安健])全)(省|市|区|县|旗|州|盟|镇|乡|街道|地区)(?![委级直属])"
     r"(?!长(?!足|期|效|远|治久安|江|三角))"
 )
 # What makes 全省 the first word of the name of an honour, a batch or a programme
@@ -119,10 +120,10 @@ _BODY_RE = re.compile(_BODY_OF)
 # 党委 alone (镇党委 is read above): in a government's report its own party committee
 # (召开4次党委会议, 在党委的领导下, 主动向党委报告); the resolver keeps it only there.  Not in a
 # plural or a class (各级党委, 上级党委, 党委（党组）, 党委政府), not in the formula 党委领导、
-# 政府负责, nor as the end of a body's name (局党委, 村党委, 公司党委).
+# 政府负责 or 党委依法执政, nor as the end of a body's name (局党委, 村党委, 公司党委).
 _OWN_COMMITTEE = re.compile(
     r"(?<![各级上下该村组支总分机关局厅部委办队所院校会司团企业乡镇区县市省州旗盟道共])党委"
-    r"(?![（(、和]?党组|员|领导、(?:人大|政府))(?!" + _BODY_OF + ")"
+    r"(?![（(、和]?党组|员|领导、(?:人大|政府)|依法执政)(?!" + _BODY_OF + ")"
 )
 # 人大常委会 / 人大 alone (自觉接受人大监督, 镇长和人大主席): the congress of the author's own
 # place; 人大及其常委会: the standing committee of the congress just named.  Not inside a
@@ -177,10 +178,11 @@ _ZONE = re.compile(
 # batch or session (安徽省第三批法治政府建设示范县, 杭州市第十四届人民代表大会常务委员会) or a
 # doctrine's name (湖南省习近平法治思想研究实践基地, 上海市习近平法治思想学习实践宣讲团).
 _NAME_GOES_ON = re.compile(r"第[一二三四五六七八九十百\d]+[批届]|习近平")
-# Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展):
+# Compounds that name a place itself (法治嘉定, 平安西兴, 现代化西城实践, 推动博乐高质量发展,
+# 结合长春实际):
 # after them a county's or town's short name is a mention of the place.
 _PLACE_COMPOUND = re.compile(
-    r"(?:法治|平安|新时代|现代化的?新?|(?:打造|推动|推进|考察|视察)了?|模范|展示|守护|美丽|幸福)"
+    r"(?:法治|平安|新时代|现代化的?新?|(?:打造|推动|推进|考察|视察)了?|模范|展示|守护|美丽|幸福|结合)"
     r"(?=[\u4e00-\u9fff]{2})"
 )  # 推动了博乐高质量发展, 现代化新朔城: an aspect word or 新 between them changes nothing
 _LONGEST_SHORT = 5  # 桐木漯 (瑶族乡), 广安门内 (街道)

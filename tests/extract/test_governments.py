@@ -303,3 +303,14 @@ def test_a_self_reference_inside_a_short_quoted_slogan_is_not_a_mention(lexicons
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     found = extract_governments(doc, split_sentences(text), lexicons)
     assert [(m.surface, m.start) for m in found] == [("全县", text.index("全县推进"))]
+
+
+def test_a_place_the_writer_adapts_to_and_words_that_only_look_like_self_references(
+    lexicons,
+) -> None:
+    text = (
+        "密切结合长春实际，制定出台办法。成功创成国家农产品质量安全市。健全市级统筹机制。"
+        "以深化党委依法执政、政府依法行政为重点。完成全市各级党政主要负责人述法。"
+    )
+    got = [s for s, _ in _surfaces(text, lexicons)]
+    assert got == ["长春", "全市"]  # 全市 after 完成, not inside 安全市 or 健全市级
