@@ -156,7 +156,10 @@ def time_limit(seconds: float | None, what: str) -> Iterator[None]:
         raise FileLimitError(f"took more than --max-seconds {seconds:g} s to {what}")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+    # Raised again every 0.1 s until the block ends: an exception raised where it is
+    # dropped (inside a finaliser, or a library's broad except) would otherwise end the
+    # limit; the test suite under load once saw a slow file run to its end.
+    signal.setitimer(signal.ITIMER_REAL, float(seconds), 0.1)
     try:
         yield
     finally:
