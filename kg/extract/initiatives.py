@@ -95,6 +95,9 @@ _AFTER = 12  # characters after a closing quote searched for kind words and head
 # What follows a quote that stands alone as a verb's object: a break, 等, the next quote.
 _ALONE_AFTER = re.compile(r"[，。；、,;“\s]|等|$")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")  # words only: no digits, marks or years
+# Two long phrases set apart by a space, as a news headline's are: no programme's name
+# (a slogan's short halves are: “乡村振兴 法治同行”, “谁执法谁普法 谁管理谁普法”).
+_HEADLINE = re.compile(r"[\u4e00-\u9fff]{7}[ \u3000]+[\u4e00-\u9fff]{7}")
 CLAUSE_OBJECT = 3  # characters after a leading verb that make a quote a clause
 HEAD_WORDS = 4  # words between a closing quote and the head noun of its name, at most
 NUMERAL_FLAGS = ("m", "mq")
@@ -330,6 +333,8 @@ def judge(
             # a practice's own noun and kind word after it, it names that practice.
             return Verdict(term + joined, cue=joined, reason="named head", end=len(joined))
         return Verdict(None, reason="not-initiative")  # “最后一公里”工程: a bare kind word
+    if _HEADLINE.search(term):
+        return Verdict(None, reason="speech")  # “绍兴创新监管服务模式 护航平台经济发展”: a headline
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
     if r.speech_before.search(before):

@@ -756,3 +756,17 @@ def test_party_work_styles_and_days_are_party_routines(lexicons):
     # with whatever kind word; a village's governance method next to them stays.
     text = "推广“四下基层”工作法，开展“主题党日”活动，推行“四议两公开”工作法。"
     assert _surfaces(text, lexicons) == ["“四议两公开”工作法"]
+
+
+def test_short_and_traditional_names_of_national_reforms(lexicons, resources):
+    text = "明确农业法制监督、审批制度改革等工作。深化工程建设项目审批制度改革，推進綜合執法改革。"
+    assert concepts(text, lexicons, resources) == {
+        "行政审批制度改革": "审批制度改革",
+        "工程建设项目审批制度改革": "工程建设项目审批制度改革",  # another programme
+        "综合行政执法改革": "綜合執法改革",
+    }
+
+
+def test_a_quoted_headline_is_no_initiative(lexicons, resources):
+    text = "--“绍兴创新监管服务模式 护航平台经济发展”直播电商监管服务模式获评全省最佳实践。"
+    assert concepts(text, lexicons, resources) == {}
