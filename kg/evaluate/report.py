@@ -44,6 +44,7 @@ def evaluation_table(result: Evaluation) -> list[Table]:
         ("author wrong", a.wrong, a.documents),
         ("no author", a.none, a.documents),
         ("year right", a.years_right, a.years),
+        ("own government named", a.named_found, a.named),
     ):
         authors.add_row(name, f"{k} of {n}", _cell(Ratio(k, n).as_dict()))
     return [mentions, authors]

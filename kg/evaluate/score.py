@@ -208,6 +208,11 @@ class AuthorScore:
     none: int = 0
     years: int = 0
     years_right: int = 0
+    # reports whose text names their author's government (a gold government mention with
+    # the author's label), and those of them whose build has that government among its
+    # mentions too
+    named: int = 0
+    named_found: int = 0
     wrong_docs: list[tuple[str, str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -217,7 +222,20 @@ class AuthorScore:
             "wrong": Ratio(self.wrong, self.documents).as_dict(),
             "none": Ratio(self.none, self.documents).as_dict(),
             "year": Ratio(self.years_right, self.years).as_dict(),
+            "own_government": Ratio(self.named_found, self.named).as_dict(),
         }
+
+
+def own_government_found(gold: DocAnnotation, pred: DocAnnotation) -> bool | None:
+    """Whether the build names the report's author among its government mentions, for a
+    report whose text names it (the gold has a government mention with an author's label);
+    None for a report whose text does not."""
+    authors = {normal_label(a.label) for a in gold.authors}
+    named = {normal_label(m.label) for m in gold.mentions if m.type == "government"} & authors
+    if not named:
+        return None
+    found = {normal_label(m.label) for m in pred.mentions if m.type == "government"}
+    return named <= found
 
 
 def _author_place_agrees(gold: Author, pred: Author) -> bool:
@@ -328,6 +346,10 @@ def compare(
             setattr(authors, verdict, getattr(authors, verdict) + 1)
             if verdict == "wrong":
                 authors.wrong_docs.append((doc, _authors(p_doc.authors), _authors(g_doc.authors)))
+            own = own_government_found(g_doc, p_doc)
+            if own is not None:
+                authors.named += 1
+                authors.named_found += int(own)
         if g_doc.year is not None:
             authors.years += 1
             authors.years_right += int(p_doc.year == g_doc.year)

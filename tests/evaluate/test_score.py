@@ -12,7 +12,13 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.evaluate import GoldError, agreement, compare, evaluate
 from kg.evaluate.annotations import Author, DocAnnotation, Span, load_build, load_gold
-from kg.evaluate.score import author_verdict, normal_label, trimmed, wilson
+from kg.evaluate.score import (
+    author_verdict,
+    normal_label,
+    own_government_found,
+    trimmed,
+    wilson,
+)
 
 DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 GOLD = DEV / "gold"
@@ -55,6 +61,18 @@ def test_a_wrong_author_counts_apart_from_a_missing_one():
     unsure = (Author("大顺镇人民政府", (), certain=False),)
     assert author_verdict(unsure, ()) == "right"
     assert author_verdict(unsure, (Author("大顺镇人民政府", ("重庆市", "涪陵区")),)) == "wrong"
+
+
+def test_a_report_naming_its_author_needs_that_government_among_the_built_mentions():
+    author = (Author("固安县人民政府", ("河北省", "廊坊市", "固安县")),)
+    named = Span("government", 10, 13, "固安县", "固安县人民政府")
+    other = Span("government", 20, 23, "廊坊市", "廊坊市人民政府")
+    gold = DocAnnotation("g.txt", author, 2022, (named, other))
+    assert own_government_found(gold, DocAnnotation("g.txt", author, 2022, (named,))) is True
+    assert own_government_found(gold, DocAnnotation("g.txt", author, 2022, (other,))) is False
+    # a text that never names its author's government is not counted
+    unnamed = DocAnnotation("g.txt", author, 2022, (other,))
+    assert own_government_found(unnamed, DocAnnotation("g.txt", author, 2022, ())) is None
 
 
 def test_a_right_author_left_unplaced_is_an_abstention_not_a_wrong_author():
