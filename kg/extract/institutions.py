@@ -46,7 +46,7 @@ _GENERIC = frozenset(
 )
 # Bodies every town has one of: written bare (落实司法所长列席…), a town's report means its
 # own; the resolver keeps them only in a town's report.
-_TOWN_BODIES = frozenset({"司法所"})
+_TOWN_BODIES = frozenset({"司法所", "派出所"})  # a town's own, named bare in its report
 _GENERIC_ENDINGS = frozenset("中心 办公室 委员会 工作站 服务站 服务室 基地 大队".split())
 # Two-character endings that one two-character word before them does not make a name.
 _SHORT_ENDINGS = frozenset("中心 基地 学院 大队".split())
@@ -395,6 +395,13 @@ def _across_conjunction(
     left = lo + left_boundary(text[lo:at], text[at:suffix_start] + suffix, stops, verbs)
     part = text[left:at]
     level = re.match(r"(?:自治区|[省市区县州旗镇乡])", part)
+    if level is None and suffix in group_endings() and 2 <= len(part) <= 6:
+        # 普法和依法行政工作领导小组: a group set up for two fields of work at once
+        words = tag(part)
+        if words and not any(w in _NOT_A_FIELD for w, _ in words):
+            if not any(s.end() == len(part) for s in suffix_re.finditer(part)):
+                return left
+        return start
     if level is None or len(part) - level.end() < 2:
         return start
     if left and not _BEFORE_LEVEL.match(text[left - 1]):
@@ -631,11 +638,13 @@ _FIELD_ENDS_NAME = re.compile(r"[局部院厅所站庭队]$")
 # (自然资源部党组, 市交通运输局党组, 县应急管理局党委): a body of its own, 中共自然资源部党组 (not
 # 党组织; in 司法局党组书记 the group is named, the post word is outside it).
 _PARTY_GROUP = re.compile(r"(?:机关)?(?:党组|党委)(?!织)")
-# The group named by the department's kind alone (局党组, 厅党委, 部党组, 委党委) or by itself
-# (召开党组会议, 在党委的领导下): the report's own department's.  Not in a plural or a class
-# (各级党委, 村党组织, 党委（党组）, 党委政府); a department named before it is read above.
+# The group named by the department's kind alone (局党组, 厅党委, 部党组, 委党委, 局机关党委)
+# or by itself (召开党组会议, 在党委的领导下, 机关党委): the report's own department's.  Not in
+# a plural or a class (各级党委, 村党组织, 党委（党组）, 党委政府); a department named before it
+# is read above.
 _OWN_PARTY_GROUP = re.compile(
-    r"(?<![各级上下该村支总乡镇区县市省州旗盟道])(?<!政府|机关)(?P<kind>[局厅部委]?)(?P<group>党组|党委)(?!织|员)"
+    r"(?<![各级上下该村支总乡镇区县市省州旗盟道])(?<!政府|机关)"
+    r"(?P<kind>[局厅部委]?)(?P<group>(?<!政府)机关党委|党组|党委)(?!织|员)"
     r"(?![（(、和]?党组|[、和]?政府)"
 )
 

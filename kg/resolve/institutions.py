@@ -498,10 +498,11 @@ def _department_of_group(m: Mention, group: str, ctx: DocumentContext) -> Entity
 
 
 def _group_entity(base: Entity, group: str, ctx: DocumentContext) -> Entity:
-    """The party group (党组) or committee (党委) of the department ``base``:
-    中共自然资源部党组, 中共广东省司法厅委员会."""
+    """The party group (党组) or committee (党委, 机关党委) of the department ``base``:
+    中共自然资源部党组, 中共广东省司法厅委员会, 中共大足区城市管理局机关委员会."""
     department = re.sub(r"^中共(.+)党组$", r"\1", base.label)
-    label = "中共" + department + ("委员会" if group.endswith("党委") else group)
+    ending = "机关委员会" if group == "机关党委" else "委员会" if group.endswith("党委") else group
+    label = "中共" + department + ending
     if base.attr("scope") == "national":
         from kg.resolve.places import national_entity
 
@@ -616,8 +617,12 @@ def resolve_institution(m: Mention, ctx: DocumentContext) -> Entity | None:
     if m.attr("bare_department") == "1":
         return _bare_department(surface, ctx)
     if m.attr("bare") == "1":  # 司法所 alone: the town's own, in a town's report only
+        if div is not None and div.level == "township":
+            # a street's police station is named after the street alone (田村路派出所)
+            town = div.name.removesuffix("街道") if surface == "派出所" else div.name
+            return institution_entity(town + surface, div)
         if div is not None:
-            return institution_entity(div.name + surface, div) if div.level == "township" else None
+            return None
         own = own_place_name(ctx.author, "镇") or own_place_name(ctx.author, "乡")
         own = own or own_place_name(ctx.author, "街道")
         return unplaced_institution(own + surface, ctx) if own else None

@@ -284,3 +284,15 @@ def test_a_governments_own_party_group_written_alone(lexicons) -> None:
         for m in extract_institutions(doc, split_sentences(text), lexicons)
     ]
     assert got == [("政府党组", "党组")]
+
+
+def test_a_group_for_two_fields_is_one_name_and_a_bureaus_organ_committee_is_found(
+    lexicons,
+) -> None:
+    text = (
+        "调整充实了普法和依法行政工作领导小组、法治建设领导小组。县领导和工作领导小组成员参加。"
+        "局机关党委组织党员学习。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == ["普法和依法行政工作领导小组", "法治建设领导小组", "局机关党委"]

@@ -362,3 +362,22 @@ def test_a_governments_party_group_alone_is_the_reporting_governments(resources,
     got = _institutions(text, resources, lexicons, 2022)
     assert got["政府党组"] == "中共新市区人民政府党组"
     assert got["市委办公厅"] == "中共乌鲁木齐市委办公厅"
+
+
+def test_a_bureaus_organ_committee_is_labelled_as_its_committee(resources, lexicons) -> None:
+    text = (
+        "大足区城市管理局2024年度法治政府建设情况报告\n"
+        "2024年，我局坚持依法行政。局机关党委组织党员学习，局党组召开会议。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["局机关党委"] == "中共大足区城市管理局机关委员会"
+    assert got["局党组"] == "中共大足区城市管理局党组"
+
+
+def test_a_police_station_named_bare_is_the_towns_own(resources, lexicons) -> None:
+    town = (
+        "大盛镇2023年法治政府建设工作情况报告\n2023年，大盛镇坚持依法行政。派出所民警参加培训。\n"
+    )
+    assert _institutions(town, resources, lexicons)["派出所"] == "大盛镇派出所"
+    county = "固安县人民政府关于2022年度法治政府建设情况的报告\n派出所民警参加培训。\n"
+    assert "派出所" not in _institutions(county, resources, lexicons, 2022)
