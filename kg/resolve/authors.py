@@ -110,6 +110,10 @@ _INDEX_NUMBER = re.compile(
 # The writer's own place, whose circumstances it adapts its work to: 结合河北实际,
 # 结合桐木漯瑶族乡的实际 (the place is the longest name the words start with).
 _OWN_PRACTICE = re.compile(r"结合([\u4e00-\u9fff]{2,14}?)(?:的)?实际")
+# A bureau's branch named after its district (市生态环境局吴中分局, 市交通运输局龙岗管理局).
+_BUREAU_BRANCH = re.compile(
+    r"(?P<bureau>[省市州].{2,14}?局)(?P<branch>[\u4e00-\u9fff]{2,4}(?:分局|管理局|支队|大队))"
+)
 # A visit to a province named by its one-character abbreviation: 来陕考察, 来粤视察.
 _VISIT = re.compile(r"来([\u4e00-\u9fff])(?:考察|视察|调研)")
 # A title line: what a report says it is, with the year (run together with chrome or not).
@@ -343,6 +347,11 @@ def read_name(
     m = _SELF_PLACE.fullmatch(name)
     if m:
         return AuthorOrgan(None, "government", level=m.group(1), own=True)
+    branch = _BUREAU_BRANCH.fullmatch(name)
+    if branch:  # 市交通运输局龙岗管理局: a city bureau's branch, named relatively
+        bureau = _relative(branch.group("bureau"))
+        if bureau is not None and bureau.organ == "unit" and bureau.level:
+            return replace(bureau, unit=bureau.unit + branch.group("branch"))
     organ = read_organ(name, gz, year, context)
     if organ is not None:
         return organ

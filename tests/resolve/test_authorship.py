@@ -502,3 +502,15 @@ def test_a_district_addressed_to_its_city_is_placed_by_the_town_it_names(
         "景德镇市",
         "江西省",
     ]
+
+
+def test_a_city_bureaus_branch_named_relatively_is_the_branch_of_the_named_city(
+    resources,
+) -> None:
+    text = (
+        "2025年度,市交通运输局龙岗管理局深入贯彻落实市交通运输局、龙岗区委区政府决策部署,"
+        "扎实推进法治建设各项工作。学习贯彻习近平总书记对广东、深圳系列重要讲话精神。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2025)
+    assert labels == ["深圳市交通运输局龙岗管理局"]
+    assert chain == ["深圳市", "广东省"] and evidence == "first-sentence"
