@@ -152,6 +152,7 @@ _IN_NAME = re.compile(
 )
 _NAME_LIST = re.compile(r"[、]|(?<=[委府])[和及与](?=[\u4e00-\u9fff])")
 _SELF_DEPT = re.compile(r"(?:我|本)(局|委|厅|办)(?![长员会机])")
+_OPENING = 200  # characters: the opening sentences of a report, where it says who reports
 _SELF_PLACE = re.compile(r"(?:我|本|全)(省|市|区|县|旗|州|盟|镇|乡|街道)(?![委长级直属])")
 # 全X where a report ranks itself within a place above it (在全省率先, 全市综合第一, 获评全省第二批
 # 示范, 在全市城管执法系统考核中): the superior it is measured against, not its own place.
@@ -784,10 +785,13 @@ def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
             continue
         if _HEADING.match(ln):
             continue  # 一、2022年度法治政府建设工作的基本情况: a section of the body
-        before = opening[i - 1] if i else ""
-        if m.start() == 0 and 2 <= len(before) <= 30 and not _TITLE_BREAK.search(before):
-            # A title set on two lines: the organ's name above, 2023年…报告 or 关于…报告 below.
-            lines.append(before + ln)
+        names = []  # a title set on two or three lines: the organs' names above, 关于…报告 below
+        for above in reversed(opening[max(0, i - 2) : i]) if m.start() == 0 else ():
+            if not 2 <= len(above) <= 30 or _TITLE_BREAK.search(above):
+                break
+            names.insert(0, above)
+        if names:
+            lines.append("、".join(names) + ln)
         lines.append(ln)
     for line in dict.fromkeys(lines):
         names = _title_names(line)
@@ -923,7 +927,11 @@ def _self_references(text: str) -> list[AuthorClue]:
     depts = Counter(m.group() for m in _SELF_DEPT.finditer(text))
     if depts:
         word, n = depts.most_common(1)[0]
-        if n >= 2:  # a department's report: its 我市 is its government's place, not its author
+        # A department's report: its 我市 is its government's place, not its author.  Once
+        # is enough in the opening sentences (…,我局切实加强领导,…现将有关情况报告如下).
+        opening = _SELF_DEPT.search(text, 0, _OPENING)
+        if n >= 2 or opening is not None:
+            word = word if n >= 2 else opening.group()  # type: ignore[union-attr]
             return [AuthorClue((word,), "self-reference", word)]
     places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text) if not _ranked(text, m))
     if places:

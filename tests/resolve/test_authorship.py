@@ -514,3 +514,34 @@ def test_a_city_bureaus_branch_named_relatively_is_the_branch_of_the_named_city(
     labels, chain, evidence = _author(text, resources, year=2025)
     assert labels == ["深圳市交通运输局龙岗管理局"]
     assert chain == ["深圳市", "广东省"] and evidence == "first-sentence"
+
+
+def test_a_title_set_on_three_lines_names_both_organs(resources) -> None:
+    text = (
+        "中共重庆市荣昌区广顺街道工作委员会\n重庆市荣昌区人民政府广顺街道办事处\n"
+        "关于2025年度法治政府建设情况的报告\n区委、区政府:\n"
+        "2025年,广顺街道法治政府建设工作在党工委、办事处的正确指导下扎实推进。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2025), resources)
+    assert [o.organ for o in a.organs] == ["unit", "government"]
+    assert a.organs[0].unit == "中共广顺街道工作委员会"
+    assert {o.division.name for o in a.organs} == {"广顺街道"}
+
+
+def test_wo_ju_once_in_the_opening_is_a_departments_report_not_its_places(resources) -> None:
+    # 我区 twice and 我局 once, in the first sentence: the bureau reports, the district's
+    # government does not (the bureau's own name is not given: no author, rather than a wrong one)
+    text = (
+        "2022年,在区委、区政府的坚强领导下,为全面准确贯彻《荣昌区法治政府建设实施方案》,我局切实"
+        "加强领导,持续深入推进依法行政。现将有关情况报告如下。\n一、推进法治政府建设的主要措施\n"
+        "(一)深入学习贯彻习近平法治思想\n一是加强学习宣传引领,助力我区生态文明建设,"
+        "我区空气质量持续改善。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2022), resources)
+    assert all(o.organ != "government" for o in a.organs)
+
+
+def test_a_culture_sports_and_tourism_bureau_by_its_short_name(resources) -> None:
+    assert fold("鼓楼区文体旅局") == "鼓楼区文体旅局"
+    organ = read_name("福州市鼓楼区文体旅局", resources.gazetteer, 2024)
+    assert organ is not None and organ.unit == "鼓楼区文化体育和旅游局"
