@@ -219,10 +219,10 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         if start >= 1 and start - 1 >= last_end and text[start - 1] in "我本":
             if text[start] in "局厅委部" and start < m.start():  # 我局法治建设领导小组: the
                 start -= 1  # department's own body, named as 我局 is
-        if m.group().endswith(_ORGAN_ENDS):
-            for inner in suffix_re.finditer(text, start, m.start()):
-                if inner.end() == m.start():  # 政务服务中心 + 城管局: the organ starts anew
-                    start = m.start()
+        if m.group().endswith(_ORGAN_ENDS) and any(
+            inner.end() == m.start() for inner in suffix_re.finditer(text, start, m.start())
+        ):
+            start = m.start()  # 政务服务中心 + 城管局: the organ starts anew
         time = _TIME_BEFORE.match(text, start, m.start())
         if time:
             start = time.end()
@@ -666,24 +666,17 @@ def _government_groups(
         used[f.start : f.end] = b"\x01" * (f.end - f.start)
     out = list(found)
     for m in _GOVERNMENT_GROUP.finditer(text):
-        if m.group("level") is None:
-            # 组织政府党组理论学习: the group of the government whose report it is
-            before = text[m.start() - 1] if m.start() else ""
-            if before and (_IN_A_WORD.match(before) or before in "级各"):
-                continue  # 各级政府党组, 县乡政府党组: a class
-            if any(used[m.start() : m.end()]):
-                continue
-            facts = attrs(government_group=m.group("group"), level="")
-            out.append(make_mention("institution", text, m.start(), m.end(), sentences, facts))
-            continue
-        place = _place_before(text, m.end("level"), places)
+        group, level = m.group("group"), m.group("level")
+        before = text[m.start() - 1] if m.start() else ""
+        place = _place_before(text, m.end("level"), places) if level else None
         if place is not None:
-            facts = attrs(government_group=m.group("group"), place=text[place : m.end("level")])
+            facts = attrs(government_group=group, place=text[place : m.end("level")])
             start = place
-        elif m.start() and _IN_A_WORD.match(text[m.start() - 1]):
-            continue  # 各县政府党组, 乡镇政府党组
+        elif before and _IN_A_WORD.match(before):
+            continue  # 各县政府党组, 乡镇政府党组, 各级政府党组: a class
         else:
-            facts = attrs(government_group=m.group("group"), level=m.group("level"))
+            # 县政府党组; 政府党组 alone (组织政府党组理论学习): the reporting government's
+            facts = attrs(government_group=group, level=level or "")
             start = m.start()
         if any(used[start : m.end()]):
             continue

@@ -769,9 +769,7 @@ def _cited(line: str, pos: int) -> bool:
 def _announced(line: str, m: re.Match[str]) -> bool:
     """Whether the title-like words ``m`` are the body announcing its report (现将2023年法治
     政府建设情况报告如下), not a title."""
-    return line[max(0, m.start() - 2) : m.start()].endswith(("现将", "将")) or line[
-        m.end() : m.end() + 2
-    ].startswith("如下")
+    return line[: m.start()].endswith("将") or line.startswith("如下", m.end())
 
 
 def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
@@ -930,8 +928,9 @@ def _self_references(text: str) -> list[AuthorClue]:
         # A department's report: its 我市 is its government's place, not its author.  Once
         # is enough in the opening sentences (…,我局切实加强领导,…现将有关情况报告如下).
         opening = _SELF_DEPT.search(text, 0, _OPENING)
-        if n >= 2 or opening is not None:
-            word = word if n >= 2 else opening.group()  # type: ignore[union-attr]
+        if n < 2 and opening is not None:
+            word, n = opening.group(), 2
+        if n >= 2:
             return [AuthorClue((word,), "self-reference", word)]
     places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text) if not _ranked(text, m))
     if places:
