@@ -332,8 +332,10 @@ def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
             key=concept.key,
             attrs=attrs(dimension=dimension, unit=unit, in_scheme="1"),
         )
-    label = " ".join(p for p in (obj, verb) if p)
+    # The label is made from the key's words: 市(州) and 市州 are one concept, and one concept
+    # has one label whichever report spelt it first.
     squeezed = re.sub(r"[“”‘’()（）\s]", "", obj)
+    label = " ".join(p for p in (squeezed, verb) if p)
     key = f"{squeezed}|{verb}|{dimension}"
     return Entity(
         iri=indicator_iri(key),
