@@ -18,3 +18,11 @@ def test_every_kind_of_author_evidence_is_allowed_by_the_shapes():
     (shape,) = shapes.subjects(SH.path, KG.authorEvidence)
     allowed = {str(v) for v in Collection(shapes, shapes.value(shape, SH["in"]))}
     assert allowed == set(BASE_CONFIDENCE)
+
+
+def test_a_build_of_real_reports_conforms(test_split_build):
+    # The dev corpus's test part: real reports of every level, with the shapes of their mess.
+    from kg.validate import validate_build
+
+    result = validate_build(test_split_build)
+    assert result.conforms, result.text
