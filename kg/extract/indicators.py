@@ -735,10 +735,14 @@ def read_counted(
         last = tag(head)[-1] if head else ("", "")
         relative = _is_verb(*last, verbs) and simplified(last[0]) not in _compound_verbs()
         framed = not head_verb or simplified(head_verb) in _causatives()
-        if not tail and before.endswith("的") and relative and framed:
-            # 推动年初设立的20项重点任务, 重点落实的5项保障措施: the verb of the relative
-            # clause right before 的 is what was done to the things counted, unless a verb
-            # of the clause acts on them (整改…督察发现的193个问题).
+        if relative and (
+            (not tail and before.endswith("的") and framed)
+            or (tail and before[len(head)] == "的" and not b.verb and not head_verb)
+        ):
+            # 推动年初设立的20项重点任务, 重点落实的5项保障措施, 保留的政务服务事项515项: the
+            # verb of the relative clause right before 的 is what was done to the things
+            # counted, unless a verb of the clause acts on them (整改…督察发现的193个问题,
+            # 组织…参加的大型学法活动4次).
             head_verb = last[0]
         if tail and b.verb and not b.object and not b.before and len(tag(tail)) == 1:
             # 举办大讲堂、培训班等培训6次: the one word after 等 names the kind of the

@@ -575,3 +575,13 @@ def test_after_a_relative_clause_the_predicate_of_the_counted_noun_is_the_act():
     assert _read("督察反馈的12个问题、30项整改措施全部落实。")[0] == ("12", "问题", "落实")
     # What came of them (落地见效) is no act of the lexicon: the relative verb stays.
     assert _read("推动年初确定的15项重点任务落地见效。")[0][2] != "见效"
+
+
+def test_the_verb_of_a_relative_clause_before_the_noun_is_the_act():
+    # 保留的政务服务事项: what was kept is counted, and the list after it shares the act.
+    assert _read("现区级保留的政务服务事项515项、行政许可事项218项。") == [
+        ("515", "政务服务事项", "保留"),
+        ("218", "行政许可事项", "保留"),
+    ]
+    # …unless a verb of the clause acts on the noun: 组织 is what was done to the activities.
+    assert _read("组织全系统干部职工参加的大型学法活动4次。") == [("4", "大型学法活动", "组织")]
