@@ -949,9 +949,20 @@ _WHICH = frozenset(("各级", "各类", "各种", "各项", "全体", "所有"))
 _HOW_FAR = frozenset(("全部", "全面", "全程", "均", "都", "已", "逐项", "分别", "依法"))
 
 
+def _modifies(word: str) -> bool:
+    """Whether a verb can say what kind of thing the noun after it is: one of the
+    noun-building verbs (宣传 in 宣传横幅) or a verb of no counted act (集中)."""
+    return simplified(word) in _compound_verbs() or not _is_verb(word, "", _tables().verbs)
+
+
 def _noun_prefix(phrase: str) -> str:
     """The noun phrase that starts ``phrase`` (在册社区矫正对象 in 在册社区矫正对象全部实施…)."""
     words = tag(phrase)
+    run = 0
+    while run < min(2, len(words)) and words[run][1] == "v" and _modifies(words[run][0]):
+        run += 1
+    noun_next = run < len(words) and words[run][1].startswith(("n", "vn", "j"))
+    kind_run = run if noun_next else 0
     out = []
     for i, (word, flag) in enumerate(words):
         attribute = (
@@ -975,6 +986,9 @@ def _noun_prefix(phrase: str) -> str:
             and word in ("以上", "以下")
             and words[i + 1][1].startswith(("n", "j"))
         )
+        # 集中宣传活动, 宣传横幅: verbs that open the phrase and say what kind of thing the
+        # noun right after them is (not acts of the clause: 集中 is no counting verb).
+        kind = i < kind_run
         # 各级党政主要负责人, 各类市场主体: a word that says which ones opens the noun.
         which = i == 0 and word in _WHICH and len(words) > 1
         if (
@@ -983,6 +997,7 @@ def _noun_prefix(phrase: str) -> str:
                 or inner
                 or above
                 or which
+                or kind
                 or flag.startswith(_NOUN_START)
                 or word in _BRACKETS
             )

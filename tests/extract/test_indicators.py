@@ -585,3 +585,11 @@ def test_the_verb_of_a_relative_clause_before_the_noun_is_the_act():
     ]
     # …unless a verb of the clause acts on the noun: 组织 is what was done to the activities.
     assert _read("组织全系统干部职工参加的大型学法活动4次。") == [("4", "大型学法活动", "组织")]
+
+
+def test_verbs_that_say_what_kind_of_thing_open_the_counted_noun():
+    # 集中 and 宣传 say what kind of activity; 开展 is what was done to it.
+    assert _read("全年开展12场集中宣传活动。") == [("12", "集中宣传活动", "开展")]
+    assert _read("悬挂12条宣传横幅。") == [("12", "宣传横幅", "悬挂")]
+    # A verb before no noun is what the people counted did, not a kind of them.
+    assert _read("配备工作人员2人负责具体业务工作。") == [("2", "工作人员", "配备")]
