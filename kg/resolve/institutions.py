@@ -243,7 +243,9 @@ def read_institution(
             return author, "", organ
         standard = load_catalogue().standard(body)
         if standard != body or _of_the_author(body):
-            return author, author.name + standard, None
+            # 法治石家庄建设领导小组办公室 names its place already: no second 石家庄市 before it.
+            named = any(n in body for n in (author.name, *gz.short_names(author)))
+            return author, ("" if named else author.name) + standard, None
         return author, name, None
     if not rest:
         return None  # a bare place name is a government, not an institution
@@ -578,7 +580,8 @@ def _own_body(surface: str, ctx: DocumentContext) -> Entity | None:
         body = kind.group("body")
     if body is None:
         return None
-    label = own.label + body
+    # 交通运输部法治政府部门建设领导小组 in the ministry's own report names it already.
+    label = own.label + body.removeprefix(own.label)
     if own.attr("scope") == "national":
         from kg.resolve.places import national_entity
 

@@ -381,3 +381,22 @@ def test_a_police_station_named_bare_is_the_towns_own(resources, lexicons) -> No
     assert _institutions(town, resources, lexicons)["派出所"] == "大盛镇派出所"
     county = "固安县人民政府关于2022年度法治政府建设情况的报告\n派出所民警参加培训。\n"
     assert "派出所" not in _institutions(county, resources, lexicons, 2022)
+
+
+def test_a_name_that_names_its_place_or_department_is_not_prefixed_again(
+    resources, lexicons
+) -> None:
+    # 法治石家庄 already says whose group it is; so does 交通运输部 in the ministry's report.
+    city = (
+        "石家庄市人民政府关于2023年度法治政府建设情况的报告\n"
+        "2023年,石家庄市坚持依法行政。法治石家庄建设领导小组办公室统筹推进。\n"
+    )
+    assert _institutions(city, resources, lexicons)["法治石家庄建设领导小组办公室"] == (
+        "法治石家庄建设领导小组办公室"
+    )
+    ministry = (
+        "交通运输部2023年法治政府部门建设年度报告\n"
+        "2023年,交通运输部坚持依法行政。交通运输部法治政府部门建设领导小组召开会议。\n"
+    )
+    got = _institutions(ministry, resources, lexicons)
+    assert got["交通运输部法治政府部门建设领导小组"] == "交通运输部法治政府部门建设领导小组"
