@@ -197,8 +197,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
         if m.start() < last_end:
             continue  # inside a name already taken (…领导小组办公室)
         banned = not_after.get(m.group(), "")
-        if banned and text[end : end + 1] in banned:
-            continue
+        if banned and text[end : end + 1] in banned and not _organ_after(text, end):
+            continue  # 中心城区, 中心组 (but 政务服务中心城管局窗口: two bodies side by side)
         # a name may carry several suffixes: 县法治宣传教育领导小组办公室
         while True:
             nxt = suffix_re.match(text, end)
@@ -512,7 +512,12 @@ def _relative_and_catalogued(
             # as a name (not 流动的司法局, not 水利局长)
             before = text[start - 1] if start else ""
             short = None
-            if before and (not _BEFORE_LEVEL.match(before) or before in "《“\"'"):
+            side_by_side = bool(used[start - 1]) if start else False  # 政务服务中心城管局
+            if (
+                before
+                and not side_by_side
+                and (not _BEFORE_LEVEL.match(before) or before in "《“\"'")
+            ):
                 # 现将呼中教育局…: a county's short name before it is the name's
                 short = _short_place_before(text, start, local_names)
                 if short is None or any(used[short:start]) or any(outs[short:start]):
@@ -829,6 +834,12 @@ _BEFORE_LEVEL = re.compile(
 
 
 @cache
+def _organ_after(text: str, end: int) -> bool:
+    """Whether a department of the catalogue is named right at ``end`` (政务服务中心 + 城管局)."""
+    m = _catalogue_re().match(text, end)
+    return m is not None and m.group("level") is None
+
+
 def _catalogue_re() -> re.Pattern[str]:
     """National bodies and departments of the catalogue, by every spelling, longest first."""
     catalogue = load_catalogue().by_name

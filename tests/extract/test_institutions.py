@@ -270,7 +270,7 @@ def test_two_bodies_side_by_side_and_a_year_before_a_name_are_cut_apart(lexicons
     )
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
-    assert "政务服务中心城管局" not in got
+    assert "政务服务中心" in got and "城管局" in got and "政务服务中心城管局" not in got
     assert "综合行政执法局" in got and "本年度综合行政执法局" not in got
     assert "广东省农业农村厅" in got
     assert "市委办公厅" in got and "市政府办公厅" in got
@@ -296,3 +296,11 @@ def test_a_group_for_two_fields_is_one_name_and_a_bureaus_organ_committee_is_fou
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
     assert got == ["普法和依法行政工作领导小组", "法治建设领导小组", "局机关党委"]
+
+
+def test_what_may_not_follow_a_suffix_yields_to_a_department_named_after_it(lexicons) -> None:
+    # 中心城区, 中心大局 are no centres; 中心 + 城管局 is a centre and a bureau.
+    text = "推进中心城区建设。二是聚力服务中心大局。依托便民服务中心城管局窗口办理。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == ["便民服务中心", "城管局"]
