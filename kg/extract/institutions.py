@@ -207,6 +207,8 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             if nxt.group().endswith(_ORGAN_ENDS):
                 break  # 政务服务中心城管局窗口: two bodies side by side, not one name
             end = nxt.end()
+        if m.group().endswith(_ORGAN_ENDS):
+            end = _branch_end(text, end, lexicons) or end  # 市公安局 + 龙岗分局: one name
         lo = max(last_end, m.start() - MAX_NAME)
         start = lo + left_boundary(text[lo : m.start()], m.group(), stops, verbs)
         start = _across_conjunction(text, lo, start, m.start(), m.group(), suffix_re, stops, verbs)
@@ -833,13 +835,28 @@ _BEFORE_LEVEL = re.compile(
 )
 
 
-@cache
+# A bureau's branch named after its bureau by the place it serves (市交通运输局龙岗管理局,
+# 深圳市公安局龙岗分局, 苏州市生态环境局吴中分局).
+_BRANCH = re.compile(r"分局|管理局|派出所|支队|大队")
+
+
+def _branch_end(text: str, end: int, lexicons: Lexicons) -> int | None:
+    """Where a branch named by a place right at ``end`` ends, or ``None``."""
+    for k in range(min(_LONGEST_PLACE, len(text) - end), 1, -1):
+        place = text[end : end + k]
+        if place in lexicons.place_names or place in lexicons.local_names:
+            branch = _BRANCH.match(text, end + k)
+            return branch.end() if branch else None
+    return None
+
+
 def _organ_after(text: str, end: int) -> bool:
     """Whether a department of the catalogue is named right at ``end`` (政务服务中心 + 城管局)."""
     m = _catalogue_re().match(text, end)
     return m is not None and m.group("level") is None
 
 
+@cache
 def _catalogue_re() -> re.Pattern[str]:
     """National bodies and departments of the catalogue, by every spelling, longest first."""
     catalogue = load_catalogue().by_name

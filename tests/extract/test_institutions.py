@@ -304,3 +304,11 @@ def test_what_may_not_follow_a_suffix_yields_to_a_department_named_after_it(lexi
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
     assert got == ["便民服务中心", "城管局"]
+
+
+def test_a_bureaus_branch_named_by_its_place_is_one_name(lexicons) -> None:
+    # The whole name as written: the bureau, then the place the branch serves and its kind.
+    text = "市交通运输局龙岗管理局开展执法。深圳市公安局龙岗分局联合执法。市司法局法律援助中心。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == ["市交通运输局龙岗管理局", "深圳市公安局龙岗分局", "市司法局法律援助中心"]
