@@ -129,8 +129,8 @@ _TITLE_BREAK = re.compile(r"[,，。；;:：、!！?？()（）《》“”\d]")
 # The subject of the first sentence: what stands before the first verb of the report.
 # Time words (2023年, 今年以来) and guidance clauses (在…领导下, 根据…部署) in any order.
 _LEAD = re.compile(
-    r"^(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|上半年|全年)?|今年以来|去年以来|一年来|近年来|近日|日前)"
-    r"[,，、\s]*|(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署)[,，\s]*"
+    r"^(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|来|上半年|全年)?|今年以来|去年以来|一年来|近年来|近日|日前)"
+    r"[,，、\s]*|(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署|征程上)[,，\s]*"
     # a second guidance clause without its own 在 (在市委领导下,省农业农村厅的正确指导下,)
     r"(?:[^。,，在]{2,40}?的[^。,，在]{0,8}?(?:指导下|领导下|支持下|关心下|帮助下)[,，\s]*)*)*"
 )
@@ -254,6 +254,9 @@ def _above_towns(body: str, gz: Gazetteer, year: int | None) -> list[Division]:
         cands = gz.lookup(body[:k], year)
         if cands:
             above = [c for c in cands if c.level != "township"]
+            if len(above) > 1:
+                # 巴州党委: 巴州 ends in its level word, as 巴音郭楞蒙古自治州 does, 巴州区 not
+                above = [c for c in above if _level_of(body[k - 1], c)]
             if len(above) != 1:
                 return []
             if body[:k] == above[0].name:
@@ -889,6 +892,10 @@ def _first_sentence(head: str, title: str) -> list[AuthorClue]:
         for sentence in line.split("。")[:3]:
             subject = _subject(sentence)
             names = _subject_names(subject) if subject else ()
+            if names == (subject,) and _bare_department(subject):
+                # 在市委、市政府的正确领导下,农业农村局…: the leaders give its level (市)
+                led = _LED_BY_OWN.search(sentence)
+                names = (led.group("level") + subject,) if led else names
             if names:
                 out.append(AuthorClue(names, "first-sentence", sentence[:60]))
         if len(out) >= 3:
@@ -897,6 +904,12 @@ def _first_sentence(head: str, title: str) -> list[AuthorClue]:
     if m:
         out.append(AuthorClue((m.group("name"),), "first-sentence", m.group()))
     return out
+
+
+def _bare_department(name: str) -> bool:
+    """Whether ``name`` is a local department's name with no place or level (农业农村局)."""
+    found = load_catalogue().get(name)
+    return found is not None and found.scope == "local" and name[:1] not in _LEVEL_CHARS
 
 
 def _in_name(head: str) -> list[AuthorClue]:

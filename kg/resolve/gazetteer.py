@@ -169,7 +169,20 @@ def short_names_of(name: str, level: str) -> list[str]:
                 if name[-k:] in suffixes:
                     out.append(name[:-k])
                     break
+    out.extend(_abbreviations().get(name, ()))
     return [s for s in out if len(s) >= 2 and s != name]
+
+
+@cache
+def _abbreviations() -> Mapping[str, tuple[str, ...]]:
+    """Standard abbreviations no rule derives (巴州 for 巴音郭楞蒙古自治州)."""
+    text = resources.files("kg.data").joinpath("place_abbreviations.tsv").read_text("utf-8")
+    rows = (ln.split("\t") for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+    return MappingProxyType({name: tuple(a.strip().split(",")) for name, a in rows})
+
+
+# Years a row first seen by a snapshot may have stood before it (see Gazetteer._in_year).
+_FIRST_SEEN_SLACK = 2
 
 
 class Gazetteer:
@@ -280,7 +293,15 @@ class Gazetteer:
         if year is None:
             current = [d for d in rows if d.current]
             return current or rows
-        return [d for d in rows if d.valid_in(year)]
+        valid = [d for d in rows if d.valid_in(year)]
+        # A township row first seen by a later snapshot may have stood before it: the township
+        # snapshots miss whole prefectures (中山市's 大涌镇 is seen from 2021 on, named in its
+        # 2020 report).  With no row in force, one first seen shortly after is taken.
+        return valid or [
+            d
+            for d in rows
+            if d.level == "township" and d.valid_from and d.valid_in(year + _FIRST_SEEN_SLACK)
+        ]
 
     @staticmethod
     def _dedupe(rows: Iterable[Division], year: int | None) -> list[Division]:

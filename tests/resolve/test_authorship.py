@@ -545,3 +545,38 @@ def test_a_culture_sports_and_tourism_bureau_by_its_short_name(resources) -> Non
     assert fold("鼓楼区文体旅局") == "鼓楼区文体旅局"
     organ = read_name("福州市鼓楼区文体旅局", resources.gazetteer, 2024)
     assert organ is not None and organ.unit == "鼓楼区文化体育和旅游局"
+
+
+def test_ba_zhou_is_the_autonomous_prefectures_standard_abbreviation(resources) -> None:
+    # 巴州 is also the short name of 巴中's 巴州区; followed by 党委 it names a 州.
+    text = (
+        "2023年,巴州党委、政府坚持以习近平新时代中国特色社会主义思想为指导,认真落实自治区党委、"
+        "政府工作要求,加快推进法治政府建设。现就法治政府建设工作报告如下:\n"
+    )
+    labels, chain, evidence = _author(text, resources)
+    assert chain == ["巴音郭楞蒙古自治州", "新疆维吾尔自治区"] and evidence == "first-sentence"
+    assert len(labels) == 2  # the party committee and the government, as the subject says
+
+
+def test_a_bare_department_subject_takes_its_level_from_its_leaders(resources) -> None:
+    # 农业农村局 alone, led by 市委、市政府: the bureau of the city the text names.
+    text = (
+        "2024年,在市委、市政府的正确领导下,农业农村局认真贯彻《海安市贯彻落实〈法治政府建设实施"
+        "纲要(2021-2025年)〉实施方案》,着力规范行政执法行为,护航海安市乡村振兴。现将2024年的工作"
+        "情况报告如下:\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2024)
+    assert labels == ["海安市农业农村局"] and chain[0] == "海安市"
+
+
+def test_a_town_first_seen_by_a_later_snapshot_is_found_in_an_earlier_report(resources) -> None:
+    # 大涌镇 (中山市) is in the township lists from 2021 on; its 2020 report names it, after
+    # a lead the first sentence writes 2020年来.
+    text = (
+        "2020年来,大涌镇坚持以习近平新时代中国特色社会主义思想为指导,贯彻实施《广东省法治政府"
+        "建设实施纲要(2016—2020年)》,结合我镇实际,推进依法行政。\n"
+    )
+    _, chain, _ = _author(text, resources, year=2020)
+    assert chain[:2] == ["大涌镇", "中山市"]
+    # A new county-level district is still not read into years before it existed.
+    assert resources.gazetteer.get("500157", 2023) is None
