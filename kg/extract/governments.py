@@ -43,6 +43,7 @@ ORGANS = (
     "州委",
     "地委",
     "党工委",
+    "工委",  # 垡头街道工委: a street's party working committee, written without 党
     "委",
 )
 # 长 after it is the head's title (县长, 镇长) unless it starts a word of its own (我区长足发展,
@@ -115,7 +116,12 @@ _BODY_OF = (
 _SHORT = re.compile(_SHORT_PATTERN.replace("{body}", _BODY_OF))
 # 党工委 alone (组织党工委专题学习) in a 街道's report: the street's own party working committee.
 # Not a zone's (开发区党工委, 园区党工委) nor one with its place written (街道党工委, read above).
-_WORK_COMMITTEE = re.compile(r"(?<![区园道委共团中会])党工委(?![员会])(?!" + _BODY_OF + ")")
+# 工委 alone is the same committee (垡头街道工委办事处, 第四次工委(扩大)会议), but not
+# another body's working committee (人大工委, 纪工委, 团工委, 机关工委, 法工委).
+_WORK_COMMITTEE = re.compile(
+    r"(?<![区园道委共团中会])党工委(?![员会])(?!" + _BODY_OF + ")|"
+    r"(?<![区园委共团中会法党大纪侨妇关青科教])(?:街道)?工委(?![员会])(?!" + _BODY_OF + ")"
+)
 _BODY_RE = re.compile(_BODY_OF)
 # 党委 alone (镇党委 is read above): in a government's report its own party committee
 # (召开4次党委会议, 在党委的领导下, 主动向党委报告); the resolver keeps it only there.  Not in a
@@ -141,7 +147,7 @@ _REGION = re.compile(
 )
 # 办事处 alone after its street's party working committee (街道党工委办事处, 党工委书记、
 # 办事处主任): the street's office.
-_STREET_OFFICE = re.compile(r"(?:(?<=党工委)|(?<=[、和与]))办事处")
+_STREET_OFFICE = re.compile(r"(?:(?<=工委)|(?<=[、和与]))办事处")
 # Organs of the whole country (党中央, 国务院, 全国人大常委会 …) and their labels; 中央 alone
 # only where it stands for the party centre: beside other organs or levels (中央、国务院,
 # 中央和省委, 中央、省、市) or as the one who decides (中央关于…, 中央决策部署), not as the first

@@ -28,7 +28,7 @@ def make_mention(
 # Lines of page chrome the annotation guide leaves out (bylines, navigation, index fields).
 # Field names are spaced out on some pages to line up a table (发 布 机 构: 江苏省人民政府).
 _CHROME_LINE = re.compile(
-    r"来源\s*[:：]|发\s*布\s*机\s*构|发\s*文\s*机\s*关|当前位置|您的位置|索\s*引\s*号|信\s*息\s*来\s*源|"
+    r"来源\s*[:：]|发\s*布\s*机\s*构|发\s*文\s*机\s*[关构]|当前位置|您的位置|索\s*引\s*号|信\s*息\s*来\s*源|"
     r"发\s*布\s*时\s*间|发\s*布\s*日\s*期|"
     r"标\s*题\s*[:：]|内\s*容\s*概\s*述"
 )
@@ -36,13 +36,15 @@ _CHROME_LINE = re.compile(
 # sister sites (中国政府网 | 重庆市人民政府网): chrome when the line holds no sentence.
 _FIELD_LINE = re.compile(
     r"责任部门|责任科室|签发人|效力状态|成文日期|公开方式|公开范围|政府网|索\s*引\s*号|首页\s*[>＞]|"
-    r"\d{1,2}:\d{2}"  # a publishing time (2023-12-29 09:36)
+    r"\d{1,2}:\d{2}|"  # a publishing time (2023-12-29 09:36)
+    r"星期[一二三四五六日天]|"  # a site's date beside its name (…人民政府 2019年12月3日星期二)
+    r"[>＞»][^>＞»]+[>＞»]"  # a breadcrumb (政务公开 > 政策文件 > 河东区文件 > 区政府文件)
 )
 # A title as it opens a line of the page (重庆市开州区义和镇人民政府 关于2025年度…的报告,
 # 福建省2017年法治政府建设情况报告), however often the page repeats it; a line whose text
 # before the title holds a clause mark (现将…报告如下, 根据《…》) is a sentence, not a title.
 _TITLE_AT_START = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|关于)[^。；;，,、《》]{0,40}?(?:报告|总结|建设情况(?=\s*$))"
+    r"(?:(?:19|20)\d{2}\s*(?:年度?|度)|关于)[^。；;，,、《》]{0,40}?(?:报告|总结|建设情况(?=\s*$))"
     r"(?:[(（](?:19|20)\d{2}年度?[)）])?"
 )
 # The end of a title that a page breaks over two lines (…关于2023年度法治政府建设 / 工作的报告).

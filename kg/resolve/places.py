@@ -165,6 +165,7 @@ _SHORT_ORGANS = {
     "委": "party",
     "党委": "party",
     "党工委": "party",
+    "工委": "party",
     "政府": "government",
     "人民政府": "government",
     "人大": "assembly",

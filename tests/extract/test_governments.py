@@ -314,3 +314,34 @@ def test_a_place_the_writer_adapts_to_and_words_that_only_look_like_self_referen
     )
     got = [s for s, _ in _surfaces(text, lexicons)]
     assert got == ["长春", "全市"]  # 全市 after 完成, not inside 安全市 or 健全市级
+
+
+def test_a_sites_dated_header_breadcrumb_and_issuer_field_are_chrome(lexicons) -> None:
+    # The site's name with the day's date, its breadcrumb, 发文机构 and a title misspelt 2025度.
+    text = (
+        "天津市河东区人民政府 2019年12月3日星期二\n"
+        "政务公开  >  政策文件  >  河东区文件  >  区政府文件\n"
+        "  • 发文机构:革吉县民政和退役军人事务局\n"
+        "东方山街道2025度法治政府建设年度报告\n"
+        "2025年度,全区推进法治建设。\n"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", DocumentMeta(year=2025))
+    found = extract_governments(doc, split_sentences(text), lexicons)
+    assert [m.surface for m in found] == ["全区"]
+
+
+def test_a_streets_party_working_committee_written_without_dang(lexicons) -> None:
+    # 街道工委 is the street's 党工委; 人大工委 and 团工委 are other bodies' committees.
+    text = (
+        "2023年,垡头街道工委办事处在区委、区政府的坚强领导下推进法治建设。街道工委书记、办事处主任"
+        "履行第一责任人职责。召开第四次工委(扩大)会议。发挥人大工委和团工委作用。\n"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == [
+        "垡头街道工委",
+        "办事处",
+        "区委",
+        "区政府",
+        "街道工委",
+        "办事处",
+        "工委",
+    ]
