@@ -293,6 +293,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
     found = _with_office_abbreviations(text, sentences, found, lexicons.place_names)
     found = _government_groups(text, sentences, found, lexicons.place_names)
     found = _with_party_groups(text, sentences, found)
+    found = _with_own_groups(text, sentences, found)
     found = _with_zone_committees(text, sentences, found)
     skip = not_annotated(text, doc.meta.title)
     for m in _TITLE.finditer(text):  # an issuer inside a cited title is part of the title
@@ -712,6 +713,31 @@ def _with_party_groups(text: str, sentences: Sentences, found: list[Mention]) ->
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
+def _with_own_groups(text: str, sentences: Sentences, found: list[Mention]) -> list[Mention]:
+    """A department's name and the name of its group written right after it are one name
+    (县民政局法治建设工作领导小组): the group is the department's, named whole."""
+    out: list[Mention] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.end == f.start
+            and before.surface.endswith(_DEPARTMENT_ENDS)
+            and f.surface.removesuffix("办公室").endswith(group_endings())
+            and before.attr("relative") is None
+            and f.attr("relative") is None
+        ):
+            facts = attrs(**dict(f.attrs))
+            out[-1] = make_mention("institution", text, before.start, f.end, sentences, facts)
+            continue
+        out.append(f)
+    return out
+
+
+# What a department's name ends in (局, 厅, 部, 委员会): a group named right after it is its.
+_DEPARTMENT_ENDS = ("局", "厅", "部", "委员会")
+
+
 # The party working committee of a zone (经开区工委, 高新区党工委) and its administrative
 # committee written after it in brackets (经开区工委(管委会)): the zone alone is an area, its
 # committees are bodies.  A street's 党工委 is its organ, read by the governments extractor.
@@ -831,7 +857,7 @@ def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
 # name (市发展改革委) cannot start after one of these.
 _IN_A_WORD = re.compile(r"[全各本我该城都超夜门街社园景地山分辖郊级省市区县州旗镇乡村厂矿特新老]")
 _BEFORE_LEVEL = re.compile(
-    r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立年获度照于]"  # 按照, 关于
+    r"[^\u4e00-\u9fff]|[和与及在向由对将把为是并经会同配合联合请建立年获度照于以]"  # 按照, 关于
 )
 
 

@@ -312,3 +312,23 @@ def test_a_bureaus_branch_named_by_its_place_is_one_name(lexicons) -> None:
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
     assert got == ["市交通运输局龙岗管理局", "深圳市公安局龙岗分局", "市司法局法律援助中心"]
+
+
+def test_a_departments_group_and_party_group_named_with_it_are_one_name(lexicons) -> None:
+    # 以民政局党组书记…: the bureau's party group after 以; its leading group right after its
+    # name is named whole, as is a merged bureau (民政和退役军人事务局) and a district branch.
+    text = (
+        "成立了以民政局党组书记、局长担任组长的县民政局法治建设工作领导小组。"
+        "2025年,革吉县民政和退役军人事务局深入学习。今年以来,相山区生态环境分局推进执法。"
+        "县司法局和县公安局联合执法。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == [
+        "民政局党组",
+        "县民政局法治建设工作领导小组",
+        "革吉县民政和退役军人事务局",
+        "相山区生态环境分局",
+        "县司法局",
+        "县公安局",
+    ]
