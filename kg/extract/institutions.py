@@ -306,6 +306,7 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             if not skip[m.start]
             and not _in_open_title(text, m.start)
             and not _NUMBER_AFTER.match(text, m.end)
+            and not _COUNTED_AFTER.match(text, m.end)
         ),
         key=lambda m: (m.start, m.end),
     )
@@ -423,6 +424,8 @@ _GLUED_INSIDE = re.compile(
 )
 # A document number after a name (长委依法治区办〔2023〕2号, 县司法局发[2024]3号): the name is the
 # number's issuer code, part of a citation, not a mention of the body.
+# A count right after a name (建成便民服务站1726个): the name is a kind of body, counted.
+_COUNTED_AFTER = re.compile(r"\d+(?:个|家|所|处|座)")
 _NUMBER_AFTER = re.compile(r"[发函字文]?\s*[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]")
 _UNBALANCED = re.compile(r"[(（][^)）]*$|^[^(（]*[)）]")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
@@ -474,7 +477,7 @@ def _with_rule_of_law_bodies(
 # bureau's report); not 县局长, 市局属.
 _LEVEL_OWN = re.compile(r"[省市县区](?:局|厅)(?![长属领])")
 # 我局/本局/我委/我厅/我部: a department speaking of itself (not 我局长, 本委员会).
-_OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内部|会议)")
+_OWN = re.compile(r"(?:我|本)(?:局|委|厅|部|办)(?!长|员|机关|属|内部|会议|门)")  # 本部门: any
 
 
 def _relative_and_catalogued(

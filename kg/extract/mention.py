@@ -28,7 +28,7 @@ def make_mention(
 # Lines of page chrome the annotation guide leaves out (bylines, navigation, index fields).
 # Field names are spaced out on some pages to line up a table (发 布 机 构: 江苏省人民政府).
 _CHROME_LINE = re.compile(
-    r"来源\s*[:：]|发\s*布\s*机\s*构|发\s*文\s*机\s*[关构]|当前位置|您的位置|索\s*引\s*号|信\s*息\s*来\s*源|"
+    r"来源\s*[:：]|发\s*布\s*(?:机\s*构|单\s*位)|发\s*文\s*机\s*[关构]|当前位置|您的位置|索\s*引\s*号|信\s*息\s*来\s*源|"
     r"发\s*布\s*时\s*间|发\s*布\s*日\s*期|"
     r"标\s*题\s*[:：]|内\s*容\s*概\s*述"
 )

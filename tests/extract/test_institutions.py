@@ -332,3 +332,23 @@ def test_a_departments_group_and_party_group_named_with_it_are_one_name(lexicons
         "县司法局",
         "县公安局",
     ]
+
+
+def test_words_before_a_name_a_count_after_it_and_bu_men_are_no_body(lexicons) -> None:
+    # 特邀, 首次 open no name; 涉外 is part of one; 便民服务站1726个 counts a kind of body;
+    # 本部门 is any department, not 本部 (the report's own ministry).
+    text = (
+        "特邀县委党校专家开展专题辅导。完成全区首次司法所高质量发展创建评估工作。"
+        "全市建成便民服务站1726个。试点搭建“徐闻县涉外法治服务中心、民商事涉外调解工作站”。"
+        "督促本部门工作人员完成学法。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == ["县委党校", "司法所", "徐闻县涉外法治服务中心", "民商事涉外调解工作站"]
+
+
+def test_a_disclosure_pages_issuer_field_is_chrome(lexicons) -> None:
+    text = "发布单位 湖南省交通运输厅 来源 厅法制处\n2023年,湖南省交通运输厅推进法治建设。\n"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    got = [m.start for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert got == [text.index("湖南省交通运输厅推进")]
