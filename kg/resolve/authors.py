@@ -129,7 +129,9 @@ _TITLE_BREAK = re.compile(r"[,，。；;:：、!！?？()（）《》“”\d]")
 # The subject of the first sentence: what stands before the first verb of the report.
 # Time words (2023年, 今年以来) and guidance clauses (在…领导下, 根据…部署) in any order.
 _LEAD = re.compile(
-    r"^(?:(?:(?:19|20)\d{2}\s*年(?:度|以来|来|上半年|全年)?|今年以来|去年以来|一年来|近年来|近日|日前)"
+    # 2025年是贯彻实施《…》的收官之年,: the year's place in a plan, before the subject
+    r"^(?:(?:19|20)\d{2}\s*年是[^。]{2,150}?之年[,，\s]*|"
+    r"(?:(?:19|20)\d{2}\s*年(?:度|以来|来|上半年|全年)?|今年以来|去年以来|一年来|近年来|近日|日前)"
     r"[,，、\s]*|(?:在|按照|根据)[^。]{2,90}?(?:指导下|领导下|支持下|下|要求|部署|征程上)[,，\s]*"
     # a second guidance clause without its own 在 (在市委领导下,省农业农村厅的正确指导下,)
     r"(?:[^。,，在]{2,40}?的[^。,，在]{0,8}?(?:指导下|领导下|支持下|关心下|帮助下)[,，\s]*)*)*"
@@ -343,6 +345,11 @@ def read_name(
     national = load_catalogue().national(name)
     if national is not None:
         return AuthorOrgan(None, "unit", national.name, label=national.name, national=True)
+    group = _NATIONAL_GROUP.fullmatch(name)
+    national = load_catalogue().national(group.group("dept")) if group else None
+    if group and national is not None:  # 海关总署党委, 中共民政部党组: the ministry's party organ
+        label = "中共" + national.name + ("党组" if group.group("kind") == "党组" else "委员会")
+        return AuthorOrgan(None, "unit", label, label=label, national=True)
     if name in ("国务院", "中华人民共和国国务院"):
         return AuthorOrgan(None, "government", label="国务院", national=True)
     m = _SELF_DEPT.fullmatch(name)
@@ -363,6 +370,9 @@ def read_name(
     if relative is not None:
         return relative
     return _homonym(name, gz, year)
+
+
+_NATIONAL_GROUP = re.compile(r"(?:中共)?(?P<dept>.{2,20}?)(?P<kind>党组|党委)")
 
 
 def _homonym(name: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | None:
@@ -756,8 +766,20 @@ def _title_names(line: str) -> tuple[str, ...]:
         return ()
     clues = author_clues(line, "", "")
     if clues and clues[0].evidence == "title":
-        return clues[0].names
-    return (re.sub(r"(?:发布|印发|公布|公开)$", "", line[max(0, m.start() - 40) : m.start()]),)
+        return tuple(n for name in clues[0].names for n in _group_and_department(name))
+    name = re.sub(r"(?:发布|印发|公布|公开)$", "", line[max(0, m.start() - 40) : m.start()])
+    return _group_and_department(name)
+
+
+# A department's party group or committee and the department, written without a break
+# (海关总署党委 海关总署, 中共西藏自治区民政厅党组西藏自治区民政厅): two organs, one report.
+_GROUP_THEN_DEPARTMENT = re.compile(r"(?P<group>(?:中共)?(?P<dept>.{2,20}?)(?:党组|党委))(?P=dept)")
+
+
+def _group_and_department(name: str) -> tuple[str, ...]:
+    """``name`` as the organs it names: a party group and its department are two."""
+    m = _GROUP_THEN_DEPARTMENT.fullmatch(name)
+    return (m.group("group"), m.group("dept")) if m else (name,)
 
 
 def _cited(line: str, pos: int) -> bool:
@@ -792,7 +814,10 @@ def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
                 break
             names.insert(0, above)
         if names:
-            lines.append("、".join(names) + ln)
+            whole = "、".join(names) + ln
+            # …above a title the page gives whole on two of its lines: the longer one first
+            at = next((k for k, t in enumerate(lines) if whole.endswith(t)), len(lines))
+            lines.insert(at, whole)
         lines.append(ln)
     for line in dict.fromkeys(lines):
         names = _title_names(line)

@@ -580,3 +580,40 @@ def test_a_town_first_seen_by_a_later_snapshot_is_found_in_an_earlier_report(res
     assert chain[:2] == ["大涌镇", "中山市"]
     # A new county-level district is still not read into years before it existed.
     assert resources.gazetteer.get("500157", 2023) is None
+
+
+def test_a_party_organ_and_its_department_written_without_a_break_are_joint(resources) -> None:
+    # 海关总署党委 海关总署, 中共…民政厅党组西藏自治区民政厅: the department's party organ and
+    # the department submit the report together.
+    customs = (
+        "海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告\n"
+        "2022年,海关总署在党中央、国务院的坚强领导下,深入学习宣传贯彻习近平法治思想。\n"
+    )
+    assert _author(customs, resources, year=2022)[0] == ["中共海关总署委员会", "海关总署"]
+    civil = (
+        "中共西藏自治区民政厅党组西藏自治区民政厅关于2025年度法治政府建设情况报告\n"
+        "自治区党委、自治区人民政府:\n2025年,民政厅党组坚持以习近平新时代中国特色社会主义思想为"
+        "指导,推进民政法治建设。\n"
+    )
+    labels, chain, _ = _author(civil, resources, year=2025)
+    assert labels == ["中共西藏自治区民政厅党组", "西藏自治区民政厅"] and chain == ["西藏自治区"]
+
+
+def test_the_three_line_title_wins_over_its_last_two_lines(resources) -> None:
+    text = (
+        "中共云阳县凤鸣镇委员会\n云阳县凤鸣镇人民政府\n关于2025年法治政府建设情况的报告\n县委、县政府:\n"
+        "2025年,凤鸣镇坚持以习近平新时代中国特色社会主义思想为指导,推进法治建设。\n"
+    )
+    meta_title = "云阳县凤鸣镇人民政府关于2025年法治政府建设情况的报告"
+    labels, _, evidence = _author(text, resources, year=2025, title=meta_title)
+    assert len(labels) == 2 and evidence == "title"
+
+
+def test_a_first_sentence_that_places_the_year_in_a_plan_before_its_subject(resources) -> None:
+    text = (
+        "区委、区政府:\n2025年是贯彻实施《法治政府建设实施纲要(2021-2025年)》《西城区法治政府建设"
+        "规划(2021-2025年)》的收官之年,区司法局坚持以习近平新时代中国特色社会主义思想为指导,"
+        "推进全面依法治区。我区各部门依法行政。全区法治建设。\n"
+    )
+    labels, _, evidence = _author(text, resources, year=2025)
+    assert labels == ["西城区司法局"] and evidence == "first-sentence"
