@@ -891,6 +891,8 @@ def _subject_names(subject: str) -> tuple[str, ...]:
         return (parts[0], place + parts[1])
     if len(parts) == 2 and parts[1][:1] in _LEVEL_CHARS:
         return tuple(parts)
+    if len(parts) == 2 and parts[0].endswith("委") and parts[1].endswith("政府"):
+        return tuple(parts)  # 中共姚安县委、姚安县人民政府: both named in full
     return (subject,)
 
 

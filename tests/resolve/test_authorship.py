@@ -617,3 +617,12 @@ def test_a_first_sentence_that_places_the_year_in_a_plan_before_its_subject(reso
     )
     labels, _, evidence = _author(text, resources, year=2025)
     assert labels == ["西城区司法局"] and evidence == "first-sentence"
+
+
+def test_a_subject_of_two_organs_named_in_full(resources) -> None:
+    text = (
+        "2025年,中共姚安县委、姚安县人民政府坚持以习近平新时代中国特色社会主义思想为指导,深入推进"
+        "法治政府建设,现将工作开展情况报告如下:\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2025)
+    assert len(labels) == 2 and chain[0] == "姚安县"
