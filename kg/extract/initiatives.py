@@ -613,12 +613,14 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
                 )
             continue
         start, label = q.start, verdict.label
-        prefix = next((p for p in _rules().name_prefixes if before.endswith(p)), "")
+        written = before.rstrip(" \u3000")  # 行政执法 “三项制度”: a page's space before the quote
+        gap = len(before) - len(written)
+        prefix = next((p for p in _rules().name_prefixes if written.endswith(p)), "")
         if prefix and single and verdict.end == 0:
             # 行政执法“三项制度”, 法治政府建设“六大工程”: the domain is part of the name;
             # a quote with its own head noun is a whole name without it
             # (法治政府建设“双报告”制度, 行政执法“大综合一体化”改革).
-            start, label = q.start - len(prefix), prefix + label
+            start, label = q.start - len(prefix) - gap, prefix + label
         facts = attrs(
             term=label,
             quoted="1",

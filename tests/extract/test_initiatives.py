@@ -243,6 +243,9 @@ def test_domain_before_the_quote_and_lists_of_programmes(lexicons, resources):
     found = concepts(text, lexicons, resources)
     assert found["行政执法三项制度"] == "行政执法“三项制度”"
     assert found["多证合一"] == "多证合一" and found["一照一码"] == "一照一码"
+    # a page that puts a space before the quotation mark
+    spaced = concepts("严格执行行政执法 “三项制度”,规范执法程序。", lexicons, resources)
+    assert spaced["行政执法三项制度"] == "行政执法 “三项制度”"
 
 
 def test_sector_reforms_are_not_programmes(lexicons, resources):
