@@ -170,7 +170,10 @@ def indicator_right(gold: Span, pred: Span) -> bool:
     obj, action = normal_label(gold.object), normal_label(gold.action)
     if not obj or not what:
         return False
-    if obj not in what and normal_label(pred.object) not in obj:
+    counted = normal_label(pred.object)
+    # The object the build read must be part of what was counted, and not empty: an action
+    # alone (审查) does not say what was counted.
+    if obj not in what and (not counted or counted not in obj):
         return False
     return not action or action in what or action in obj
 

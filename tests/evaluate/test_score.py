@@ -164,3 +164,34 @@ def test_document_annotation_shapes_are_plain_data():
     doc = DocAnnotation("d.txt", (), 2023, (Span("initiative", 0, 4, "枫桥经验", "枫桥经验"),))
     assert dataclasses.asdict(doc)["mentions"][0]["label"] == "枫桥经验"
     assert agreement  # the library entry point for two annotators
+
+
+def test_an_indicator_read_without_its_object_is_not_right():
+    from kg.evaluate.annotations import Span
+    from kg.evaluate.score import indicator_right
+
+    gold = Span(
+        "indicator",
+        0,
+        9,
+        "审查文件等270份",
+        value=270,
+        unit="份",
+        object="行政规范性文件",
+        action="审查",
+    )
+    right = Span(
+        "indicator",
+        0,
+        9,
+        "审查文件等270份",
+        value=270,
+        unit="份",
+        object="行政规范性文件",
+        action="审查",
+    )
+    bare = Span(
+        "indicator", 0, 9, "审查文件等270份", value=270, unit="份", object="", action="审查"
+    )
+    assert indicator_right(gold, right)
+    assert not indicator_right(gold, bare)  # the action alone says nothing of what was counted
