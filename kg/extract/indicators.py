@@ -744,6 +744,13 @@ def read_counted(
             # counted, unless a verb of the clause acts on them (整改…督察发现的193个问题,
             # 组织…参加的大型学法活动4次).
             head_verb = last[0]
+        listed_things = before.endswith("等") and not tail and head_verb and "、" in head
+        if listed_things and head_verb in head:
+            # 审查行政规范性文件、政府合同、会议纪要等270份: the things listed after the verb
+            # are what was counted, 等 closing the list.
+            things = head[head.index(head_verb) + len(head_verb) :]
+            if len(things) >= 2:
+                b = Counted(head_verb, things)
         if tail and b.verb and not b.object and not b.before and len(tag(tail)) == 1:
             # 举办大讲堂、培训班等培训6次: the one word after 等 names the kind of the
             # things listed (培训), it does no act on them.

@@ -593,3 +593,12 @@ def test_verbs_that_say_what_kind_of_thing_open_the_counted_noun():
     assert _read("悬挂12条宣传横幅。") == [("12", "宣传横幅", "悬挂")]
     # A verb before no noun is what the people counted did, not a kind of them.
     assert _read("配备工作人员2人负责具体业务工作。") == [("2", "工作人员", "配备")]
+
+
+def test_a_list_closed_by_deng_before_the_number_is_what_was_counted():
+    # 等 right before the number closes the list of things the verb acted on.
+    assert _read("全年审查行政规范性文件、政府合同、会议纪要等270份。") == [
+        ("270", "行政规范性文件、政府合同、会议纪要", "审查")
+    ]
+    # …but a kind word after 等 names what the listed things were (培训).
+    assert _read("举办大讲堂、培训班等培训6次。") == [("6", "培训", "举办")]
