@@ -602,3 +602,10 @@ def test_a_list_closed_by_deng_before_the_number_is_what_was_counted():
     ]
     # …but a kind word after 等 names what the listed things were (培训).
     assert _read("举办大讲堂、培训班等培训6次。") == [("6", "培训", "举办")]
+
+
+def test_a_word_that_says_how_the_act_went_is_not_what_was_counted():
+    # 成功, 按时 say how it went: the verb after them is the act, the noun before it the object.
+    assert _read("政务服务事项按时办结12件。") == [("12", "政务服务事项", "办结")]
+    assert _read("成功调解372件。")[0][2] == "调解"
+    assert _read("开展法治培训3次。") == [("3", "法治培训", "开展")]
