@@ -494,10 +494,15 @@ def _clause_before(text: str, start: int, floor: int) -> str:
     return window[cut:]
 
 
+_YEAR_AFTER = re.compile(r"(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff])")
+
+
 def _clause_after(text: str, end: int, most: int = _AFTER_MAX) -> str:
     # 建成文化馆1个(二级): an aside right after the number remarks on it, it names nothing.
     remark = _ASIDE.match(text, end)
-    window = text[remark.end() if remark else end :][:most]
+    # 举办3期2025年度依法治区…培训班: the year names which classes, the noun follows it.
+    year = _YEAR_AFTER.match(text, remark.end() if remark else end)
+    window = text[year.end() if year else remark.end() if remark else end :][:most]
     b = (_AFTER_BREAK if most == _AFTER_MAX else _TAIL_BREAK).search(_masked(window))
     return window[: b.start()] if b else window
 

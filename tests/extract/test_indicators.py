@@ -609,3 +609,9 @@ def test_a_word_that_says_how_the_act_went_is_not_what_was_counted():
     assert _read("政务服务事项按时办结12件。") == [("12", "政务服务事项", "办结")]
     assert _read("成功调解372件。")[0][2] == "调解"
     assert _read("开展法治培训3次。") == [("3", "法治培训", "开展")]
+
+
+def test_a_year_between_the_number_and_its_noun_names_which_ones():
+    assert _read("成功举办3期2025年度依法治区暨依法行政法治人才培训班。") == [
+        ("3", "依法治区暨依法行政法治人才培训班", "举办")
+    ]
