@@ -654,6 +654,10 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
         div = gz.get(code, year)
         if div is not None and div.level in ("province", "prefecture", "county"):
             counts[div.code] += 2  # the publishing government's own code: strong evidence
+    for m in _OWN_TITLE.finditer(text):
+        cands = [c for c in gz.lookup(m.group(1), year) if c.level == "county"]
+        if len(cands) == 1:
+            counts[cands[0].code] += 1  # 《海安市贯彻落实…方案》: a county's own document
     named = tuple(counts)
     for name in ambiguous:
         div = gz.resolve(name, year, named) if named else None
@@ -674,6 +678,11 @@ def text_places(text: str, gz: Gazetteer, year: int | None) -> TextPlaces:
                     departments[(organ.division.code, dept.name)] += 1
                     break
     return TextPlaces(counts, departments)
+
+
+# A cited title opening with a county's full name (《华蓥市法治政府建设工作领导小组办公室关于…》):
+# the document of a county a report carries out, most often its own.
+_OWN_TITLE = re.compile(r"《([\u4e00-\u9fff]{1,8}?[市县区旗])")
 
 
 @cache

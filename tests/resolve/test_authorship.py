@@ -626,3 +626,15 @@ def test_a_subject_of_two_organs_named_in_full(resources) -> None:
     )
     labels, chain, _ = _author(text, resources, year=2025)
     assert len(labels) == 2 and chain[0] == "姚安县"
+
+
+def test_a_countys_own_document_cited_places_its_department(resources) -> None:
+    # 华蓥市 is named once, opening a cited title: the county-level city whose bureau this is
+    # (南通市 or another city named once in passing does not outweigh it).
+    text = (
+        "市委、市政府:\n市文化广电旅游局在市委、市政府的领导下,在市司法局的指导下,切实推进依法行政"
+        "工作。按照《华蓥市法治政府建设工作领导小组办公室关于落实2024年工作要点的通知》要求,"
+        "我局推进执法。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2024)
+    assert labels == ["华蓥市文化广电旅游局"] and chain[0] == "华蓥市"
