@@ -773,3 +773,12 @@ def test_short_and_traditional_names_of_national_reforms(lexicons, resources):
 def test_a_quoted_headline_is_no_initiative(lexicons, resources):
     text = "--“绍兴创新监管服务模式 护航平台经济发展”直播电商监管服务模式获评全省最佳实践。"
     assert concepts(text, lexicons, resources) == {}
+
+
+def test_a_review_a_party_building_term_and_a_run_of_titles_are_no_programmes(lexicons, resources):
+    # “回头看” is a figure for a review, “两新” the party's term for new organisations, and
+    # “四连冠” a title won four times; 接诉即办 before it stays the programme it is.
+    text = (
+        "对贯彻落实情况开展“回头看”。推进“两新”党组织建设工作。接诉即办综合成绩实现历史性“四连冠”。"
+    )
+    assert set(concepts(text, lexicons, resources)) == {"接诉即办"}
