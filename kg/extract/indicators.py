@@ -695,6 +695,12 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
     return found
 
 
+# An organ asked to decide on something (提请市人大常委会审议…, 提请县政府常务会议审定…).
+_REFERRED = re.compile(
+    r"提请(?P<organ>[\u4e00-\u9fff]{2,14}?)(?P<act>审议|审定|审查|批准|表决)(?P<obj>[\u4e00-\u9fff]{2,})$"
+)
+
+
 def read_counted(
     before: str,
     after: str,
@@ -716,6 +722,11 @@ def read_counted(
     the clause before only names who acted (区委主要负责同志先后18次调研法治建设工作) or whom
     a causative verb set to act (组织887人完成年度述法), the act follows the number.
     """
+    referred = _REFERRED.search(before)
+    if referred and not after[:1].strip():
+        # 提请市人大常委会审议地方性法规草案2件: what was put to the organ, and the act is
+        # putting it to the organ's vote (提请审议), not the organ's own.
+        return Counted("提请" + referred.group("act"), referred.group("obj"))
     # 命名20个示范地区、10个示范项目, 约有800多人次参加: a number with nothing before it
     # continues what the sentence counted, unless a preposition made its clause open a
     # statement of its own (对105名党政主要负责人开展述法测评).

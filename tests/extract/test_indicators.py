@@ -615,3 +615,9 @@ def test_a_year_between_the_number_and_its_noun_names_which_ones():
     assert _read("成功举办3期2025年度依法治区暨依法行政法治人才培训班。") == [
         ("3", "依法治区暨依法行政法治人才培训班", "举办")
     ]
+
+
+def test_what_was_put_to_an_organ_is_counted_and_putting_it_is_the_act():
+    assert _read("其中提请市人大常委会审议地方性法规草案2件。") == [
+        ("2", "地方性法规草案", "提请审议")
+    ]
