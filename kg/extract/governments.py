@@ -365,6 +365,10 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         (name, attrs(place=name.group(), bare="1"))
         for name in _compound_names(text, lexicons.local_names, taken)
     )
+    listed = (
+        (name, attrs(place=name.group(), listed="1"))
+        for name in _listed_names(text, lexicons.local_names, taken)
+    )
 
     for m, facts in (
         *shorts,
@@ -377,6 +381,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         *prefectures,
         *nationals,
         *bare,
+        *listed,
         *counties,
         *abbreviated,
     ):
@@ -445,6 +450,31 @@ def _compound_names(text: str, names: frozenset[str], taken: bytearray) -> list[
                     if found is not None:
                         out.append(found)
                 break
+    return out
+
+
+# Short names listed and then counted by their level (东城、通州、延庆3个区): each is a place.
+_LISTED = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
+    r"(?:等)?(?:\d+|[两三四五六七八九十]+)个(?:区|县|市|县区|区县|镇|乡镇)"
+)
+
+
+def _listed_names(text: str, names: frozenset[str], taken: bytearray) -> list[re.Match[str]]:
+    """Short county and town names in a list its count closes (东城、通州、延庆3个区), all of
+    them names; the resolver keeps those it finds under the author's chain."""
+    out: list[re.Match[str]] = []
+    for m in _LISTED.finditer(text):
+        items = m.group("names").split("、")
+        if not all(item in names for item in items):
+            continue  # 教育、卫生3个区: not a list of places
+        pos = m.start("names")
+        for item in items:
+            if not any(taken[pos : pos + len(item)]):
+                found = re.compile(re.escape(item)).match(text, pos)
+                if found is not None:
+                    out.append(found)
+            pos += len(item) + 1
     return out
 
 

@@ -204,6 +204,9 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
         if ctx.author_division is None:
             return unplaced_organ(level, organ_kind, ctx)
         div = nearest_of_level(ctx.author_division, level, gz, ctx.year)
+    elif m.attr("listed") == "1":
+        organ_kind = "government"
+        div = _under_chain(m.attr("place") or m.surface, ctx)
     elif m.attr("bare") == "1":
         organ_kind = split_organ(m.surface)[1] if m.attr("organ") else "government"
         if ctx.author_division is None and _names_unplaced_author(m.attr("place") or "", ctx):
@@ -232,6 +235,25 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     entity = ctx.keep_government(div, organ_kind)
     _relate_role(m, div, entity, ctx)
     return entity
+
+
+def _under_chain(name: str, ctx: DocumentContext) -> Division | None:
+    """The one division called ``name`` (a short name) that lies under the author's place or
+    one of its superiors (东城 in 北京市's report), else ``None``."""
+    if ctx.author_division is None:
+        return None
+    gz = ctx.res.gazetteer
+    chain = {d.code for d in gz.chain(ctx.author_division.code, ctx.year)}
+    found = [
+        d
+        for d in gz.lookup(name, ctx.year)
+        if d.level in ("county", "township")
+        and chain & {a.code for a in gz.chain(d.code, ctx.year)[1:]}
+    ]
+    # 延庆 is 延庆区 before its town 延庆镇: a county's short name names the county
+    counties = [d for d in found if d.level == "county"]
+    found = counties or found
+    return found[0] if len(found) == 1 else None
 
 
 def _own_organ(organ: str, ctx: DocumentContext) -> Entity | None:
