@@ -791,7 +791,7 @@ def read_counted(
     elif inherit and carried and carried.verb and b.object and not _counting(b.verb, verbs):
         # 命名…地区46个、示范项目19个: the list's verb; 示范 is part of the item's name.
         b = Counted(carried.verb, b.verb + b.object)
-    noun = _noun_prefix(after) if after else ""
+    noun = _noun_prefix(after, counted_thing=not (times or people)) if after else ""
     if quoted and len(noun) < len(after[:quoted]) + 1:
         # 112个“一件事”集成服务: a quoted name and its head noun, whatever the words inside.
         noun = after[:quoted] + _noun_prefix(after[quoted:])
@@ -990,11 +990,18 @@ def _modifies(word: str) -> bool:
     return simplified(word) in _compound_verbs() or not _is_verb(word, "", _tables().verbs)
 
 
-def _noun_prefix(phrase: str) -> str:
-    """The noun phrase that starts ``phrase`` (在册社区矫正对象 in 在册社区矫正对象全部实施…)."""
+def _noun_prefix(phrase: str, counted_thing: bool = False) -> str:
+    """The noun phrase that starts ``phrase`` (在册社区矫正对象 in 在册社区矫正对象全部实施…).
+
+    ``counted_thing``: the phrase follows a measure word of things (家, 个, 件), after which
+    a verb right before a noun says which ones (212家检查企业, 12个受理窗口)."""
     words = tag(phrase)
     run = 0
-    while run < min(2, len(words)) and words[run][1] == "v" and _modifies(words[run][0]):
+    while (
+        run < min(2, len(words))
+        and words[run][1] == "v"
+        and (_modifies(words[run][0]) or counted_thing)
+    ):
         run += 1
     noun_next = run < len(words) and words[run][1].startswith(("n", "vn", "j"))
     kind_run = run if noun_next else 0

@@ -621,3 +621,8 @@ def test_what_was_put_to_an_organ_is_counted_and_putting_it_is_the_act():
     assert _read("其中提请市人大常委会审议地方性法规草案2件。") == [
         ("2", "地方性法规草案", "提请审议")
     ]
+
+
+def test_after_a_measure_word_of_things_a_verb_before_a_noun_says_which_ones():
+    assert _read("明确212家检查企业。") == [("212", "检查企业", "明确")]
+    assert _read("新增12个受理窗口。") == [("12", "受理窗口", "新增")]
