@@ -341,7 +341,7 @@ def read_name(
 ) -> AuthorOrgan | None:
     """A name as any source gives it: a placed organ, a national body, a relative organ
     (省政府, 市卫健委), the self-reference 我局, or a town name that has several places."""
-    name = re.sub(r"\s+", "", name).strip("()（）")
+    name = _OTHER_NAMES.sub("", re.sub(r"\s+", "", name)).strip("()（）")
     national = load_catalogue().national(name)
     if national is not None:
         return AuthorOrgan(None, "unit", national.name, label=national.name, national=True)
@@ -848,9 +848,16 @@ def _title_place(line: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | No
     return organ
 
 
+# The other names of an organ that bears two (一个机构两块牌子), bracketed after its name:
+# 市数据局(市营商环境建设局、市行政审批局), 藏语委办(编译局), 县司法局(县行政复议局).
+_OTHER_NAMES = re.compile(r"(?<=[局委办厅部署院])[(（][^()（）]{2,40}[)）]")
+
+
 def _subject(line: str) -> str:
     """The subject of a first sentence: what stands between its lead and its first verb."""
     rest = line[_LEAD.match(line).end() :]  # type: ignore[union-attr]
+    # 市数据局(市营商环境建设局、市行政审批局)在…: an organ's other names, in brackets
+    rest = _OTHER_NAMES.sub("", rest, count=1)
     v = _VERB.search(rest)
     if v is None or v.start() < 2 or v.start() > 40:
         return ""

@@ -181,6 +181,17 @@ def _abbreviations() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({name: tuple(a.strip().split(",")) for name, a in rows})
 
 
+# A row named only by a kind of zone (经济开发区, 工业园区管委会, 开发区街道, 高新区农场): the
+# statistics tables' units inside a county, whose names every county's zone shares.  They
+# keep their codes but are never looked up by name: 河北唐山芦台经济开发区管委会 is no
+# 经济开发区管委会 of 蚌埠.
+_GENERIC_ZONE = re.compile(
+    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|开发区|工业园区|"
+    r"工业园|产业园区|园区|工业区|新区)"
+    r"(?:管理委员会|管委会|乡级单位|街道|乡|镇|农场|办事处)?"
+)
+
+
 # Years a row first seen by a snapshot may have stood before it (see Gazetteer._in_year).
 _FIRST_SEEN_SLACK = 2
 
@@ -208,12 +219,12 @@ class Gazetteer:
             # A statistics table may name a 街道 by its office (新华街道办事处): index the
             # place name, so that context chooses among the homonymous 新华街道.
             name = d.name.removesuffix("办事处") if d.name.endswith("街道办事处") else d.name
-            if name not in not_short:
+            if name not in not_short and not _GENERIC_ZONE.fullmatch(name):
                 by_name.setdefault(name, []).append(d)
             written.add(d.name)
             for n in shorts[i] if shorts is not None else short_names_of(d.name, d.level):
                 written.add(n)
-                if n not in not_short:
+                if n not in not_short and not _GENERIC_ZONE.fullmatch(n):
                     by_name.setdefault(n, []).append(d)
         self._rows = rows
         # private and never mutated after construction

@@ -638,3 +638,13 @@ def test_a_countys_own_document_cited_places_its_department(resources) -> None:
     )
     labels, chain, _ = _author(text, resources, year=2024)
     assert labels == ["华蓥市文化广电旅游局"] and chain[0] == "华蓥市"
+
+
+def test_an_organs_other_names_in_brackets_are_left_out(resources) -> None:
+    # 一个机构两块牌子: the subject is the first name; its others, bracketed, are no subject.
+    text = (
+        "关于2025年法治政府建设情况的报告\n2025年,市数据局(市营商环境建设局、市行政审批局)在市委、"
+        "市政府的坚强领导下,深入学习贯彻习近平法治思想。鞍山市推进数据工作,鞍山市政务服务。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2025)
+    assert labels == ["鞍山市数据局"] and chain[0] == "鞍山市"
