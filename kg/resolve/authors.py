@@ -301,6 +301,9 @@ def read_organ(
         if party and organ in ("government", "party"):
             organ = "party"
         return AuthorOrgan(div, organ)
+    if rest in ("管委会", "管理委员会") and _ZONE_NAME.search(div.name):
+        # 河北唐山芦台经济开发区管委会: a zone is governed by its management committee
+        return AuthorOrgan(div, "unit", div.name + "管理委员会")
     # 平湖市市司法局 (its level word written twice): drop the repeated level character, but
     # never the first character of a department's own name (平湖市 + 市场监督管理局)
     if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS and load_catalogue().get(rest) is None:
@@ -309,6 +312,11 @@ def read_organ(
         return None  # a sentence that begins with a place (吉林省人民政府坚持以…), not a name
     rest = load_catalogue().standard(rest)
     return AuthorOrgan(div, "unit", ("中共" if party else "") + div.name + rest)
+
+
+# The end of a zone's name (经济开发区, 高新技术产业开发区, 综合保税区, 新区): its organ is a
+# management committee (管委会), not a people's government.
+_ZONE_NAME = re.compile(r"(?:开发区|高新区|保税区|保税港区|园区|新区|合作区|试验区)$")
 
 
 def _relative(name: str) -> AuthorOrgan | None:

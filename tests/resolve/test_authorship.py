@@ -648,3 +648,13 @@ def test_an_organs_other_names_in_brackets_are_left_out(resources) -> None:
     )
     labels, chain, _ = _author(text, resources, year=2025)
     assert labels == ["鞍山市数据局"] and chain[0] == "鞍山市"
+
+
+def test_a_zones_management_committee_is_the_author_of_its_report(resources) -> None:
+    text = (
+        "河北唐山芦台经济开发区管委会2022年度法治政府建设工作报告\n唐山市人民政府:\n"
+        "2022年,芦台经济开发区坚持以习近平新时代中国特色社会主义思想为指导,推进法治建设。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2022)
+    assert labels == ["河北唐山芦台经济开发区管理委员会"] and evidence == "title"
+    assert chain[:2] == ["河北唐山芦台经济开发区", "唐山市"]
