@@ -181,14 +181,16 @@ def _abbreviations() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({name: tuple(a.strip().split(",")) for name, a in rows})
 
 
-# A row named only by a kind of zone (经济开发区, 工业园区管委会, 开发区街道, 高新区农场): the
-# statistics tables' units inside a county, whose names every county's zone shares.  They
+# A row named only by a kind of zone (经济开发区, 工业园区管委会, 开发区街道, 高新区农场) or of
+# unit (林业局, 种畜场): the statistics tables' units inside a county, names that many share.  They
 # keep their codes but are never looked up by name: 河北唐山芦台经济开发区管委会 is no
 # 经济开发区管委会 of 蚌埠.
 _GENERIC_ZONE = re.compile(
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|开发区|工业园区|"
     r"工业园|产业园区|园区|工业区|新区|综合保税区|保税区|保税港区)"
     r"(?:管理委员会|管委会|乡级单位|街道|乡|镇|农场|办事处)?"
+    # …and units named by what they are: a forestry bureau, a state farm or breeding station
+    r"|林业局|林场|农场|牧场|种畜场|良种场|园艺场|苗圃|渔场"
 )
 
 

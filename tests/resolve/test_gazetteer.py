@@ -250,6 +250,7 @@ def test_autonomous_prefectures_and_counties_by_their_standard_abbreviations(gaz
 def test_rows_named_only_by_a_kind_of_zone_are_not_looked_up_by_name(gaz: Gazetteer) -> None:
     # The statistics tables' 经济开发区, 工业园区管委会 … of many counties: common words,
     # not places; a zone named with its place (河北唐山芦台经济开发区) still is one.
-    for word in ("经济开发区", "经济开发区管委会", "工业园区", "开发区", "高新区"):
+    zones = ("经济开发区", "经济开发区管委会", "工业园区", "开发区", "高新区")
+    for word in (*zones, "林业局", "种畜场"):
         assert gaz.lookup(word, 2023) == [], word
     assert [d.code for d in gaz.lookup("河北唐山芦台经济开发区", 2023)] == ["130271"]
