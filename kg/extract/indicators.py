@@ -210,7 +210,7 @@ def _verb_groups(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tu
     # …but 新确定, 专题研究 alone are an act and the word that says how it was done.
     how = n == 2 and simplified(words[0][0]) in (*_action_prefixes(), *_HOW_FAR)
     # 成功调解, 按时办结: a word that says how the act went, not a noun the verb heads
-    how = how or (n > 1 and simplified(words[-2][0]) in _verb_manners())
+    how = how or (n > 1 and simplified(words[-2][0]) in verb_manners())
     if n > 1 and flags[-1] and not flags[-2] and words[-2][1].startswith(_NOUNISH) and not how:
         flags[-1] = False
     compound = _compound_verbs()
@@ -355,7 +355,7 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
     # The run ends the clause: what it acts on is the run of nouns right before it, past
     # the words that say how (政务服务事项按时办结).
     k = start
-    while k > 0 and simplified(words[k - 1][0]) in _verb_manners():
+    while k > 0 and simplified(words[k - 1][0]) in verb_manners():
         k -= 1
     manner = k
     while (
@@ -370,9 +370,10 @@ def split_counted(phrase: str, verbs: frozenset[str]) -> Counted:
 
 
 @cache
-def _verb_manners() -> frozenset[str]:
-    """Words before a verb that say how it was done (kg/data/indicator_verb_manners.txt)."""
-    return frozenset(data_lines("indicator_verb_manners.txt"))
+def verb_manners() -> tuple[str, ...]:
+    """Words before a verb that say how it was done (kg/data/indicator_verb_manners.txt),
+    longer forms first."""
+    return data_lines("indicator_verb_manners.txt")
 
 
 def _head_group(

@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from ahocorasick_rs import AhoCorasick
 
 from kg.extract.departments import Department, load_catalogue
+from kg.extract.institutions import zone_words
 from kg.extract.lexicons import data_lines, data_table, province_abbreviations
 from kg.extract.terms import TermMatcher
 from kg.ingest.metadata import AuthorClue, author_clues
@@ -301,7 +302,7 @@ def read_organ(
         if party and organ in ("government", "party"):
             organ = "party"
         return AuthorOrgan(div, organ)
-    if rest in ("管委会", "管理委员会") and _ZONE_NAME.search(div.name):
+    if rest in ("管委会", "管理委员会") and div.name.endswith(zone_words()):
         # 河北唐山芦台经济开发区管委会: a zone is governed by its management committee
         return AuthorOrgan(div, "unit", div.name + "管理委员会")
     # 平湖市市司法局 (its level word written twice): drop the repeated level character, but
@@ -312,11 +313,6 @@ def read_organ(
         return None  # a sentence that begins with a place (吉林省人民政府坚持以…), not a name
     rest = load_catalogue().standard(rest)
     return AuthorOrgan(div, "unit", ("中共" if party else "") + div.name + rest)
-
-
-# The end of a zone's name (经济开发区, 高新技术产业开发区, 综合保税区, 新区): its organ is a
-# management committee (管委会), not a people's government.
-_ZONE_NAME = re.compile(r"(?:开发区|高新区|保税区|保税港区|园区|新区|合作区|试验区)$")
 
 
 def _relative(name: str) -> AuthorOrgan | None:
@@ -353,10 +349,10 @@ def read_name(
     national = load_catalogue().national(name)
     if national is not None:
         return AuthorOrgan(None, "unit", national.name, label=national.name, national=True)
-    group = _NATIONAL_GROUP.fullmatch(name)
-    national = load_catalogue().national(group.group("dept")) if group else None
+    group = _DEPARTMENT_GROUP.fullmatch(name.removeprefix("中共"))
+    national = load_catalogue().national(group.group(1)) if group else None
     if group and national is not None:  # 海关总署党委, 中共民政部党组: the ministry's party organ
-        label = "中共" + national.name + ("党组" if group.group("kind") == "党组" else "委员会")
+        label = "中共" + national.name + ("党组" if name.endswith("党组") else "委员会")
         return AuthorOrgan(None, "unit", label, label=label, national=True)
     if name in ("国务院", "中华人民共和国国务院"):
         return AuthorOrgan(None, "government", label="国务院", national=True)
@@ -378,9 +374,6 @@ def read_name(
     if relative is not None:
         return relative
     return _homonym(name, gz, year)
-
-
-_NATIONAL_GROUP = re.compile(r"(?:中共)?(?P<dept>.{2,20}?)(?P<kind>党组|党委)")
 
 
 def _homonym(name: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.extract.indicators import TIMES
+from kg.extract.indicators import TIMES, verb_manners
 from kg.extract.lexicons import data_lines, data_table
 from kg.model import Entity, Mention, attrs
 from kg.revision_notes import fold
@@ -251,11 +251,6 @@ def _verb_acts() -> dict[str, tuple[str, ...]]:
     return {v: tuple(a) for v, a in acts.items()}
 
 
-@cache
-def _manners() -> tuple[str, ...]:
-    return data_lines("indicator_verb_manners.txt")
-
-
 # Two verbs joined into one action (承接并发布, 调整和公示, 研究、学习).
 _VERB_JOIN = re.compile(r"[并和及与、]")
 
@@ -266,7 +261,7 @@ def _without_manner(verb: str) -> str:
     changed = True
     while changed:
         changed = False
-        for word in _manners():
+        for word in verb_manners():
             if verb.startswith(word) and len(verb) - len(word) >= 2:
                 verb, changed = verb[len(word) :], True
     return verb
