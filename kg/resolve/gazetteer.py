@@ -181,17 +181,17 @@ def _abbreviations() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({name: tuple(a.strip().split(",")) for name, a in rows})
 
 
-# A row named only by a kind of zone (经济开发区, 工业园区管委会, 开发区街道, 高新区农场) or of
-# unit (林业局, 种畜场): the statistics tables' units inside a county, names that many share.  They
-# keep their codes but are never looked up by name: 河北唐山芦台经济开发区管委会 is no
-# 经济开发区管委会 of 蚌埠.
-_GENERIC_ZONE = re.compile(
-    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|开发区|工业园区|"
-    r"工业园|产业园区|园区|工业区|新区|综合保税区|保税区|保税港区)"
-    r"(?:管理委员会|管委会|乡级单位|街道|乡|镇|农场|办事处)?"
-    # …and units named by what they are: a forestry bureau, a state farm or breeding station
-    r"|林业局|林场|农场|牧场|种畜场|良种场|园艺场|苗圃|渔场"
-)
+@cache
+def _generic_name() -> re.Pattern[str]:
+    """Names that only say what kind of unit a row is (kg/data/place_generic_names.tsv)."""
+    text = resources.files("kg.data").joinpath("place_generic_names.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and ln[0] != "#"]
+    words = {role: [re.escape(w.strip()) for r, w in rows if r == role] for role, _ in rows}
+    kinds, suffixes, units = (
+        "|".join(sorted(words.get(role, []), key=len, reverse=True))
+        for role in ("kind", "suffix", "unit")
+    )
+    return re.compile(f"(?:{kinds})(?:{suffixes})?|{units}")
 
 
 # Years a row first seen by a snapshot may have stood before it (see Gazetteer._in_year).
@@ -213,6 +213,7 @@ class Gazetteer:
         by_code: dict[str, list[Division]] = {}
         by_name: dict[str, list[Division]] = {}
         not_short = _not_short_names()
+        generic = _generic_name()
         written: set[str] = set()
         for i, d in enumerate(rows):
             by_code.setdefault(d.code, []).append(d)
@@ -221,12 +222,12 @@ class Gazetteer:
             # A statistics table may name a 街道 by its office (新华街道办事处): index the
             # place name, so that context chooses among the homonymous 新华街道.
             name = d.name.removesuffix("办事处") if d.name.endswith("街道办事处") else d.name
-            if name not in not_short and not _GENERIC_ZONE.fullmatch(name):
+            if name not in not_short and not generic.fullmatch(name):
                 by_name.setdefault(name, []).append(d)
             written.add(d.name)
             for n in shorts[i] if shorts is not None else short_names_of(d.name, d.level):
                 written.add(n)
-                if n not in not_short and not _GENERIC_ZONE.fullmatch(n):
+                if n not in not_short and not generic.fullmatch(n):
                     by_name.setdefault(n, []).append(d)
         self._rows = rows
         # private and never mutated after construction
