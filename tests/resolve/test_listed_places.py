@@ -3,17 +3,7 @@ report's own (kg/extract/governments.py, kg/resolve/places.py)."""
 
 from __future__ import annotations
 
-from kg.extract import extract_all
-from kg.model import Document, DocumentMeta
-from kg.resolve.document import resolve_document
-
-
-def _governments(text: str, resources, lexicons, year: int = 2023) -> list[tuple[str, str]]:
-    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", DocumentMeta(year=year))
-    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
-    return [
-        (r.mention.surface, r.entity.label) for r in rd.mentions if r.mention.type == "government"
-    ]
+from tests.resolve.test_unplaced_organs import _doc, _governments
 
 
 def test_districts_listed_and_counted_are_the_citys(resources, lexicons) -> None:
@@ -21,7 +11,7 @@ def test_districts_listed_and_counted_are_the_citys(resources, lexicons) -> None
         "北京市人民政府关于2023年度法治政府建设情况的报告\n"
         "2023年,北京市坚持依法行政。东城、通州、延庆3个区开展试点。教育、卫生2个区。\n"
     )
-    got = _governments(text, resources, lexicons)
+    got = _governments(_doc(text), resources, lexicons)
     assert got[1:] == [
         ("东城", "东城区人民政府"),
         ("通州", "通州区人民政府"),  # not 南通's 通州区: only Beijing's lies under the author
@@ -31,4 +21,4 @@ def test_districts_listed_and_counted_are_the_citys(resources, lexicons) -> None
 
 def test_a_list_that_is_no_list_of_places_gives_nothing(resources, lexicons) -> None:
     text = "2023年,北京市坚持依法行政。安全、稳定2个区域。\n"
-    assert [s for s, _ in _governments(text, resources, lexicons)] == ["北京市"]
+    assert [s for s, _ in _governments(_doc(text), resources, lexicons)] == ["北京市"]
