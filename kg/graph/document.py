@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import Literal, NamedNode
 
 from kg.graph.kinds import legal_type, level
 from kg.graph.organs import (
@@ -26,7 +26,7 @@ from kg.graph.organs import (
     organization_triples,
     report_author_triples,
 )
-from kg.graph.reference import reference_graph
+from kg.graph.reference import reference_graph_iri
 from kg.graph.terms import (
     CITO,
     DCT,
@@ -63,28 +63,26 @@ class DocumentGraph:
 
 def document_graph(rd: ResolvedDocument) -> DocumentGraph:
     """Split ``rd``'s statements into its own named graph and the shared reference graphs."""
-    g = NamedNode(rd.iri)
+    own_graph = f"<{rd.iri}>"
     below = rd.iri + "/"
-    own: list[Quad] = []
-    reference: list[Quad] = []
+    own: set[str] = set()
+    reference: set[str] = set()
     for s, p, o in _triples(rd):
         v = s.value
+        # A term's str() is its N-Triples form, the very bytes Oxigraph's N-Quads writer
+        # gives it (a test checks it on every kind of literal): a line per statement is
+        # made without building a Quad, which cost most of this function.
         if v == rd.iri or v.startswith(below):
-            own.append(Quad(s, p, o, g))
+            own.add(f"{s} {p} {o} {own_graph} .")
         else:
-            reference.append(Quad(s, p, o, reference_graph(v)))
-    lines = _sorted_lines(own)
+            reference.add(f"{s} {p} {o} <{reference_graph_iri(v)}> .")
+    # Sorting the lines orders them and the set dropped repeats (a sentence said once per
+    # mention in it) far faster than comparing quads in Python.
     return DocumentGraph(
         rd.iri,
-        b"".join(line + b"\n" for line in lines),
-        tuple(line.decode("utf-8") for line in _sorted_lines(reference)),
+        "".join(line + "\n" for line in sorted(own)).encode("utf-8"),
+        tuple(sorted(reference)),
     )
-
-
-def _sorted_lines(quads: list[Quad]) -> list[bytes]:
-    # Oxigraph writes the N-Quads; sorting their lines orders them and drops repeats (a
-    # sentence said once per mention in it) far faster than comparing quads in Python.
-    return sorted(set((serialize(quads, format=RdfFormat.N_QUADS) or b"").splitlines()))
 
 
 def _triples(rd: ResolvedDocument) -> Iterator[tuple[NamedNode, NamedNode, object]]:

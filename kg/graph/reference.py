@@ -34,12 +34,12 @@ DERIVED_GRAPHS = (TALLY_GRAPH,)
 OTHER_GRAPH = GRAPH + "other"  # subjects outside the project's namespaces (none today)
 
 
-def reference_graph(subject: str) -> NamedNode:
-    """The reference graph that holds facts about ``subject``."""
+def reference_graph_iri(subject: str) -> str:
+    """The IRI of the reference graph that holds facts about ``subject``."""
     for namespace, graph in REFERENCE_GRAPHS.items():
         if subject.startswith(namespace):
-            return NamedNode(graph)
-    return NamedNode(OTHER_GRAPH)
+            return graph
+    return OTHER_GRAPH
 
 
 def is_reference_graph(graph: str) -> bool:
