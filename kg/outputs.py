@@ -53,7 +53,6 @@ from kg.store.tallies import (
     CitationCounts,
     citation_tallies,
     report_citations,
-    stored_citations,
 )
 
 PART_KEYS = ".part-keys.json"  # in each generation: report graph IRI -> part key
@@ -405,26 +404,36 @@ def moved_citations(previous: PreviousBuild | None, source: PartSource) -> Citat
     return +counts
 
 
+def part_citations(source: PartSource) -> CitationCounts:
+    """How often each place cites each document, summed over every part's graph: the
+    counts ``stored_citations`` reads from the store (a test checks they agree), made
+    while the store loads instead of by a query over it once it is loaded (13 s of a
+    build of 10,000 reports, where the parts take 4)."""
+    counts: CitationCounts = Counter()
+    for part in source.parts:
+        counts.update(report_citations(source.nquads(part.key)))
+    return counts
+
+
 def add_tallies(
     store: Store,
     nq: Path,
     digest: hashlib._Hash,
     reference: bytes,
-    citations: CitationCounts | None,
+    citations: CitationCounts,
     before: bytes | None,
 ) -> tuple[bytes, CitationCounts, Span]:
     """Make the build's tallies; put them in its new ``store``, at the end of ``nq`` and
     into ``nq``'s digest. Returns them as N-Quads, with the citation counts they were
     made of and where in ``nq`` they went.
 
-    The counts are ``citations`` (moved from the previous build's) or, when None,
-    counted from the new store, so that they always agree with what a query counts.
+    The counts are ``citations``: moved from the previous build's (``moved_citations``)
+    or counted over the parts (``part_citations``); either agrees with what a query of
+    the store counts.
     A store updated from the previous build's holds its tallies, ``before`` (N-Quads):
     only those that changed are removed and added (a rank or a count moved); when
     they are not known, the graph is replaced whole.
     """
-    if citations is None:
-        citations = stored_citations(store)
     quads = citation_tallies(citations, reference)
     data = serialize(quads, format=RdfFormat.N_QUADS) or b""
     if before is None:
@@ -577,6 +586,8 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         syncing.submit(sync_files, nq, staging / "mentions.csv")
         changes = page_changes(previous, source, reference)
         moved = moved_citations(previous, source)
+        if moved is None:  # counted from the parts while the store is loaded
+            moved = part_citations(source)
         updated = making.result()
         previous = None  # its reference lines are tens of megabytes: not kept to the end
         report["store"] = {"updated": updated is not None, **(updated or {})}

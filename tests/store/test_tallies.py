@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter, defaultdict
 
-from pyoxigraph import RdfFormat, parse
+from pyoxigraph import RdfFormat, Store, parse
 
 from kg.graph.reference import TALLY_GRAPH, is_reference_graph
 from kg.query import cited_across, has_tallies, query, run_named
 from kg.store import create_store
+from kg.store.tallies import report_citations, stored_citations
 
 PLAN = "法治政府建设实施纲要（2021—2025年）"
 
@@ -74,3 +76,18 @@ def test_lines_with_finds_each_line_holding_a_needle_once():
         b"<c> <p> <q> .",
     ]
     assert lines_with(data, (b"<z>",)) == []
+
+
+def test_each_reports_citations_add_up_to_the_stores_count(seed_build):
+    # A build counts its citations from the parts' graphs while the store loads; a query
+    # of the store counts the same.
+    out, _ = seed_build
+    graphs: dict[str, list[bytes]] = defaultdict(list)
+    for line in (out / "graph.nq").read_bytes().splitlines(keepends=True):
+        graphs[line.rsplit(b" ", 2)[-2]].append(line)
+    summed: Counter = Counter()
+    for graph, lines in graphs.items():
+        if b"/doc/" in graph:
+            summed.update(report_citations(b"".join(lines)))
+    stored = stored_citations(Store.read_only(str(out / "store")))
+    assert summed == stored and sum(stored.values()) > 20
