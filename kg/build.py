@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
-from kg.cache import CACHE, PartCache
+from kg.cache import CACHE, PartCache, write_part_file
 from kg.export.files import check_no_foreign_outputs, new_generation, pause_point
 from kg.export.rdf import RDF_FILES
 from kg.extract import Lexicons, TooManyMentionsError, extract_all
@@ -176,6 +176,9 @@ class Settings:
     max_mentions: int = DEFAULT_MAX_MENTIONS
     max_seconds: float | None = DEFAULT_MAX_SECONDS
     keep_documents: bool = False
+    # The part cache's folder, where the process that makes a part writes it (None: the
+    # part goes back whole to the build, which keeps it: a Dask worker on another machine)
+    parts: Path | None = None
 
     @property
     def options(self) -> str:
@@ -200,6 +203,7 @@ class Outcome:
     part: DocumentPart | None = None
     error: str | None = None
     document: ResolvedDocument | None = None
+    written: bool = False  # the part's file is in the cache (``Settings.parts``) already
 
 
 def build_one(job: Job, res: Resources, lexicons: Lexicons, settings: Settings) -> Outcome:
@@ -215,13 +219,19 @@ def build_one(job: Job, res: Resources, lexicons: Lexicons, settings: Settings) 
                 rd = _renamed(rd, job.label)
             key = job.key or part_key(job.label, rd.document.sha1, settings.options)
             part = make_part(rd, {**document_entry(rd, res), "part": key}, key)
+            if settings.parts is not None:
+                # Written here, in the worker: its graph and pieces (most of a part's bytes)
+                # then never go through the pool's pipe to the build and out again.
+                write_part_file(settings.parts, part)
+                part = replace(part, nquads=b"", mentions="", pieces={})
     except IngestError as err:
         return Outcome(job.label, error=f"{job.path}: {err}")
     except Exception as err:  # an extractor bug must not end a 10,000-file build
         return Outcome(
             job.label, error=f"{job.path}: extraction failed ({type(err).__name__}: {err})"
         )
-    return Outcome(job.label, part=part, document=rd if settings.keep_documents else None)
+    document = rd if settings.keep_documents else None
+    return Outcome(job.label, part=part, document=document, written=settings.parts is not None)
 
 
 # A worker process of the pool gets the loaded resources by inheriting them when it
@@ -338,6 +348,8 @@ def build(
     spool = contextlib.ExitStack()
     with spool:
         store_parts = _part_store(out, cache, spool)
+        if isinstance(store_parts, PartCache) and not scheduler:
+            settings = replace(settings, parts=store_parts.folder)
         entries: dict[str, dict[str, object]] = {}
         parts: dict[str, DocumentPart] = {}  # label -> part (small fields when on disk)
         # The reference facts of the parts built now, once each (many reports name the
@@ -400,7 +412,7 @@ def build(
                 copies[label] = built_by_content[part.sha1]
             else:
                 built_by_content[part.sha1] = label
-                parts[label] = _shared(_kept(store_parts, part), reference)
+                parts[label] = _shared(_kept(store_parts, part, outcome.written), reference)
                 built_keys.add(part.key)
                 pause_point("built part")
                 if outcome.document is not None:
@@ -488,10 +500,16 @@ def _part_store(
     return PartCache(Path(folder))
 
 
-def _kept(store_parts: PartCache | _MemoryParts, part: DocumentPart) -> DocumentPart:
-    """Keep ``part`` (on disk or in memory); what the build holds of it from now on."""
+def _kept(
+    store_parts: PartCache | _MemoryParts, part: DocumentPart, written: bool = False
+) -> DocumentPart:
+    """Keep ``part`` (on disk, where it may be ``written`` already, or in memory); what the
+    build holds of it from now on."""
     if isinstance(store_parts, PartCache):
-        store_parts.put(part)
+        if written:
+            store_parts.adopt(part)
+        else:
+            store_parts.put(part)
         return replace(part, nquads=b"", mentions="", pieces={})
     store_parts[part.key] = part
     return part

@@ -55,7 +55,7 @@ class PartCache:
     _layouts: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
     def _path(self, key: str) -> Path:
-        return self.folder / "parts" / key[:2] / (key + _SUFFIX)
+        return _part_path(self.folder, key)
 
     def has(self, key: str) -> bool:
         """Whether a whole part with this key is cached (a part file of the size it says)."""
@@ -71,21 +71,12 @@ class PartCache:
         Not fsynced: a part can always be built again, 10,000 fsyncs cost minutes,
         and a file a power cut left short fails the size check of its header.
         """
-        pieces = part.pieces or {
-            fmt.file_extension: body for fmt, body in dump_pieces(part.nquads).items()
-        }
-        sections = {
-            "json": part.to_json().encode("utf-8"),
-            "nq": part.nquads,
-            "csv": part.mentions.encode("utf-8"),
-            **{fmt.file_extension: pieces[fmt.file_extension] for fmt in DUMP_FORMATS.values()},
-        }
-        header = json.dumps(
-            {"container": _CONTAINER, "sections": {k: len(v) for k, v in sections.items()}}
-        ).encode("utf-8")
-        path = self._path(part.key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, b"".join([header, b"\n", *sections.values()]), durable=False)
+        write_part_file(self.folder, part)
+        self.adopt(part)
+
+    def adopt(self, part: DocumentPart) -> None:
+        """Count ``part`` as one of this build's, its file already written (``write_part_file``
+        by the worker that made it)."""
         self._layouts.pop(part.key, None)
         self._load_index()
         self._index[part.key] = _small_fields(part)
@@ -211,6 +202,30 @@ class PartCache:
             atomic_write_text(
                 self.folder / "parts.json", json.dumps(used, ensure_ascii=False) + "\n"
             )
+
+
+def write_part_file(folder: Path, part: DocumentPart) -> None:
+    """Write ``part``'s file into the cache ``folder`` (``PartCache.put`` without the index:
+    what a worker process does, its build counting the part in with ``PartCache.adopt``)."""
+    pieces = part.pieces or {
+        fmt.file_extension: body for fmt, body in dump_pieces(part.nquads).items()
+    }
+    sections = {
+        "json": part.to_json().encode("utf-8"),
+        "nq": part.nquads,
+        "csv": part.mentions.encode("utf-8"),
+        **{fmt.file_extension: pieces[fmt.file_extension] for fmt in DUMP_FORMATS.values()},
+    }
+    header = json.dumps(
+        {"container": _CONTAINER, "sections": {k: len(v) for k, v in sections.items()}}
+    ).encode("utf-8")
+    atomic_write_bytes(
+        _part_path(folder, part.key), b"".join([header, b"\n", *sections.values()]), durable=False
+    )
+
+
+def _part_path(folder: Path, key: str) -> Path:
+    return folder / "parts" / key[:2] / (key + _SUFFIX)
 
 
 def _layout(fh: BinaryIO) -> dict[str, tuple[int, int]]:

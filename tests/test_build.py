@@ -173,6 +173,19 @@ def test_two_builds_give_identical_bytes(seed_build, tmp_path):
             assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
 
+def test_parts_written_by_pool_workers_are_the_parts_one_process_makes(tmp_path):
+    # Two worker processes write their parts into the cache themselves; one process
+    # rebuilding finds every one of them whole and writes the same outputs.
+    pooled, single = tmp_path / "pooled", tmp_path / "single"
+    first = kg.build([SEEDS], out=pooled, workers=2)
+    assert first.report["cache"] == {"reused": 0, "built": 5}
+    again = kg.build([SEEDS], out=pooled, workers=1)
+    assert again.report["cache"] == {"reused": 5, "built": 0}
+    kg.build([SEEDS], out=single, workers=1, cache=False)
+    for name in ("graph.nq", "graph.ttl", "graph.jsonld", "mentions.csv", "graph.html"):
+        assert (pooled / name).read_bytes() == (single / name).read_bytes(), name
+
+
 def test_the_seed_graph_conforms_to_the_shapes(seed_build):
     out, _ = seed_build
     result = validate_build(out)
