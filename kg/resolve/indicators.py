@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.indicators import TIMES, verb_manners
@@ -300,6 +300,9 @@ def _in_other_words(obj: str, verb: str, dimension: str, unit: str) -> Indicator
     return None
 
 
+# A pure function of its words, tried against every concept's rows: the same phrasing
+# (受理行政复议案件) recurs in report after report of a build.
+@lru_cache(maxsize=1 << 14)
 def indicator_entity(obj: str, verb: str, dimension: str, unit: str) -> Entity:
     """The indicator concept for a number counting ``obj`` by ``verb``."""
     obj = _MODIFIERS.sub("", obj)
