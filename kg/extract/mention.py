@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.sentences import Sentences
 from kg.ingest.script import to_simplified
@@ -136,6 +137,7 @@ def reglossed(m: Mention, where: list[int], original: str, sentences: Sentences)
     return Mention(m.type, original[start:end], start, end, s, e, facts)
 
 
+@lru_cache(maxsize=8)  # a document's text, asked for by more than one extractor
 def simplified(text: str) -> str:
     """A text written in traditional characters in simplified ones, offset for offset.
 

@@ -212,6 +212,9 @@ class Authorship:
         return self.organs[0].division if self.organs else None
 
 
+# Converting is a scan of the whole text for OpenCC's phrases: the head and tail of a
+# report are folded by more than one reader of it.
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """Simplified characters, without pinyin glosses or runs of spaces.
 
