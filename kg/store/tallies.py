@@ -10,11 +10,14 @@ and the filtered questions still count the summaries.
 
 The tallies are made of the citation counts: how often each place cites each
 document (the ``citation-counts`` query), with the places' names and the
-documents' titles from the reference graphs. A build counts them from its
-store; a rebuild moves the previous build's counts by the citations of the
-reports that came and went (``report_citations``), which on a 1 % rebuild of
-ten thousand reports saves reading every citation of the store again. Both
-give the rows of the ``cited-across`` query with ``?min`` = 1.
+documents' titles from the reference graphs. A build sums them over its
+reports' graphs (``report_citations`` of each part, while its store loads); a
+rebuild moves the previous build's counts by the citations of the reports that
+came and went, which on a 1 % rebuild of ten thousand reports saves reading
+every part again. Either gives what the ``citation-counts`` query counts in the
+store (``stored_citations``, used for a store of pushed shards and a build
+without an output folder), and so the rows of the ``cited-across`` query with
+``?min`` = 1.
 """
 
 from __future__ import annotations
