@@ -43,7 +43,7 @@ from kg.export.files import (
     sync_files,
 )
 from kg.export.mentions import mentions_header
-from kg.export.page import PAGE_RECORDS, PageChanges, write_page
+from kg.export.page import PAGE_RECORDS, PageChanges, previous_page, write_page
 from kg.export.rdf import DUMP_FORMATS, dump_pieces
 from kg.graph.reference import GRAPH, TALLY_GRAPH, is_reference_graph, ontology_quads
 from kg.part import DocumentPart
@@ -579,12 +579,14 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
     ):
         making = pool.submit(make_store, previous, path, source, reference)
         starting = pool.submit(start_dumps, staging, source, spans_before)
+        # A rebuild's page starts from the previous page's records: read meanwhile.
+        changes = page_changes(previous, source, reference)
+        page_before = pool.submit(previous_page, changes) if changes is not None else None
         digest, nq_spans = write_nquads(nq, source, reference, spans_before)
         pause_point("wrote graph.nq")
         # Copying the parts' rows is mostly reading and writing: beside the rest too.
         listing = syncing.submit(write_mentions, staging / "mentions.csv", source, spans_before)
         syncing.submit(sync_files, nq, staging / "mentions.csv")
-        changes = page_changes(previous, source, reference)
         moved = moved_citations(previous, source)
         if moved is None:  # counted from the parts while the store is loaded
             moved = part_citations(source)
@@ -604,7 +606,9 @@ def write_build_files(staging: Path, source: PartSource, report: dict[str, objec
         # Totals come from the store itself, so they agree with `kg stats` and SPARQL.
         counting = pool.submit(store_totals, store)
         # The page is drawn from the store, like every other reader of the build.
-        write_page(store, staging / "graph.html", changes)
+        write_page(
+            store, staging / "graph.html", changes, page_before.result() if page_before else None
+        )
         report["totals"] = {**report["totals"], **counting.result()}
         del store
         syncing.submit(sync_files, path)

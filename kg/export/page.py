@@ -46,14 +46,22 @@ class PageChanges:
     stale: tuple[str, ...]  # parts of the reference data that changed (``STALE_PARTS``)
 
 
-def write_page(store: Store, html_path: Path, changes: PageChanges | None = None) -> None:
+def write_page(
+    store: Store,
+    html_path: Path,
+    changes: PageChanges | None = None,
+    before: PreviousPage | None = None,
+) -> None:
     """Write ``html_path``, the page of the build in ``store``, and beside it the records it
-    was drawn from (read again only where ``changes`` says, when given)."""
-    records = _records_again(store, changes) if changes else None
+    was drawn from (read again only where ``changes`` says, when given). ``before`` is the
+    previous page's records and sentences (``previous_page(changes)``), when read already."""
+    if changes is not None and before is None:
+        before = previous_page(changes)
+    records = _records_again(store, changes, before.records) if changes and before else None
     if records is None:
         records = read_records(store, PAGE_TYPES)
     views = [view_of(store, name, known=records) for name in PAGE_VIEWS]
-    known = _sentences_before(changes.previous.parent / PAGE_SENTENCES) if changes else None
+    known = before.sentences if before else None
     html, sentences = draw_views(store, views, "fazhi-kg", known)
     atomic_write_text(html_path, html)
     atomic_write_text(html_path.parent / PAGE_RECORDS, records_json(records))
@@ -75,11 +83,30 @@ def _sentences_before(path: Path) -> dict[str, Sentence] | None:
         return None
 
 
-def _records_again(store: Store, changes: PageChanges) -> Records | None:
+@dataclass(frozen=True)
+class PreviousPage:
+    """What a rebuild's page starts from: the previous page's records and sentences (None
+    where they cannot be read: then they are read from the store)."""
+
+    records: Records | None
+    sentences: dict[str, Sentence] | None
+
+
+def previous_page(changes: PageChanges) -> PreviousPage:
+    """The records and sentences the previous page left (``PAGE_RECORDS``, ``PAGE_SENTENCES``).
+
+    Needs no store: a build reads them while it still writes its other files (tens of
+    megabytes of JSON on a large build, once most of a rebuild's page).
+    """
     try:
-        before = records_from_json(changes.previous.read_text("utf-8"))
+        records: Records | None = records_from_json(changes.previous.read_text("utf-8"))
     except (OSError, ValueError, LookupError, TypeError):
-        return None  # no usable records: read everything
-    if set(before.types) != set(PAGE_TYPES):
+        records = None  # no usable records: read everything
+    sentences = _sentences_before(changes.previous.parent / PAGE_SENTENCES)
+    return PreviousPage(records, sentences)
+
+
+def _records_again(store: Store, changes: PageChanges, before: Records | None) -> Records | None:
+    if before is None or set(before.types) != set(PAGE_TYPES):
         return None
     return read_records_again(store, before, changes.gone, changes.added, changes.stale)

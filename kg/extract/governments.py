@@ -69,7 +69,8 @@ _HONOUR_NAME = re.compile(
 )
 # 全县争创…示范县, 江陵县被推荐申报…, 天河区入选示范地区: the place acts, it opens no name
 _DOING = re.compile(
-    r"争创|推广|开展|推进|学习|申报|推荐|获评|获|入选|被|评为|荣获|成功|[、，,。；;“”\"]"
+    r"争创|推广|开展|推进|学习|申报|推荐|获评|获|入选|被|评为|荣获|成功|增补|列为|确定为|认定为"
+    r"|[、，,。；;“”\"]"
 )
 
 
@@ -495,6 +496,8 @@ def _two_character_counties(
             continue
         if m.start() and not _WORD_BEFORE.match(text, m.start() - 1):
             continue
+        if m.group()[0] in "和及与" and m.start() and text[m.start() - 1] in _LEVEL_ENDS:
+            continue  # 在省、市和县委领导下: "and the county's committee", not 和县's
         end = m.end() + (text[m.end() : m.end() + 1] == "县")  # 赵县县委: its level word again
         organ = next((o for o in ORGANS if text.startswith(o, end)), None)
         if organ is None:

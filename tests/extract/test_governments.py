@@ -345,3 +345,10 @@ def test_a_streets_party_working_committee_written_without_dang(lexicons) -> Non
         "办事处",
         "工委",
     ]
+
+
+def test_a_place_named_for_an_honour_acts_and_and_county_is_no_county(lexicons) -> None:
+    # 龙陵县增补为…示范创建候选县: the county is added to a list, it opens no honour's name;
+    # 在省、市和县委领导下: "and the county committee", not the committee of 和县 (安徽).
+    text = "龙陵县增补为省级法治政府建设示范创建候选县。2024年,在省、市和县委坚强领导下推进。"
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["龙陵县", "县委"]
