@@ -851,7 +851,15 @@ def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
             return start
         if text[end - 1] == "省":
             return start  # 承接广东省农业农村厅: no word ends in a province's name
+        if text[start - 1] in _LEVEL_WORD_ENDS:
+            # 经重庆市荣昌区司法局: the county after its city's name, the chain one place
+            chain = _place_before(text, start, places)
+            if chain is not None:
+                return chain
     return None
+
+
+_LEVEL_WORD_ENDS = "省市区县州旗盟"  # where a place name that another may follow ends
 
 
 # What may stand before a level word that starts a relative name (市发展改革委): punctuation,

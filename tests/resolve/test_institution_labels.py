@@ -400,3 +400,17 @@ def test_a_name_that_names_its_place_or_department_is_not_prefixed_again(
     )
     got = _institutions(ministry, resources, lexicons)
     assert got["交通运输部法治政府部门建设领导小组"] == "交通运输部法治政府部门建设领导小组"
+
+
+def test_education_commissions_and_a_place_written_with_its_city(resources, lexicons) -> None:
+    # 重庆's districts have an 教育委员会 (区教委) and a party 教育工作委员会 (区委教育工委);
+    # 重庆市荣昌区司法局 is one name over the city, the district and the bureau.
+    text = (
+        "2024年,重庆市荣昌区人民政府推进法治建设。区教委加强学校法治教育,"
+        "区委教育工委统筹部署,经重庆市荣昌区司法局审核。\n"
+    )
+    assert _institutions(text, resources, lexicons, 2024) == {
+        "区教委": "荣昌区教育委员会",
+        "区委教育工委": "中共荣昌区委教育工作委员会",
+        "重庆市荣昌区司法局": "荣昌区司法局",
+    }
