@@ -10,7 +10,13 @@ from kg.resolve.context import DocumentContext, Resources
 from kg.resolve.indicators import resolve_indicator
 from kg.resolve.initiatives import resolve_initiative
 from kg.resolve.institutions import resolve_institution
-from kg.resolve.places import STATE, national_entity, place_entity, resolve_government
+from kg.resolve.places import (
+    STATE,
+    national_entity,
+    organ_of_place_named_before,
+    place_entity,
+    resolve_government,
+)
 from kg.resolve.regulations import resolve_regulation
 from kg.vocab import document_iri
 
@@ -74,6 +80,8 @@ def resolve_document(doc: Document, mentions: list[Mention], res: Resources) -> 
             continue  # (a partner place stays: 与山东省滨州市惠民县行政审批服务局签署协议)
         else:
             entity = RESOLVERS[m.type](m, ctx)
+            if entity is None and m.type == "government" and m.attr("short") == "1":
+                entity = organ_of_place_named_before(m, resolved, ctx)
         if entity is not None:
             resolved.append(Resolved(m, keep(entity)))
 

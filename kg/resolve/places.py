@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.model import Entity, Mention, Relation, attrs
+from kg.model import Entity, Mention, Relation, Resolved, attrs
 from kg.resolve.gazetteer import Division, Gazetteer
 from kg.resolve.institutions import named_of_level, nearest_of_level, own_place_name
 
@@ -235,6 +236,31 @@ def resolve_government(m: Mention, ctx: DocumentContext) -> Entity | None:
     entity = ctx.keep_government(div, organ_kind)
     _relate_role(m, div, entity, ctx)
     return entity
+
+
+def organ_of_place_named_before(
+    m: Mention, earlier: Sequence[Resolved], ctx: DocumentContext
+) -> Entity | None:
+    """区委 in 黄浦区通过区委中心组学习会 (a city's report, whose own chain has no district): an
+    organ named by its level word alone belongs to the place of that level named last before
+    it in the same sentence; None when the sentence names none."""
+    level = m.attr("level") or ""
+    if not level or ctx.author_division is None:
+        return None
+    gz = ctx.res.gazetteer
+    for r in reversed(earlier):
+        named = r.mention
+        if named.sentence_start != m.sentence_start:
+            break  # mentions come in reading order: an earlier sentence
+        if named.type != "government" or named.attr("short") or named.attr("self"):
+            continue
+        div = gz.get(r.entity.attr("code") or "", ctx.year)
+        if div is None or not div.name.endswith(level):
+            continue
+        if level == "区" and div.level != "county":
+            continue  # 自治区 is no 区
+        return ctx.keep_government(div, _SHORT_ORGANS.get(m.attr("organ") or "", "government"))
+    return None
 
 
 def _under_chain(name: str, ctx: DocumentContext) -> Division | None:

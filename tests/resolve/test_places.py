@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+from kg.extract import extract_all
+from kg.model import Document, DocumentMeta
 from kg.query import run_named
+from kg.resolve.document import resolve_document
 from kg.resolve.places import split_organ
 from tests.conftest import GUAN, WUJI
 
@@ -56,3 +59,17 @@ def test_report_json_has_author_confidence(seed_build) -> None:
     assert docs[GUAN]["author_chain"] == ["固安县", "廊坊市", "河北省"]
     assert docs[GUAN]["author_evidence"] == "signature"
     assert 0.9 <= docs[GUAN]["author_confidence"] <= 0.99
+
+
+def test_an_organ_by_its_level_word_is_the_place_named_before_it(resources, lexicons) -> None:
+    # A city's report: 区委 and 区政府 after 黄浦区 in the same sentence are 黄浦区's; in the
+    # next sentence, with no district named, 区委 is nobody's in particular.
+    text = (
+        "上海市人民政府2023年法治政府建设情况的报告\n2023年,本市深入推进依法行政。"
+        "黄浦区通过区委中心组学习会、区政府常务会议会前学法开展学习。会后区委要压实责任。\n"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8", DocumentMeta(year=2023))
+    rd = resolve_document(doc, extract_all(doc, lexicons), resources)
+    got = [(r.mention.surface, r.entity.label) for r in rd.mentions if r.mention.start > 40]
+    assert ("区委", "中共黄浦区委员会") in got and ("区政府", "黄浦区人民政府") in got
+    assert [s for s, _ in got].count("区委") == 1
