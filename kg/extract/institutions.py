@@ -440,10 +440,11 @@ def _in_open_title(text: str, pos: int) -> bool:
 
 
 # The rule-of-law bodies of a party committee: (县委)(全面)依法治县委员会(办公室), 依法治藏委员会,
-# 依法治市工作领导小组 — one name, whatever the word segmentation makes of it.
+# 依法治市工作领导小组 — one name, whatever the word segmentation makes of it (依法治理, to govern
+# by law, names no place: 普法依法治理工作领导小组 is read by its suffix).
 _RULE_OF_LAW_BODY = re.compile(
     r"(?:中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)|(?:自治区|[省市区县州旗镇乡])(?:党工委|党委|委)|"
-    r"党工委|党委|中央)?(?:全面)?依法治[\u4e00-\u9fff](?:委员会办公室|委员会|工作领导小组|领导小组|"
+    r"党工委|党委|中央)?(?:全面)?依法治(?!理)[\u4e00-\u9fff](?:委员会办公室|委员会|工作领导小组|领导小组|"
     r"办公室|办|委)"
 )
 

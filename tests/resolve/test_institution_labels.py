@@ -414,3 +414,15 @@ def test_education_commissions_and_a_place_written_with_its_city(resources, lexi
         "区委教育工委": "中共荣昌区委教育工作委员会",
         "重庆市荣昌区司法局": "荣昌区司法局",
     }
+
+
+def test_a_group_for_governing_by_law_is_read_whole(resources, lexicons) -> None:
+    # 依法治理 (to govern by law) is no 依法治X of a place: 普法依法治理工作领导小组 is one
+    # name, the street's, read by its suffix; 依法治区办 still is the district's office.
+    text = (
+        "2024年,七里街道成立了街道普法依法治理工作领导小组,由街道党工委书记任组长。"
+        "在区委依法治区办的指导下推进。\n"
+    )
+    got = _institutions(text, resources, lexicons, 2024)
+    assert got["街道普法依法治理工作领导小组"].endswith("街道普法依法治理工作领导小组")
+    assert "依法治理工作领导小组" not in got
