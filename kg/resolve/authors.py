@@ -810,11 +810,16 @@ def _announced(line: str, m: re.Match[str]) -> bool:
     return line[: m.start()].endswith("将") or line.startswith("如下", m.end())
 
 
+# How many non-empty lines of the opening may hold the title: a page's metadata block
+# (索引号, 发文字号, 发布机构 … one item a line) can fill twenty or thirty before it.
+_TITLE_WITHIN = 40
+
+
 def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
     """Titles: the one the ingest stage found, then title-like lines of the opening."""
     out: list[AuthorClue] = []
     lines = [fold(doc.meta.title)] if doc.meta.title and not _HEADING.match(doc.meta.title) else []
-    opening = _lines(head)[:15]
+    opening = _lines(head)[:_TITLE_WITHIN]
     for i, ln in enumerate(opening):
         m = _TITLE_LINE.search(ln)
         if m is None or len(ln) > 160 or _cited(ln, m.start()) or _announced(ln, m):

@@ -658,3 +658,15 @@ def test_a_zones_management_committee_is_the_author_of_its_report(resources) -> 
     labels, chain, evidence = _author(text, resources, year=2022)
     assert labels == ["河北唐山芦台经济开发区管理委员会"] and evidence == "title"
     assert chain[:2] == ["河北唐山芦台经济开发区", "唐山市"]
+
+
+def test_a_title_below_a_pages_metadata_block_is_read(resources) -> None:
+    # Government pages list 索引号, 发文字号, 主题分类 … one item a line before the title.
+    items = "".join(f"  • [ 项目{i} ]\n  • 内容{i}\n" for i in range(14))
+    text = (
+        f"当前位置:部门 > 区卫健委 > 政务公开\n{items}\n"
+        "重庆市大足区卫生健康委员会\n\n关于2024年法治政府建设情况的报告\n\n"
+        "2024年,我委坚持以习近平法治思想为指导,推进依法行政。\n"
+    )
+    labels, _, evidence = _author(text, resources, year=2024)
+    assert labels == ["大足区卫生健康委员会"] and evidence == "title"
