@@ -318,12 +318,16 @@ def page_changes(
     if len(added) > (1 - UPDATE_AT_LEAST) * len(source.parts):
         return None
     stale: set[str] = set()
+    organs: set[str] = set()
     for line in set(previous.reference).symmetric_difference(reference.splitlines()):
-        # The graph is a line's last term: "<s> <p> <o> <graph> ."
+        # The graph is a line's last term, the subject its first: "<s> <p> <o> <graph> ."
         graph = line.rsplit(b" ", 2)[-2].decode("utf-8").strip("<>")
-        stale.update(STALE_WHEN_CHANGED.get(graph.removeprefix(GRAPH), STALE_PARTS))
+        parts = STALE_WHEN_CHANGED.get(graph.removeprefix(GRAPH), STALE_PARTS)
+        stale.update(parts)
+        if "organs" in parts:
+            organs.add(line.split(b" ", 1)[0].decode("utf-8").strip("<>"))
     new = tuple(sorted(part.iri for part in added))
-    return PageChanges(records, tuple(gone), new, tuple(sorted(stale)))
+    return PageChanges(records, tuple(gone), new, tuple(sorted(stale)), tuple(sorted(organs)))
 
 
 def make_store(

@@ -49,6 +49,7 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     citations_of = _count_calls(monkeypatch, outputs, "report_citations", method=False)
     read_sentences = _count_calls(monkeypatch, html, "read_sentences", method=False)
     read_reports = _count_calls(monkeypatch, records, "read_reports", method=False)
+    read_organs = _count_calls(monkeypatch, records, "read_organs", method=False)
     read_graphs = _count_calls(monkeypatch, PartCache, "nquads")
     read_rows = _count_calls(monkeypatch, PartCache, "mentions")
     read_pieces = _count_calls(monkeypatch, PartCache, "dumps")
@@ -90,6 +91,8 @@ def test_rebuild_after_changing_adding_and_removing_files(tmp_path, monkeypatch)
     assert new <= {m.rsplit("/", 2)[0] for m in asked}
     # and the reports it kept from the previous page's records, reading the new ones only.
     assert [sorted(only) for _, _, only in read_reports] == [sorted(new)]
+    # and the organs whose shared facts changed (嵩县's, the edited report's), not all of them.
+    assert read_organs and all(len(args) == 2 and args[1] for args in read_organs)
     assert sorted(built) == sorted(p.name for p in inputs.iterdir())
 
     clean = tmp_path / "clean"

@@ -44,6 +44,7 @@ class PageChanges:
     gone: tuple[str, ...]  # report graphs removed
     added: tuple[str, ...]  # report graphs added
     stale: tuple[str, ...]  # parts of the reference data that changed (``STALE_PARTS``)
+    organs: tuple[str, ...] | None = None  # the organs whose facts changed, when known
 
 
 def write_page(
@@ -109,4 +110,6 @@ def previous_page(changes: PageChanges) -> PreviousPage:
 def _records_again(store: Store, changes: PageChanges, before: Records | None) -> Records | None:
     if before is None or set(before.types) != set(PAGE_TYPES):
         return None
-    return read_records_again(store, before, changes.gone, changes.added, changes.stale)
+    return read_records_again(
+        store, before, changes.gone, changes.added, changes.stale, changes.organs
+    )
