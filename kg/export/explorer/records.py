@@ -108,6 +108,17 @@ def _query(name: str) -> str:
     return files("kg.export.explorer").joinpath(name + ".rq").read_text(encoding="utf-8")
 
 
+def _listed(name: str, variable: str, iris: Iterable[str]) -> str:
+    """The query ``name`` with its empty ``VALUES ?variable { }`` block filled with ``iris``.
+
+    They go in as IRI terms (``NamedNode`` refuses anything that is not an IRI and writes
+    it in its ``<…>`` form): IRIs the build's own data holds, never text a user gave.
+    """
+    values = " ".join(str(NamedNode(iri)) for iri in iris)
+    block = f"VALUES ?{variable} {{ }}"
+    return _query(name).replace(block, f"VALUES ?{variable} {{ {values} }}", 1)
+
+
 def _value(term: object) -> str | None:
     return term.value if isinstance(term, NamedNode | Literal) else None
 
@@ -134,19 +145,11 @@ def read_places(store: Store) -> dict[str, Place]:
 
 def read_organs(store: Store, only: Iterable[str] | None = None) -> dict[str, Organ]:
     """Every government organ of the build by IRI (or of the IRIs ``only``, those of them
-    the build still holds).
-
-    The IRIs go into the query's VALUES block as IRI terms: they come from the build's own
-    reference data (``NamedNode`` refuses anything that is not an IRI), never from a user.
-    """
+    the build still holds, from its own reference data)."""
     if only is None:
         rows: Iterable[QuerySolution] = run_query(store, _query("organs"))
     else:
-        values = " ".join(str(NamedNode(iri)) for iri in sorted(set(only)))
-        sparql = _query("organs-listed").replace(
-            "VALUES ?organ { }", f"VALUES ?organ {{ {values} }}", 1
-        )
-        rows = run_query(store, sparql)
+        rows = run_query(store, _listed("organs-listed", "organ", sorted(set(only))))
     out: dict[str, Organ] = {}
     for row in rows:
         iri = _value(row["organ"]) or ""
@@ -298,10 +301,8 @@ def read_sentences(
     """
     wanted = sorted(set(mentions))
     out: dict[str, Sentence] = {}
-    template = _query("sentences")
     for i in range(0, len(wanted), batch):
-        values = " ".join(str(NamedNode(m)) for m in wanted[i : i + batch])
-        sparql = template.replace("VALUES ?mention { }", f"VALUES ?mention {{ {values} }}", 1)
+        sparql = _listed("sentences", "mention", wanted[i : i + batch])
         for row in run_query(store, sparql):
             at = int(_value(row["from"]) or 0)
             start, end = int(_value(row["start"]) or 0) - at, int(_value(row["end"]) or 0) - at
@@ -372,7 +373,8 @@ def read_records_again(
     elif changed_organs is not None:
         # Only the organs whose facts changed (a report's unplaced bodies come and go with
         # it) are read again: reading all of them was most of a 1 % rebuild's page.
-        organs = {i: o for i, o in before.organs.items() if i not in set(changed_organs)}
+        changed = set(changed_organs)
+        organs = {i: o for i, o in before.organs.items() if i not in changed}
         organs = dict(sorted({**organs, **read_organs(store, changed_organs)}.items()))
     else:
         organs = read_organs(store)
