@@ -36,6 +36,8 @@ class Span:
     unit: str = ""
     object: str = ""
     action: str = ""
+    whose: str = ""  # indicators: the government the number belongs to ("" for none)
+    mapped: bool = False  # indicators of a build: a concept of the curated scheme
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ def _gold_document(data: dict) -> DocAnnotation:
                 unit=m.get("unit") or "",
                 object=m.get("object") or "",
                 action=m.get("action") or "",
+                whose=m.get("whose") or "",
             )
         )
     authors = tuple(
@@ -148,6 +151,8 @@ def load_build(out: str | os.PathLike[str]) -> dict[str, DocAnnotation]:
                     # without them is read from its counted phrase and indicator label.
                     object=obs.get("object") or obs.get("counts") or obs.get("indicator") or "",
                     action=_action(obs),
+                    whose=obs.get("whose") or "",
+                    mapped=bool(obs.get("scheme")),
                 )
             )
     docs: dict[str, DocAnnotation] = {}

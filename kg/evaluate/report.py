@@ -15,7 +15,7 @@ def _cell(r: dict) -> str:
 
 
 def evaluation_table(result: Evaluation) -> list[Table]:
-    """One table of mention scores by type, one of authors and years."""
+    """One table of mention scores by type, one of authors and years, one of the numbers."""
     data = result.as_dict()
     mentions = Table(
         title=f"mentions on {result.documents} reports (precision and recall with 95 % intervals)"
@@ -47,7 +47,16 @@ def evaluation_table(result: Evaluation) -> list[Table]:
         ("own government named", a.named_found, a.named),
     ):
         authors.add_row(name, f"{k} of {n}", _cell(Ratio(k, n).as_dict()))
-    return [mentions, authors]
+    o = result.observations
+    numbers = Table(title=f"numbers (indicator mentions): {o.extracted} built")
+    for col in ("what", "numbers", "share [95 %]"):
+        numbers.add_column(col)
+    for name, k, n in (
+        ("mapped to the curated scheme", o.mapped, o.extracted),
+        ("right place (of those in the gold)", o.placed, o.matched),
+    ):
+        numbers.add_row(name, f"{k} of {n}", _cell(Ratio(k, n).as_dict()))
+    return [mentions, authors, numbers]
 
 
 def error_lines(result: Evaluation, limit: int) -> list[str]:
@@ -57,6 +66,10 @@ def error_lines(result: Evaluation, limit: int) -> list[str]:
     lines = [
         f"wrong author  {doc}: built {built} · gold {gold}"
         for doc, built, gold in result.authors.wrong_docs
+    ]
+    lines += [
+        f"wrong place   {doc}: {surface} built {built} · gold {gold}"
+        for doc, surface, built, gold in result.observations.misplaced
     ]
     order = {"miss": 0, "false positive": 1, "wrong label": 2}
     for e in sorted(result.errors, key=lambda e: (order[e.kind], e.type, e.doc, e.start)):

@@ -277,12 +277,37 @@ def author_verdict(gold: tuple[Author, ...], pred: tuple[Author, ...]) -> str:
 
 
 @dataclass
+class ObservationScore:
+    """The numbers (indicator mentions) of a build: how many map to the curated scheme, and
+    of those the gold holds too, how many carry the place the gold gives them."""
+
+    extracted: int = 0
+    mapped: int = 0  # extracted numbers whose indicator is a concept of the curated scheme
+    matched: int = 0  # extracted numbers the gold holds (span matched)
+    placed: int = 0  # of those, the ones whose government is the gold's (or none where it has none)
+    misplaced: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "extracted": self.extracted,
+            "mapped": Ratio(self.mapped, self.extracted).as_dict(),
+            "placed": Ratio(self.placed, self.matched).as_dict(),
+        }
+
+
+def whose_right(gold: Span, pred: Span) -> bool:
+    """Whether a number carries the government the gold gives it (none where the gold has none)."""
+    return normal_label(gold.whose) == normal_label(pred.whose)
+
+
+@dataclass
 class Evaluation:
     """Every score of a comparison, and the errors behind them."""
 
     documents: int
     types: dict[str, TypeScore]
     authors: AuthorScore
+    observations: ObservationScore
     errors: list[Error]
     missing: list[str]  # gold documents the build does not hold
 
@@ -292,6 +317,7 @@ class Evaluation:
             "missing": self.missing,
             "types": {t: s.as_dict() for t, s in self.types.items()},
             "authors": self.authors.as_dict(),
+            "observations": self.observations.as_dict(),
         }
 
 
@@ -304,6 +330,7 @@ def compare(
     identity: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     errors: list[Error] = []
     authors = AuthorScore()
+    numbers = ObservationScore()
     for doc in docs:
         g_doc, p_doc = gold[doc], predicted[doc]
         for t, score in types.items():
@@ -314,6 +341,8 @@ def compare(
             pairs = _match(g, p, "inside" if t == "indicator" else "exact")
             score.span += len(pairs)
             score.overlap += len(_match(g, p, "overlap"))
+            if t == "indicator":
+                _count_numbers(numbers, doc, p, pairs)
             for gm, pm in pairs:
                 if label_right(gm, pm):
                     score.label += 1
@@ -359,7 +388,20 @@ def compare(
     for t, cells in identity.items():
         types[t].pairs = _pair_counts(cells)
     missing = sorted(set(gold) - set(predicted))
-    return Evaluation(len(docs), types, authors, errors, missing)
+    return Evaluation(len(docs), types, authors, numbers, errors, missing)
+
+
+def _count_numbers(
+    numbers: ObservationScore, doc: str, pred: list[Span], pairs: list[tuple[Span, Span]]
+) -> None:
+    numbers.extracted += len(pred)
+    numbers.mapped += sum(m.mapped for m in pred)
+    numbers.matched += len(pairs)
+    for gm, pm in pairs:
+        if whose_right(gm, pm):
+            numbers.placed += 1
+        else:
+            numbers.misplaced.append((doc, pm.surface, pm.whose or "—", gm.whose or "—"))
 
 
 def _shown(m: Span) -> str:

@@ -61,6 +61,13 @@ def test_authors_and_years_stay_above_their_floors(scores):
     assert a.named_found / a.named >= 0.92
 
 
+def test_numbers_stay_above_their_floors(scores):
+    numbers = scores.observations
+    # 61 of 164 numbers map to a concept of the curated scheme; 151 of 156 carry the gold's place
+    assert numbers.mapped / numbers.extracted >= 0.35
+    assert numbers.placed / numbers.matched >= 0.95
+
+
 def test_independent_annotators_agree_as_the_issue_asks():
     result = agreement(DEV / "gold", DEV / "gold-second").as_dict()
     f1 = {t: s["span"]["f1"] for t, s in result["types"].items()}

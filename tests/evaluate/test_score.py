@@ -132,6 +132,7 @@ def test_the_cli_prints_tables_and_json(test_split_build):
     )
     assert shown.exit_code == 0, shown.output
     assert "author right" in shown.output and "institution" in shown.output
+    assert "mapped to the curated scheme" in shown.output
     assert "180 gold report(s) not in the build" in shown.output
     as_json = runner.invoke(app, ["eval", str(GOLD), "--out", str(test_split_build), "-f", "json"])
     data = json.loads(as_json.output)
@@ -143,6 +144,7 @@ def test_the_cli_prints_tables_and_json(test_split_build):
         "initiative",
         "indicator",
     }
+    assert 0 < data["observations"]["placed"]["value"] <= 1
     low, high = data["types"]["regulation"]["span"]["recall"]["ci95"]
     assert low <= data["types"]["regulation"]["span"]["recall"]["value"] <= high
 
@@ -177,3 +179,24 @@ def test_an_indicator_read_without_its_object_is_not_right():
     assert indicator_right(gold, gold)
     # the action alone says nothing of what was counted
     assert not indicator_right(gold, replace(gold, object=""))
+
+
+def test_numbers_count_the_mapped_ones_and_those_with_the_gold_place():
+    from dataclasses import replace
+
+    gold_number = Span(
+        "indicator", 5, 9, "受理215件", value=215, unit="件", object="行政复议案件", action="受理"
+    )
+    gold_number = replace(gold_number, whose="固安县人民政府")
+    gold = {"d.txt": DocAnnotation("d.txt", mentions=(gold_number,))}
+    placed = replace(gold_number, mapped=True)
+    result = compare(gold, {"d.txt": DocAnnotation("d.txt", mentions=(placed,))})
+    assert result.observations.as_dict()["mapped"]["value"] == 1.0
+    assert result.observations.as_dict()["placed"]["value"] == 1.0
+    # a number given to another place, and one that maps to no concept of the scheme
+    elsewhere = replace(gold_number, whose="廊坊市人民政府")
+    result = compare(gold, {"d.txt": DocAnnotation("d.txt", mentions=(elsewhere,))})
+    assert (result.observations.mapped, result.observations.placed) == (0, 0)
+    assert result.observations.misplaced == [
+        ("d.txt", "受理215件", "廊坊市人民政府", "固安县人民政府")
+    ]
