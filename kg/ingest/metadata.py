@@ -145,15 +145,30 @@ def _split_organs(name: str) -> tuple[str, ...]:
     ]
     out: list[str] = []
     for part in parts:
-        m = re.match(
-            r"(中共[\u4e00-\u9fff]{2,20}?(?:省委|市委|区委|县委|州委|旗委|盟委|镇委|乡委|党委|党工委|工委))(.+)",
-            part,
-        )
+        m = _PARTY_COMMITTEE.match(part)
         if m and len(m.group(2)) >= 3:
-            out.extend([m.group(1), m.group(2)])
+            organ = _WORK_ORGAN.match(m.group(2))
+            if organ is None:
+                out.extend([m.group(1), m.group(2)])
+                continue
+            # 中共重庆市荣昌区委教育工作委员会: a work organ of the committee, one name
+            out.append(m.group(1) + organ.group())
+            rest = m.group(2)[organ.end() :]
+            out.extend([rest] if len(rest) >= 3 else [])
         else:
             out.append(part)
     return tuple(out)
+
+
+_PARTY_COMMITTEE = re.compile(
+    r"(中共[\u4e00-\u9fff]{2,20}?(?:省委|市委|区委|县委|州委|旗委|盟委|镇委|乡委|党委|党工委|工委))(.+)"
+)
+# The work organs of a party committee that reports under its own name (党委工作机关):
+# written after the committee they belong to, they are part of its name, not a second author.
+_WORK_ORGAN = re.compile(
+    r"(?:教育|机关|政法|社会|企业|农村|城市)?工作委员会|政法委员会|宣传部|组织部|统战部"
+    r"|统一战线工作部|社会工作部|机构编制委员会办公室|全面依法治[省市区县州旗]委员会(?:办公室)?"
+)
 
 
 @dataclass(frozen=True)

@@ -670,3 +670,16 @@ def test_a_title_below_a_pages_metadata_block_is_read(resources) -> None:
     )
     labels, _, evidence = _author(text, resources, year=2024)
     assert labels == ["大足区卫生健康委员会"] and evidence == "title"
+
+
+def test_a_party_committees_work_organ_is_one_author_beside_its_department(resources) -> None:
+    # 中共重庆市荣昌区委教育工作委员会 is the district committee's education work committee,
+    # one organ; the district committee itself did not write the report.
+    text = (
+        "中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会\n"
+        "关于2023年法治政府建设情况的报告\n"
+        "2023年,区教委坚持以习近平法治思想为指导,认真落实区委、区政府工作部署。\n"
+    )
+    labels, chain, evidence = _author(text, resources)
+    assert labels == ["中共荣昌区委教育工作委员会", "荣昌区教育委员会"]
+    assert chain == ["荣昌区", "重庆市"] and evidence == "title"
