@@ -308,6 +308,12 @@ def read_organ(
     if rest in ("管委会", "管理委员会") and div.name.endswith(zone_words()):
         # 河北唐山芦台经济开发区管委会: a zone is governed by its management committee
         return AuthorOrgan(div, "unit", div.name + "管理委员会")
+    committee = re.sub(r"管委会$", "管理委员会", body)
+    zone = committee.removesuffix("管理委员会")
+    if not party and zone != committee and zone.endswith(zone_words()):
+        # 天津经济技术开发区管理委员会: a zone that is no division, named after its place as
+        # written (天津, not 天津市), is that place's unit
+        return AuthorOrgan(div, "unit", committee)
     # 平湖市市司法局 (its level word written twice): drop the repeated level character, but
     # never the first character of a department's own name (平湖市 + 市场监督管理局)
     if rest[:1] == div.name[-1] and rest[:1] in _LEVEL_CHARS and load_catalogue().get(rest) is None:
@@ -859,7 +865,7 @@ def _title_place(line: str, gz: Gazetteer, year: int | None) -> AuthorOrgan | No
 
 # The other names of an organ that bears two (一个机构两块牌子), bracketed after its name:
 # 市数据局(市营商环境建设局、市行政审批局), 藏语委办(编译局), 县司法局(县行政复议局).
-_OTHER_NAMES = re.compile(r"(?<=[局委办厅部署院])[(（][^()（）]{2,40}[)）]")
+_OTHER_NAMES = re.compile(r"(?<=[局委办厅部署院会])[(（][^()（）]{2,40}[)）]")
 
 
 def _subject(line: str) -> str:

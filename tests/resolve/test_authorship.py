@@ -683,3 +683,16 @@ def test_a_party_committees_work_organ_is_one_author_beside_its_department(resou
     labels, chain, evidence = _author(text, resources)
     assert labels == ["中共荣昌区委教育工作委员会", "荣昌区教育委员会"]
     assert chain == ["荣昌区", "重庆市"] and evidence == "title"
+
+
+def test_a_zones_management_committee_is_its_places_unit_as_written(resources) -> None:
+    # 天津经济技术开发区 is no division; its committee, named after 天津 and bracketed with its
+    # short name, is the subject of the first sentence and a unit of 天津市.
+    text = (
+        "当前位置: 首页 > 政务公开 > 通知公告\n\n2025年天津经济技术开发区法治政府建设情况报告\n\n"
+        "2025年,天津经济技术开发区管理委员会(简称经开区管委会)坚持以习近平新时代中国特色社会主义"
+        "思想为指导,深入学习贯彻习近平法治思想。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2025)
+    assert labels == ["天津经济技术开发区管理委员会"]
+    assert chain == ["天津市"] and evidence == "first-sentence"
