@@ -378,9 +378,10 @@ def judge(
         # “上龙盘村晚”等文艺演出活动, “四园一港”产业作战单元: culture and industry are
         # sectors, not governance (annotation guide: an initiative's scope).
         return Verdict(None, reason="sector")
-    if _names_body(after):
-        # “蒲公英”普法志愿者中队, “律师在线”栏目: the quote names a body of people or an
-        # outlet (annotation guide: a 中队 is a body, an institution), not a practice.
+    if _names_body(after) or fold(term).endswith(r.body_heads):
+        # “蒲公英”普法志愿者中队, “律师在线”栏目, “多元调解服务中心”: the quote names a body
+        # of people or an outlet (annotation guide: a 中队 is a body, an institution), not a
+        # practice.
         return Verdict(None, reason="body")
     if _NOT_WORDY.fullmatch(term):
         # “721”工作法, “19365”政务服务改革 are names; “1+1>2”, “7×24小时” are not.
@@ -603,8 +604,10 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
         parts = _known_parts(q.term, known)
         if verdict.label is None and not parts:
             continue
-        if parts and verdict.end == 0:
-            # “多证合一、一照一码”: one mention per programme named in the quote.
+        every = len(parts) == len(_PART_SEP.split(q.term))
+        if parts and (verdict.end == 0 or every):
+            # “多证合一、一照一码”: one mention per programme named in the quote, also when a
+            # kind word follows the list (“三证合一、一照一码”工商登记制度改革).
             for offset, part, term in parts:
                 start = q.start + 1 + offset
                 facts = attrs(term=term, quoted="1", known="1")

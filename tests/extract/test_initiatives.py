@@ -250,7 +250,8 @@ def test_domain_before_the_quote_and_lists_of_programmes(lexicons, resources):
 
 def test_sector_reforms_are_not_programmes(lexicons, resources):
     text = "深化医药卫生体制改革，深化盐业管理体制改革，深化商事登记制度改革。"
-    assert set(concepts(text, lexicons, resources)) == {"商事登记制度改革"}
+    # the national reform's standard name is 商事制度改革; its older name is an alias
+    assert concepts(text, lexicons, resources) == {"商事制度改革": "商事登记制度改革"}
 
 
 def test_second_of_two_quotes_before_a_shared_kind(lexicons, resources):
@@ -782,3 +783,19 @@ def test_a_review_a_party_building_term_and_a_run_of_titles_are_no_programmes(le
         "对贯彻落实情况开展“回头看”。推进“两新”党组织建设工作。接诉即办综合成绩实现历史性“四连冠”。"
     )
     assert set(concepts(text, lexicons, resources)) == {"接诉即办"}
+
+
+def test_shapes_of_unseen_reports(lexicons, resources):
+    # a list of known programmes stays a list when a kind word follows it
+    merged = concepts("扎实推进“三证合一、一照一码”工商登记制度改革。", lexicons, resources)
+    assert merged == {"多证合一": "三证合一", "一照一码": "一照一码"}
+    # the domain before the quote may be written short
+    assert concepts("严格落实执法“三项制度”，", lexicons, resources) == {
+        "行政执法三项制度": "执法“三项制度”"
+    }
+    # a year-long campaign named by its year, after an adoption verb
+    year = concepts("开展行政复议质量提升年活动。", lexicons, resources)
+    assert year == {"行政复议质量提升年": "行政复议质量提升年"}
+    # a quoted centre is a body (an institution), a quoted strategy is a slogan
+    assert not concepts("浔阳区“多元调解服务中心”建设获评示范项目。", lexicons, resources)
+    assert not concepts("坚持“3820”战略工程思想精髓，坚持“两点”定位。", lexicons, resources)
