@@ -75,6 +75,7 @@ class _Tables:
     whole_trails: frozenset[str]  # fillers of two characters or more
     verbs: frozenset[str]
     change: re.Pattern[str]  # a verb that brings something to a new level: 压减至, 提高到
+    changed_from: re.Pattern[str]  # the same verb after an old level: (由30个工作日)缩短为
     grown: re.Pattern[str]  # a change by a rate: 同比增长, 较上年下降
 
 
@@ -87,6 +88,9 @@ def _tables() -> _Tables:
         for row in data_table("indicator_units.tsv")
     }
     alternation = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    # 压减至, 缩短为: a verb of change with the word that brings it to its new level
+    change_verbs = "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
+    changes = f"(?:{change_verbs})[至到为]"
     number = re.compile(
         # 约 ends words such as 村规民约, 公约, 签约: there it is no approximate word.
         r"(?P<pre>将近|接近|近|(?<![民公条签履违节制预合])约|超过|超|逾|大约)?"
@@ -118,9 +122,8 @@ def _tables() -> _Tables:
         trail=re.compile("(?:" + "|".join(sorted(trail, key=len, reverse=True)) + ")+$"),
         whole_trails=frozenset(w[1:] for w in fillers if w.startswith("~") and len(w) > 2),
         verbs=frozenset(data_lines("indicator_verbs.txt")),
-        change=re.compile(
-            "(?:" + "|".join(map(re.escape, data_lines("indicator_change_verbs.txt"))) + ")[至到]$"
-        ),
+        change=re.compile(changes + "$"),
+        changed_from=re.compile(changes),
         grown=re.compile(
             r"(?:同比|环比|较上年|比上年|较去年|比去年)?(?P<verb>"
             + "|".join(map(re.escape, data_lines("indicator_change_verbs.txt")))
@@ -520,6 +523,19 @@ def _changed_to(text: str, start: int, t: _Tables) -> Counted | None:
     return Counted(wide[m.start() :], _clean(head, t))
 
 
+def _changed_from(text: str, start: int, end: int, t: _Tables) -> Counted | None:
+    """What the old level of a change counts: 审批时限由原来的30个工作日缩短为3个工作日 ->
+    审批时限 + 缩短为 (the number before the change verb, after 由 or 从); None otherwise."""
+    verb = t.changed_from.match(simplified_text(text[end : end + 8]))
+    if not verb:
+        return None
+    wide = _clause_before(text, start, 0)
+    m = re.search(r"[由从](?:原来的|原有的|原|之前的|过去的|\d{4}版?的)?$", wide)
+    if not m:
+        return None
+    return Counted(verb.group(), _clean(wide[: m.start()], t))
+
+
 def _grown_by(clause: str, t: _Tables) -> Counted | None:
     """What a rate of change measures: 参学率同比增长12.2% -> 参学率 + 增长; None when the
     clause ends in no verb of change."""
@@ -646,6 +662,7 @@ def extract_indicators(doc: Document, sentences: Sentences, lexicons: Lexicons) 
         carried = previous[1] if previous and previous[0] == sentence else None
         changed = (
             _changed_to(text, start, t)
+            or _changed_from(text, start, end, t)
             or (_grown_by(clause, t) if unit.dimension in ("percent", "points") else None)
             or _acted_on(clause, t.verbs)
         )

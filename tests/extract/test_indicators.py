@@ -359,8 +359,9 @@ def test_a_new_level_counts_the_noun_before_its_verb():
     # of what was counted, and the action keeps 至 as written.
     assert _read("省级行政许可事项压减至192项。") == [("192", "省级行政许可事项", "压减至")]
     assert _read("审批事项从799项削减至326项。")[-1] == ("326", "审批事项", "削减至")
+    # the old level is the same measure before the same act (annotators read it so)
     assert _read("报告书类项目由40%降低至38%。") == [
-        ("40", "报告书类项目", ""),
+        ("40", "报告书类项目", "降低至"),
         ("38", "报告书类项目", "降低至"),
     ]
 
@@ -626,3 +627,17 @@ def test_what_was_put_to_an_organ_is_counted_and_putting_it_is_the_act():
 def test_after_a_measure_word_of_things_a_verb_before_a_noun_says_which_ones():
     assert _read("明确212家检查企业。") == [("212", "检查企业", "明确")]
     assert _read("新增12个受理窗口。") == [("12", "受理窗口", "新增")]
+
+
+def test_a_change_written_with_wei_and_its_old_level_count_the_stock_before():
+    # 由…缩短为, 从…扩充至: both numbers measure the noun phrase before 由/从
+    assert _read("审批时限由原来的30个工作日缩短为3个工作日。") == [
+        ("30", "审批时限", "缩短为"),
+        ("3", "审批时限", "缩短为"),
+    ]
+    assert _read("权力和责任清单的事项从2021版的10项扩充至31项。")[0] == (
+        "10",
+        "权力和责任清单的事项",
+        "扩充至",
+    )
+    assert _read("考核指标精简优化为13项。") == [("13", "考核指标", "精简优化为")]
