@@ -337,6 +337,10 @@ def judge(
         return Verdict(None, reason="speech")  # “绍兴创新监管服务模式 护航平台经济发展”: a headline
     if r.honour_before.search(before) or term.endswith(r.honour_end):
         return Verdict(None, reason="honour")
+    if _title_won(before) and not re.match(r"[\u4e00-\u9fff]", after):
+        # 被评为省级“民主法治示范村(社区)”,: the quote is the whole title won (but in 评为全省
+        # 第二批“信用交通市”创建典型单位 the programme is named inside the title)
+        return Verdict(None, reason="honour")
     if r.speech_before.search(before):
         return Verdict(None, reason="speech")
     verb = r.adopt.match(term)
@@ -349,6 +353,9 @@ def judge(
     if any(d in fold(term) for d in r.doctrines):
         return Verdict(None, reason="doctrine")  # “学习习近平法治思想”主题征文: studying a doctrine
     label, extra = _known_label(term, after, known)
+    if label and r.body_after.match(_BODY_WORDS.sub("", after[extra:], count=1)):
+        # “七五”普法工作领导小组: a body named after the programme, not the programme
+        return Verdict(None, reason="body")
     if label:
         # “一件事一次办”改革, “谁执法谁普法”责任制: a head noun the scheme writes with the
         # name is part of the span; one it does not (“一网通办”改革, “好差评”制度,
@@ -604,10 +611,17 @@ def extract_initiatives(doc: Document, sentences: Sentences, lexicons: Lexicons)
         parts = _known_parts(q.term, known)
         if verdict.label is None and not parts:
             continue
-        every = len(parts) == len(_PART_SEP.split(q.term))
+        # “三证合一、一照一码”工商登记制度改革: a kind word after a list of programmes that are
+        # all known and all different does not make the list one name (but the three parts
+        # of “谁执法谁普法、谁主管谁普法、谁服务谁普法”责任制 are one programme).
+        concepts = {known.value(t) if t in known else t for _, _, t in parts}
+        every = len(parts) == len(_PART_SEP.split(q.term)) == len(concepts)
+        whole = len(parts) == len(_PART_SEP.split(q.term)) and len(concepts) == 1
+        if whole and verdict.label:
+            # …the quote and its kind word are that programme's one mention, by its name
+            verdict, parts = replace(verdict, label=parts[0][2], reason="known"), []
         if parts and (verdict.end == 0 or every):
-            # “多证合一、一照一码”: one mention per programme named in the quote, also when a
-            # kind word follows the list (“三证合一、一照一码”工商登记制度改革).
+            # “多证合一、一照一码”: one mention per programme named in the quote.
             for offset, part, term in parts:
                 start = q.start + 1 + offset
                 facts = attrs(term=term, quoted="1", known="1")
@@ -736,6 +750,10 @@ def _full_names(found: list[Mention]) -> list[Mention]:
 _TITLE_LEVEL = re.compile(
     r"(?:全国|全省|全市|全区|全县|省级|市级|县级|国家级|第[\d一二三四五六七八九十]+批|首批)*$"
 )
+
+
+# The words between a programme's name and the body named after it (…普法工作领导小组).
+_BODY_WORDS = re.compile(r"^(?:普法|依法治理|创建|建设|改革)")
 
 
 def _title_won(before: str) -> bool:

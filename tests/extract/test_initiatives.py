@@ -799,3 +799,19 @@ def test_shapes_of_unseen_reports(lexicons, resources):
     # a quoted centre is a body (an institution), a quoted strategy is a slogan
     assert not concepts("浔阳区“多元调解服务中心”建设获评示范项目。", lexicons, resources)
     assert not concepts("坚持“3820”战略工程思想精髓，坚持“两点”定位。", lexicons, resources)
+
+
+def test_titles_won_bodies_and_one_programme_in_three_parts(lexicons, resources):
+    # a title won after its level words is an honour; a programme inside a title stays one
+    won = "公平镇磜仔村被评为省级“民主法治示范村(社区)”,获得省级“民主法治示范村(社区)”,"
+    assert not concepts(won, lexicons, resources)
+    inside = "被评为全省第二批“信用交通市”创建典型单位。"
+    assert concepts(inside, lexicons, resources) == {"信用交通市创建": "“信用交通市”创建"}
+    # a body named after a programme is no adoption of it
+    group = "局主要负责同志担任依法行政工作领导小组、“七五”普法工作领导小组组长。"
+    assert not concepts(group, lexicons, resources)
+    # the three parts of 谁执法谁普法, however the middle one is worded, are one programme
+    three = "全面落实“谁执法谁普法、谁主管谁普法、谁服务谁普法”责任制，制定普法清单。"
+    assert concepts(three, lexicons, resources) == {
+        "谁执法谁普法": "“谁执法谁普法、谁主管谁普法、谁服务谁普法”责任制"
+    }
