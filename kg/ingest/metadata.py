@@ -161,7 +161,7 @@ def _split_organs(name: str) -> tuple[str, ...]:
 
 
 _PARTY_COMMITTEE = re.compile(
-    r"(中共[\u4e00-\u9fff]{2,20}?(?:省委|市委|区委|县委|州委|旗委|盟委|镇委|乡委|党委|党工委|工委))(.+)"
+    r"(中共[\u4e00-\u9fff]{2,20}?(?:[省市区县州旗盟镇乡]委(?:员会)?|党委|党工委|工委))(.+)"
 )
 # The work organs of a party committee that reports under its own name (党委工作机关):
 # written after the committee they belong to, they are part of its name, not a second author.

@@ -382,6 +382,11 @@ def read_name(
     relative = _relative(name)
     if relative is not None:
         return relative
+    if name.endswith("厅") and not name.startswith(("中共", "省")):
+        # 司法厅坚持…: only a province's departments are 厅, so a bare one is the province's
+        relative = _relative("省" + name)
+        if relative is not None and relative.organ == "unit":
+            return relative
     return _homonym(name, gz, year)
 
 
@@ -819,6 +824,8 @@ def _announced(line: str, m: re.Match[str]) -> bool:
 # How many non-empty lines of the opening may hold the title: a page's metadata block
 # (索引号, 发文字号, 发布机构 … one item a line) can fill twenty or thirty before it.
 _TITLE_WITHIN = 40
+# How far into a line of a whole page (title, addressee and body on one line) its title may start.
+_RUN_ON_TITLE = 60
 
 
 def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
@@ -828,6 +835,9 @@ def _title_candidates(doc: Document, head: str) -> list[AuthorClue]:
     opening = _lines(head)[:_TITLE_WITHIN]
     for i, ln in enumerate(opening):
         m = _TITLE_LINE.search(ln)
+        if m is not None and len(ln) > 160 and m.start() <= _RUN_ON_TITLE:
+            # a page given as one line: its title, the addressee and the body run together
+            ln = ln[: m.end()]
         if m is None or len(ln) > 160 or _cited(ln, m.start()) or _announced(ln, m):
             continue
         if _HEADING.match(ln):
@@ -1247,6 +1257,8 @@ def decide(
             continue  # 局党组's report says 本市, 全市: its government's place, not its author
         if clue.evidence == "first-sentence" and all(o.organ == "party" for o in chosen):
             continue  # 县委坚持把党的领导…: the committee that leads the work, not who reports it
+        if clue.evidence == "opening" and _subject_below(chosen, readings, gz, year):
+            continue  # 咸安区人民政府 atop a page whose report opens 官埠桥镇在…: the site's name
         counted = any(not o.placed for o in organs)
         conf = BASE_CONFIDENCE.get(clue.evidence, 0.5) - (0.1 if counted else 0.0)
         div = chosen[0].division
@@ -1270,6 +1282,25 @@ def decide(
     return _unnamed_department(readings, places, gz, year) or _within_province(
         readings, places, gz, year
     )
+
+
+def _subject_below(
+    chosen: tuple[AuthorOrgan, ...],
+    readings: Sequence[tuple[AuthorClue, tuple[AuthorOrgan, ...]]],
+    gz: Gazetteer,
+    year: int | None,
+) -> bool:
+    """Whether the first sentence's subject is a place inside the one an opening line names:
+    that line is the name of the site the report is published on, not of its author."""
+    tops = {o.division.code for o in chosen if o.division is not None}
+    for clue, organs in readings:
+        if clue.evidence != "first-sentence":
+            continue
+        for o in organs:
+            codes = (o.division.code,) if o.division is not None else o.candidates
+            if any(c not in tops and tops & {d.code for d in gz.chain(c, year)[1:]} for c in codes):
+                return True
+    return False
 
 
 def _unnamed_department(

@@ -696,3 +696,37 @@ def test_a_zones_management_committee_is_its_places_unit_as_written(resources) -
     labels, chain, evidence = _author(text, resources, year=2025)
     assert labels == ["天津经济技术开发区管理委员会"]
     assert chain == ["天津市"] and evidence == "first-sentence"
+
+
+def test_a_page_on_one_line_names_its_joint_authors_in_its_title(resources) -> None:
+    # title, addressee and body run together on one line; the party committee is written
+    # in full (中共黄湾镇委员会) before the town's government
+    text = (
+        "中共黄湾镇委员会黄湾镇人民政府关于报送2024年度法治政府建设的报告 中共海宁市委、海宁市"
+        "人民政府: 2024年,在市委市政府的坚强领导下,黄湾镇扎实开展法治政府建设,深入贯彻习近平"
+        "法治思想,将法治理念融入政府工作的每一个环节。全镇上下以扎实的工作作风,全力推进法治政府"
+        "建设,持续夯实法治根基,不断探索创新,使法治政府建设迈向新的高度。\n"
+    )
+    a = resolve_authorship(_doc(text, year=2024), resources)
+    assert [o.organ for o in a.organs] == ["party", "government"]
+    assert {o.division.name for o in a.organs} == {"黄湾镇"} and a.evidence == "title"
+
+
+def test_a_sites_name_atop_the_page_places_the_town_that_reports(resources) -> None:
+    # 咸安区人民政府 is the site; the report is the town's, a town whose name Anhui has too
+    text = (
+        "咸安区人民政府\n热门搜索:\n\n     2022年,官埠桥镇在区委、区政府的正确领导下,贯彻落实党的"
+        "二十大精神及习近平法治思想,有力推进依法行政工作深入开展。\n"
+    )
+    labels, chain, evidence = _author(text, resources, year=2022)
+    assert labels == ["官埠桥镇"] and chain[:2] == ["官埠桥镇", "咸安区"]
+    assert evidence == "first-sentence"
+
+
+def test_a_bare_ting_is_a_provinces_department(resources) -> None:
+    text = (
+        "2021年,司法厅坚持以习近平新时代中国特色社会主义思想为指导,深入践行习近平法治思想,"
+        "为建设更高水平的平安四川、法治四川提供有力法治保障。\n"
+    )
+    labels, chain, _ = _author(text, resources, year=2021)
+    assert labels == ["四川省司法厅"] and chain == ["四川省"]
