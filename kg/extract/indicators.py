@@ -442,7 +442,11 @@ def _measures_time(text: str, start: int) -> bool:
     if text[start - 1 : start] in ("月", "年") or text.startswith("内", _unit_end(text, start)):
         return False  # 3月5日 is a date; 10日内 a time limit set by a rule
     clause = _BREAK.split(text[max(0, start - _CLAUSE_MAX) : start])[-1]
-    return bool(_TIME_MEASURE.search(simplified_text(clause)))
+    if _TIME_MEASURE.search(simplified_text(clause)):
+        return True
+    # 由20个工作日压缩至2个工作日: the old level of a time that was cut
+    end = _unit_end(text, start)
+    return bool(_tables().changed_from.match(simplified_text(text[end : end + 8])))
 
 
 def _unit_end(text: str, start: int) -> int:

@@ -641,3 +641,11 @@ def test_a_change_written_with_wei_and_its_old_level_count_the_stock_before():
         "扩充至",
     )
     assert _read("考核指标精简优化为13项。") == [("13", "考核指标", "精简优化为")]
+
+
+def test_the_old_level_of_a_time_cut_is_a_measured_time():
+    # no word of time before 由20个工作日, but the change after it makes it a time measured
+    assert _read("政府投资审批项目由20个工作日压缩至2个工作日。") == [
+        ("20", "政府投资审批项目", "压缩至"),
+        ("2", "政府投资审批项目", "压缩至"),
+    ]
