@@ -140,11 +140,15 @@ _OWN_CONGRESS = re.compile(
     r"(?<=[和及与受对向在由、])(?<!领导、)(?P<organ2>人大常委会|人大)|"
     r"(?<=人大及其)(?P<organ3>常委会))(?![代])(?!监督、|、政府)"
 )  # not in the formula 党委领导、人大监督、政府负责
-# 自治区 / 自治州 alone beside other organs or as the one who decides (中央、自治区关于…,
-# 和自治区、自治州党委, 紧扣自治区工作要求): that level's government of the author's chain.
+# 自治区 / 自治州 alone (中央、自治区关于…, 承接自治区下放的…, 参加自治区“法治讲堂”,
+# 自治区认真落实…): that level's government of the author's chain. Not the end of a region's
+# own name (广西壮族自治区, 巴音郭楞蒙古自治州: those are named governments), not an organ's
+# first word (自治区党委, 自治区人民政府, 自治区高级人民法院: read as organs), nor a level
+# (自治区级, 自治区各级, 自治区直属), its party congress (自治区第十次党代会) or a post
+# (自治区主席, 自治区分管负责同志).
 _REGION = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[、和及与]))(?P<level>自治区|自治州)"
-    r"(?=[、和及与]|关于|的?(?:决策|部署|工作要求|要求))"
+    r"(?<![族尔古藏克孜全本我])(?P<level>自治区|自治州|自治區)"
+    r"(?![级級各直属屬党黨人政委纪紀高监監第分主]|负责|負責)"
 )
 # 办事处 alone after its street's party working committee (街道党工委办事处, 党工委书记、
 # 办事处主任): the street's office.
@@ -343,7 +347,7 @@ def _mentions(text: str, sentences: Sentences, lexicons: Lexicons) -> list[Menti
         for m in _free(_OWN_CONGRESS, text, taken)
     )
     regions = (
-        (m, attrs(short="1", level=m.group("level"), organ="政府"))
+        (m, attrs(short="1", level=m.group("level").replace("區", "区"), organ="政府"))
         for m in _free(_REGION, text, taken)
     )
     street_offices = (

@@ -352,3 +352,19 @@ def test_a_place_named_for_an_honour_acts_and_and_county_is_no_county(lexicons) 
     # 在省、市和县委领导下: "and the county committee", not the committee of 和县 (安徽).
     text = "龙陵县增补为省级法治政府建设示范创建候选县。2024年,在省、市和县委坚强领导下推进。"
     assert [s for s, _ in _surfaces(text, lexicons)] == ["龙陵县", "县委"]
+
+
+def test_bare_zizhiqu_is_the_region_but_not_its_organs_levels_or_posts(lexicons) -> None:
+    text = (
+        "承接自治区下放的5项审批事项，积极参加自治区“法治讲堂”，超过自治区规定的比例。"
+        "自治区党委、政府部署，自治区级权责清单，自治区主席履职，写入自治区第十次党代会报告。"
+        "广西壮族自治区人民政府印发通知。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == [
+        "自治区",
+        "自治区",
+        "自治区",
+        "自治区党委",
+        "政府",
+        "广西壮族自治区人民政府",
+    ]
