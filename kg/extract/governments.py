@@ -57,9 +57,14 @@ _SELF = re.compile(
 # (获评全省法治政府建设示范县, 全省首批“…示范市”, 第二批全省…示范创建, 被评为全省…优秀单位):
 # a verb of awarding before it, a batch after it, or an honour's head within the name.
 # (获评全省优秀 is a rating of the place; 全市首批43个观测点 a count of the place's own.)
-_AWARDED = re.compile(r"(?:评为|获评|荣获|参评|评选为|授予|命名为|入选|获得|争创)[“\"]?$")
+_AWARD_VERB = r"(?:评为|获评|荣获|参评|评选为|授予|命名为|入选|获得|争创)"
+# 获评2024年上海市…案例, 获评“2023年上海市…优秀案例”: the year of the honour may come first
+_AWARDED = re.compile(_AWARD_VERB + r"[“\"]?(?:(?:19|20)\d{2}年度?)?$")
+# 荣获全省卫生乡镇、全省森林城镇、全市创文工作突出单位: each honour of a list the verb opens
+_AWARDED_LIST = re.compile(_AWARD_VERB + r"[^，,。；;：:]*、$")
 _AWARD_NAME = re.compile(
-    r"[“\"]|[\u4e00-\u9fff“”\"]{2,24}?(?:单位|案例|称号|地区|城市|集体|典型|示范|达标)"
+    r"[“\"]|[\u4e00-\u9fff“”\"\d]{2,24}?"
+    r"(?:单位|案例|称号|地区|城市|集体|典型|示范|达标|乡镇|城镇|村镇|个人)"
 )
 _BATCH = re.compile(
     r"[“\"]?(?:首批|第[一二三四五六七八九十\d]+批)(?![\d一二三四五六七八九十百]+个)"
@@ -77,7 +82,10 @@ _DOING = re.compile(
 def _opens_a_name(text: str, start: int, end: int) -> bool:
     """Whether the self-reference at ``text[start:end]`` (全省) opens the name of an honour,
     a batch or a programme; 在全省推广…示范创建经验 is the province, where the work is done."""
-    if _AWARDED.search(text, max(0, start - 5), start) and _AWARD_NAME.match(text, end):
+    awarded = _AWARDED.search(text, max(0, start - 12), start) or _AWARDED_LIST.search(
+        text, max(0, start - 60), start
+    )
+    if awarded and _AWARD_NAME.match(text, end):
         return True
     if _BATCH.match(text, end):
         return True

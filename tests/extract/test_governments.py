@@ -368,3 +368,11 @@ def test_bare_zizhiqu_is_the_region_but_not_its_organs_levels_or_posts(lexicons)
         "政府",
         "广西壮族自治区人民政府",
     ]
+
+
+def test_a_place_opening_each_honour_of_a_list_or_a_dated_honour_is_no_mention(lexicons) -> None:
+    text = (
+        "先后荣获全省卫生乡镇、全省森林乡镇、全市创文工作突出单位等荣誉称号。"
+        "2项案例获评2024年上海市“一网通办”经典案例。在全省推广经验，全市共有3个。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == ["全省", "全市"]
