@@ -655,7 +655,7 @@ _PARTY_GROUP = re.compile(r"(?:机关)?(?:党组|党委)(?!织)")
 # a plural or a class (各级党委, 村党组织, 党委（党组）, 党委政府); a department named before it
 # is read above.
 _OWN_PARTY_GROUP = re.compile(
-    r"(?<![各级上下该村支总乡镇区县市省州旗盟道])(?<!政府|机关)"
+    r"(?<![各级上下该村支总乡镇区县市省州旗盟道])(?<!政府|机关)(?<!党委[(（]|黨委[(（])"
     r"(?P<kind>[局厅部委]?)(?P<group>(?<!政府)机关党委|党组|党委)(?!织|员)"
     r"(?![（(、和]?党组|[、和]?政府)"
 )

@@ -352,3 +352,9 @@ def test_a_disclosure_pages_issuer_field_is_chrome(lexicons) -> None:
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     got = [m.start for m in extract_institutions(doc, split_sentences(text), lexicons)]
     assert got == [text.index("湖南省交通运输厅推进")]
+
+
+def test_party_group_in_brackets_after_party_committee_is_a_class() -> None:
+    # 党委（党组）理论学习中心组: every committee or group, not the report's own
+    text = "将习近平法治思想纳入各级党委(党组)理论学习中心组学习内容，局党组召开会议3次。"
+    assert _surfaces(text) == ["局党组"]
