@@ -131,6 +131,10 @@ def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str
     return flag.startswith(_NAME_FLAGS)
 
 
+# A number and its measure word (两轮, 3个, 十余次): a count, never the start of a name.
+_MEASURED = re.compile(r"[\d一二两三四五六七八九十百千余多]+[轮次个批项名家件期届]")
+
+
 def left_boundary(window: str, suffix: str, stops: frozenset[str], verbs: frozenset[str]) -> int:
     """Offset in ``window`` (the text just before ``suffix``) where the name starts.
 
@@ -156,6 +160,9 @@ def left_boundary(window: str, suffix: str, stops: frozenset[str], verbs: frozen
     pos = max(cut, min(pos, len(window)))
     # a name does not start with a verb before a place (建设青龙村法治教育示范基地)
     while len(kept) > 1 and kept[-1][1] == "v" and kept[-2][1] in ("ns", "zg", "nt"):
+        pos += len(kept.pop()[0])
+    # …nor with a count (经过两轮县机构改革领导小组会议)
+    while len(kept) > 1 and kept[-1][1] == "m" and _MEASURED.fullmatch(kept[-1][0]):
         pos += len(kept.pop()[0])
     # …nor with a closing bracket: take in 村(居) whole
     if pos < len(window) and window[pos] in ")）":
@@ -857,7 +864,21 @@ def _place_before(text: str, end: int, places: TermMatcher) -> int | None:
             chain = _place_before(text, start, places)
             if chain is not None:
                 return chain
+        if _name_starts(text, start, end):
+            return start  # 及时调整海安镇依法治镇工作领导小组: 调整 is a word of its own
     return None
+
+
+def _name_starts(text: str, start: int, end: int) -> bool:
+    """Whether jieba starts a word of a name at ``start`` (调整|海安|镇), not one that runs
+    into the place (综治中心|联合|镇: 联合 is a verb)."""
+    lo = max(0, start - 6)
+    at = lo
+    for word, flag in tag(text[lo:end]):
+        if at >= start:
+            return at == start and flag.startswith(("ns", "nz", "nr", "j"))
+        at += len(word)
+    return False
 
 
 _LEVEL_WORD_ENDS = "省市区县州旗盟"  # where a place name that another may follow ends

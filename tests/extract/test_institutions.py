@@ -358,3 +358,15 @@ def test_party_group_in_brackets_after_party_committee_is_a_class() -> None:
     # 党委（党组）理论学习中心组: every committee or group, not the report's own
     text = "将习近平法治思想纳入各级党委(党组)理论学习中心组学习内容，局党组召开会议3次。"
     assert _surfaces(text) == ["局党组"]
+
+
+def test_a_name_starts_after_a_verb_before_its_place_and_never_with_a_count(lexicons) -> None:
+    # 调整 is a word of its own before the town's name; 联合 runs into no place (联合镇); 两轮
+    # counts the meetings
+    text = (
+        "及时调整海安镇依法治镇工作领导小组。经过两轮县机构改革领导小组组长会议研究审定。"
+        "镇综治中心联合镇司法所开展调解。"
+    )
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert found == ["海安镇依法治镇工作领导小组", "县机构改革领导小组", "镇综治中心", "镇司法所"]
