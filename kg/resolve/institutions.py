@@ -229,7 +229,9 @@ def read_institution(
         if hit is not None:
             place, end = hit
             rest = body[end:]
-            if rest[:1] == place.name[-1] and rest[:1] in _LEVEL_CHARS:
+            # 平湖市市司法局 (its level word written twice); but 上海市 + 市场监督管理局
+            twice = rest[:1] == place.name[-1] and rest[:1] in _LEVEL_CHARS
+            if twice and load_catalogue().get(rest) is None:
                 rest = rest[1:]
     organ = _ORGANS.get(rest) or ("party" if party and rest == "委员会" else None)
     if place is None or (not rest.startswith(("委", "党委")) and _RULE_OF_LAW.fullmatch(rest)):

@@ -426,3 +426,19 @@ def test_a_group_for_governing_by_law_is_read_whole(resources, lexicons) -> None
     got = _institutions(text, resources, lexicons, 2024)
     assert got["街道普法依法治理工作领导小组"].endswith("街道普法依法治理工作领导小组")
     assert "依法治理工作领导小组" not in got
+
+
+def test_market_regulation_after_a_city_and_the_departments_of_before_2018(
+    resources, lexicons
+) -> None:
+    # 上海市 + 市场监督管理局 is no 市 written twice; 质监局 and 食品药品监管局 are the
+    # departments of the years before their merger, named in full
+    text = (
+        "2017年,上海市市场监督管理局、省质监局、省食品药品监管局和中央依法治国委员会"
+        "联合部署,山东省坚持依法行政。\n"
+    )
+    found = _institutions(text, resources, lexicons, 2017)
+    assert found["上海市市场监督管理局"] == "上海市市场监督管理局"
+    assert found["省质监局"] == "山东省质量技术监督局"
+    assert found["省食品药品监管局"] == "山东省食品药品监督管理局"
+    assert found["中央依法治国委员会"] == "中央全面依法治国委员会"
