@@ -74,7 +74,7 @@ _HONOUR_NAME = re.compile(
 )
 # 全县争创…示范县, 江陵县被推荐申报…, 天河区入选示范地区: the place acts, it opens no name
 _DOING = re.compile(
-    r"争创|推广|开展|推进|学习|申报|推荐|获评|获|入选|被|评为|荣获|成功|增补|列为|确定为|认定为"
+    r"争创|推广|开展|推进|学习|申报|推荐|获评|获|入选|被|评为|荣获|成功|增补|列为|确定为|认定为|率先"
     r"|[、，,。；;“”\"]"
 )
 
@@ -416,7 +416,7 @@ def _abbreviation_re() -> re.Pattern[str]:
     """A province by its abbreviation where it can mean nothing else: after a verb of coming
     (来陕, 赴闽, 在湘) and before a visit or work (考察, 视察, 调研, 工作)."""
     chars = "".join(sorted(province_abbreviations()))
-    return re.compile(rf"(?<=[来赴到在驻])[{chars}](?=考察|视察|调研|工作|指导)")
+    return re.compile(rf"(?<=[来赴到在驻])[{chars}](?=考察|视察|调研|工作|指导|重要讲话|和来)")
 
 
 def _free(pattern: re.Pattern[str], text: str, taken: bytearray) -> Iterator[re.Match[str]]:
@@ -534,7 +534,18 @@ def _with_standing_committees(
         if m.surface.endswith("委") and not m.attr("national") and text.startswith("常委会", m.end):
             m = make_mention("government", text, m.start, m.end + 3, sentences, m.attrs)
         out.append(m)
+        later = _LATER_STANDING.match(text, m.end) if m.surface.endswith("委") else None
+        if later is not None and not m.attr("national"):
+            # 市委召开常委会扩大会议, 县委十二届第56次常委会会议: the committee just named
+            start = later.end() - 3
+            out.append(make_mention("government", text, start, later.end(), sentences, m.attrs))
     return out
+
+
+_LATER_STANDING = re.compile(
+    r"(?:召开了?|主持召开|[\d一二三四五六七八九十]+届(?:第?[\d一二三四五六七八九十百]+次)?"
+    r"|第[\d一二三四五六七八九十百]+次)常委会"
+)
 
 
 # 党委、政府 / 党委和政府 / 区委政府: the government of the place whose party committee was just

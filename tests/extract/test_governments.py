@@ -376,3 +376,20 @@ def test_a_place_opening_each_honour_of_a_list_or_a_dated_honour_is_no_mention(l
         "2项案例获评2024年上海市“一网通办”经典案例。在全省推广经验，全市共有3个。"
     )
     assert [s for s, _ in _surfaces(text, lexicons)] == ["全省", "全市"]
+
+
+def test_a_standing_committee_after_its_committee_and_a_province_by_its_abbreviation(
+    lexicons,
+) -> None:
+    text = (
+        "市委召开常委会扩大会议。在县委十二届第56次常委会会议上部署。"
+        "贯彻总书记历次来陕和来宝考察重要讲话。全省率先实现省级食品安全示范区全覆盖。"
+    )
+    assert [s for s, _ in _surfaces(text, lexicons)] == [
+        "市委",
+        "常委会",
+        "县委",
+        "常委会",
+        "陕",
+        "全省",
+    ]
