@@ -36,27 +36,37 @@ def evaluation_table(result: Evaluation) -> list[Table]:
                 f1,
             )
     a = result.authors
-    authors = Table(title=f"authors of {a.documents} reports with a gold author")
-    for col in ("what", "reports", "share [95 %]"):
-        authors.add_column(col)
-    for name, k, n in (
-        ("author right", a.right, a.documents),
-        ("author wrong", a.wrong, a.documents),
-        ("no author", a.none, a.documents),
-        ("year right", a.years_right, a.years),
-        ("own government named", a.named_found, a.named),
-    ):
-        authors.add_row(name, f"{k} of {n}", _cell(Ratio(k, n).as_dict()))
+    authors = _shares(
+        f"authors of {a.documents} reports with a gold author",
+        "reports",
+        (
+            ("author right", a.right, a.documents),
+            ("author wrong", a.wrong, a.documents),
+            ("no author", a.none, a.documents),
+            ("year right", a.years_right, a.years),
+            ("own government named", a.named_found, a.named),
+        ),
+    )
     o = result.observations
-    numbers = Table(title=f"numbers (indicator mentions): {o.extracted} built")
-    for col in ("what", "numbers", "share [95 %]"):
-        numbers.add_column(col)
-    for name, k, n in (
-        ("mapped to the curated scheme", o.mapped, o.extracted),
-        ("right place (of those in the gold)", o.placed, o.matched),
-    ):
-        numbers.add_row(name, f"{k} of {n}", _cell(Ratio(k, n).as_dict()))
+    numbers = _shares(
+        f"numbers (indicator mentions): {o.extracted} built",
+        "numbers",
+        (
+            ("mapped to the curated scheme", o.mapped, o.extracted),
+            ("right place (of those in the gold)", o.placed, o.matched),
+        ),
+    )
     return [mentions, authors, numbers]
+
+
+def _shares(title: str, counted: str, rows: tuple[tuple[str, int, int], ...]) -> Table:
+    """A table of shares (k of n) with their 95 % intervals."""
+    table = Table(title=title)
+    for col in ("what", counted, "share [95 %]"):
+        table.add_column(col)
+    for name, k, n in rows:
+        table.add_row(name, f"{k} of {n}", _cell(Ratio(k, n).as_dict()))
+    return table
 
 
 def error_lines(result: Evaluation, limit: int) -> list[str]:
