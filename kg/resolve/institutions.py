@@ -484,7 +484,10 @@ def _written_with_place(surface: str, ctx: DocumentContext) -> Entity | None:
             continue  # 天津市… is read by the level word after it
         if not full and rest.startswith(("委", "党")):
             return None  # 天津市委… written 天津委: no such form
-        return unplaced_institution(head + load_catalogue().standard(rest), ctx)
+        label = head + load_catalogue().standard(rest)
+        if rest.startswith("委"):  # 城中区委全面依法治区委员会: a body of the party committee
+            label = "中共" + label
+        return unplaced_institution(label, ctx)
     return None
 
 

@@ -442,3 +442,14 @@ def test_market_regulation_after_a_city_and_the_departments_of_before_2018(
     assert found["省质监局"] == "山东省质量技术监督局"
     assert found["省食品药品监管局"] == "山东省食品药品监督管理局"
     assert found["中央依法治国委员会"] == "中央全面依法治国委员会"
+
+
+def test_a_committee_body_of_an_uncertain_place_keeps_its_party_prefix(resources, lexicons):
+    # 城中区 is in several cities and 人民街街道 in several places: the body is named as
+    # written, as a body of the district's party committee
+    text = (
+        "城中区委全面依法治区委员会:\n在全面建设社会主义现代化国家新征程上,人民街街道办事处坚持"
+        "以习近平法治思想为根本遵循,深入推进法治建设。\n"
+    )
+    found = _institutions(text, resources, lexicons, 2025)
+    assert found["城中区委全面依法治区委员会"] == "中共城中区委全面依法治区委员会"
