@@ -924,8 +924,12 @@ def _catalogue_re() -> re.Pattern[str]:
     # two-character short forms (外办) only after a level word: 县外办
     local = _alternatives(n for n, scope in spellings if scope != "national" and len(n) >= 2)
     bare = _alternatives(n for n, scope in spellings if scope == "local" and len(n) > 2)
+    # 国办, 中办 as the body that issues or decides (中办、国办印发, 落实国办42个重点事项), not
+    # inside a word (全国办理) nor a document number (国办发〔2019〕)
+    short = _alternatives(n for n, scope in spellings if scope == "national" and len(n) == 2)
     return re.compile(
-        rf"(?:(?:{national})|(?P<level>自治区|[省市区县州旗])(?:政府|委)?(?:{local})|(?P<bare>{bare}))"
+        rf"(?:(?:{national})|(?<!全)(?:{short})(?=[“《、和及与\d]|印发|发布|关于|转发)"
+        rf"|(?P<level>自治区|[省市区县州旗])(?:政府|委)?(?:{local})|(?P<bare>{bare}))"
         r"(?!门)"
     )
 
