@@ -924,7 +924,7 @@ def _catalogue_re() -> re.Pattern[str]:
     # two-character short forms (外办) only after a level word: 县外办
     local = _alternatives(n for n, scope in spellings if scope != "national" and len(n) >= 2)
     bare = _alternatives(n for n, scope in spellings if scope == "local" and len(n) > 2)
-    # 国办, 中办 as the body that issues or decides (中办、国办印发, 落实国办42个重点事项), not
+    # 国办, 中办 as the body that issues or decides (中办、国办印发, 承接国办“高效办成一件事”), not
     # inside a word (全国办理) nor a document number (国办发〔2019〕)
     short = _alternatives(n for n, scope in spellings if scope == "national" and len(n) == 2)
     return re.compile(
