@@ -12,12 +12,15 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import jieba
-import jieba.posseg
 
 from kg.extract.lexicons import data_lines
 from kg.ingest.script import to_simplified
+
+if TYPE_CHECKING:
+    import jieba.posseg
 
 Tagged = tuple[tuple[str, str], ...]  # (word, POS flag) pairs
 
@@ -32,6 +35,10 @@ _DICTIONARIES = (
 
 @cache
 def _tokenizer() -> jieba.posseg.POSTokenizer:
+    # Imported here, not with the module: importing jieba.posseg reads its tag table (about a
+    # second), which commands that only query a build (kg query, kg cited-across) never need.
+    import jieba.posseg
+
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
