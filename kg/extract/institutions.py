@@ -313,7 +313,9 @@ def extract_institutions(doc: Document, sentences: Sentences, lexicons: Lexicons
             if not skip[m.start]
             and not _in_open_title(text, m.start)
             and not _NUMBER_AFTER.match(text, m.end)
-            and not _COUNTED_AFTER.match(text, m.end)
+            # a kind of body counted (便民服务站1726个), but not a national body by its name:
+            # 落实国办42个重点事项 counts the tasks
+            and not (_COUNTED_AFTER.match(text, m.end) and not _national(m.surface))
         ),
         key=lambda m: (m.start, m.end),
     )
@@ -932,6 +934,11 @@ def _catalogue_re() -> re.Pattern[str]:
         rf"|(?P<level>自治区|[省市区县州旗])(?:政府|委)?(?:{local})|(?P<bare>{bare}))"
         r"(?!门)"
     )
+
+
+def _national(name: str) -> bool:
+    """Whether ``name`` is a national body of the catalogue (国办, 司法部)."""
+    return load_catalogue().national(name) is not None
 
 
 def _alternatives(names: Iterable[str]) -> str:
