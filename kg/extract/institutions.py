@@ -131,6 +131,8 @@ def _name_word(word: str, flag: str, stops: frozenset[str], verbs: frozenset[str
     return flag.startswith(_NAME_FLAGS)
 
 
+# The level word and the task's verb a leading group's name starts with (省推进…领导小组).
+_GROUP_TASK = re.compile(r"(?<![全各])[省市县区州旗](?:全面)?(?:推进|深化)$")
 # A number and its measure word (两轮, 3个, 十余次): a count, never the start of a name.
 _MEASURED = re.compile(r"[\d一二两三四五六七八九十百千余多]+[轮次个批项名家件期届]")
 
@@ -161,6 +163,11 @@ def left_boundary(window: str, suffix: str, stops: frozenset[str], verbs: frozen
     # a name does not start with a verb before a place (建设青龙村法治教育示范基地)
     while len(kept) > 1 and kept[-1][1] == "v" and kept[-2][1] in ("ns", "zg", "nt"):
         pos += len(kept.pop()[0])
+    # …but a leading group's name may hold the verb of its task after its level word
+    # (省推进依法行政工作领导小组, 市全面推进依法行政工作领导小组办公室)
+    task = _GROUP_TASK.search(window[:pos]) if suffix.startswith(group_endings()) else None
+    if task is not None and task.start() >= cut:
+        pos, kept = task.start(), []
     # …nor with a count (经过两轮县机构改革领导小组会议)
     while len(kept) > 1 and kept[-1][1] == "m" and _MEASURED.fullmatch(kept[-1][0]):
         pos += len(kept.pop()[0])

@@ -380,3 +380,10 @@ def test_guoban_and_zhongban_as_bodies_but_not_in_document_numbers_or_words(lexi
     doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
     found = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
     assert found == ["中办", "国办", "国办", "国办"]
+
+
+def test_a_leading_groups_name_holds_the_verb_of_its_task_after_its_level(lexicons) -> None:
+    text = "省推进依法行政工作领导小组召开会议，市全面推进依法行政工作领导小组办公室印发通知。"
+    doc = Document("x.txt", "x.txt", text, "0" * 40, "txt", "utf-8")
+    found = [m.surface for m in extract_institutions(doc, split_sentences(text), lexicons)]
+    assert found == ["省推进依法行政工作领导小组", "市全面推进依法行政工作领导小组办公室"]
